@@ -1,0 +1,95 @@
+"""Keras layers of the built-in cells, registered so saved ``.keras`` files load in plain Keras.
+
+``SimpleCell`` follows the Keras cell contract: ``state_size``/``output_size`` set in ``__init__``,
+weights made in ``build`` with Keras names (``kernel`` d×n, ``recurrent_kernel`` n×n, ``bias`` n),
+``call(inputs, states, training=False) -> (output, new_states)`` and ``get_config``.
+"""
+
+from __future__ import annotations
+
+import keras
+from keras import ops
+
+PACKAGE = "seqstudio"
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class SimpleCell(keras.layers.Layer):
+    """``h_t = act(x_t·Wx + h_{t-1}·Wh + b)``."""
+
+    def __init__(
+        self,
+        units: int,
+        activation: str = "tanh",
+        use_bias: bool = True,
+        kernel_initializer: str = "glorot_uniform",
+        recurrent_initializer: str = "orthogonal",
+        **kwargs,
+    ) -> None:
+        super().__init__(**kwargs)
+        if int(units) <= 0:
+            raise ValueError(f"SimpleCell: units must be a positive integer, got units={units!r}")
+        self.units = int(units)
+        self.activation = keras.activations.get(activation)
+        self.use_bias = bool(use_bias)
+        self.kernel_initializer = keras.initializers.get(kernel_initializer)
+        self.recurrent_initializer = keras.initializers.get(recurrent_initializer)
+        self.state_size = self.units
+        self.output_size = self.units
+
+    def build(self, input_shape) -> None:
+        d = input_shape[-1]
+        self.kernel = self.add_weight(
+            shape=(d, self.units), initializer=self.kernel_initializer, name="kernel"
+        )
+        self.recurrent_kernel = self.add_weight(
+            shape=(self.units, self.units),
+            initializer=self.recurrent_initializer,
+            name="recurrent_kernel",
+        )
+        self.bias = (
+            self.add_weight(shape=(self.units,), initializer="zeros", name="bias")
+            if self.use_bias
+            else None
+        )
+
+    def call(self, inputs, states, training=False):
+        h_prev = states[0] if isinstance(states, list | tuple) else states
+        z = ops.matmul(inputs, self.kernel) + ops.matmul(h_prev, self.recurrent_kernel)
+        if self.bias is not None:
+            z = z + self.bias
+        h = self.activation(z)
+        return h, [h]
+
+    def get_initial_state(self, batch_size=None):
+        return [ops.zeros((batch_size, self.units), dtype=self.compute_dtype)]
+
+    def get_config(self) -> dict:
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "activation": keras.activations.serialize(self.activation),
+            "use_bias": self.use_bias,
+            "kernel_initializer": keras.initializers.serialize(self.kernel_initializer),
+            "recurrent_initializer": keras.initializers.serialize(self.recurrent_initializer),
+        }
+
+
+@keras.saving.register_keras_serializable(package=PACKAGE)
+class SimpleRecurrent(keras.layers.RNN):
+    """A ``keras.layers.RNN`` over a :class:`SimpleCell`; ``h_0 = 0``."""
+
+    def __init__(self, cell=None, units: int | None = None, activation: str = "tanh",
+                 use_bias: bool = True, **kwargs) -> None:
+        if cell is None:
+            cell = SimpleCell(units, activation=activation, use_bias=use_bias)
+        elif isinstance(cell, dict):
+            cell = keras.saving.deserialize_keras_object(cell)
+        super().__init__(cell, **kwargs)
+
+    @property
+    def units(self) -> int:
+        return self.cell.units
+
+    def get_config(self) -> dict:
+        return super().get_config()  # includes the serialised cell

@@ -1,0 +1,3 @@
+from seqstudio.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,91 @@
+"""Typed events the Trainer emits. The CLI prints them; the GUI plots them.
+
+Subscribers are called on the training thread; a GUI must hop to its own thread (a Qt signal)
+before touching widgets. Events are plain data, safe to keep and to send between threads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One row of the architecture table."""
+
+    name: str
+    kind: str
+    output_shape: str
+    params: int
+    formula: str = ""
+
+
+@dataclass(frozen=True)
+class Started:
+    run_dir: str
+    summary: str
+    layers: tuple[LayerInfo, ...]
+    total_params: int
+    epochs: int
+    steps_per_epoch: int
+    execution_mode: str = ""
+    initial_epoch: int = 0
+
+
+@dataclass(frozen=True)
+class BatchEnd:
+    epoch: int  # 0-based
+    batch: int  # 0-based, within the epoch
+    step: int  # global, 0-based
+    loss: float
+
+
+@dataclass(frozen=True)
+class EpochEnd:
+    epoch: int  # 0-based
+    metrics: dict[str, float]  # loss, val_loss, accuracy, val_accuracy, mae...
+
+
+@dataclass(frozen=True)
+class HiddenSnapshot:
+    """Hidden states of every recurrent layer for the dataset's probe sample.
+
+    ``states[i]`` has shape ``(T, units_i)``: every time step of layer ``i``.
+    """
+
+    epoch: int
+    batch: int  # -1 for an end-of-epoch snapshot
+    states: tuple[np.ndarray, ...]
+    layer_names: tuple[str, ...]
+    step_labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SamplePrediction:
+    """What the model predicts now: text for lm, class probabilities, or a forecast."""
+
+    epoch: int
+    task: Literal["lm", "classify", "forecast"]
+    text: str = ""
+    class_probs: dict[str, float] = field(default_factory=dict)
+    forecast: np.ndarray | None = None  # original units, (H, K)
+    actual: np.ndarray | None = None  # original units, (H, K)
+    history: np.ndarray | None = None  # original units, the input window's targets
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """The run ended. ``status``: ``finished``, ``stopped`` (by the user), ``failed``."""
+
+    status: Literal["finished", "stopped", "failed"]
+    reason: str  # "completed", "stopped by user", "diverged", "early stopping", or the error
+    epochs_done: int
+    run_dir: str
+    traceback: str = ""
+
+
+Event = Started | BatchEnd | EpochEnd | HiddenSnapshot | SamplePrediction | Finished

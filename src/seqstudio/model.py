@@ -1,0 +1,234 @@
+"""Build a compiled Keras model from an input spec, a cell type and a head; probe its hidden states.
+
+No Flatten is needed: the last recurrent layer already outputs a 1-D vector per sample (seed §9).
+Keras is imported lazily, when a model is first built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from seqstudio.data.dataset import HeadSpec, InputSpec
+from seqstudio.engine.events import LayerInfo
+from seqstudio.errors import PluginError
+from seqstudio.spec import CellType, ParamFormula
+
+if TYPE_CHECKING:  # pragma: no cover
+    import keras
+
+
+@dataclass
+class BuiltModel:
+    """A compiled model plus what the studio needs to show it."""
+
+    model: keras.Model
+    cell_type: CellType
+    params: dict[str, Any]
+    input_spec: InputSpec
+    head: HeadSpec
+    recurrent_layers: list[Any]
+    formulas: list[ParamFormula]
+    _probe_model: Any = None
+    _twins: list[tuple[Any, Any]] | None = None
+
+    def probe(self, x: np.ndarray) -> list[np.ndarray]:
+        """Hidden states of every recurrent layer at every time step: ``[(B, T, n_i), ...]``.
+
+        The last layer of the trained model returns only its final state; the probe runs a twin
+        stack whose layers all return sequences, with the trained weights copied in.
+        """
+        if self._probe_model is None:
+            self._build_probe()
+        for layer, twin in self._twins:
+            twin.set_weights(layer.get_weights())
+        outputs = self._probe_model(np.asarray(x), training=False)
+        if not isinstance(outputs, list | tuple):
+            outputs = [outputs]
+        return [np.asarray(o) for o in outputs]
+
+    def _build_probe(self) -> None:
+        import keras
+
+        # Layers that already return every step are reused as they are (shared weights); only
+        # the last one gets a twin that returns sequences.
+        outputs = [layer.output for layer in self.recurrent_layers[:-1]]
+        last = self.recurrent_layers[-1]
+        config = last.get_config()
+        config["return_sequences"] = True
+        config["name"] = f"probe_{last.name}"
+        twin = last.__class__.from_config(config)
+        outputs.append(twin(last.input))
+        self._twins = [(last, twin)]
+        self._probe_model = keras.Model(self.model.inputs[0], outputs, name="probe")
+
+    def architecture(self) -> list[LayerInfo]:
+        """Layer, output shape, parameters and formula for every layer of the model."""
+        formulas = {id(layer): f for layer, f in zip(self.recurrent_layers, self.formulas,
+                                                      strict=False)}
+        rows = []
+        for layer in self.model.layers:
+            if layer.__class__.__name__ == "InputLayer":
+                continue
+            shape = _shape_text(layer)
+            formula = formulas.get(id(layer))
+            rows.append(LayerInfo(
+                name=layer.name,
+                kind=layer.__class__.__name__,
+                output_shape=shape,
+                params=int(layer.count_params()),
+                formula=formula.text if formula else _dense_formula(layer),
+            ))
+        return rows
+
+
+def _shape_text(layer: Any) -> str:
+    try:
+        shape = layer.output.shape
+    except (AttributeError, ValueError):
+        return "?"
+    return "(" + ", ".join("None" if s is None else str(s) for s in shape) + ")"
+
+
+def _dense_formula(layer: Any) -> str:
+    if layer.__class__.__name__ != "Dense" or not layer.built:
+        return ""
+    d, k = layer.kernel.shape
+    return f"{d}·{k} + {k} = {d * k + k:,}" if layer.use_bias else f"{d}·{k} = {d * k:,}"
+
+
+def _encode_inputs(inputs: Any, spec: InputSpec) -> Any:
+    import keras
+
+    if spec.kind == "onehot":
+        return keras.layers.CategoryEncoding(
+            num_tokens=spec.vocab_size, output_mode="one_hot", name="one_hot"
+        )(inputs)
+    if spec.kind == "embedding":
+        return keras.layers.Embedding(spec.vocab_size, spec.embed_dim, name="embedding")(inputs)
+    return inputs
+
+
+def input_layer(spec: InputSpec) -> Any:
+    import keras
+
+    if spec.kind == "numeric":
+        return keras.Input(shape=(spec.seq_len, spec.features), dtype="float32", name="series")
+    return keras.Input(shape=(spec.seq_len,), dtype="int32", name="tokens")
+
+
+def build_model(
+    input_spec: InputSpec,
+    head: HeadSpec,
+    cell_type: CellType,
+    params: Mapping[str, Any] | None = None,
+    *,
+    optimizer: str = "adam",
+    learning_rate: float = 1e-3,
+    compile: bool = True,
+    jit_compile: bool | str = "auto",
+    steps_per_execution: int = 1,
+) -> BuiltModel:
+    """Build (and by default compile) a Keras model.
+
+    :param input_spec: one-hot, embedding or numeric input of ``seq_len`` steps.
+    :param head: softmax over classes/tokens, or linear with k outputs.
+    :param cell_type: a registered :class:`~seqstudio.spec.CellType`.
+    :param params: the cell's hyperparameters; defaults fill the gaps.
+    """
+    import keras
+
+    resolved = cell_type.resolve(params)
+    layers = cell_type.build_layers(resolved)
+    if not layers or not all(isinstance(layer, keras.layers.RNN) for layer in layers):
+        raise PluginError(
+            f"cell type {cell_type.name!r}: build_layers must return a non-empty list of "
+            f"keras.layers.RNN, got {[type(layer).__name__ for layer in layers]}"
+        )
+    inputs = input_layer(input_spec)
+    h = _encode_inputs(inputs, input_spec)
+    for layer in layers:
+        h = layer(h)
+    if len(h.shape) != 2:
+        raise PluginError(
+            f"cell type {cell_type.name!r}: the last recurrent layer must return only its final "
+            f"state (rank 2), got shape {tuple(h.shape)}"
+        )
+    activation = "softmax" if head.kind == "softmax" else None
+    outputs = keras.layers.Dense(head.units, activation=activation, name="head")(h)
+    model = keras.Model(inputs, outputs, name=cell_type.name.replace("-", "_"))
+    formulas = cell_type.param_formula(input_spec.step_dim, resolved)
+    built = BuiltModel(model, cell_type, resolved, input_spec, head, layers, list(formulas))
+    if compile:
+        compile_model(built, optimizer=optimizer, learning_rate=learning_rate,
+                      jit_compile=jit_compile, steps_per_execution=steps_per_execution)
+    return built
+
+
+def loss_and_metrics(head: HeadSpec) -> tuple[str, list[str]]:
+    if head.kind == "softmax":
+        return "sparse_categorical_crossentropy", ["accuracy"]
+    return "mse", ["mae"]
+
+
+def compile_model(
+    built: BuiltModel,
+    *,
+    optimizer: str = "adam",
+    learning_rate: float = 1e-3,
+    jit_compile: bool | str = "auto",
+    steps_per_execution: int = 1,
+) -> None:
+    import keras
+
+    opt = keras.optimizers.get({"class_name": optimizer, "config": {"learning_rate": learning_rate}})
+    loss, metrics = loss_and_metrics(built.head)
+    built.model.compile(optimizer=opt, loss=loss, metrics=metrics, jit_compile=jit_compile,
+                        steps_per_execution=steps_per_execution)
+
+
+def weights_by_name(layer: Any) -> dict[str, np.ndarray]:
+    """A recurrent layer's weights by Keras name: ``kernel``, ``recurrent_kernel``, ``bias``."""
+    return {w.name.split("/")[-1]: np.asarray(w.numpy()) for w in layer.weights}
+
+
+def reference_states(
+    cell_type: CellType, built: BuiltModel, x_encoded: np.ndarray
+) -> list[np.ndarray]:
+    """Run the cell type's numpy ``reference_step`` over every layer and time step, ``h_0 = 0``.
+
+    :param x_encoded: ``(B, T, d)``, the input as the first recurrent layer sees it.
+    :return: ``[(B, T, n_i), ...]`` per layer.
+    """
+    if cell_type.reference_step is None:
+        raise PluginError(f"cell type {cell_type.name!r} has no numpy reference step")
+    states = []
+    seq = np.asarray(x_encoded, dtype=np.float64)
+    for layer in built.recurrent_layers:
+        weights = {k: v.astype(np.float64) for k, v in weights_by_name(layer).items()}
+        n = weights["recurrent_kernel"].shape[0] if "recurrent_kernel" in weights else None
+        if n is None:
+            n = int(np.prod(layer.cell.state_size if not isinstance(layer.cell.state_size, Sequence)
+                            else layer.cell.state_size[0]))
+        h = np.zeros((seq.shape[0], n))
+        outs = []
+        for t in range(seq.shape[1]):
+            h = cell_type.reference_step(seq[:, t, :], h, weights, built.params)
+            outs.append(h)
+        seq = np.stack(outs, axis=1)
+        states.append(seq)
+    return states
+
+
+def encode_for_reference(spec: InputSpec, x: np.ndarray, built: BuiltModel | None = None) -> np.ndarray:
+    """The input as the first recurrent layer sees it: one-hot, embedded, or as is."""
+    if spec.kind == "onehot":
+        return np.eye(spec.vocab_size, dtype=np.float64)[np.asarray(x)]
+    if spec.kind == "embedding":
+        assert built is not None
+        table = built.model.get_layer("embedding").get_weights()[0]
+        return table[np.asarray(x)].astype(np.float64)
+    return np.asarray(x, dtype=np.float64)

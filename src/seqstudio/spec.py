@@ -1,0 +1,200 @@
+"""The public data types of the plugin contract.
+
+A cell plugin returns :class:`CellType` objects from ``seqstudio_cell_types``; a data-format plugin
+returns :class:`DataFormat` objects from ``seqstudio_data_formats``. Nothing here imports Keras or
+TensorFlow, so listing plugins stays fast; Keras is touched only when a factory is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from seqstudio.errors import ParamError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+ParamType = Literal["int", "float", "str", "bool", "choice"]
+Params = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class HyperParam:
+    """One hyperparameter of a cell type; the GUI builds a form field and the CLI an option from it.
+
+    :param name: identifier, also the CLI option (``units`` -> ``--units``).
+    :param type: ``int``, ``float``, ``str``, ``bool`` or ``choice``.
+    :param default: the value used when none is given.
+    :param help: one sentence; shown as tooltip and in ``--help``.
+    :param min: smallest allowed value (numbers only).
+    :param max: largest allowed value (numbers only).
+    :param choices: the allowed values of a ``choice``.
+    """
+
+    name: str
+    type: ParamType
+    default: Any
+    help: str
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[Any, ...] = ()
+
+    def coerce(self, value: Any) -> Any:
+        """Convert ``value`` (possibly a string from the command line) and check the range."""
+        try:
+            if self.type == "int":
+                if isinstance(value, float) and not value.is_integer():
+                    raise ValueError
+                value = int(value)
+            elif self.type == "float":
+                value = float(value)
+            elif self.type == "bool":
+                if isinstance(value, str):
+                    if value.lower() not in {"true", "false", "1", "0", "yes", "no"}:
+                        raise ValueError
+                    value = value.lower() in {"true", "1", "yes"}
+                value = bool(value)
+            elif self.type in ("str", "choice"):
+                value = str(value) if not isinstance(value, str | int | float) else value
+        except (TypeError, ValueError):
+            raise ParamError(
+                f"parameter {self.name!r} expects {self.type}, got {value!r}"
+            ) from None
+        if self.type == "choice" and value not in self.choices:
+            raise ParamError(
+                f"parameter {self.name!r} must be one of {list(self.choices)}, got {value!r}"
+            )
+        if self.type in ("int", "float"):
+            if self.min is not None and value < self.min:
+                raise ParamError(f"parameter {self.name!r} must be >= {self.min}, got {value!r}")
+            if self.max is not None and value > self.max:
+                raise ParamError(f"parameter {self.name!r} must be <= {self.max}, got {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class ParamFormula:
+    """The parameter count of one recurrent layer as a sum of readable terms.
+
+    ``terms`` pairs a label with its value, e.g. ``(("100·10", 1000), ("10·10", 100), ("10", 10))``
+    for a SimpleRNN of 10 units on 100 input features (Wx, Wh, b).
+    """
+
+    layer: str
+    terms: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        return sum(value for _, value in self.terms)
+
+    @property
+    def text(self) -> str:
+        """``"100·10 + 10·10 + 10 = 1,110"``."""
+        return " + ".join(label for label, _ in self.terms) + f" = {self.total:,}"
+
+
+def simple_rnn_formula(layer: str, input_dim: int, units: int, bias: bool = True) -> ParamFormula:
+    """``n·d + n·n + n``: the count for a plain recurrent layer (Wx d×n, Wh n×n, b n)."""
+    terms = [(f"{input_dim}·{units}", input_dim * units), (f"{units}·{units}", units * units)]
+    if bias:
+        terms.append((f"{units}", units))
+    return ParamFormula(layer, tuple(terms))
+
+
+#: ``reference_step(x_t, h_prev, weights, params) -> h_t`` with ``x_t`` (batch, d),
+#: ``h_prev`` (batch, n) and ``weights`` the layer's arrays by Keras name
+#: (``kernel``, ``recurrent_kernel``, ``bias``).
+ReferenceStep = Callable[["np.ndarray", "np.ndarray", Mapping[str, "np.ndarray"], Params], "np.ndarray"]
+
+
+@dataclass(frozen=True)
+class CellType:
+    """A recurrent cell type contributed by a plugin.
+
+    :param name: stable identifier, lowercase with dashes (``simple-rnn-tanh``).
+    :param label: short human name for menus.
+    :param description: one paragraph for the picker.
+    :param params: the hyperparameter schema.
+    :param build_layers: ``build_layers(params) -> list[keras.layers.RNN]``. Returns the recurrent
+        layers in order. Every layer but the last has ``return_sequences=True``; the last returns
+        only its final state. Each layer's ``cell`` follows the Keras cell contract.
+    :param param_formula: ``param_formula(input_dim, params) -> list[ParamFormula]``, one per
+        recurrent layer, equal to Keras' ``count_params()``.
+    :param reference_step: optional numpy step for the cell inspector and the checker; applied per
+        layer with that layer's weights.
+    :param activation: ``"tanh"``, ``"relu"`` or other; tells the GUI which colour scale suits the
+        hidden states (symmetric around 0, or from 0 up). May depend on params via
+        :meth:`activation_for`.
+    """
+
+    name: str
+    label: str
+    description: str
+    params: tuple[HyperParam, ...]
+    build_layers: Callable[[Params], list[Any]]
+    param_formula: Callable[[int, Params], list[ParamFormula]]
+    reference_step: ReferenceStep | None = None
+    activation: str | Callable[[Params], str] = "tanh"
+    plugin: str = field(default="", compare=False)
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+    def resolve(self, values: Params | None = None) -> dict[str, Any]:
+        """Defaults overlaid with ``values``, each coerced and range-checked."""
+        values = dict(values or {})
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise ParamError(
+                f"cell {self.name!r} has no parameter {unknown[0]!r}; it has: {', '.join(known)}"
+            )
+        resolved = self.defaults()
+        for key, value in values.items():
+            resolved[key] = known[key].coerce(value)
+        return resolved
+
+    def activation_for(self, params: Params) -> str:
+        return self.activation(params) if callable(self.activation) else self.activation
+
+
+@dataclass(frozen=True)
+class DataFormat:
+    """A file format contributed by a plugin.
+
+    A format only has to turn a file into plain text or a table; seqstudio then encodes it like a
+    ``.txt`` or a ``.csv`` (tokenising, windowing, scaling, splitting).
+
+    :param name: stable identifier (``jsonl``).
+    :param label: human name for the open dialog (``JSON lines``).
+    :param extensions: lowercase, with the dot (``(".jsonl",)``).
+    :param read: ``read(path) -> str | pandas.DataFrame``. Return ``str`` for running text (language
+        modelling) or a DataFrame for labelled text or a time series. Raise
+        :class:`seqstudio.errors.DataError` for a bad file.
+    :param sniff: optional ``sniff(path, head: bytes) -> bool`` that recognises the content when the
+        extension is ambiguous.
+    """
+
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    read: Callable[[Path], "str | pd.DataFrame"]
+    sniff: Callable[[Path, bytes], bool] | None = None
+    plugin: str = field(default="", compare=False)
+
+
+__all__ = [
+    "CellType",
+    "DataFormat",
+    "HyperParam",
+    "ParamFormula",
+    "Params",
+    "ReferenceStep",
+    "simple_rnn_formula",
+]
+
+
