@@ -1,6 +1,7 @@
+from seqstudio_indrnn.plugin import INDRNN
+
 from seqstudio.plugins import create_registry
 from seqstudio.testing import check_cell
-from seqstudio_indrnn.plugin import INDRNN
 
 
 def test_indrnn_meets_the_contract():
