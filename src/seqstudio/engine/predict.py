@@ -1,0 +1,264 @@
+"""Prediction: generated text, class probabilities, forecasts in original units.
+
+Everything here works from a model plus the *dataset info* (:func:`dataset_info`), the JSON-able
+part of a :class:`~seqstudio.data.dataset.Dataset` saved as ``dataset.json`` in every run, so a
+run directory predicts without its data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
+
+from seqstudio.data.dataset import Dataset
+from seqstudio.engine.events import SamplePrediction
+from seqstudio.errors import SeqstudioError
+
+PAD, OOV = 0, 1
+
+
+class PredictError(SeqstudioError):
+    """A prediction request does not fit the run (wrong task, empty prompt, bad window)."""
+
+
+def dataset_info(ds: Dataset) -> dict[str, Any]:
+    """The JSON-able facts about ``ds`` that prediction and evaluation need."""
+    probe_x = np.asarray(ds.probe.x)
+    info: dict[str, Any] = {
+        "task": ds.task,
+        "level": ds.level,
+        "tokens": list(ds.tokens),
+        "class_names": list(ds.class_names),
+        "input_columns": list(ds.input_columns),
+        "target_columns": list(ds.target_columns),
+        "horizon": int(ds.horizon),
+        "scaler": {k: [float(v[0]), float(v[1])] for k, v in ds.scaler.items()},
+        "input_spec": asdict(ds.input_spec),
+        "head": asdict(ds.head),
+        "n_train": ds.n_train,
+        "n_val": ds.n_val,
+        "source": str(ds.source) if ds.source else None,
+        "sha256": ds.source_sha256,
+        "options": dict(ds.options),
+        "summary": {k: v for k, v in ds.summary.items() if _jsonable(v)},
+        "notes": list(ds.notes),
+        "probe": {"x": probe_x.tolist(), "step_labels": list(ds.probe.step_labels),
+                  "target_label": ds.probe.target_label, "index": int(ds.probe.index)},
+    }
+    if ds.task == "forecast":
+        k = max(len(ds.target_columns), 1)
+        idx = int(ds.probe.index)
+        if 0 <= idx < ds.n_val and np.array_equal(np.asarray(ds.x_val[idx]), probe_x[0]):
+            info["probe"]["actual"] = ds.unscale(np.asarray(ds.y_val[idx], float)).reshape(
+                -1, k).tolist()
+        hist = window_targets(info, probe_x[0])
+        if hist is not None:
+            info["probe"]["history"] = hist.tolist()
+    return info
+
+
+def _jsonable(value: Any) -> bool:
+    return isinstance(value, str | int | float | bool | type(None) | list | dict)
+
+
+class Predictor:
+    """Calls a model through one traced function, so repeated small predictions stay cheap."""
+
+    def __init__(self, model: Any) -> None:
+        import tensorflow as tf
+
+        self.model = model
+        self._fn = tf.function(lambda x: model(x, training=False), reduce_retracing=True)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        return np.asarray(self._fn(np.asarray(x)))
+
+
+# -- text -------------------------------------------------------------------------------------
+def encode_text(info: dict[str, Any], text: str) -> list[int]:
+    """Token ids of ``text`` with the run's vocabulary; unknown tokens become the OOV id."""
+    tokens = info["tokens"]
+    index = {t: i for i, t in enumerate(tokens) if i > OOV}
+    level = info.get("level") or "char"
+    pieces = list(text) if level == "char" else re.findall(r"\S+", text)
+    ids = []
+    for piece in pieces:
+        if piece in index:
+            ids.append(index[piece])
+        elif piece.lower() in index:
+            ids.append(index[piece.lower()])
+        else:
+            stripped = re.sub(r"[^\w']", "", piece.lower())
+            ids.append(index.get(stripped, OOV))
+    return ids
+
+
+def decode_ids(info: dict[str, Any], ids: list[int]) -> str:
+    tokens = info["tokens"]
+    words = [tokens[i] if 0 <= i < len(tokens) and i != PAD else "" for i in ids]
+    sep = "" if (info.get("level") or "char") == "char" else " "
+    return sep.join(w for w in words if w or sep == "")
+
+
+def fit_window(ids: list[int], seq_len: int) -> np.ndarray:
+    """The last ``seq_len`` ids, padded on the left: ``(1, seq_len)``."""
+    ids = list(ids)[-seq_len:]
+    return np.array([[PAD] * (seq_len - len(ids)) + ids], dtype=np.int32)
+
+
+def sample_token(probs: np.ndarray, temperature: float, top_k: int | None,
+                 rng: np.random.Generator) -> int:
+    """Draw one token id; ``temperature`` 0 is greedy; padding and OOV are never drawn."""
+    p = np.asarray(probs, dtype=np.float64).copy()
+    p[PAD] = 0.0
+    if len(p) > OOV + 1:
+        p[OOV] = 0.0
+    if temperature <= 0 or p.sum() <= 0:
+        return int(np.argmax(p))
+    logits = np.log(np.maximum(p, 1e-300)) / temperature
+    if top_k:
+        cutoff = np.sort(logits)[-min(int(top_k), len(logits))]
+        logits = np.where(logits >= cutoff, logits, -np.inf)
+    logits -= logits.max()
+    weights = np.exp(logits) * (p > 0)
+    return int(rng.choice(len(p), p=weights / weights.sum()))
+
+
+def generate_ids(predict: Predictor, seq_len: int, prompt_ids: list[int], n: int,
+                 temperature: float = 1.0, top_k: int | None = None,
+                 seed: int | None = None) -> list[int]:
+    rng = np.random.default_rng(seed)
+    ids = list(prompt_ids)
+    out = []
+    for _ in range(int(n)):
+        probs = predict(fit_window(ids, seq_len))[0]
+        token = sample_token(probs, temperature, top_k, rng)
+        ids.append(token)
+        out.append(token)
+    return out
+
+
+def generate_text(predict: Predictor, info: dict[str, Any], prompt: str, n: int = 100,
+                  temperature: float = 1.0, top_k: int | None = None,
+                  seed: int | None = None) -> str:
+    """``n`` tokens generated after ``prompt`` (the prompt itself is not repeated)."""
+    if info["task"] != "lm":
+        raise PredictError(f"text generation needs a language-model run, this one is {info['task']}")
+    if temperature < 0:
+        raise PredictError(f"temperature must be >= 0, got {temperature}")
+    ids = encode_text(info, prompt)
+    out = generate_ids(predict, info["input_spec"]["seq_len"], ids, n, temperature, top_k, seed)
+    return decode_ids(info, out)
+
+
+def classify_text(predict: Predictor, info: dict[str, Any], text: str) -> dict[str, float]:
+    if info["task"] != "classify":
+        raise PredictError(f"classifying text needs a classify run, this one is {info['task']}")
+    ids = encode_text(info, text)
+    if not ids:
+        raise PredictError("the text to classify is empty")
+    probs = predict(fit_window(ids, info["input_spec"]["seq_len"]))[0]
+    return class_probs(info, probs)
+
+
+def class_probs(info: dict[str, Any], probs: np.ndarray) -> dict[str, float]:
+    names = info["class_names"] or [str(i) for i in range(len(probs))]
+    return {str(name): float(p) for name, p in zip(names, probs, strict=False)}
+
+
+# -- forecasting ------------------------------------------------------------------------------
+def _scale(info: dict[str, Any], column: str) -> tuple[float, float]:
+    mean, std = info["scaler"].get(column, (0.0, 1.0))
+    return float(mean), float(std)
+
+
+def unscale_targets(info: dict[str, Any], y: np.ndarray) -> np.ndarray:
+    """Scaled ``(..., H*K)`` targets -> original units ``(..., H, K)``."""
+    cols = info["target_columns"] or ["target"]
+    y = np.asarray(y, dtype=np.float64)
+    y = y.reshape(*y.shape[:-1], -1, len(cols))
+    stats = np.array([_scale(info, c) for c in cols])
+    return y * stats[:, 1] + stats[:, 0]
+
+
+def window_targets(info: dict[str, Any], window: np.ndarray) -> np.ndarray | None:
+    """The target columns of one scaled input window ``(T, F)`` in original units ``(T, K)``."""
+    cols, inputs = info["target_columns"], info["input_columns"]
+    if not cols or not all(c in inputs for c in cols):
+        return None
+    idx = [inputs.index(c) for c in cols]
+    stats = np.array([_scale(info, c) for c in cols])
+    return np.asarray(window, np.float64)[:, idx] * stats[:, 1] + stats[:, 0]
+
+
+def scale_window(info: dict[str, Any], rows: np.ndarray) -> np.ndarray:
+    """Rows of the input columns in original units ``(T, F)`` -> the model's scaled input."""
+    stats = np.array([_scale(info, c) for c in info["input_columns"]])
+    return ((np.asarray(rows, np.float64) - stats[:, 0]) / stats[:, 1]).astype(np.float32)
+
+
+def forecast(predict: Predictor, info: dict[str, Any], window: np.ndarray) -> np.ndarray:
+    """The next H values ``(H, K)`` in original units after one scaled window ``(T, F)``."""
+    if info["task"] != "forecast":
+        raise PredictError(f"forecasting needs a forecast run, this one is {info['task']}")
+    window = np.asarray(window, np.float32)
+    spec = info["input_spec"]
+    if window.shape != (spec["seq_len"], spec["features"]):
+        raise PredictError(f"a forecast window must have shape ({spec['seq_len']}, "
+                           f"{spec['features']}), got {window.shape}")
+    return unscale_targets(info, predict(window[None])[0])
+
+
+def recursive_forecast(predict: Predictor, info: dict[str, Any], window: np.ndarray,
+                       steps: int) -> np.ndarray:
+    """``steps`` values ``(steps, K)`` by feeding each forecast back in as input.
+
+    Possible when every input column is a target column (a univariate series, or all columns
+    forecast together); otherwise the future inputs are unknown.
+    """
+    cols, inputs = info["target_columns"], info["input_columns"]
+    if sorted(cols) != sorted(inputs):
+        raise PredictError(
+            "a recursive forecast needs every input column to be a target column; "
+            f"inputs {inputs}, targets {cols}"
+        )
+    window = np.asarray(window, np.float32).copy()
+    order = [cols.index(c) for c in inputs]
+    out: list[np.ndarray] = []
+    while sum(len(o) for o in out) < steps:
+        values = forecast(predict, info, window)  # (H, K), original units
+        out.append(values)
+        scaled = scale_window(info, values[:, order])
+        window = np.concatenate([window, scaled])[-len(window):]
+    return np.concatenate(out)[:steps]
+
+
+# -- the per-epoch sample ---------------------------------------------------------------------
+def sample_prediction(predict: Predictor, info: dict[str, Any], epoch: int,
+                      seed: int = 0) -> SamplePrediction:
+    """What the model predicts for the dataset's probe sample now."""
+    probe = info["probe"]
+    x = np.asarray(probe["x"])
+    task = info["task"]
+    if task == "lm":
+        seq_len = info["input_spec"]["seq_len"]
+        n = 3 * seq_len if info.get("level") == "char" else seq_len
+        ids = generate_ids(predict, seq_len, x[0].tolist(), n, temperature=0.8, top_k=8,
+                           seed=seed + epoch)
+        return SamplePrediction(epoch=epoch, task="lm", text=decode_ids(info, ids),
+                                extra={"prompt": decode_ids(info, x[0].tolist())})
+    probs = predict(x)[0]
+    if task == "classify":
+        return SamplePrediction(epoch=epoch, task="classify", class_probs=class_probs(info, probs),
+                                extra={"target": probe.get("target_label", "")})
+    actual = probe.get("actual")
+    hist = probe.get("history")
+    return SamplePrediction(
+        epoch=epoch, task="forecast", forecast=unscale_targets(info, probs),
+        actual=None if actual is None else np.asarray(actual),
+        history=None if hist is None else np.asarray(hist),
+        extra={"targets": list(info["target_columns"])},
+    )

@@ -1,0 +1,75 @@
+"""Training settings: everything about *how* to train, apart from the data and the cell."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, Literal
+
+from seqstudio.errors import TrainingError
+
+Strategy = Literal["default", "mirrored", "multi-worker"]
+STRATEGIES = ("default", "mirrored", "multi-worker")
+
+
+@dataclass
+class TrainSettings:
+    """How to train. Every field is recorded in the run's ``config.json``.
+
+    :param epochs: total number of epochs (a resumed run continues up to this number).
+    :param batch_size: samples per step (the global batch under a distribution strategy).
+    :param optimizer: any ``keras.optimizers`` name (``adam``, ``sgd``, ``rmsprop``...).
+    :param learning_rate: the optimizer's learning rate.
+    :param seed: seeds weights, shuffling and dropout; the same seed gives the same history.
+    :param early_stopping: patience in epochs on ``val_loss``; ``None`` trains every epoch.
+    :param snapshot_every: also snapshot the hidden states every K batches (always once per epoch).
+    :param tensorboard: write TensorBoard logs under ``tensorboard/`` in the run directory.
+    :param strategy: ``default``, ``mirrored`` (all local devices) or ``multi-worker`` (TF_CONFIG).
+    :param execution_mode: passed to the model builder (see the speed work); recorded as given.
+    """
+
+    epochs: int = 5
+    batch_size: int = 64
+    optimizer: str = "adam"
+    learning_rate: float = 1e-3
+    seed: int = 0
+    early_stopping: int | None = None
+    snapshot_every: int | None = None
+    tensorboard: bool = False
+    strategy: Strategy = "default"
+    execution_mode: str = "auto"
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> None:
+        """Raise :class:`TrainingError` naming the first bad setting."""
+        checks = [
+            ("epochs", isinstance(self.epochs, int) and self.epochs >= 1, "an integer >= 1"),
+            ("batch_size", isinstance(self.batch_size, int) and self.batch_size >= 1,
+             "an integer >= 1"),
+            ("learning_rate", isinstance(self.learning_rate, int | float)
+             and self.learning_rate > 0, "a number > 0"),
+            ("seed", isinstance(self.seed, int) and self.seed >= 0, "an integer >= 0"),
+            ("early_stopping", self.early_stopping is None
+             or (isinstance(self.early_stopping, int) and self.early_stopping >= 1),
+             "None or an integer >= 1"),
+            ("snapshot_every", self.snapshot_every is None
+             or (isinstance(self.snapshot_every, int) and self.snapshot_every >= 1),
+             "None or an integer >= 1"),
+            ("strategy", self.strategy in STRATEGIES, f"one of {list(STRATEGIES)}"),
+            ("optimizer", isinstance(self.optimizer, str) and bool(self.optimizer), "a name"),
+        ]
+        for name, ok, expected in checks:
+            if not ok:
+                raise TrainingError(
+                    f"training setting {name!r} must be {expected}, got {getattr(self, name)!r}"
+                )
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> TrainSettings:
+        """Build from a ``config.json`` section, ignoring keys this version does not know."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})

@@ -1,0 +1,330 @@
+"""The Trainer: trains one cell on one dataset, emits typed events and keeps a run directory.
+
+No Qt here. The GUI calls :meth:`Trainer.run` on a worker thread and steers it with
+:meth:`pause`, :meth:`resume` and :meth:`stop`; the CLI calls it on the main thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import logging
+import math
+import shutil
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from seqstudio.data.dataset import Dataset
+from seqstudio.engine import distribute, rundir
+from seqstudio.engine.controls import Controls, Diverged, StopRequested
+from seqstudio.engine.events import BatchEnd, EpochEnd, Event, Finished, HiddenSnapshot, Started
+from seqstudio.engine.record import build_config
+from seqstudio.engine.settings import TrainSettings
+from seqstudio.errors import SeqstudioError, TrainingError
+from seqstudio.model import BuiltModel, build_model
+from seqstudio.plugins import Registry, get_registry
+from seqstudio.spec import CellType
+
+log = logging.getLogger(__name__)
+
+
+def default_run_dir(cell: str, root: str | Path = "runs") -> Path:
+    """``runs/YYYYmmdd-HHMMSS-<cell>``, with a suffix if that exists."""
+    base = Path(root) / f"{time.strftime('%Y%m%d-%H%M%S')}-{cell}"
+    path, n = base, 1
+    while path.exists():
+        n += 1
+        path = base.with_name(f"{base.name}-{n}")
+    return path
+
+
+class Trainer:
+    """Train ``cell`` on ``dataset``; see ``docs/internal-api.md`` and ``docs/engine.md``."""
+
+    def __init__(self, dataset: Dataset, cell: str | CellType, cell_params: dict | None = None,
+                 settings: TrainSettings | None = None, run_dir: str | Path | None = None,
+                 registry: Registry | None = None) -> None:
+        self.dataset = dataset
+        self.settings = settings or TrainSettings()
+        self.settings.validate()
+        self.registry = registry or get_registry()
+        self.cell_type = cell if isinstance(cell, CellType) else self.registry.cell_type(cell)
+        self.cell_params = self.cell_type.resolve(cell_params)
+        self.run_path = Path(run_dir) if run_dir else default_run_dir(self.cell_type.name)
+        if dataset.n_train == 0:
+            raise TrainingError("the dataset has no training samples")
+        self.built: BuiltModel | None = None
+        self.history: list[dict[str, float]] = []
+        self.result: Finished | None = None
+        self._subscribers: list[Callable[[Event], None]] = []
+        self._controls = Controls()
+        self._initial_epoch = 0
+        self._resume_from: Path | None = None
+        self._previous_config: dict[str, Any] | None = None
+        self._previous_history: list[dict[str, float]] = []
+        self._batch_rows: list[str] = []
+        self._io: ThreadPoolExecutor | None = None
+        self._io_futures: list[Any] = []
+        self._predictor: Any = None
+        self._info: dict[str, Any] = {}
+        self._path: Path = self.run_path
+        self._diverged_at: str = ""
+        self._started = False
+        self._lock = threading.Lock()
+        if self._path.exists() and (self._path / rundir.CONFIG).exists():
+            raise TrainingError(f"{self._path} already holds a run; resume it with "
+                                f"'seqstudio resume {self._path}' or choose another directory")
+        if self._path.exists() and not self._path.is_dir():
+            raise TrainingError(f"{self._path} exists and is not a directory")
+
+    # -- controls and subscribers ------------------------------------------------------------
+    def subscribe(self, callback: Callable[[Event], None]) -> None:
+        """Call ``callback(event)`` for every event, on the training thread."""
+        self._subscribers.append(callback)
+
+    def pause(self) -> None:
+        self._controls.pause()
+
+    def resume(self) -> None:
+        self._controls.resume()
+
+    def stop(self) -> None:
+        """Stop after the current batch (well within 0.5 s), keeping the model and history."""
+        self._controls.stop()
+
+    @property
+    def paused(self) -> bool:
+        return self._controls.paused
+
+    @property
+    def epochs_done(self) -> int:
+        """Finished epochs, those of an earlier session of a resumed run included."""
+        return self._initial_epoch + len(self.history)
+
+    def _emit(self, event: Event) -> None:
+        for callback in list(self._subscribers):
+            try:
+                callback(event)
+            except Exception:  # noqa: BLE001 - a broken subscriber must not end the run
+                log.exception("event subscriber %r failed on %s", callback, type(event).__name__)
+
+    # -- resuming ----------------------------------------------------------------------------
+    @classmethod
+    def resume_run(cls, run_dir: str | Path, dataset: Dataset | None = None, *,
+                   epochs: int | None = None, registry: Registry | None = None,
+                   allow_changed_data: bool = False) -> Trainer:
+        """A Trainer that continues ``run_dir`` from its last checkpoint up to ``epochs``."""
+        from seqstudio.engine.resume import prepare_resume
+
+        return prepare_resume(cls, run_dir, dataset, epochs=epochs, registry=registry,
+                              allow_changed_data=allow_changed_data)
+
+    # -- the run -----------------------------------------------------------------------------
+    def run(self) -> Finished:
+        """Train; block until finished, stopped or failed. Never raises for a failed run."""
+        status, reason, tb = "finished", "completed", ""
+        try:
+            status, reason = self._train()
+        except KeyboardInterrupt:
+            status, reason = "stopped", "interrupted"
+        except Exception as exc:  # noqa: BLE001 - reported as a failed run
+            status = "failed"
+            reason = str(exc) if isinstance(exc, SeqstudioError) else f"{type(exc).__name__}: {exc}"
+            tb = traceback.format_exc()
+        try:
+            self._finish(status, reason)
+        except Exception as exc:  # noqa: BLE001
+            status, reason = "failed", f"could not write the run directory: {exc}"
+            tb = tb or traceback.format_exc()
+        self.result = Finished(status=status, reason=reason, epochs_done=self.epochs_done,
+                               run_dir=str(self.run_path), traceback=tb)
+        self._emit(self.result)
+        return self.result
+
+    def _train(self) -> tuple[str, str]:
+        import keras
+
+        from seqstudio.engine.callbacks import EngineCallback
+        from seqstudio.engine.predict import Predictor, dataset_info
+
+        s, ds = self.settings, self.dataset
+        strategy = distribute.get_strategy(s.strategy)
+        self.is_chief = distribute.is_chief(s.strategy)
+        if not self.is_chief:
+            self._path = Path(tempfile.mkdtemp(prefix="seqstudio-worker-"))
+        keras.utils.set_random_seed(s.seed)
+        scope = strategy.scope() if strategy is not None else contextlib.nullcontext()
+        with scope:
+            self.built = self._build()
+        model = self.built.model
+        if self._resume_from is not None:
+            model.optimizer.build(model.trainable_variables)
+            model.load_weights(self._resume_from)
+        self._info = dataset_info(ds)
+        self._predictor = Predictor(model)
+        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
+        self._write_start()
+        self._started = True
+        self._emit(self._started_event())
+
+        callbacks: list[Any] = [EngineCallback(self)]
+        has_val = ds.n_val > 0
+        early = None
+        if s.early_stopping:
+            early = keras.callbacks.EarlyStopping(monitor="val_loss" if has_val else "loss",
+                                                  patience=s.early_stopping)
+            callbacks.append(early)
+        if s.tensorboard:
+            callbacks.append(keras.callbacks.TensorBoard(
+                log_dir=str(self._path / rundir.TENSORBOARD)))
+        try:
+            model.fit(ds.x_train, ds.y_train, batch_size=s.batch_size, epochs=s.epochs,
+                      initial_epoch=self._initial_epoch, shuffle=True, verbose=0,
+                      validation_data=(ds.x_val, ds.y_val) if has_val else None,
+                      callbacks=callbacks)
+        except StopRequested:
+            return "stopped", "stopped by user"
+        except Diverged as exc:
+            self._diverged_at = str(exc)
+            return "failed", "diverged"
+        if early is not None and early.stopped_epoch > 0:
+            return "finished", "early stopping"
+        return "finished", "completed"
+
+    def _build(self) -> BuiltModel:
+        s = self.settings
+        kwargs: dict[str, Any] = {"optimizer": s.optimizer, "learning_rate": s.learning_rate}
+        if "execution_mode" in inspect.signature(build_model).parameters:
+            kwargs["execution_mode"] = s.execution_mode
+        try:
+            return build_model(self.dataset.input_spec, self.dataset.head, self.cell_type,
+                               self.cell_params, **kwargs)
+        except ValueError as exc:
+            if "optimizer" in str(exc).lower() or "Could not interpret" in str(exc):
+                raise TrainingError(f"unknown optimizer {s.optimizer!r}: {exc}") from None
+            raise
+
+    def _started_event(self) -> Started:
+        built = self.built
+        lines: list[str] = []
+        built.model.summary(print_fn=lambda line, *a, **k: lines.append(line))
+        n = self.dataset.n_train
+        return Started(
+            run_dir=str(self.run_path), summary="\n".join(lines),
+            layers=tuple(built.architecture()), total_params=int(built.model.count_params()),
+            epochs=self.settings.epochs, steps_per_epoch=math.ceil(n / self.settings.batch_size),
+            execution_mode=self.settings.execution_mode, initial_epoch=self._initial_epoch,
+        )
+
+    # -- writing -----------------------------------------------------------------------------
+    def _write_start(self) -> None:
+        path = self._path
+        path.mkdir(parents=True, exist_ok=True)
+        config = build_config(
+            dataset=self.dataset, cell=self.cell_type, params=self.cell_params,
+            settings=self.settings, registry=self.registry,
+            execution_mode=self.settings.execution_mode,
+            workers=distribute.worker_count(self.settings.strategy),
+            previous=self._previous_config)
+        rundir.atomic_write_json(path / rundir.DATASET, self._info)
+        rundir.atomic_write_json(path / rundir.CONFIG, config)
+        self._write_status("running", "")
+        if not (path / rundir.BATCHES).exists():
+            rundir.atomic_write_text(path / rundir.BATCHES, ",".join(rundir.BATCH_FIELDS) + "\n")
+        if self._initial_epoch == 0:
+            self._checkpoint(0)
+
+    def _write_status(self, status: str, reason: str) -> None:
+        rundir.atomic_write_json(self._path / rundir.STATUS, {
+            "status": status, "reason": reason, "epochs_done": self.epochs_done,
+            "epochs": self.settings.epochs, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "detail": self._diverged_at,
+        })
+
+    def _checkpoint(self, epochs_done: int) -> None:
+        model = self.built.model
+        if not all(np.isfinite(w).all() for w in model.get_weights()):
+            return  # keep the last finite checkpoint
+        folder = self._path / rundir.CHECKPOINTS
+        name = rundir.checkpoint_name(epochs_done)
+        rundir.atomic_write(folder / name, lambda tmp: model.save(tmp))
+        rundir.atomic_write_json(folder / "latest.json", {"epoch": epochs_done, "file": name})
+
+    def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
+        self._io_futures.append(self._io.submit(fn, *args))
+        if len(self._io_futures) > 64:
+            done = [f for f in self._io_futures if f.done()]
+            for f in done:
+                f.result()
+            self._io_futures = [f for f in self._io_futures if not f.done()]
+
+    def _flush_batches(self) -> None:
+        rows, self._batch_rows = self._batch_rows, []
+        if rows:
+            rundir.append_lines(self._path / rundir.BATCHES, rows)
+
+    def _finish(self, status: str, reason: str) -> None:
+        if not self._started:
+            return
+        self._flush_batches()
+        if self._io is not None:
+            self._io.shutdown(wait=True)
+            for f in self._io_futures:
+                f.result()
+        model_path = self._path / rundir.MODEL
+        if reason == "diverged":
+            latest = rundir.RunDir(self._path).latest_checkpoint()
+            if latest is not None:
+                self.built.model.load_weights(latest[1])
+                rundir.atomic_write(model_path, lambda tmp: shutil.copyfile(latest[1], tmp))
+        elif all(np.isfinite(w).all() for w in self.built.model.get_weights()):
+            rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
+        self._write_status(status, reason)
+        if not self.is_chief:
+            shutil.rmtree(self._path, ignore_errors=True)
+
+    # -- called by EngineCallback on the training thread -------------------------------------
+    def _on_batch_end(self, epoch: int, batch: int, step: int, loss: float) -> None:
+        self._batch_rows.append(f"{epoch + 1},{batch},{step},{loss!r}")
+        self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
+        k = self.settings.snapshot_every
+        if k and (batch + 1) % k == 0:
+            self._snapshot(epoch, batch)
+
+    def _on_epoch_end(self, epoch: int, metrics: dict[str, float]) -> None:
+        from seqstudio.engine.predict import sample_prediction
+
+        if self.dataset.n_val == 0:
+            metrics.setdefault("val_loss", math.nan)
+        self.history.append(metrics)
+        rows = self._previous_history + [
+            {"epoch": self._initial_epoch + i + 1, **m} for i, m in enumerate(self.history)]
+        self._flush_batches()
+        rundir.atomic_write_text(self._path / rundir.HISTORY, rundir.history_csv(rows))
+        self._checkpoint(epoch + 1)
+        self._write_status("running", "")
+        self._emit(EpochEnd(epoch=epoch, metrics=dict(metrics)))
+        self._snapshot(epoch, -1)
+        prediction = sample_prediction(self._predictor, self._info, epoch, seed=self.settings.seed)
+        self._submit(rundir.append_lines, self._path / rundir.PREDICTIONS,
+                     [rundir.prediction_to_json(prediction)])
+        self._emit(prediction)
+
+    def _snapshot(self, epoch: int, batch: int) -> None:
+        states = self.built.probe(self.dataset.probe.x)
+        snapshot = HiddenSnapshot(
+            epoch=epoch, batch=batch, states=tuple(s[0] for s in states),
+            layer_names=tuple(layer.name for layer in self.built.recurrent_layers),
+            step_labels=tuple(self.dataset.probe.step_labels),
+        )
+        self._submit(rundir.write_snapshot, self._path, snapshot)
+        self._emit(snapshot)
+
