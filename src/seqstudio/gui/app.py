@@ -1,0 +1,62 @@
+"""Start the desktop app: a QApplication, the main window, the event loop."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from seqstudio import __version__
+from seqstudio.gui.settings import APPLICATION, ORGANIZATION
+
+#: set to a number of seconds to quit that long after the window is shown (launch benchmark)
+EXIT_AFTER_SHOW_ENV = "SEQSTUDIO_GUI_EXIT_AFTER_SHOW"
+
+
+class _ExposeWatcher(QObject):
+    """Prints ``window-exposed <perf_counter>`` once the window is really on screen."""
+
+    def __init__(self, exit_after: float | None) -> None:
+        super().__init__()
+        self.exit_after = exit_after
+        self.done = False
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self.done and event.type() in (QEvent.Type.Expose, QEvent.Type.Paint):
+            self.done = True
+            print(f"window-exposed {time.time():.6f}", flush=True)
+            if self.exit_after is not None:
+                QTimer.singleShot(int(self.exit_after * 1000), QApplication.closeAllWindows)
+        return False
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setApplicationDisplayName("seqstudio")
+    return app  # type: ignore[return-value]
+
+
+def run_app(data_path: str | Path | None = None, *, run_dir: str | Path | None = None) -> int:
+    """Open the main window (with ``data_path`` or the bundled sample) and run the event loop."""
+    app = make_application()
+    from seqstudio.gui.main_window import MainWindow
+
+    exit_after = os.environ.get(EXIT_AFTER_SHOW_ENV)
+    watcher = _ExposeWatcher(float(exit_after) if exit_after else None)
+    window = MainWindow(data_path)
+    window.installEventFilter(watcher)
+    window.show()
+    if run_dir is not None:
+        window.open_run(run_dir)
+    return app.exec()

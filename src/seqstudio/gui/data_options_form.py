@@ -1,0 +1,233 @@
+"""Settings for how a file becomes a dataset, validated as the user types.
+
+Text: level, vocabulary, sequence length, task, text/label columns. Time series: input and target
+columns, window, horizon, missing values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seqstudio.errors import DataError
+from seqstudio.gui.preview import FilePreview
+
+AUTO = "(auto)"
+
+
+def _spin(lo: int, hi: int, value: int, tip: str, name: str) -> QSpinBox:
+    w = QSpinBox()
+    w.setRange(lo, hi)
+    w.setValue(value)
+    w.setToolTip(tip)
+    w.setObjectName(name)
+    w.setKeyboardTracking(False)
+    return w
+
+
+def _combo(items: list[tuple[str, Any]], tip: str, name: str) -> QComboBox:
+    w = QComboBox()
+    for text, data in items:
+        w.addItem(text, data)
+    w.setToolTip(tip)
+    w.setObjectName(name)
+    return w
+
+
+def _split(text: str) -> list[str]:
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+class DataOptionsForm(QWidget):
+    """``changed`` after every valid edit; ``error()`` says what is wrong, or ``""``."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = _combo([("detect from file", None), ("language model (next token)", "lm"),
+                            ("classify sequences", "classify"), ("forecast a series", "forecast")],
+                           "What to learn: predict the next token, a class per text, or the next "
+                           "values of a series.", "taskCombo")
+        self.level = _combo([("characters", "char"), ("words", "word")],
+                            "Split text into characters or words; each becomes one time step.",
+                            "levelCombo")
+        self.vocab = _spin(3, 1_000_000, 100, "Vocabulary size V: the most frequent tokens, "
+                           "including padding and the out-of-vocabulary token.", "vocabSpin")
+        self.seq_len = _spin(1, 10_000, 20, "Sequence length T: time steps per sample.",
+                             "seqLenSpin")
+        self.input_kind = _combo([("one-hot", "onehot"), ("embedding", "embedding")],
+                                 "One-hot: each token is a V-long 0/1 vector (d = V, as in the "
+                                 "notes). Embedding: a learned dense vector.", "inputKindCombo")
+        self.text_column = _combo([(AUTO, None)], "Column holding the text (classification).",
+                                  "textColumnCombo")
+        self.label_column = _combo([(AUTO, None)], "Column holding the class label.",
+                                   "labelColumnCombo")
+        self.columns = QLineEdit()
+        self.columns.setObjectName("columnsEdit")
+        self.columns.setPlaceholderText("all numeric columns")
+        self.columns.setToolTip("Input columns, comma-separated. Empty: every numeric column.")
+        self.target = QLineEdit()
+        self.target.setObjectName("targetEdit")
+        self.target.setPlaceholderText("last numeric column")
+        self.target.setToolTip("Column(s) to forecast, comma-separated. Empty: the last numeric "
+                               "column.")
+        self.window = _spin(1, 10_000, 20, "Window: how many past steps the model sees.",
+                            "windowSpin")
+        self.horizon = _spin(1, 1_000, 1, "Horizon: how many steps ahead to forecast.",
+                             "horizonSpin")
+        self.missing = _combo([("interpolate", "interpolate"), ("drop rows", "drop"),
+                               ("report an error", "error")],
+                              "What to do with missing values in the series.", "missingCombo")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("dataOptionsError")
+        self.error_label.setStyleSheet("color: #cf222e")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Task", self.task)
+        self.text_box = QGroupBox("Text")
+        text_form = QFormLayout(self.text_box)
+        text_form.addRow("Level", self.level)
+        text_form.addRow("Vocabulary", self.vocab)
+        text_form.addRow("Sequence length", self.seq_len)
+        text_form.addRow("Input", self.input_kind)
+        text_form.addRow("Text column", self.text_column)
+        text_form.addRow("Label column", self.label_column)
+        self._text_form = text_form
+        self.series_box = QGroupBox("Time series")
+        series_form = QFormLayout(self.series_box)
+        series_form.addRow("Columns", self.columns)
+        series_form.addRow("Target", self.target)
+        series_form.addRow("Window", self.window)
+        series_form.addRow("Horizon", self.horizon)
+        series_form.addRow("Missing values", self.missing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.text_box)
+        layout.addWidget(self.series_box)
+        layout.addWidget(self.error_label)
+        self.preview: FilePreview | None = None
+        for w in (self.task, self.level, self.input_kind, self.text_column, self.label_column,
+                  self.missing):
+            w.currentIndexChanged.connect(self._edited)
+        for w in (self.vocab, self.seq_len, self.window, self.horizon):
+            w.valueChanged.connect(self._edited)
+        for w in (self.columns, self.target):
+            w.textChanged.connect(self._edited)
+        self._update_visibility()
+
+    # -- state -------------------------------------------------------------------------------
+    def set_preview(self, preview: FilePreview) -> None:
+        self.preview = preview
+        widgets = (self.text_column, self.label_column)
+        for combo in widgets:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(AUTO, None)
+            for name in preview.header:
+                combo.addItem(name, name)
+            combo.blockSignals(False)
+        self._update_visibility()
+        self.validate()
+
+    def effective_task(self) -> str:
+        task = self.task.currentData()
+        if task:
+            return task
+        return self.preview.suggested_task if self.preview is not None else "lm"
+
+    def options(self) -> dict[str, Any]:
+        """Keyword options for ``load_dataset`` (only the ones that apply to this task)."""
+        task = self.effective_task()
+        opts: dict[str, Any] = {"task": self.task.currentData()}
+        if task in ("lm", "classify"):
+            opts.update(level=self.level.currentData(), vocab=self.vocab.value(),
+                        seq_len=self.seq_len.value(), input_kind=self.input_kind.currentData())
+            if task == "classify":
+                opts.update(text_column=self.text_column.currentData(),
+                            label_column=self.label_column.currentData())
+        else:
+            opts.update(seq_len=self.window.value(), horizon=self.horizon.value(),
+                        missing=self.missing.currentData(),
+                        columns=_split(self.columns.text()) or None,
+                        target=_split(self.target.text()) or None)
+        return opts
+
+    def set_options(self, opts: dict[str, Any]) -> None:
+        def pick(combo: QComboBox, value: Any) -> None:
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+
+        pick(self.task, opts.get("task"))
+        pick(self.level, opts.get("level", "char"))
+        pick(self.input_kind, opts.get("input_kind", "onehot"))
+        pick(self.missing, opts.get("missing", "interpolate"))
+        if "vocab" in opts:
+            self.vocab.setValue(int(opts["vocab"]))
+        if "seq_len" in opts:
+            self.seq_len.setValue(int(opts["seq_len"]))
+            self.window.setValue(int(opts["seq_len"]))
+        if "horizon" in opts:
+            self.horizon.setValue(int(opts["horizon"]))
+
+    def error(self) -> str:
+        task = self.effective_task()
+        header = self.preview.header if self.preview is not None else []
+        if self.preview is not None and self.preview.kind == "text" and task != "lm":
+            return "a plain text file can only be used for language modelling (next token)"
+        if task == "forecast" and header:
+            numeric = set(self.preview.numeric) if self.preview else set()
+            for field_name, edit in (("columns", self.columns), ("target", self.target)):
+                for name in _split(edit.text()):
+                    if name not in header:
+                        return (f"{field_name}: no column {name!r}; the columns are "
+                                f"{', '.join(header)}")
+                    if numeric and name not in numeric:
+                        return f"{field_name}: column {name!r} is not numeric"
+        try:
+            from seqstudio.data.options import resolve_options
+
+            resolve_options(None, self.options())
+        except ImportError:
+            pass
+        except DataError as exc:
+            return str(exc)
+        return ""
+
+    def validate(self) -> str:
+        message = self.error()
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+        for edit in (self.columns, self.target):
+            bad = message.startswith(("columns:", "target:")) and edit.text()
+            edit.setStyleSheet("background: #fdd" if bad and message.split(":")[0] in
+                               ("columns" if edit is self.columns else "target") else "")
+        return message
+
+    def _update_visibility(self) -> None:
+        task = self.effective_task()
+        self.text_box.setVisible(task in ("lm", "classify"))
+        self.series_box.setVisible(task == "forecast")
+        for w in (self.text_column, self.label_column):
+            self._text_form.setRowVisible(w, task == "classify")
+
+    def _edited(self, *_: Any) -> None:
+        self._update_visibility()
+        if not self.validate():
+            self.changed.emit()

@@ -1,0 +1,216 @@
+"""The data panel: a preview of the file, the settings that turn it into a dataset, and the
+dataset summary. Loading runs on a pool thread; a bad file gives a readable dialog."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seqstudio.gui.data_options_form import DataOptionsForm
+from seqstudio.gui.preview import FilePreview, read_preview
+from seqstudio.gui.tasks import run_task
+
+MAX_PLOT_COLUMNS = 6
+
+
+def load(path: Path, options: dict[str, Any], registry: Any) -> Any:
+    """Runs on a pool thread."""
+    from seqstudio.data import load_dataset
+
+    return load_dataset(path, registry=registry, **options)
+
+
+class DataPanel(QWidget):
+    datasetLoaded = Signal(object)
+    loadFailed = Signal(str, str, bool)  # message, details, is_a_new_file
+    loading = Signal(str)
+
+    def __init__(self, registry: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.registry = registry
+        self.file_label = QLabel("No file open. Use File ▸ Open (Ctrl+O) or drop a file here.")
+        self.file_label.setObjectName("dataFileLabel")
+        self.file_label.setWordWrap(True)
+        self.file_label.setStyleSheet("font-weight: 600")
+        self.form = DataOptionsForm()
+        self.form.changed.connect(self._options_changed)
+        self.summary = QLabel("")
+        self.summary.setObjectName("datasetSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.lines = QPlainTextEdit()
+        self.lines.setObjectName("previewLines")
+        self.lines.setReadOnly(True)
+        self.lines.setFont(QFont("monospace", 9))
+        self.lines.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.table = QTableWidget()
+        self.table.setObjectName("previewTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.series = pg.PlotWidget()
+        self.series.setObjectName("previewPlot")
+        self.series.setBackground("w")
+        self.series.getPlotItem().addLegend(offset=(5, 5), labelTextSize="7pt")
+        self.series.getPlotItem().setDownsampling(auto=True, mode="peak")
+        self.series.getPlotItem().setClipToView(True)
+        self.preview_tabs = QTabWidget()
+        self.preview_tabs.setObjectName("previewTabs")
+        self.preview_tabs.addTab(self.lines, "First lines")
+        self.preview_tabs.addTab(self.table, "Table")
+        self.preview_tabs.addTab(self.series, "Plot")
+
+        settings = QWidget()
+        settings_layout = QVBoxLayout(settings)
+        settings_layout.setContentsMargins(0, 0, 0, 0)
+        settings_layout.addWidget(self.form)
+        settings_layout.addWidget(self.summary)
+        settings_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(settings)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.preview_tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.file_label)
+        layout.addWidget(splitter, 1)
+
+        self.path: Path | None = None
+        self.preview: FilePreview | None = None
+        self.dataset: Any = None
+        self.tf_ready = False
+        self._generation = 0
+        self._new_file = False
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(400)
+        self._debounce.timeout.connect(self._load)
+
+    # -- opening -----------------------------------------------------------------------------
+    def open_file(self, path: str | Path, options: dict[str, Any] | None = None) -> bool:
+        """Preview ``path`` now and load it as soon as TensorFlow is ready. ``False`` and a
+        ``loadFailed`` signal when it cannot be read at all."""
+        path = Path(path)
+        try:
+            preview = read_preview(path)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            self.loadFailed.emit(f"Cannot open {path.name}: {reason}", str(exc), True)
+            return False
+        self.path, self.preview, self.dataset = path, preview, None
+        self.file_label.setText(f"{path.name}  ·  {preview.size / 1024:,.1f} KiB")
+        self.file_label.setToolTip(str(path))
+        self.form.set_preview(preview)
+        if options:
+            self.form.set_options(options)
+        self._show_preview(preview)
+        self.summary.setText("<i>Loading…</i>" if self.tf_ready else
+                             "<i>Loading TensorFlow… the dataset is built when it is ready.</i>")
+        self._new_file = True
+        if self.tf_ready:
+            self._load()
+        return True
+
+    def set_tf_ready(self, ready: bool) -> None:
+        self.tf_ready = ready
+        if ready and self.path is not None and self.dataset is None:
+            self._load()
+
+    def _options_changed(self) -> None:
+        if self.path is not None and self.tf_ready:
+            self._debounce.start()
+
+    def _load(self) -> None:
+        if self.path is None:
+            return
+        error = self.form.validate()
+        if error:
+            self.summary.setText("")
+            return
+        self._generation += 1
+        generation = self._generation
+        self.summary.setText("<i>Loading…</i>")
+        self.loading.emit(str(self.path))
+        run_task(load, self.path, self.form.options(), self.registry,
+                 on_result=lambda ds: self._loaded(generation, ds),
+                 on_error=lambda exc, tb: self._failed(generation, exc, tb), owner=self)
+
+    def _loaded(self, generation: int, dataset: Any) -> None:
+        if generation != self._generation:
+            return
+        self._new_file = False
+        self.dataset = dataset
+        self.summary.setText(summary_html(dataset))
+        self.datasetLoaded.emit(dataset)
+
+    def _failed(self, generation: int, exc: BaseException, tb: str) -> None:
+        if generation != self._generation:
+            return
+        self.dataset = None
+        message = str(exc) if str(exc) else type(exc).__name__
+        self.summary.setText(f"<span style='color:#cf222e'>{html.escape(message)}</span>")
+        self.loadFailed.emit(message, tb, self._new_file)
+        self._new_file = False
+
+    # -- preview -----------------------------------------------------------------------------
+    def _show_preview(self, preview: FilePreview) -> None:
+        self.lines.setPlainText("\n".join(preview.lines))
+        self.table.clear()
+        self.table.setColumnCount(len(preview.header))
+        self.table.setHorizontalHeaderLabels(preview.header)
+        self.table.setRowCount(len(preview.rows))
+        for r, row in enumerate(preview.rows):
+            for c, value in enumerate(row[: len(preview.header)]):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        item = self.series.getPlotItem()
+        item.clear()
+        if item.legend is not None:
+            item.legend.clear()
+        for i, (name, values) in enumerate(list(preview.numeric.items())[:MAX_PLOT_COLUMNS]):
+            item.plot(np.asarray(values), pen=pg.mkPen(pg.intColor(i, MAX_PLOT_COLUMNS), width=1),
+                      name=name)
+        self.preview_tabs.setTabEnabled(1, preview.kind == "table")
+        self.preview_tabs.setTabEnabled(2, bool(preview.numeric))
+        self.preview_tabs.setCurrentIndex(2 if preview.numeric and not preview.text_columns
+                                          else 1 if preview.kind == "table" else 0)
+
+
+def summary_html(dataset: Any) -> str:
+    rows = [("task", dataset.task), ("train / validation", f"{dataset.n_train:,} / "
+                                     f"{dataset.n_val:,} samples"),
+            ("input per sample", f"{dataset.input_spec.seq_len} steps × "
+                                 f"{dataset.input_spec.step_dim} features ({dataset.input_spec.kind})")]
+    for key, value in (dataset.summary or {}).items():
+        if key in ("task",):
+            continue
+        if isinstance(value, float):
+            value = f"{value:,.4g}"
+        elif isinstance(value, int):
+            value = f"{value:,}"
+        text = str(value)
+        rows.append((str(key).replace("_", " "), text if len(text) < 120 else text[:117] + "…"))
+    body = "".join(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(k)}</td>"
+                   f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)
+    notes = "".join(f"<li>{html.escape(n)}</li>" for n in dataset.notes)
+    return (f"<b>Dataset</b><table>{body}</table>" + (f"<ul>{notes}</ul>" if notes else ""))

@@ -1,0 +1,420 @@
+"""The main window: data, model and plugins on the left, training controls below them, and the
+live plots on the right. Training runs on a :class:`~seqstudio.gui.worker.TrainingThread`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.gui import run_files
+from seqstudio.gui.about import show_about
+from seqstudio.gui.data_panel import DataPanel
+from seqstudio.gui.errors import show_error
+from seqstudio.gui.live_view import LiveView
+from seqstudio.gui.menus import build_menus
+from seqstudio.gui.model_panel import ModelPanel
+from seqstudio.gui.plugins_panel import PluginsPanel
+from seqstudio.gui.samples import default_sample
+from seqstudio.gui.settings import AppSettings
+from seqstudio.gui.tasks import run_task
+from seqstudio.gui.tf_loader import TensorFlowLoader
+from seqstudio.gui.training_controls import TrainingControls
+from seqstudio.gui.worker import TrainingThread
+
+REDRAW_HZ = 15
+FILE_FILTER = "Data files (*.txt *.csv *.tsv *.md);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """:param data_path: a file to open; ``None`` opens the bundled sample (unless
+    ``load_sample=False``). :param registry: a plugin registry (default: the process-wide one)."""
+
+    trainingFinished = Signal(object)  # Finished
+    tfReady = Signal()
+
+    def __init__(self, data_path: str | Path | None = None, *, registry: Any = None,
+                 load_sample: bool = True, start_tf: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("seqstudio")
+        self.setAcceptDrops(True)
+        if registry is None:
+            from seqstudio.plugins import get_registry
+
+            registry = get_registry()
+        self.registry = registry
+        self.settings = AppSettings()
+        self.thread: TrainingThread | None = None
+        self.state = "idle"
+        self.last_result: Finished | None = None
+        self._closing = False
+
+        self.data = DataPanel(registry)
+        self.model_panel = ModelPanel(registry)
+        self.plugins = PluginsPanel()
+        self.plugins.set_registry(registry)
+        self.controls = TrainingControls()
+        self.live = LiveView()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("leftTabs")
+        self.tabs.addTab(self.data, "Data")
+        self.tabs.addTab(self.model_panel, "Model")
+        failed = len(registry.failures())
+        self.tabs.addTab(self.plugins, f"Plugins ({failed} failed)" if failed else "Plugins")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.tabs, 1)
+        left_layout.addWidget(self.controls)
+        left.setMinimumWidth(340)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.live)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 960])
+        self.setCentralWidget(self.splitter)
+        self.actions_ = build_menus(self)
+        self.start_button = self.controls.start_button
+        self.statusBar().showMessage("Loading TensorFlow in the background…")
+
+        self.data.datasetLoaded.connect(self._dataset_loaded)
+        self.data.loadFailed.connect(self._data_failed)
+        self.model_panel.changed.connect(self._refresh_controls)
+        self.controls.startRequested.connect(self.start_training)
+        self.controls.pauseToggled.connect(self.toggle_pause)
+        self.controls.stopRequested.connect(self.stop_training)
+        self.controls.learning_rate.textChanged.connect(self._refresh_controls)
+
+        self.redraw_timer = QTimer(self)
+        self.redraw_timer.setInterval(1000 // REDRAW_HZ)
+        self.redraw_timer.timeout.connect(self._redraw)
+
+        self.tf = TensorFlowLoader(self)
+        self.tf.ready.connect(self._tf_ready)
+        self.tf.failed.connect(self._tf_failed)
+        self._restore_settings()
+        self._refresh_controls()
+        path = data_path if data_path is not None else (default_sample() if load_sample else None)
+        if path is not None:
+            self.open_file(path)
+        if start_tf:
+            QTimer.singleShot(0, self.tf.start)
+
+    # -- settings ----------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 740)
+        self.controls.set_values(self.settings.last("training"))
+        model = self.settings.last("model")
+        if model.get("cell"):
+            self.model_panel.select_cell(model["cell"], model.get("params"))
+
+    def _save_settings(self) -> None:
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.set_last("training", self.controls.values()
+                               if not self.controls.error() else {})
+        try:
+            params = self.model_panel.params()
+        except Exception:  # noqa: BLE001 - invalid params are not remembered
+            params = {}
+        self.settings.set_last("model", {"cell": self.model_panel.cell_name(), "params": params})
+        self.settings.sync()
+
+    # -- files -------------------------------------------------------------------------------
+    def open_file_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open data file", self.settings.last_folder(),
+                                              FILE_FILTER)
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        if self.state != "idle":
+            show_error(self, "Training in progress", "Stop training before opening another file.")
+            return False
+        ok = self.data.open_file(path)
+        if ok:
+            self.settings.add_recent_file(path)
+            self.setWindowTitle(f"{Path(path).name} — seqstudio")
+            self.statusBar().showMessage(f"Opened {path}")
+            self.tabs.setCurrentWidget(self.data)
+        self._refresh_controls()
+        return ok
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda *_, p=path: self.open_file(p))
+        if not recent:
+            menu.addAction("(none)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear List", self.settings.clear_recent_files)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            target = Path(paths[0])
+            if (target / "config.json").is_file():
+                self.open_run(target)
+            else:
+                self.open_file(target)
+
+    def _dataset_loaded(self, dataset: Any) -> None:
+        self.model_panel.set_dataset(dataset)
+        self.statusBar().showMessage(f"Dataset ready: {dataset.task}, {dataset.n_train:,} training "
+                                     f"samples of {dataset.input_spec.seq_len} steps.")
+        self._refresh_controls()
+
+    def _data_failed(self, message: str, details: str, new_file: bool) -> None:
+        self.model_panel.set_dataset(None)
+        self._refresh_controls()
+        self.statusBar().showMessage(message)
+        if new_file:
+            show_error(self, "Cannot use this file", message, details)
+
+    # -- TensorFlow --------------------------------------------------------------------------
+    def _tf_ready(self, versions: dict) -> None:
+        self.statusBar().showMessage(f"TensorFlow {versions.get('tensorflow')} ready "
+                                     f"({versions.get('seconds')} s).", 5000)
+        self.data.set_tf_ready(True)
+        self.model_panel.set_tf_ready(True)
+        self._refresh_controls()
+        self.tfReady.emit()
+
+    def _tf_failed(self, message: str, tb: str) -> None:
+        self._refresh_controls()
+        show_error(self, "TensorFlow could not be loaded",
+                   f"Training is unavailable: {message}", tb)
+
+    # -- training ----------------------------------------------------------------------------
+    def start_reason(self) -> str:
+        """Why Start is disabled, or ``""``."""
+        if self.tf.error:
+            return "TensorFlow failed to load"
+        if not self.tf.is_ready:
+            return "Loading TensorFlow…"
+        if self.data.dataset is None:
+            return "Open a data file first" if self.data.path is None else "Loading data…"
+        return self.model_panel.error() or self.controls.error()
+
+    def _refresh_controls(self) -> None:
+        reason = "" if self.state != "idle" else self.start_reason()
+        self.controls.set_state(self.state, reason=reason)
+        idle = self.state == "idle"
+        self.actions_.start.setEnabled(idle and not reason)
+        self.actions_.pause.setEnabled(not idle)
+        self.actions_.stop.setEnabled(not idle)
+        self.actions_.open.setEnabled(idle)
+        self.actions_.open_run.setEnabled(idle)
+        self.model_panel.set_editable(idle)
+        self.data.setEnabled(idle)
+        self.live.set_activation(self.model_panel.activation())
+
+    def train_settings(self) -> dict[str, Any]:
+        values = self.controls.values()
+        dataset = self.data.dataset
+        steps = max(1, -(-dataset.n_train // values["batch_size"])) if dataset is not None else 1
+        # A few snapshots per epoch make the scrubber worth dragging on short runs.
+        values["snapshot_every"] = max(1, steps // 4) if steps >= 8 else None
+        return values
+
+    def start_training(self) -> None:
+        if self.state != "idle":
+            return
+        reason = self.start_reason()
+        if reason:
+            self.statusBar().showMessage(reason)
+            return
+        dataset, cell = self.data.dataset, self.model_panel.cell()
+        params, values, registry = self.model_panel.params(), self.train_settings(), self.registry
+
+        def make_trainer() -> Any:
+            from seqstudio.engine import Trainer, TrainSettings
+
+            return Trainer(dataset, cell, params, TrainSettings(**values), registry=registry)
+
+        self._save_settings()
+        self.live.clear()
+        self.live.set_activation(self.model_panel.activation())
+        self.thread = TrainingThread(make_trainer, self)
+        self.thread.event.connect(self._on_event)
+        self.thread.ended.connect(self._on_ended)
+        self.state = "training"
+        self._refresh_controls()
+        self.statusBar().showMessage(f"Training {cell.label}…")
+        self.controls.progress.setFormat("building the model…")
+        self.thread.start()
+        self.redraw_timer.start()
+
+    def toggle_pause(self) -> None:
+        if self.thread is None or self.state == "idle":
+            return
+        if self.state == "paused":
+            self.thread.resume()
+            self.state = "training"
+            self.statusBar().showMessage("Resumed.")
+        else:
+            self.thread.pause()
+            self.state = "paused"
+            self.statusBar().showMessage("Paused. Resume with Ctrl+P, or Stop.")
+        self._refresh_controls()
+
+    def stop_training(self) -> None:
+        if self.thread is None or self.state == "idle":
+            return
+        self.thread.stop()
+        self.statusBar().showMessage("Stopping after the current batch…")
+        self.controls.stop_button.setEnabled(False)
+
+    def _on_event(self, ev: Any) -> None:
+        if isinstance(ev, Started):
+            self.live.on_started(ev)
+            self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
+            self.statusBar().showMessage(f"Training {ev.total_params:,} parameters; run "
+                                         f"directory {ev.run_dir}")
+        elif isinstance(ev, EpochEnd):
+            self.live.on_epoch(ev)
+            metrics = ", ".join(f"{k} {v:.4g}" for k, v in ev.metrics.items())
+            self.statusBar().showMessage(f"Epoch {ev.epoch + 1}: {metrics}")
+        elif isinstance(ev, HiddenSnapshot):
+            self.live.on_snapshot(ev)
+        elif isinstance(ev, SamplePrediction):
+            self.live.on_prediction(ev)
+
+    def _redraw(self) -> None:
+        if self.thread is not None:
+            batches = self.thread.take_batches()
+            if batches:
+                self.live.add_batches(batches)
+                last = batches[-1]
+                self.controls.update_progress(last.epoch, last.batch)
+        self.live.redraw()
+
+    def _on_ended(self, result: Finished) -> None:
+        self._redraw()
+        self.redraw_timer.stop()
+        thread, self.thread = self.thread, None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        self.state = "idle"
+        self.last_result = result
+        self._refresh_controls()
+        text = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(
+            result.status, result.status)
+        self.controls.finish(f"{text}: {result.reason} ({result.epochs_done} epochs)")
+        self.statusBar().showMessage(f"{text}: {result.reason}. Run directory: {result.run_dir}")
+        if result.status == "failed" and not self._closing:
+            title = "Training diverged" if "diverg" in result.reason.lower() else "Training failed"
+            show_error(self, title, f"{title}: {result.reason}\n\nThe app is still usable: change "
+                       "the settings (a smaller learning rate often helps) and start again.",
+                       result.traceback)
+        self.trainingFinished.emit(result)
+
+    # -- runs and exports --------------------------------------------------------------------
+    def open_run_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open run directory",
+                                                  str(Path.cwd() / "runs"))
+        if folder:
+            self.open_run(folder)
+
+    def open_run(self, folder: str | Path) -> None:
+        run_task(run_files.read_run, Path(folder), on_result=self.show_run,
+                 on_error=lambda exc, tb: show_error(self, "Cannot open run", str(exc), tb),
+                 owner=self)
+
+    def show_run(self, run: dict[str, Any]) -> None:
+        from seqstudio.engine.events import BatchEnd
+
+        cell = run["config"].get("cell", {})
+        try:
+            activation = self.registry.cell_type(cell.get("name", "")).activation_for(
+                cell.get("params", {}))
+        except Exception:  # noqa: BLE001 - the cell's plugin may be gone; use a symmetric scale
+            activation = "other"
+        self.live.clear(run["steps_per_epoch"])
+        self.live.set_activation(activation)
+        steps = run["steps_per_epoch"]
+        self.live.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
+        for ev in run["epochs"]:
+            self.live.on_epoch(ev)
+        self.live.scrubber.set_snapshots(run["snapshots"])
+        for pred in run["predictions"][-1:]:
+            self.live.on_prediction(pred)
+        self.live.redraw()
+        status = run["status"].get("status", "")
+        self.statusBar().showMessage(f"Opened run {run['path']} ({cell.get('name', '?')}, "
+                                     f"{len(run['epochs'])} epochs{', ' + status if status else ''})")
+        self.setWindowTitle(f"{Path(run['path']).name} — seqstudio")
+
+    def _save_path(self, title: str, name: str, filters: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self.settings.last_folder()
+                                                                    or Path.cwd()) / name), filters)
+        return path
+
+    def export_plot_dialog(self) -> None:
+        path = self._save_path("Export loss plot", "loss.png", "PNG image (*.png);;SVG (*.svg)")
+        if path:
+            self._export(lambda: run_files.export_plot(self.live.loss.plot.getPlotItem(), path))
+
+    def export_heatmap_dialog(self) -> None:
+        path = self._save_path("Export heatmap", "hidden-states.png",
+                               "PNG image (*.png);;SVG (*.svg)")
+        if path:
+            self._export(lambda: run_files.export_plot(self.live.hidden.plot.getPlotItem(), path))
+
+    def export_states_dialog(self) -> None:
+        path = self._save_path("Export hidden states", "hidden-states.npz",
+                               "All snapshots (*.npz);;Shown snapshot (*.csv)")
+        if path:
+            self._export(lambda: run_files.export_snapshots(
+                self.live.scrubber.snapshots, self.live.hidden.snapshot, path,
+                self.live.hidden.current_layer()))
+
+    def _export(self, do: Any) -> None:
+        try:
+            path = do()
+        except Exception as exc:  # noqa: BLE001 - a full disk or bad name becomes a dialog
+            show_error(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def show_about(self) -> None:
+        show_about(self, self.tf.versions)
+
+    # -- closing -----------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Stop training and wait for every background thread; safe to call twice."""
+        self._closing = True
+        self.redraw_timer.stop()
+        if self.thread is not None:
+            self.thread.stop()
+            self.thread.wait()
+        self.tf.wait()
+        from seqstudio.gui.tasks import wait_for_tasks
+
+        wait_for_tasks()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self._closing:
+            self._save_settings()
+        self.shutdown()
+        event.accept()

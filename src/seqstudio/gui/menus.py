@@ -1,0 +1,98 @@
+"""The window's actions, menus and toolbar, with the standard shortcuts."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+
+from seqstudio.gui.samples import sample_paths
+
+
+def _action(window: QMainWindow, text: str, slot: Any, shortcuts: list[Any] | None = None,
+            tip: str = "", name: str = "", icon: Any = None) -> QAction:
+    action = QAction(text, window)
+    if icon is not None:
+        action.setIcon(window.style().standardIcon(icon))
+    if shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    if tip or shortcuts:
+        keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
+                         for s in shortcuts or [])
+        action.setToolTip(f"{tip or text.replace('…', '').replace('&', '')}"
+                          + (f" ({keys})" if keys else ""))
+        action.setStatusTip(tip or text)
+    if name:
+        action.setObjectName(name)
+    action.triggered.connect(lambda *_: slot())
+    window.addAction(action)
+    return action
+
+
+def build_menus(w: Any) -> SimpleNamespace:
+    sp = QStyle.StandardPixmap
+    a = SimpleNamespace()
+    a.open = _action(w, "&Open…", w.open_file_dialog, [QKeySequence.StandardKey.Open],
+                     "Open a text file or a time-series CSV", "openFileAction", sp.SP_DialogOpenButton)
+    a.open_run = _action(w, "Open &Run…", w.open_run_dialog, ["Ctrl+Shift+O"],
+                         "Open a past run directory and replay its plots", "openRunAction",
+                         sp.SP_DirOpenIcon)
+    a.export_plot = _action(w, "Export Loss &Plot…", w.export_plot_dialog, ["Ctrl+E"],
+                            "Save the loss plot as PNG or SVG", "exportPlotAction")
+    a.export_heatmap = _action(w, "Export &Heatmap Image…", w.export_heatmap_dialog, [],
+                               "Save the hidden-state heatmap as PNG or SVG", "exportHeatmapAction")
+    a.export_states = _action(w, "Export Hidden &States…", w.export_states_dialog, ["Ctrl+Shift+E"],
+                              "Save hidden states as CSV (shown snapshot) or NPZ (all snapshots)",
+                              "exportStatesAction")
+    a.quit = _action(w, "&Quit", w.close, ["Ctrl+Q"], "Quit seqstudio",
+                     "quitAction")
+    a.start = _action(w, "&Start", w.start_training, ["F5", "Ctrl+Return"], "Start training",
+                      "startAction", sp.SP_MediaPlay)
+    a.pause = _action(w, "&Pause / Resume", w.toggle_pause, ["Ctrl+P", "Pause"],
+                      "Pause or resume training", "pauseAction", sp.SP_MediaPause)
+    a.stop = _action(w, "S&top", w.stop_training, ["Esc", "Ctrl+."],
+                     "Stop after the current batch, keeping what was learned", "stopAction",
+                     sp.SP_MediaStop)
+    a.log_scale = _action(w, "&Log-scale Loss", w.live.loss.log_scale.toggle, ["Ctrl+L"],
+                          "Toggle a logarithmic loss axis", "logScaleAction")
+    a.about = _action(w, "&About seqstudio", w.show_about, [], "Versions of seqstudio and its "
+                      "libraries", "aboutAction")
+
+    bar = w.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(a.open)
+    a.samples_menu = file_menu.addMenu("Open &Sample")
+    for path in sample_paths():
+        sample = a.samples_menu.addAction(path.name)
+        sample.triggered.connect(lambda *_, p=path: w.open_file(p))
+    a.recent_menu = file_menu.addMenu("Open &Recent")
+    a.recent_menu.setObjectName("recentMenu")
+    a.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    file_menu.addAction(a.open_run)
+    file_menu.addSeparator()
+    for action in (a.export_plot, a.export_heatmap, a.export_states):
+        file_menu.addAction(action)
+    file_menu.addSeparator()
+    file_menu.addAction(a.quit)
+    train_menu = bar.addMenu("&Train")
+    for action in (a.start, a.pause, a.stop):
+        train_menu.addAction(action)
+    view_menu = bar.addMenu("&View")
+    view_menu.addAction(a.log_scale)
+    a.view_menu = view_menu
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(a.about)
+
+    tools = QToolBar("Main")
+    tools.setObjectName("mainToolBar")
+    tools.setMovable(False)
+    for action in (a.open, a.open_run):
+        tools.addAction(action)
+    tools.addSeparator()
+    for action in (a.start, a.pause, a.stop):
+        tools.addAction(action)
+    w.addToolBar(tools)
+    a.toolbar = tools
+    return a

@@ -1,0 +1,145 @@
+"""The hidden-state heatmap: every unit (rows) at every time step (columns) of the probe sequence.
+
+Stacked models get a layer selector. The colour scale suits the activation: symmetric around 0
+for tanh (fixed at [-1, 1], so epochs are comparable), from 0 up for ReLU.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from seqstudio.engine.events import HiddenSnapshot
+
+MAX_TICK_LABELS = 40
+
+
+def readable_token(label: str) -> str:
+    """Make whitespace visible on the time axis."""
+    return (label.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥")) or "∅"
+
+
+def color_levels(activation: str, states: np.ndarray) -> tuple[float, float]:
+    finite = states[np.isfinite(states)] if states.size else states
+    peak = float(np.max(np.abs(finite))) if finite.size else 1.0
+    if activation == "relu":
+        return 0.0, max(peak, 1e-6)
+    if activation == "tanh":
+        return -1.0, 1.0
+    peak = max(peak, 1e-6)
+    return -peak, peak
+
+
+class HeatmapPlot(pg.PlotWidget):
+    """objectName ``hiddenStatePlot``; ``image`` is the :class:`pg.ImageItem` with the states."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hiddenStatePlot")
+        self.setBackground("w")
+        item = self.getPlotItem()
+        item.setLabel("bottom", "time step")
+        item.setLabel("left", "unit")
+        item.setMenuEnabled(False)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        item.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
+                                        width=12, interactive=False)
+        self.colorbar.setImageItem(self.image, insert_in=item)
+        self.activation = "tanh"
+        self.set_activation("tanh")
+
+    def set_activation(self, activation: str) -> None:
+        self.activation = activation
+        cmap = pg.colormap.get("viridis" if activation == "relu" else "CET-D1")
+        self.colorbar.setColorMap(cmap)
+
+    def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...]) -> None:
+        """``states``: ``(T, units)``."""
+        states = np.nan_to_num(np.asarray(states, dtype=np.float32), nan=0.0)
+        lo, hi = color_levels(self.activation, states)
+        self.image.setImage(states, autoLevels=False)
+        self.colorbar.setLevels((lo, hi))
+        self.image.setLevels((lo, hi))
+        t, _ = states.shape
+        every = max(1, int(np.ceil(t / MAX_TICK_LABELS)))
+        labels = [readable_token(str(s)) for s in step_labels] or [str(i) for i in range(t)]
+        major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
+        self.getPlotItem().getAxis("bottom").setTicks([major, []])
+        self.getPlotItem().setLabel("bottom", "time step (probe sequence)")
+
+
+class QtHiddenStatePlot(QWidget):
+    """The heatmap with a layer selector and a caption saying what is shown."""
+
+    layerChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hiddenStatePanel")
+        self.plot = HeatmapPlot(self)
+        self.caption = QLabel("Hidden states")
+        self.caption.setStyleSheet("font-weight: 600")
+        self.detail = QLabel("Train a model to see every unit at every time step.")
+        self.detail.setStyleSheet("color: #555")
+        self.layer = QComboBox()
+        self.layer.setObjectName("layerSelector")
+        self.layer.setToolTip("Which recurrent layer's hidden states to show (stacked models).")
+        self.layer.currentIndexChanged.connect(self._layer_changed)
+        self.layer.setVisible(False)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.caption)
+        top.addWidget(self.detail, 1)
+        top.addWidget(self.layer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        self.snapshot: HiddenSnapshot | None = None
+
+    @property
+    def image(self) -> pg.ImageItem:
+        return self.plot.image
+
+    def set_activation(self, activation: str) -> None:
+        self.plot.set_activation(activation)
+        if self.snapshot is not None:
+            self.show_snapshot(self.snapshot)
+
+    def current_layer(self) -> int:
+        return max(0, self.layer.currentIndex())
+
+    def show_snapshot(self, snapshot: HiddenSnapshot) -> None:
+        self.snapshot = snapshot
+        names = list(snapshot.layer_names) or [f"layer {i + 1}" for i in range(len(snapshot.states))]
+        if [self.layer.itemText(i) for i in range(self.layer.count())] != names:
+            keep = self.current_layer()
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems(names)
+            self.layer.setCurrentIndex(min(keep, len(names) - 1))
+            self.layer.blockSignals(False)
+        self.layer.setVisible(len(names) > 1)
+        index = min(self.current_layer(), len(snapshot.states) - 1)
+        states = np.asarray(snapshot.states[index])
+        self.plot.show_states(states, snapshot.step_labels)
+        when = f"epoch {snapshot.epoch + 1}" + (
+            f", batch {snapshot.batch + 1}" if snapshot.batch >= 0 else " (end)")
+        scale = "0 … max (ReLU)" if self.plot.activation == "relu" else "−1 … 1 (tanh)" \
+            if self.plot.activation == "tanh" else "symmetric"
+        self.detail.setText(f"  {names[index]} · {states.shape[1]} units × {states.shape[0]} steps"
+                            f" · {when} · colour {scale}")
+
+    def clear(self) -> None:
+        self.snapshot = None
+        self.plot.image.clear()
+        self.detail.setText("Train a model to see every unit at every time step.")
+
+    def _layer_changed(self, index: int) -> None:
+        if self.snapshot is not None and index >= 0:
+            self.show_snapshot(self.snapshot)
+        self.layerChanged.emit(index)

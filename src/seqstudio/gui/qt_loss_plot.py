@@ -1,0 +1,166 @@
+"""The live loss plot: per-batch loss raw and smoothed, per-epoch training and validation loss."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from seqstudio.engine.events import BatchEnd, EpochEnd
+from seqstudio.gui.buffers import GrowingArray
+
+#: weight of the newest batch in the exponential moving average
+SMOOTHING = 0.05
+
+
+class LossPlotWidget(pg.PlotWidget):
+    """The pyqtgraph plot itself (objectName ``lossPlot``). Curves are created once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lossPlot")
+        self.setBackground("w")
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", "loss")
+        item.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch")
+        self.smooth_curve = item.plot(pen=pg.mkPen((30, 90, 200), width=2), name="batch (smoothed)")
+        self.train_curve = item.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o", symbolSize=6,
+                                     symbolBrush=(20, 20, 20), name="epoch: train")
+        self.val_curve = item.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="s", symbolSize=6,
+                                   symbolBrush=(220, 90, 20), name="epoch: validation")
+        for curve in (self.batch_curve, self.smooth_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+
+
+class QtLossPlot(QWidget):
+    """Buffers losses as they arrive and draws them when :meth:`redraw` is called (by a timer).
+
+    The x axis is in epochs: batch ``b`` of epoch ``e`` sits at ``e + (b + 1) / steps_per_epoch``
+    and the epoch-end value of epoch ``e`` at ``e + 1``.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = LossPlotWidget(self)
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setObjectName("lossLogScale")
+        self.log_scale.setToolTip("Show the loss on a logarithmic axis (useful once it falls by "
+                                  "orders of magnitude).")
+        self.log_scale.toggled.connect(self.set_log_scale)
+        self.caption = QLabel("Loss")
+        self.caption.setStyleSheet("font-weight: 600")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.caption)
+        top.addStretch(1)
+        top.addWidget(self.log_scale)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        self.steps_per_epoch = 0
+        self._x = GrowingArray()
+        self._y = GrowingArray()
+        self._smooth = GrowingArray()
+        self._ema: float | None = None
+        self._epoch_x: list[float] = []
+        self._train: list[float] = []
+        self._val_x: list[float] = []
+        self._val: list[float] = []
+        self._dirty = False
+
+    # -- data --------------------------------------------------------------------------------
+    def clear(self, steps_per_epoch: int = 0) -> None:
+        self.steps_per_epoch = steps_per_epoch
+        for buf in (self._x, self._y, self._smooth):
+            buf.clear()
+        self._ema = None
+        self._epoch_x, self._train, self._val_x, self._val = [], [], [], []
+        self._dirty = True
+        self.redraw()
+
+    def _x_of(self, epoch: int, batch: int, step: int) -> float:
+        if self.steps_per_epoch > 0:
+            return epoch + (batch + 1) / self.steps_per_epoch
+        return float(step + 1)
+
+    def add_batches(self, events: list[BatchEnd]) -> None:
+        if not events:
+            return
+        xs = np.fromiter((self._x_of(e.epoch, e.batch, e.step) for e in events), float, len(events))
+        ys = np.fromiter((e.loss for e in events), float, len(events))
+        smooth = np.empty_like(ys)
+        ema = self._ema
+        for i, y in enumerate(ys):
+            if np.isfinite(y):
+                ema = y if ema is None else (1 - SMOOTHING) * ema + SMOOTHING * y
+            smooth[i] = np.nan if ema is None else ema
+        self._ema = ema
+        self._x.extend(xs)
+        self._y.extend(ys)
+        self._smooth.extend(smooth)
+        self._dirty = True
+
+    def set_batches(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        """Replace the per-batch curve (used when a past run is opened, and by the benchmark)."""
+        self._x.clear()
+        self._y.clear()
+        self._smooth.clear()
+        self._ema = None
+        self._x.extend(xs)
+        self._y.extend(ys)
+        alpha = SMOOTHING
+        smooth = np.empty(len(ys))
+        ema = None
+        for i, y in enumerate(np.asarray(ys, dtype=float)):
+            if np.isfinite(y):
+                ema = y if ema is None else (1 - alpha) * ema + alpha * y
+            smooth[i] = np.nan if ema is None else ema
+        self._ema = ema
+        self._smooth.extend(smooth)
+        self._dirty = True
+
+    def add_epoch(self, event: EpochEnd) -> None:
+        x = event.epoch + 1.0 if self.steps_per_epoch > 0 else float(len(self._x))
+        if "loss" in event.metrics:
+            self._epoch_x.append(x)
+            self._train.append(float(event.metrics["loss"]))
+        if "val_loss" in event.metrics:
+            self._val_x.append(x)
+            self._val.append(float(event.metrics["val_loss"]))
+        self._dirty = True
+
+    @property
+    def n_points(self) -> int:
+        return len(self._y)
+
+    def batch_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x.view.copy(), self._y.view.copy()
+
+    def epoch_data(self) -> dict[str, list[float]]:
+        return {"epoch": self._epoch_x, "loss": self._train, "val_loss": self._val}
+
+    # -- drawing -----------------------------------------------------------------------------
+    def redraw(self) -> bool:
+        """Push buffered data to the curves; returns whether anything changed."""
+        if not self._dirty:
+            return False
+        self._dirty = False
+        self.plot.batch_curve.setData(self._x.view, self._y.view)
+        self.plot.smooth_curve.setData(self._x.view, self._smooth.view)
+        self.plot.train_curve.setData(self._epoch_x, self._train)
+        self.plot.val_curve.setData(self._val_x, self._val)
+        return True
+
+    def set_log_scale(self, on: bool) -> None:
+        if self.log_scale.isChecked() != on:
+            self.log_scale.setChecked(on)
+            return
+        self.plot.getPlotItem().setLogMode(y=on)

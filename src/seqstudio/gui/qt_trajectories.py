@@ -1,0 +1,115 @@
+"""Unit trajectories: chosen units' hidden states over the time steps of the probe sequence."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.qt_hidden_state_plot import MAX_TICK_LABELS, readable_token
+
+MAX_CURVES = 8
+_SPEC = re.compile(r"^\s*(\d+(\s*-\s*\d+)?)(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$")
+
+
+def parse_units(text: str, n_units: int) -> list[int] | None:
+    """``"0-3, 7"`` -> ``[0, 1, 2, 3, 7]``; ``None`` when the text is malformed."""
+    if not _SPEC.match(text or ""):
+        return None
+    units: list[int] = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        a, b = int(lo), int(hi or lo)
+        units.extend(range(min(a, b), max(a, b) + 1))
+    return [u for u in dict.fromkeys(units) if u < n_units][:MAX_CURVES] if n_units else units
+
+
+class QtTrajectories(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(self)
+        self.plot.setObjectName("trajectoryPlot")
+        self.plot.setBackground("w")
+        item = self.plot.getPlotItem()
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setLabel("left", "h")
+        item.setLabel("bottom", "time step")
+        item.addLegend(offset=(5, 5), labelTextSize="7pt", colCount=4)
+        self.units = QLineEdit("0-3")
+        self.units.setObjectName("trajectoryUnits")
+        self.units.setMaximumWidth(110)
+        self.units.setToolTip(f"Units to plot, e.g. '0-3, 7' (at most {MAX_CURVES}).")
+        self.units.textChanged.connect(self._units_changed)
+        caption = QLabel("Unit trajectories")
+        caption.setStyleSheet("font-weight: 600")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(caption)
+        top.addStretch(1)
+        top.addWidget(QLabel("units"))
+        top.addWidget(self.units)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.plot, 1)
+        self._curves: list[pg.PlotDataItem] = []
+        self._states: np.ndarray | None = None
+        self._labels: tuple[str, ...] = ()
+
+    def clear(self) -> None:
+        self._states = None
+        for curve in self._curves:
+            curve.setData([], [])
+
+    def show(self, snapshot: HiddenSnapshot, layer: int = 0) -> None:  # noqa: A003
+        layer = min(layer, len(snapshot.states) - 1)
+        self._states = np.asarray(snapshot.states[layer])
+        self._labels = tuple(snapshot.step_labels)
+        self._redraw()
+
+    def selected_units(self) -> list[int] | None:
+        n = 0 if self._states is None else self._states.shape[1]
+        return parse_units(self.units.text(), n)
+
+    def _units_changed(self) -> None:
+        ok = parse_units(self.units.text(), 0) is not None
+        self.units.setStyleSheet("" if ok else "background: #fdd")
+        if ok:
+            self._redraw()
+
+    def _ensure_curves(self, n: int) -> None:
+        item = self.plot.getPlotItem()
+        while len(self._curves) < n:
+            i = len(self._curves)
+            pen = pg.mkPen(pg.intColor(i, hues=MAX_CURVES), width=2)
+            self._curves.append(item.plot(pen=pen, symbol="o", symbolSize=4,
+                                          symbolBrush=pg.intColor(i, hues=MAX_CURVES),
+                                          name=f"unit {i}"))
+
+    def _redraw(self) -> None:
+        if self._states is None:
+            return
+        units = self.selected_units() or []
+        self._ensure_curves(len(units))
+        t = np.arange(self._states.shape[0]) + 0.5
+        legend = self.plot.getPlotItem().legend
+        for i, curve in enumerate(self._curves):
+            if i < len(units):
+                curve.setData(t, self._states[:, units[i]])
+                curve.opts["name"] = f"unit {units[i]}"
+                if legend is not None:
+                    for sample, label in legend.items:
+                        if sample.item is curve:
+                            label.setText(f"unit {units[i]}")
+            else:
+                curve.setData([], [])
+        steps = self._states.shape[0]
+        every = max(1, int(np.ceil(steps / (MAX_TICK_LABELS // 2))))
+        labels = self._labels
+        ticks = [(i + 0.5, readable_token(labels[i]) if i < len(labels) else str(i))
+                 for i in range(0, steps, every)]
+        self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])

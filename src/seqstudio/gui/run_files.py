@@ -1,0 +1,87 @@
+"""Opening a past run directory, and exporting plots and hidden states."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from seqstudio.engine.events import EpochEnd, HiddenSnapshot
+
+
+def read_run(path: str | Path) -> dict[str, Any]:
+    """Everything the live view needs from a run directory (raises SeqstudioError if it is not)."""
+    from seqstudio.engine.rundir import RunDir
+
+    run = RunDir(path)
+    config = run.config
+    settings = config.get("settings", {})
+    n_train = int(config.get("data", {}).get("n_train", 0) or 0)
+    batch_size = int(settings.get("batch_size", 0) or 0)
+    steps = -(-n_train // batch_size) if n_train and batch_size else 0
+    batches = run.batch_losses()
+    if batches and not steps:
+        steps = max(b for _, b, _ in batches) + 1
+    history = run.history()
+    epochs = [EpochEnd(epoch=int(row["epoch"]) - 1,
+                       metrics={k: float(v) for k, v in row.items() if k != "epoch"})
+              for row in history]
+    status: dict[str, Any] = {}
+    try:
+        status = run.status()
+    except Exception:  # noqa: BLE001 - an unreadable status only loses the caption
+        status = {}
+    return {"path": str(path), "config": config, "steps_per_epoch": steps, "batches": batches,
+            "epochs": epochs, "snapshots": run.snapshots(), "predictions": run.predictions(),
+            "status": status}
+
+
+def export_plot(plot_item: Any, path: str | Path) -> Path:
+    """PNG or SVG by the file's suffix."""
+    import pyqtgraph.exporters as exporters
+
+    path = Path(path)
+    if path.suffix.lower() == ".svg":
+        exporter = exporters.SVGExporter(plot_item)
+    else:
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        exporter = exporters.ImageExporter(plot_item)
+        exporter.parameters()["width"] = max(800, int(plot_item.sceneBoundingRect().width()) * 2)
+    exporter.export(str(path))
+    return path
+
+
+def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | None,
+                     path: str | Path, layer: int = 0) -> Path:
+    """NPZ: every snapshot (``epoch``, ``batch`` and ``layer<i>`` arrays of shape (S, T, n_i)).
+    CSV: the shown snapshot and layer, one row per time step, one column per unit."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        snap = current or (snapshots[-1] if snapshots else None)
+        if snap is None:
+            raise ValueError("there are no hidden states to export yet")
+        states = np.asarray(snap.states[min(layer, len(snap.states) - 1)])
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(["step", "token", *[f"unit_{i}" for i in range(states.shape[1])]])
+            for t, row in enumerate(states):
+                label = snap.step_labels[t] if t < len(snap.step_labels) else ""
+                writer.writerow([t, label, *[f"{v:.6g}" for v in row]])
+        return path
+    if not snapshots:
+        raise ValueError("there are no hidden states to export yet")
+    if path.suffix.lower() != ".npz":
+        path = path.with_suffix(".npz")
+    arrays: dict[str, np.ndarray] = {
+        "epoch": np.array([s.epoch for s in snapshots]),
+        "batch": np.array([s.batch for s in snapshots]),
+        "step_labels": np.array(snapshots[-1].step_labels, dtype=str),
+        "layer_names": np.array(snapshots[-1].layer_names, dtype=str),
+    }
+    for i in range(len(snapshots[-1].states)):
+        arrays[f"layer{i}"] = np.stack([np.asarray(s.states[i]) for s in snapshots])
+    np.savez_compressed(path, **arrays)
+    return path

@@ -1,0 +1,82 @@
+"""What the app remembers between sessions, on top of QSettings.
+
+Keys: ``window/geometry``, ``window/state``, ``paths/last_folder``, ``paths/recent`` and
+``last/<group>`` dicts of the last data, model and training settings.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "seqstudio"
+APPLICATION = "seqstudio"
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self) -> None:
+        self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                             ORGANIZATION, APPLICATION)
+
+    @property
+    def path(self) -> str:
+        return self._qs.fileName()
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- window ------------------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self._qs.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._qs.setValue("window/geometry", geometry)
+        self._qs.setValue("window/state", state)
+
+    # -- paths -------------------------------------------------------------------------------
+    def last_folder(self) -> str:
+        return str(self._qs.value("paths/last_folder", "") or "")
+
+    def set_last_folder(self, folder: str | Path) -> None:
+        self._qs.setValue("paths/last_folder", str(folder))
+
+    def recent_files(self) -> list[str]:
+        raw = self._qs.value("paths/recent", "[]")
+        try:
+            items = json.loads(raw) if isinstance(raw, str) else list(raw or [])
+        except (TypeError, ValueError):
+            items = []
+        return [str(p) for p in items if isinstance(p, str)][:MAX_RECENT]
+
+    def add_recent_file(self, path: str | Path) -> list[str]:
+        path = str(Path(path).resolve())
+        items = [p for p in self.recent_files() if p != path]
+        items.insert(0, path)
+        items = items[:MAX_RECENT]
+        self._qs.setValue("paths/recent", json.dumps(items))
+        self.set_last_folder(Path(path).parent)
+        return items
+
+    def clear_recent_files(self) -> None:
+        self._qs.setValue("paths/recent", "[]")
+
+    # -- last used settings ------------------------------------------------------------------
+    def last(self, group: str) -> dict[str, Any]:
+        raw = self._qs.value(f"last/{group}", "{}")
+        try:
+            value = json.loads(raw) if isinstance(raw, str) else {}
+        except ValueError:
+            value = {}
+        return value if isinstance(value, dict) else {}
+
+    def set_last(self, group: str, values: dict[str, Any]) -> None:
+        self._qs.setValue(f"last/{group}", json.dumps(values, default=str))

@@ -1,0 +1,173 @@
+"""Training settings (epochs, batch size, optimizer, learning rate, seed), Start / Pause / Stop,
+and a progress bar with epoch, batch and ETA."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDoubleValidator, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+OPTIMIZERS = ("adam", "sgd", "rmsprop", "adamw", "adagrad", "nadam")
+
+
+def format_eta(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    minutes, sec = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{sec:02d}" if hours else f"{minutes}:{sec:02d}"
+
+
+class TrainingControls(QGroupBox):
+    startRequested = Signal()
+    pauseToggled = Signal()
+    stopRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Training", parent)
+        self.epochs = QSpinBox()
+        self.epochs.setObjectName("epochsSpin")
+        self.epochs.setRange(1, 10_000)
+        self.epochs.setValue(5)
+        self.epochs.setToolTip("How many passes over the training data.")
+        self.batch_size = QSpinBox()
+        self.batch_size.setObjectName("batchSizeSpin")
+        self.batch_size.setRange(1, 65_536)
+        self.batch_size.setValue(64)
+        self.batch_size.setToolTip("Samples per gradient step. Smaller batches: more, noisier steps.")
+        self.optimizer = QComboBox()
+        self.optimizer.setObjectName("optimizerCombo")
+        self.optimizer.addItems(OPTIMIZERS)
+        self.optimizer.setToolTip("The Keras optimizer that updates the weights.")
+        self.learning_rate = QLineEdit("0.001")
+        self.learning_rate.setObjectName("learningRateEdit")
+        validator = QDoubleValidator(1e-7, 10.0, 8, self.learning_rate)
+        validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
+        self.learning_rate.setValidator(validator)
+        self.learning_rate.setToolTip("Step size of the optimizer, between 1e-7 and 10 (e.g. 0.001 "
+                                      "or 1e-3). Too large and the loss diverges.")
+        self.learning_rate.textChanged.connect(self._check_lr)
+        self.seed = QSpinBox()
+        self.seed.setObjectName("seedSpin")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setToolTip("Random seed: the same seed and settings give the same run.")
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        row1 = QHBoxLayout()
+        row1.addWidget(self.epochs)
+        row1.addWidget(self.batch_size)
+        form.addRow("Epochs / batch", row1)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.optimizer)
+        row2.addWidget(self.learning_rate)
+        form.addRow("Optimizer / LR", row2)
+        form.addRow("Seed", self.seed)
+
+        self.start_button = QPushButton("Start")
+        self.start_button.setObjectName("startButton")
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setObjectName("pauseButton")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopButton")
+        self.start_button.setToolTip("Start training (F5 or Ctrl+Return)")
+        self.pause_button.setToolTip("Pause or resume training (Ctrl+P)")
+        self.stop_button.setToolTip("Stop after the current batch, keeping what was learned (Esc)")
+        self.start_button.clicked.connect(self.startRequested)
+        self.pause_button.clicked.connect(self.pauseToggled)
+        self.stop_button.clicked.connect(self.stopRequested)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(b)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("trainingProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat("idle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        self._started_at = 0.0
+        self._epochs_total = 0
+        self._steps = 0
+        self.set_state("idle", reason="Loading TensorFlow…")
+
+    @staticmethod
+    def start_shortcuts() -> list[QKeySequence]:
+        return [QKeySequence("F5"), QKeySequence("Ctrl+Return")]
+
+    def _check_lr(self) -> None:
+        ok = self.learning_rate.hasAcceptableInput()
+        self.learning_rate.setStyleSheet("" if ok else "background: #fdd")
+
+    def error(self) -> str:
+        if not self.learning_rate.hasAcceptableInput():
+            return f"learning rate must be a number between 1e-7 and 10, got {self.learning_rate.text()!r}"
+        return ""
+
+    def values(self) -> dict[str, Any]:
+        return {"epochs": self.epochs.value(), "batch_size": self.batch_size.value(),
+                "optimizer": self.optimizer.currentText(),
+                "learning_rate": float(self.learning_rate.text() or 0), "seed": self.seed.value()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        if "epochs" in values:
+            self.epochs.setValue(int(values["epochs"]))
+        if "batch_size" in values:
+            self.batch_size.setValue(int(values["batch_size"]))
+        if values.get("optimizer") in OPTIMIZERS:
+            self.optimizer.setCurrentText(values["optimizer"])
+        if "learning_rate" in values:
+            self.learning_rate.setText(f"{float(values['learning_rate']):g}")
+        if "seed" in values:
+            self.seed.setValue(int(values["seed"]))
+
+    def set_state(self, state: str, *, can_start: bool = True, reason: str = "") -> None:
+        """``idle``, ``training`` or ``paused``; ``reason`` explains a disabled Start."""
+        training = state in ("training", "paused")
+        self.start_button.setEnabled(not training and can_start and not reason)
+        self.start_button.setToolTip(reason or "Start training (F5 or Ctrl+Return)")
+        self.start_button.setText("Start" if not reason or training else reason)
+        self.pause_button.setEnabled(training)
+        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.stop_button.setEnabled(training)
+        for w in (self.epochs, self.batch_size, self.optimizer, self.learning_rate, self.seed):
+            w.setEnabled(not training)
+
+    # -- progress ----------------------------------------------------------------------------
+    def begin(self, epochs: int, steps_per_epoch: int, initial_epoch: int = 0) -> None:
+        self._started_at = time.monotonic()
+        self._epochs_total = epochs
+        self._steps = max(1, steps_per_epoch)
+        self._initial = initial_epoch
+        self.progress.setRange(0, epochs * self._steps)
+        self.progress.setValue(initial_epoch * self._steps)
+        self.progress.setFormat(f"epoch {initial_epoch + 1}/{epochs} · starting…")
+
+    def update_progress(self, epoch: int, batch: int) -> None:
+        done = epoch * self._steps + batch + 1
+        self.progress.setValue(min(done, self.progress.maximum()))
+        elapsed = time.monotonic() - self._started_at
+        fresh = done - self._initial * self._steps
+        remaining = self.progress.maximum() - done
+        eta = f" · ETA {format_eta(elapsed / fresh * remaining)}" if fresh > 0 else ""
+        self.progress.setFormat(f"epoch {epoch + 1}/{self._epochs_total} · batch "
+                                f"{batch + 1}/{self._steps}{eta}")
+
+    def finish(self, text: str) -> None:
+        self.progress.setFormat(text)
