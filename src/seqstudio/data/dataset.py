@@ -63,6 +63,42 @@ class Probe:
     index: int = 0
 
 
+@dataclass(frozen=True)
+class Windows:
+    """How the samples were cut from one flat sequence, so they can be rebuilt lazily.
+
+    ``data`` is ``(L,)`` int32 token ids (language modelling: the target is the next id) or
+    ``(L, F)`` float32 scaled inputs with ``targets`` ``(L, K)`` float32 scaled targets (forecast).
+    Sample ``i`` of a part ``[start, stop)`` begins at position ``start + i * stride``.
+    """
+
+    data: np.ndarray
+    targets: np.ndarray | None
+    seq_len: int
+    horizon: int
+    stride: int
+    train: tuple[int, int]
+    val: tuple[int, int]
+
+
+def display_token(token: str) -> str:
+    """A token as a readable label: whitespace made visible (space ␣, newline ↵, tab ⇥)."""
+    return token.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥") if token else "∅"
+
+
+def date_label(value: np.datetime64, with_time: bool = True) -> str:
+    """``2024-01-02`` without time of day, ``2024-01-02 13:00`` with it (seconds when not 0)."""
+    text = str(np.datetime_as_string(value, unit="s")).replace("T", " ")
+    if not with_time:
+        return text[:10]
+    return text[:-3] if text.endswith(":00") else text
+
+
+def has_time_of_day(dates: np.ndarray) -> bool:
+    """Whether any date is not at midnight, so labels need the time."""
+    return bool((dates.astype("datetime64[D]") != dates).any())
+
+
 @dataclass
 class Dataset:
     """Encoded arrays plus everything needed to display and reproduce them.
@@ -99,6 +135,10 @@ class Dataset:
     summary: dict[str, Any] = field(default_factory=dict)
     #: messages about what was done (e.g. "interpolated 3 missing values in column 'temp'").
     notes: list[str] = field(default_factory=list)
+    #: forecasting: the date of every row after sorting (datetime64), or None without a date column.
+    row_dates: np.ndarray | None = None
+    #: windowed tasks (lm, forecast): where the samples come from; see :class:`Windows`.
+    windows: Windows | None = None
 
     @property
     def n_train(self) -> int:
@@ -107,6 +147,52 @@ class Dataset:
     @property
     def n_val(self) -> int:
         return int(len(self.x_val))
+
+    def tf_dataset(
+        self, part: str = "train", batch_size: int = 64, *, shuffle: bool = False, seed: int | None = None
+    ):
+        """A ``tf.data.Dataset`` of ``(x, y)`` batches for ``part`` ("train" or "val").
+
+        Windowed tasks are cut lazily by ``keras.utils.timeseries_dataset_from_array`` from the flat
+        sequence, so memory stays at the size of the sequence, not ``N * T``.
+        """
+        import keras
+        import tensorflow as tf
+
+        x, y = (self.x_train, self.y_train) if part == "train" else (self.x_val, self.y_val)
+        w = self.windows
+        if w is None:
+            data = tf.data.Dataset.from_tensor_slices((np.asarray(x), np.asarray(y)))
+            if shuffle:
+                data = data.shuffle(len(x), seed=seed)
+            return data.batch(batch_size)
+        start, stop = w.train if part == "train" else w.val
+        if w.targets is None:
+            data, targets = w.data[start : stop - 1], w.data[start + w.seq_len : stop]
+        else:
+            from seqstudio.data.windows import unstrided_targets
+
+            data = w.data[start : stop - w.horizon]
+            targets = unstrided_targets(w.targets[start:stop], w.seq_len, w.horizon)
+        return keras.utils.timeseries_dataset_from_array(
+            data, targets, sequence_length=w.seq_len, sequence_stride=w.stride,
+            batch_size=batch_size, shuffle=shuffle, seed=seed,
+        )
+
+    def step_labels(self, part: str, index: int) -> list[str]:
+        """Readable labels of the ``T`` steps of sample ``index``: tokens, dates or row numbers."""
+        x = self.x_train if part == "train" else self.x_val
+        if self.tokens and x.ndim == 2:
+            return [display_token(self.tokens[int(i)]) for i in x[index]]
+        w = self.windows
+        if w is None:
+            return [str(t) for t in range(x.shape[1])]
+        first = (w.train if part == "train" else w.val)[0] + index * w.stride
+        rows = range(first, first + w.seq_len)
+        if self.row_dates is not None:
+            timed = has_time_of_day(self.row_dates)
+            return [date_label(self.row_dates[r], timed) for r in rows]
+        return [str(r) for r in rows]
 
     def unscale(self, values: np.ndarray) -> np.ndarray:
         """Map scaled forecast targets ``(..., H*K)`` back to original units."""

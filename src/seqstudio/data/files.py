@@ -1,0 +1,173 @@
+"""Checks every file goes through before a parser sees it, and text decoding.
+
+The order matters: a missing file, a directory, an oversized file, an empty file and a binary file
+are each refused here with a message that says what to do, so the parsers below only ever meet
+readable text of a bounded size.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from pathlib import Path
+
+from seqstudio.errors import DataError
+
+HEAD_BYTES = 64 * 1024
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control bytes that never appear in text files (tab, newlines, form feed and escape are allowed).
+_CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
+
+
+def human_size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"  # pragma: no cover
+
+
+def check_file(path: str | Path, max_bytes: int) -> tuple[Path, int]:
+    """The path as a :class:`Path` and its size, or DataError for anything that is not a usable file."""
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise DataError("no such file; check the name and the folder", path=p)
+    if p.is_dir():
+        raise DataError("this is a folder, not a file; choose a .txt, .csv or .tsv file in it", path=p)
+    if not p.is_file():
+        raise DataError("not a regular file (a device or pipe?); save the data to a file", path=p)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=p) from None
+    if size > max_bytes:
+        raise DataError(
+            f"the file is {human_size(size)}, over the limit of {human_size(max_bytes)}; "
+            "seqstudio loads a whole file into memory, so use a shorter excerpt, or raise the "
+            "limit with max_bytes (CLI: --max-bytes) if this machine has several times that memory",
+            path=p,
+        )
+    if size == 0:
+        raise DataError("the file is empty; choose a file with text or a table in it", path=p)
+    return p, size
+
+
+def read_head(path: Path, n: int = HEAD_BYTES) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(n)
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+    except MemoryError:
+        raise DataError("not enough memory to read the file; use a shorter excerpt", path=path) from None
+
+
+def bom_encoding(head: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    return None
+
+
+def check_not_binary(path: Path, head: bytes) -> None:
+    """Refuse files whose first bytes are not text: NUL bytes or many control bytes."""
+    if bom_encoding(head) in ("utf-16", "utf-32"):
+        return  # NUL bytes are normal there
+    sample = head[:8192]
+    if not sample:
+        return
+    nul = sample.find(b"\0")
+    control = sum(1 for b in sample if b in _CONTROL)
+    if nul >= 0 or control / len(sample) > 0.1:
+        where = f"byte {nul}" if nul >= 0 else None
+        raise DataError(
+            "this looks like a binary file, not text; open a plain-text .txt, .csv or .tsv file "
+            "(export it as text from the program that made it)",
+            path=path,
+            where=where,
+        )
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def detect_encoding(head: bytes) -> str | None:
+    """The most plausible encoding of ``head`` according to charset-normalizer, or ``None``."""
+    from charset_normalizer import from_bytes
+
+    try:
+        best = from_bytes(head[:HEAD_BYTES]).best()
+    except Exception:  # noqa: BLE001 - a detector failing is "no idea", not a crash
+        return None
+    return best.encoding if best is not None else None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_error(path: Path, data: bytes, encoding: str, exc: UnicodeDecodeError) -> DataError:
+    line = _line_of(data, exc.start)
+    return DataError(
+        f"byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded as {encoding}; "
+        "choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1'), or leave it "
+        "unset to have it detected",
+        path=path,
+        where=f"line {line}",
+    )
+
+
+def decode_text(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, list[str]]:
+    """Decode ``data``: the chosen encoding, else a BOM, else UTF-8, else a detected encoding.
+
+    :return: ``(text, encoding used, notes)``. Newlines are normalised to ``\\n``.
+    """
+    notes: list[str] = []
+    if encoding is not None:
+        candidates = [encoding]
+    else:
+        candidates = [bom_encoding(data) or "utf-8"]
+    text: str | None = None
+    used = candidates[0]
+    try:
+        text = data.decode(used)
+    except UnicodeDecodeError as exc:
+        if encoding is not None:
+            raise decode_error(path, data, encoding, exc) from None
+        first_error = exc
+        detected = detect_encoding(data)
+        if detected is None or codecs.lookup(detected).name == "utf-8":
+            raise decode_error(path, data, "UTF-8", first_error) from None
+        try:
+            text = data.decode(detected)
+        except UnicodeDecodeError:
+            raise decode_error(path, data, "UTF-8", first_error) from None
+        used = detected
+        notes.append(
+            f"the file is not UTF-8 (line {_line_of(data, first_error.start)}); decoded it as "
+            f"{detected}, detected from its content; set encoding to choose another"
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, used, notes

@@ -1,0 +1,97 @@
+"""Which reader a file gets: by extension first, then by content.
+
+The built-in formats (plain text, CSV, TSV) are :class:`~seqstudio.spec.DataFormat` objects like a
+plugin's, so there is one code path. Built-ins win over a plugin claiming the same extension, so a
+plugin cannot silently change how ``.csv`` files load. A file whose extension nobody claims is
+offered to every format's ``sniff`` function before it is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from seqstudio.errors import DataError
+from seqstudio.spec import DataFormat
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seqstudio.plugins import Registry
+
+TEXT_EXTENSIONS = (".txt", ".text", ".md")
+CSV_EXTENSIONS = (".csv",)
+TSV_EXTENSIONS = (".tsv", ".tab")
+DELIMITERS = ",;\t|"
+
+
+def _builtin_read(path: Path):  # pragma: no cover - built-ins are read by seqstudio itself
+    raise NotImplementedError
+
+
+BUILTIN_FORMATS = (
+    DataFormat("text", "Plain text", TEXT_EXTENSIONS, _builtin_read, plugin="seqstudio"),
+    DataFormat("csv", "Comma-separated table", CSV_EXTENSIONS, _builtin_read, plugin="seqstudio"),
+    DataFormat("tsv", "Tab-separated table", TSV_EXTENSIONS, _builtin_read, plugin="seqstudio"),
+)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The outcome of format detection: a built-in kind or a plugin's format."""
+
+    kind: str  # "text", "table" or "plugin"
+    fmt: DataFormat
+    delimiter: str = ","
+
+
+def supported_extensions(registry: Registry | None) -> list[str]:
+    exts = [e for f in BUILTIN_FORMATS for e in f.extensions]
+    if registry is not None:
+        exts += [e for f in registry.data_formats() for e in f.extensions if e not in exts]
+    return exts
+
+
+def resolve_format(path: Path, head: bytes, head_text: str | None, registry: Registry | None) -> Resolved:
+    """Choose the reader for ``path``.
+
+    :param head: the first bytes of the file, for plugin sniffers.
+    :param head_text: the same decoded, for the delimiter sniffer (``None`` if undecodable).
+    """
+    ext = path.suffix.lower()
+    for fmt in BUILTIN_FORMATS:
+        if ext in fmt.extensions:
+            if fmt.name == "text":
+                return Resolved("text", fmt)
+            default = "\t" if fmt.name == "tsv" else ","
+            return Resolved("table", fmt, sniff_delimiter(head_text or "", default))
+    if registry is not None:
+        fmt = registry.format_for_extension(ext) if ext else None
+        if fmt is not None:
+            return Resolved("plugin", fmt)
+        for fmt in registry.data_formats():
+            if fmt.sniff is None:
+                continue
+            try:
+                if fmt.sniff(path, head):
+                    return Resolved("plugin", fmt)
+            except Exception:  # noqa: BLE001 - a broken sniffer just does not recognise the file
+                continue
+    listing = ", ".join(supported_extensions(registry))
+    raise DataError(
+        f"unknown file type {ext or '(no extension)'!r}; seqstudio reads {listing}. Rename the "
+        "file if it is one of these, or install a data-format plugin for it",
+        path=path,
+    )
+
+
+def sniff_delimiter(text: str, default: str) -> str:
+    """The extension's delimiter if the header line has it, else what :class:`csv.Sniffer` finds."""
+    first = text.split("\n", 1)[0]
+    if default in first:
+        return default
+    sample = "\n".join(text.split("\n")[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        return default

@@ -1,0 +1,105 @@
+"""The options of a load, checked up front so that a typo fails before any file is read."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from seqstudio.errors import DataError
+
+TASKS = ("lm", "classify", "forecast")
+LEVELS = ("char", "word")
+INPUT_KINDS = ("onehot", "embedding")
+MISSING = ("error", "drop", "interpolate")
+
+
+@dataclass
+class DataOptions:
+    """Everything that decides how a file becomes a :class:`~seqstudio.data.dataset.Dataset`.
+
+    Defaults follow the lecture notes (seed §9): a 100-token vocabulary and 20 time steps.
+    ``None`` means "detect it from the file"; the resolved value is stored in ``Dataset.options``.
+    """
+
+    task: Literal["lm", "classify", "forecast"] | None = None
+    level: Literal["char", "word"] = "char"
+    vocab: int = 100
+    seq_len: int = 20
+    input_kind: Literal["onehot", "embedding"] = "onehot"
+    embed_dim: int = 16
+    text_column: str | None = None
+    label_column: str | None = None
+    columns: list[str] | None = None
+    target: list[str] | None = None
+    date_column: str | None = None
+    horizon: int = 1
+    stride: int = 1
+    val_fraction: float = 0.2
+    missing: Literal["error", "drop", "interpolate"] = "interpolate"
+    encoding: str | None = None
+    max_bytes: int = 200 * 2**20
+
+
+def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> DataOptions:
+    """Overlay ``overrides`` on ``options`` and check every value; bad ones raise DataError."""
+    base = dataclasses.replace(options) if options is not None else DataOptions()
+    known = {f.name for f in dataclasses.fields(DataOptions)}
+    unknown = sorted(set(overrides) - known)
+    if unknown:
+        raise DataError(
+            f"unknown option {unknown[0]!r}; the options are: {', '.join(sorted(known))}",
+            where="options",
+        )
+    opts = dataclasses.replace(base, **overrides)
+    for name in ("columns", "target"):
+        value = getattr(opts, name)
+        if isinstance(value, str):  # a single column name is a common shorthand
+            setattr(opts, name, [value])
+        elif value is not None:
+            setattr(opts, name, [str(v) for v in value])
+    _check_choice("task", opts.task, TASKS, allow_none=True)
+    _check_choice("level", opts.level, LEVELS)
+    _check_choice("input_kind", opts.input_kind, INPUT_KINDS)
+    _check_choice("missing", opts.missing, MISSING)
+    _check_int("vocab", opts.vocab, 3)
+    _check_int("seq_len", opts.seq_len, 1)
+    _check_int("embed_dim", opts.embed_dim, 1)
+    _check_int("horizon", opts.horizon, 1)
+    _check_int("stride", opts.stride, 1)
+    _check_int("max_bytes", opts.max_bytes, 1)
+    if isinstance(opts.val_fraction, bool) or not isinstance(opts.val_fraction, int | float) or not (
+        0.0 <= float(opts.val_fraction) < 1.0
+    ):
+        raise DataError(
+            f"val_fraction must be a number in [0, 1), got {opts.val_fraction!r}", where="options"
+        )
+    opts.val_fraction = float(opts.val_fraction)
+    if opts.encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(opts.encoding)
+        except LookupError:
+            raise DataError(
+                f"unknown encoding {opts.encoding!r}; use a Python codec name such as 'utf-8', "
+                "'cp1252' or 'latin-1', or leave it unset to detect it",
+                where="options",
+            ) from None
+    return opts
+
+
+def _check_choice(name: str, value: Any, choices: tuple[str, ...], *, allow_none: bool = False):
+    if value is None and allow_none:
+        return
+    if value not in choices:
+        raise DataError(
+            f"option {name!r} must be one of {list(choices)}, got {value!r}", where="options"
+        )
+
+
+def _check_int(name: str, value: Any, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise DataError(
+            f"option {name!r} must be an integer >= {minimum}, got {value!r}", where="options"
+        )

@@ -1,0 +1,216 @@
+"""Reading CSV/TSV tables with pandas and working out which column is which.
+
+pandas does the parsing (quoting, dtypes, encodings); this module only turns its exceptions into
+:class:`DataError` messages that name the file and line, and guesses column roles so that a
+typical file loads with no options.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from seqstudio.data.files import detect_encoding, read_head
+from seqstudio.errors import DataError
+
+TEXT_NAMES = ("text", "sentence", "sentences", "review", "content", "message", "body", "document")
+LABEL_NAMES = ("label", "labels", "class", "category", "target", "sentiment", "y", "tag")
+DATE_NAMES = ("date", "time", "datetime", "timestamp", "ds", "day", "month", "year")
+_NUMBER_RE = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+_LINE_RE = re.compile(r"line (\d+)")
+
+
+def read_table(
+    path: Path,
+    *,
+    delimiter: str,
+    encoding: str | None,
+    nrows: int | None = None,
+    usecols: list[str] | None = None,
+) -> tuple[pd.DataFrame, str, list[str]]:
+    """Parse a delimited file. UTF-8 first unless ``encoding`` is given, then a detected encoding.
+
+    :return: ``(frame, encoding used, notes)``.
+    """
+    notes: list[str] = []
+    chosen = encoding or "utf-8-sig"
+    try:
+        frame = _read_csv(path, delimiter, chosen, nrows, usecols)
+    except UnicodeDecodeError as exc:
+        if encoding is not None:
+            raise _decode_error(path, chosen, exc) from None
+        detected = detect_encoding(read_head(path))
+        if detected is None or detected.replace("_", "-").lower() in ("utf-8", "utf8"):
+            raise _decode_error(path, "UTF-8", exc) from None
+        try:
+            frame = _read_csv(path, delimiter, detected, nrows, usecols)
+        except UnicodeDecodeError:
+            raise _decode_error(path, "UTF-8", exc) from None
+        notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
+        chosen = detected
+    check_header(path, frame)
+    return frame, chosen, notes
+
+
+def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return pd.read_csv(
+                path,
+                sep=delimiter,
+                encoding=encoding,
+                nrows=nrows,
+                usecols=usecols,
+                skipinitialspace=True,
+                low_memory=False,
+            )
+    except UnicodeDecodeError:
+        raise
+    except pd.errors.EmptyDataError:
+        raise DataError("the file has no columns; a table needs a header line", path=path) from None
+    except pd.errors.ParserError as exc:
+        message = str(exc).strip().splitlines()[-1] if str(exc).strip() else "cannot parse"
+        match = _LINE_RE.search(message)
+        where = f"line {match.group(1)}" if match else None
+        raise DataError(
+            f"not a well-formed table ({message}); every line needs the same number of "
+            "fields as the header, and text containing the delimiter must be quoted",
+            path=path,
+            where=where,
+        ) from None
+    except (ValueError, OverflowError, MemoryError) as exc:
+        raise DataError(f"cannot parse the table: {exc}", path=path) from None
+
+
+def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> DataError:
+    return DataError(
+        f"the table cannot be decoded as {encoding} ({exc.reason} at byte {exc.start} of a block); "
+        "choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1')",
+        path=path,
+    )
+
+
+def check_header(path: Path, frame: pd.DataFrame) -> None:
+    names = [str(c) for c in frame.columns]
+    if not names:
+        raise DataError("the file has no columns; a table needs a header line", path=path)
+    if all(_NUMBER_RE.match(n) for n in names):
+        raise DataError(
+            "the first line looks like data, not a header; add a first line naming the columns "
+            "(for example: date,value)",
+            path=path,
+            where="line 1",
+        )
+    dupes = sorted({n for n in names if re.match(r".+\.\d+$", n) and n.rsplit(".", 1)[0] in names})
+    if dupes:
+        raise DataError(
+            f"column name {dupes[0].rsplit('.', 1)[0]!r} appears more than once; give each column "
+            "its own name",
+            path=path,
+            where="line 1",
+        )
+
+
+def find_column(path: Path, frame: pd.DataFrame, name: str, option: str) -> str:
+    """``name`` if the table has it; otherwise DataError listing the columns and a close match."""
+    if name in frame.columns:
+        return name
+    names = [str(c) for c in frame.columns]
+    lowered = {n.lower().strip(): n for n in names}
+    if name.lower().strip() in lowered:
+        return lowered[name.lower().strip()]
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    raise DataError(
+        f"there is no column {name!r} ({option}); the columns are: {', '.join(map(repr, names))}.{hint}",
+        path=path,
+        where=f"column {name!r}",
+    )
+
+
+@dataclass
+class Columns:
+    """Column roles guessed from a table (or its first rows)."""
+
+    date: str | None = None
+    numeric: list[str] = field(default_factory=list)
+    text: str | None = None
+    label: str | None = None
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _parses_as_dates(series: pd.Series) -> bool:
+    sample = series.dropna().astype(str).head(20)
+    if sample.empty or all(_NUMBER_RE.match(v) for v in sample):
+        return False
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            parsed = pd.to_datetime(sample, errors="coerce", format="mixed")
+        except (ValueError, TypeError, OverflowError):
+            return False
+    return bool(parsed.notna().all())
+
+
+def detect_date_column(frame: pd.DataFrame) -> str | None:
+    by_name = [c for c in frame.columns if str(c).lower().strip() in DATE_NAMES]
+    for col in by_name + [c for c in frame.columns if c not in by_name]:
+        series = frame[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            return str(col)
+        if not _is_numeric(series) and _parses_as_dates(series):
+            return str(col)
+    return None
+
+
+def detect_columns(frame: pd.DataFrame) -> Columns:
+    cols = Columns(date=detect_date_column(frame))
+    cols.numeric = [str(c) for c in frame.columns if c != cols.date and _is_numeric(frame[c])]
+    strings = [
+        str(c) for c in frame.columns
+        if c != cols.date and not _is_numeric(frame[c]) and frame[c].notna().any()
+    ]
+    mean_len = {c: float(frame[c].dropna().astype(str).str.len().mean()) for c in strings}
+    named = [c for c in strings if c.lower().strip() in TEXT_NAMES]
+    wordy = [c for c in strings if mean_len[c] >= 8 or frame[c].astype(str).str.contains(" ").mean() > 0.5]
+    if named:
+        cols.text = named[0]
+    elif wordy:
+        cols.text = max(wordy, key=lambda c: mean_len[c])
+    if cols.text is None:
+        return cols
+    candidates = [str(c) for c in frame.columns if c not in (cols.text, cols.date)]
+    limit = max(2, min(100, len(frame) // 2))
+    named = [c for c in candidates if c.lower().strip() in LABEL_NAMES]
+    few = [c for c in candidates if 2 <= frame[c].nunique() <= limit]
+    if named:
+        cols.label = named[0]
+    elif few:
+        cols.label = min(few, key=lambda c: frame[c].nunique())
+    return cols
+
+
+def detect_task(cols: Columns) -> str | None:
+    if cols.text is not None and cols.label is not None:
+        return "classify"
+    if cols.numeric:
+        return "forecast"
+    return None
+
+
+def rows_text(rows: np.ndarray | list[int], limit: int = 10) -> str:
+    """``"rows 3, 7 and 12 more"`` with 1-based data-row numbers (the header is not a row)."""
+    rows = [int(r) + 1 for r in rows]
+    shown = ", ".join(map(str, rows[:limit]))
+    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
+    return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"

@@ -1,0 +1,179 @@
+"""Running text for language modelling: tokens, a capped vocabulary, next-token samples.
+
+Tokenising and the vocabulary are ``keras.layers.TextVectorization``'s: the ``V`` most frequent tokens
+(ties broken by the token, so the vocabulary is reproducible), id 0 for padding and id 1 for the
+out-of-vocabulary token ``[UNK]``. Characters keep their case and punctuation (a character model
+should see them); words are lower-cased with punctuation stripped, the layer's standard.
+
+The text goes through the layer in chunks of about 1 MB, streamed for ``adapt`` and written into
+one int32 array, so a 50 MB text never becomes 50 million TensorFlow strings at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, display_token
+from seqstudio.data.options import DataOptions
+from seqstudio.data.windows import next_token_windows, split_point
+from seqstudio.errors import DataError
+
+CHUNK_CHARS = 1 << 20
+OOV = "[UNK]"
+
+
+def make_vectorizer(level: str, vocab: int, seq_len: int | None = None):
+    """A TextVectorization layer for ``level`` ("char" or "word") capped at ``vocab`` tokens."""
+    import keras
+
+    return keras.layers.TextVectorization(
+        max_tokens=vocab,
+        standardize=None if level == "char" else "lower_and_strip_punctuation",
+        split="character" if level == "char" else "whitespace",
+        output_mode="int",
+        output_sequence_length=seq_len,
+        ragged=seq_len is None,
+    )
+
+
+def chunks(text: str, level: str, size: int = CHUNK_CHARS) -> Iterator[str]:
+    """Pieces of about ``size`` characters; word level cuts only at whitespace."""
+    start = 0
+    while start < len(text):
+        stop = min(start + size, len(text))
+        if level == "word" and stop < len(text):
+            cut = max(text.rfind(" ", start, stop), text.rfind("\n", start, stop))
+            if cut > start:
+                stop = cut + 1
+        yield text[start:stop]
+        start = stop
+
+
+def adapt(layer, pieces) -> None:
+    """Build the vocabulary from an iterable of strings, streamed through tf.data."""
+    import tensorflow as tf
+
+    data = tf.data.Dataset.from_generator(
+        lambda: iter(pieces), output_signature=tf.TensorSpec(shape=(), dtype=tf.string)
+    ).batch(16)
+    layer.adapt(data)
+
+
+def vocabulary(layer) -> list[str]:
+    return [str(t) for t in layer.get_vocabulary()]
+
+
+def encode_text(text: str, level: str, vocab: int) -> tuple[np.ndarray, list[str]]:
+    """Token ids (int32, one per token) and the vocabulary (id -> token)."""
+    import tensorflow as tf
+
+    layer = make_vectorizer(level, vocab)
+    adapt(layer, list(chunks(text, level)) if len(text) < CHUNK_CHARS else _Chunks(text, level))
+    pieces = []
+    for piece in chunks(text, level):
+        ids = layer(tf.constant([piece]))
+        pieces.append(ids.flat_values.numpy().astype(np.int32, copy=False))
+    out = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
+    return out, vocabulary(layer)
+
+
+class _Chunks:
+    """Re-iterable chunks, so tf.data can walk the text without a list of copies."""
+
+    def __init__(self, text: str, level: str) -> None:
+        self.text, self.level = text, level
+
+    def __iter__(self) -> Iterator[str]:
+        return chunks(self.text, self.level)
+
+
+def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
+    """A next-token dataset: ``x`` is ``T`` token ids, ``y`` the id of the token after them."""
+    T = opts.seq_len
+    if not text.strip():
+        raise DataError(
+            "the text has no characters other than whitespace; choose a file with text in it",
+            path=path,
+        )
+    ids, tokens = encode_text(text, opts.level, opts.vocab)
+    unit = "characters" if opts.level == "char" else "words"
+    if len(ids) < T + 1:
+        raise DataError(
+            f"the text has only {len(ids)} {unit}, but one sample needs {T + 1} ({T} steps and the "
+            f"next token); use a longer text or a shorter sequence length (seq_len)",
+            path=path,
+        )
+    split, notes = split_point(len(ids), T + 1, opts.val_fraction, unit=unit, path=path)
+    ids.flags.writeable = False
+    x_train, y_train = next_token_windows(ids[:split], T, opts.stride)
+    x_val, y_val = next_token_windows(ids[split:], T, opts.stride)
+    V = len(tokens)
+    if opts.input_kind == "onehot":
+        spec = InputSpec("onehot", T, vocab_size=V)
+    else:
+        spec = InputSpec("embedding", T, vocab_size=V, embed_dim=opts.embed_dim)
+    probe, probe_notes = _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts)
+    oov = int(np.count_nonzero(ids == 1))
+    summary = {
+        "task": "language model (next token)",
+        "level": opts.level,
+        f"{unit} in text": len(ids),
+        "vocabulary size": V,
+        "vocabulary coverage": f"{100 * (1 - oov / len(ids)):.1f}% of {unit}",
+        "out-of-vocabulary tokens": oov,
+        "sequence length (T)": T,
+        "training samples": len(x_train),
+        "validation samples": len(x_val),
+    }
+    if oov:
+        notes.append(
+            f"{oov} of {len(ids)} {unit} ({100 * oov / len(ids):.1f}%) are not among the "
+            f"{V - 2} most frequent and map to {OOV}; raise vocab to keep more"
+        )
+    return Dataset(
+        task="lm",
+        input_spec=spec,
+        head=HeadSpec("softmax", V),
+        x_train=x_train,
+        y_train=y_train,
+        x_val=x_val,
+        y_val=y_val,
+        probe=probe,
+        tokens=tokens,
+        level=opts.level,
+        summary=summary,
+        notes=notes + probe_notes,
+        windows=Windows(ids, None, T, 1, opts.stride, (0, split), (split, len(ids))),
+    )
+
+
+def _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts):
+    """The first validation sample that starts a line (char level: or a word); else the first."""
+    notes: list[str] = []
+    if len(x_val):
+        x, y, offset = x_val, y_val, split
+    else:
+        x, y, offset = x_train, y_train, 0
+        notes.append("no validation part, so the probe sample comes from the training part")
+    index = 0
+    if opts.level == "char" and len(x) > 1:
+        starts = offset + np.arange(min(len(x), 2000)) * opts.stride
+        prev = ids[np.maximum(starts - 1, 0)]
+        newline = tokens.index("\n") if "\n" in tokens else -1
+        space = tokens.index(" ") if " " in tokens else -1
+        for wanted in (newline, space):
+            hits = np.flatnonzero((prev == wanted) & (starts > 0)) if wanted >= 0 else []
+            if len(hits):
+                index = int(hits[0])
+                break
+    labels = [display_token(tokens[int(i)]) for i in x[index]]
+    probe = Probe(
+        x=np.array(x[index : index + 1], dtype=np.int32),
+        step_labels=labels,
+        target_label=display_token(tokens[int(y[index])]),
+        index=index,
+    )
+    return probe, notes

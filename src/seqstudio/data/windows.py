@@ -1,0 +1,92 @@
+"""Chronological splitting and sliding windows.
+
+The split is by position: the training part is the first ``1 - val_fraction`` of the sequence and the
+validation part the rest, and windows are cut inside each part, so no window (inputs or targets)
+straddles the boundary and nothing from the future leaks into training.
+
+The numpy arrays handed to the Dataset are read-only :func:`numpy.lib.stride_tricks.sliding_window_view`
+views: ``N`` windows of ``T`` steps cost no more memory than the sequence itself, where a copy
+would cost ``T`` times as much (a 50 MB text at 20 steps would need 4 GB of int32). The same windows
+are produced lazily for training by ``keras.utils.timeseries_dataset_from_array`` in
+:meth:`seqstudio.data.dataset.Dataset.tf_dataset`; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from seqstudio.errors import DataError
+
+
+def split_point(
+    length: int, need: int, val_fraction: float, *, unit: str, path: Path | None
+) -> tuple[int, list[str]]:
+    """Where the validation part starts, so that each part holds at least one window.
+
+    :param length: steps in the whole sequence (tokens or rows).
+    :param need: steps one window needs (inputs plus targets).
+    :return: ``(start of validation, notes)``; equal to ``length`` when ``val_fraction`` is 0.
+    """
+    if length < need:
+        raise DataError(
+            f"only {length} {unit}, but one sample needs {need} ({unit} for the inputs plus the "
+            "target); use a longer file or a shorter sequence length"
+            + (" or horizon" if unit == "rows" else ""),
+            path=path,
+        )
+    if val_fraction == 0:
+        return length, []
+    n_val = max(int(round(length * val_fraction)), need)
+    notes = []
+    if n_val > round(length * val_fraction):
+        notes.append(
+            f"the validation part was enlarged to {n_val} {unit} so that it holds one sample"
+        )
+    if length - n_val < need:
+        raise DataError(
+            f"{length} {unit} are too few to give both a training and a validation part at least "
+            f"{need} {unit} each; use a longer file, a shorter sequence length, or val_fraction=0",
+            path=path,
+        )
+    return length - n_val, notes
+
+
+def count_windows(length: int, seq_len: int, horizon: int, stride: int) -> int:
+    n = length - seq_len - horizon + 1
+    return 0 if n <= 0 else (n - 1) // stride + 1
+
+
+def next_token_windows(ids: np.ndarray, seq_len: int, stride: int) -> tuple[np.ndarray, np.ndarray]:
+    """``x[i] = ids[s:s+T]`` and ``y[i] = ids[s+T]`` with ``s = i*stride``; read-only views."""
+    x = sliding_window_view(ids[:-1], seq_len)[::stride]
+    y = ids[seq_len:][::stride]
+    return x, _readonly(y)
+
+
+def forecast_windows(
+    inputs: np.ndarray, targets: np.ndarray, seq_len: int, horizon: int, stride: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """``x[i] = inputs[s:s+T]`` (T, F) and ``y[i] = targets[s+T:s+T+H]`` flattened to H*K.
+
+    ``x`` is a view; ``y`` is a small copy (flattening a strided view needs one).
+    """
+    length = len(inputs)
+    x = sliding_window_view(inputs[: length - horizon], seq_len, axis=0).transpose(0, 2, 1)[::stride]
+    y = sliding_window_view(targets[seq_len:], horizon, axis=0).transpose(0, 2, 1)[::stride]
+    y = np.ascontiguousarray(y).reshape(len(y), -1)
+    return x, y
+
+
+def unstrided_targets(targets: np.ndarray, seq_len: int, horizon: int) -> np.ndarray:
+    """Forecast targets for every start position, as ``timeseries_dataset_from_array`` expects."""
+    y = sliding_window_view(targets[seq_len:], horizon, axis=0).transpose(0, 2, 1)
+    return np.ascontiguousarray(y).reshape(len(y), -1)
+
+
+def _readonly(a: np.ndarray) -> np.ndarray:
+    view = a.view()
+    view.flags.writeable = False
+    return view
