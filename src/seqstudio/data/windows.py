@@ -61,6 +61,8 @@ def count_windows(length: int, seq_len: int, horizon: int, stride: int) -> int:
 
 def next_token_windows(ids: np.ndarray, seq_len: int, stride: int) -> tuple[np.ndarray, np.ndarray]:
     """``x[i] = ids[s:s+T]`` and ``y[i] = ids[s+T]`` with ``s = i*stride``; read-only views."""
+    if len(ids) < seq_len + 1:  # an empty part (val_fraction=0)
+        return np.zeros((0, seq_len), ids.dtype), np.zeros(0, ids.dtype)
     x = sliding_window_view(ids[:-1], seq_len)[::stride]
     y = ids[seq_len:][::stride]
     return x, _readonly(y)
@@ -74,6 +76,9 @@ def forecast_windows(
     ``x`` is a view; ``y`` is a small copy (flattening a strided view needs one).
     """
     length = len(inputs)
+    if length < seq_len + horizon:  # an empty part (val_fraction=0)
+        empty_x = np.zeros((0, seq_len, inputs.shape[1]), inputs.dtype)
+        return empty_x, np.zeros((0, horizon * targets.shape[1]), targets.dtype)
     x = sliding_window_view(inputs[: length - horizon], seq_len, axis=0).transpose(0, 2, 1)[::stride]
     y = sliding_window_view(targets[seq_len:], horizon, axis=0).transpose(0, 2, 1)[::stride]
     y = np.ascontiguousarray(y).reshape(len(y), -1)

@@ -1,0 +1,129 @@
+"""Text for language modelling: tokens, vocabulary, next-token samples, encodings, the probe."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from seqstudio.data import DataOptions, load_dataset
+from seqstudio.errors import DataError
+
+TEXT = "I am a boy. You are a girl. He is a student.\n" * 20
+
+
+@pytest.fixture
+def text_file(tmp_path):
+    path = tmp_path / "corpus.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_char_level_next_token_samples(text_file):
+    ds = load_dataset(text_file)
+    assert ds.task == "lm" and ds.level == "char"
+    T = ds.input_spec.seq_len
+    assert T == 20 and ds.input_spec.kind == "onehot"
+    assert ds.head.kind == "softmax" and ds.head.units == ds.input_spec.vocab_size == len(ds.tokens)
+    assert ds.tokens[:2] == ["", "[UNK]"]
+    assert ds.x_train.shape[1] == T and ds.x_train.dtype == np.int32
+    # y is the token right after the window, decoded back to the original text
+    text = "".join(ds.tokens[i] for i in ds.x_train[0]) + ds.tokens[ds.y_train[0]]
+    assert text == TEXT[: T + 1]
+    # sample i+1 starts one token later (stride 1)
+    assert (ds.x_train[1][:-1] == ds.x_train[0][1:]).all()
+    assert ds.x_train[3][-1] == ds.y_train[2]
+
+
+def test_word_level_and_embedding_spec(text_file):
+    ds = load_dataset(text_file, level="word", seq_len=5, input_kind="embedding", embed_dim=8)
+    assert ds.input_spec.kind == "embedding" and ds.input_spec.embed_dim == 8
+    words = [ds.tokens[i] for i in ds.x_train[0]]
+    assert words == ["i", "am", "a", "boy", "you"]
+    assert ds.tokens[ds.y_train[0]] == "are"
+
+
+def test_vocabulary_capped_with_oov(tmp_path):
+    path = tmp_path / "abc.txt"
+    path.write_text("aaaaaaaabbbbbbbccccccddddeef" * 10, encoding="utf-8")
+    ds = load_dataset(path, vocab=5, seq_len=4)
+    assert ds.tokens == ["", "[UNK]", "a", "b", "c"]
+    assert (ds.x_train == 1).any()  # d, e, f are out of vocabulary
+    assert ds.summary["out-of-vocabulary tokens"] == 70
+    assert any("[UNK]" in note for note in ds.notes)
+
+
+def test_split_is_chronological_without_straddling(text_file):
+    ds = load_dataset(text_file, seq_len=10, stride=3)
+    w = ds.windows
+    assert w.train[1] == w.val[0]
+    ids = w.data
+    last_train_start = (ds.n_train - 1) * 3
+    assert last_train_start + 10 < w.train[1]  # its target is still in the training part
+    assert (ds.x_val[0] == ids[w.val[0] : w.val[0] + 10]).all()
+    assert not ds.x_train.flags.writeable
+
+
+def test_tf_pipeline_matches_numpy_windows(text_file):
+    ds = load_dataset(text_file, seq_len=7, stride=2)
+    for part, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val)):
+        xs, ys = zip(*[(bx.numpy(), by.numpy()) for bx, by in ds.tf_dataset(part, 32)], strict=True)
+        np.testing.assert_array_equal(np.concatenate(xs), x)
+        np.testing.assert_array_equal(np.concatenate(ys), y)
+
+
+def test_probe_is_deterministic_and_labelled(text_file):
+    a, b = load_dataset(text_file), load_dataset(text_file)
+    assert a.probe.index == b.probe.index
+    np.testing.assert_array_equal(a.probe.x, b.probe.x)
+    assert a.probe.x.shape == (1, 20)
+    assert len(a.probe.step_labels) == 20
+    # the probe comes from the validation part and starts at a line or word boundary
+    np.testing.assert_array_equal(a.probe.x[0], a.x_val[a.probe.index])
+    assert a.probe.step_labels == a.step_labels("val", a.probe.index)
+    assert "␣" in a.probe.step_labels  # spaces are visible
+
+
+def test_options_rebuild_the_same_dataset(text_file):
+    ds = load_dataset(text_file, seq_len=8)
+    again = load_dataset(ds.source, DataOptions(**ds.options))
+    assert again.tokens == ds.tokens
+    np.testing.assert_array_equal(again.x_val, ds.x_val)
+    assert len(ds.source_sha256) == 64
+
+
+def test_cp1252_is_detected(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("Café au lait, crème brûlée, déjà vu. " * 30).encode("cp1252"))
+    ds = load_dataset(path)
+    assert "é" in ds.tokens
+    assert any("not UTF-8" in n for n in ds.notes)
+    assert ds.options["encoding"] not in (None, "utf-8")
+
+
+def test_chosen_encoding_and_bom(tmp_path):
+    path = tmp_path / "u16.txt"
+    path.write_text("Grüße aus Köln. " * 10, encoding="utf-16")
+    assert "ß" in load_dataset(path).tokens
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes(("naïve " * 20).encode("latin-1"))
+    assert "ï" in load_dataset(latin, encoding="latin-1").tokens
+
+
+def test_undecodable_bytes_with_chosen_encoding_name_the_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(b"first line is fine\nsecond \xff\xfe line\n" + b"more text " * 10)
+    with pytest.raises(DataError, match=r"line 2") as info:
+        load_dataset(path, encoding="utf-8")
+    assert "bad.txt" in str(info.value) and "encoding" in str(info.value)
+
+
+def test_windows_line_endings_are_normalised(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"one two three\r\n" * 10)
+    assert "\r" not in load_dataset(path).tokens
+
+
+def test_val_fraction_zero_takes_probe_from_training(text_file):
+    ds = load_dataset(text_file, val_fraction=0.0)
+    assert ds.n_val == 0 and ds.probe.x.shape == (1, 20)
+    assert any("training part" in n for n in ds.notes)
