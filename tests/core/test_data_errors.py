@@ -1,0 +1,172 @@
+"""Every bad input raises DataError with a message naming the file, the place and what to do."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from seqstudio.data import load_dataset, preview
+from seqstudio.errors import DataError
+
+
+def fails(path, match, **options) -> DataError:
+    with pytest.raises(DataError, match=match) as info:
+        load_dataset(path, **options)
+    assert str(path.name) in str(info.value) or path.name in str(info.value.path)
+    return info.value
+
+
+def series(path, n=50, **cols):
+    frame = pd.DataFrame({"date": pd.date_range("2024-01-01", periods=n).strftime("%Y-%m-%d"),
+                          "value": np.arange(n, dtype=float), **cols})
+    frame.to_csv(path, index=False)
+    return path
+
+
+def test_missing_file(tmp_path):
+    fails(tmp_path / "nope.txt", "no such file")
+
+
+def test_directory(tmp_path):
+    (tmp_path / "folder.csv").mkdir()
+    fails(tmp_path / "folder.csv", "folder, not a file")
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "e.txt").write_bytes(b"")
+    fails(tmp_path / "e.txt", "empty")
+    (tmp_path / "ws.txt").write_text("  \n\n ")
+    fails(tmp_path / "ws.txt", "whitespace")
+
+
+def test_binary_file(tmp_path):
+    path = tmp_path / "image.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    err = fails(path, "binary")
+    assert err.where == "byte 8"
+
+
+def test_undecodable_bytes_in_table_with_chosen_encoding(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_bytes(b"text,label\nok fine,a\nbad \xff\xfe bytes,b\n")
+    fails(path, "cannot be decoded as utf-8.*encoding", encoding="utf-8")
+
+
+def test_unknown_extension(tmp_path):
+    path = tmp_path / "data.xyz"
+    path.write_text("hello")
+    err = fails(path, r"unknown file type '\.xyz'.*\.txt.*\.csv")
+    assert "plugin" in str(err)
+
+
+def test_file_of_several_gigabytes_is_refused_without_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.write(b"a line of text\n" * 1000)
+        fh.truncate(5 * 2**30)  # sparse: instant, takes no disk
+    fails(path, r"5\.0 GiB.*over the limit of 200\.0 MiB.*max_bytes")
+    assert preview(path).kind == "text"  # the preview reads only the head
+
+
+def test_csv_with_no_numeric_column(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("name,city\nann,oslo\nbob,rome\n")
+    fails(path, "no numeric column")
+    fails(path, "no numeric column", task="forecast")
+
+
+def test_non_numeric_values_in_chosen_column(tmp_path):
+    path = series(tmp_path / "s.csv", extra=["1.5"] * 20 + ["n/a?"] + ["2"] * 29)
+    err = fails(path, r"column 'extra' should hold numbers but has 'n/a\?' at row 21",
+                columns=["value", "extra"])
+    assert err.where == "column 'extra'"
+
+
+def test_nan_with_error_policy_lists_rows(tmp_path):
+    path = series(tmp_path / "s.csv", other=[1.0] * 10 + [np.nan] + [1.0] * 39)
+    fails(path, r"missing values \(1 in 'other'\) at row 11", missing="error")
+
+
+def test_inf(tmp_path):
+    path = series(tmp_path / "s.csv", other=[1.0] * 30 + [np.inf] + [1.0] * 19)
+    fails(path, r"infinite values in column 'other' at row 31")
+
+
+def test_fewer_rows_than_window_plus_horizon(tmp_path):
+    path = series(tmp_path / "s.csv", n=10)
+    fails(path, r"only 10 rows, but one sample needs 23", seq_len=20, horizon=3)
+    fails(series(tmp_path / "t.csv", n=30), r"too few to give both", seq_len=20)
+
+
+def test_text_shorter_than_t_plus_one_tokens(tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("I am a boy.")
+    fails(path, r"only 11 characters, but one sample needs 21")
+    fails(path, r"only 4 words, but one sample needs 5", level="word", seq_len=4)
+
+
+def test_only_one_class(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("text,label\n" + "a sentence of words,yes\n" * 10)
+    err = fails(path, r"only one class \('yes'\)")
+    assert err.where == "column 'label'"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "match"),
+    [
+        ("columns", ["valu"], r"no column 'valu' \(columns\).*Did you mean 'value'"),
+        ("target", ["price"], r"no column 'price' \(target\)"),
+        ("date_column", "day", r"no column 'day' \(date_column\)"),
+        ("text_column", "body", r"no column 'body'"),
+    ],
+)
+def test_missing_or_misnamed_column(tmp_path, option, value, match):
+    err = fails(series(tmp_path / "s.csv"), match, **{option: value})
+    assert err.where.startswith("column")
+
+
+def test_table_without_header(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("1,2\n3,4\n5,6\n")
+    err = fails(path, "looks like data, not a header")
+    assert err.where == "line 1"
+
+
+def test_ragged_table_names_the_line(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_text("a,b\n1,2\n3,4\n5,6,7\n8,9\n")
+    err = fails(path, "not a well-formed table")
+    assert err.where == "line 4"
+
+
+def test_header_only(tmp_path):
+    path = tmp_path / "h.csv"
+    path.write_text("date,value\n")
+    fails(path, "no rows of data")
+
+
+def test_unparseable_dates(tmp_path):
+    path = tmp_path / "d.csv"
+    rows = [f"2024-01-{d:02d},{d}" for d in range(1, 29)] + ["not a date at all,3"]
+    path.write_text("date,value\n" + "\n".join(rows) + "\n")
+    fails(path, r"'not a date at all' at row 29 is not one", seq_len=3)
+
+
+def test_bad_options():
+    with pytest.raises(DataError, match="unknown option 'seqlen'"):
+        load_dataset("whatever.txt", seqlen=5)
+    with pytest.raises(DataError, match="'seq_len' must be an integer >= 1, got 0"):
+        load_dataset("whatever.txt", seq_len=0)
+    with pytest.raises(DataError, match="val_fraction"):
+        load_dataset("whatever.txt", val_fraction=1.5)
+    with pytest.raises(DataError, match="unknown encoding"):
+        load_dataset("whatever.txt", encoding="klingon")
+
+
+def test_task_that_does_not_fit_the_file(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("plenty of text here " * 10)
+    fails(path, "needs a table", task="forecast")
+    fails(series(tmp_path / "s.csv"), "reads running text", task="lm")
