@@ -18,6 +18,7 @@ from seqstudio.engine.events import SamplePrediction
 from seqstudio.errors import SeqstudioError
 
 PAD, OOV = 0, 1
+_PUNCTUATION = re.compile(r'[!"#$%&()\*\+,-\./:;<=>?@\[\\\]^_`{|}~\']')
 
 
 class PredictError(SeqstudioError):
@@ -71,10 +72,13 @@ class Predictor:
         import tensorflow as tf
 
         self.model = model
-        self._fn = tf.function(lambda x: model(x, training=False), reduce_retracing=True)
+        spec = model.inputs[0]
+        self._dtype = np.dtype(spec.dtype)
+        signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
+        self._fn = tf.function(lambda x: model(x, training=False), input_signature=signature)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        return np.asarray(self._fn(np.asarray(x)))
+        return np.asarray(self._fn(np.asarray(x, dtype=self._dtype)))
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -82,18 +86,11 @@ def encode_text(info: dict[str, Any], text: str) -> list[int]:
     """Token ids of ``text`` with the run's vocabulary; unknown tokens become the OOV id."""
     tokens = info["tokens"]
     index = {t: i for i, t in enumerate(tokens) if i > OOV}
-    level = info.get("level") or "char"
-    pieces = list(text) if level == "char" else re.findall(r"\S+", text)
-    ids = []
-    for piece in pieces:
-        if piece in index:
-            ids.append(index[piece])
-        elif piece.lower() in index:
-            ids.append(index[piece.lower()])
-        else:
-            stripped = re.sub(r"[^\w']", "", piece.lower())
-            ids.append(index.get(stripped, OOV))
-    return ids
+    if (info.get("level") or "char") == "char":
+        return [index.get(c, OOV) for c in text]
+    # keras TextVectorization's "lower_and_strip_punctuation", then whitespace split
+    words = _PUNCTUATION.sub("", text.lower()).split()
+    return [index.get(w, OOV) for w in words]
 
 
 def decode_ids(info: dict[str, Any], ids: list[int]) -> str:

@@ -35,6 +35,9 @@ from seqstudio.spec import CellType
 
 log = logging.getLogger(__name__)
 
+#: training windows larger than this (bytes, as arrays) are streamed through tf.data
+MATERIALISE_LIMIT = 512 * 2**20
+
 
 def default_run_dir(cell: str, root: str | Path = "runs") -> Path:
     """``runs/YYYYmmdd-HHMMSS-<cell>``, with a suffix if that exists."""
@@ -186,10 +189,8 @@ class Trainer:
             callbacks.append(keras.callbacks.TensorBoard(
                 log_dir=str(self._path / rundir.TENSORBOARD)))
         try:
-            model.fit(ds.x_train, ds.y_train, batch_size=s.batch_size, epochs=s.epochs,
-                      initial_epoch=self._initial_epoch, shuffle=True, verbose=0,
-                      validation_data=(ds.x_val, ds.y_val) if has_val else None,
-                      callbacks=callbacks)
+            model.fit(**self._fit_data(has_val), epochs=s.epochs,
+                      initial_epoch=self._initial_epoch, verbose=0, callbacks=callbacks)
         except StopRequested:
             return "stopped", "stopped by user"
         except Diverged as exc:
@@ -198,6 +199,17 @@ class Trainer:
         if early is not None and early.stopped_epoch > 0:
             return "finished", "early stopping"
         return "finished", "completed"
+
+    def _fit_data(self, has_val: bool) -> dict[str, Any]:
+        """numpy arrays as they are, like a plain ``fit``; windows too big to materialise go
+        through the dataset's lazy ``tf.data`` pipeline instead."""
+        ds, s = self.dataset, self.settings
+        big = np.asarray(ds.x_train).nbytes > MATERIALISE_LIMIT
+        if big and callable(getattr(ds, "tf_dataset", None)):
+            return {"x": ds.tf_dataset("train", s.batch_size, shuffle=True, seed=s.seed),
+                    "validation_data": ds.tf_dataset("val", s.batch_size) if has_val else None}
+        return {"x": ds.x_train, "y": ds.y_train, "batch_size": s.batch_size, "shuffle": True,
+                "validation_data": (ds.x_val, ds.y_val) if has_val else None}
 
     def _build(self) -> BuiltModel:
         s = self.settings

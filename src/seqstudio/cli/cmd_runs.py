@@ -1,0 +1,202 @@
+"""``seqstudio predict``, ``evaluate`` and ``inspect``: work with a run directory."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from typing import Any
+
+import numpy as np
+
+from seqstudio.cli.cmd_train import debug_enabled
+from seqstudio.cli.table import format_table
+from seqstudio.errors import SeqstudioError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("predict", help="generate text, classify text or forecast with a run",
+                       description="Predict with the model of RUN_DIR. lm: generate --tokens "
+                                   "tokens after --prompt. classify: class probabilities of "
+                                   "--text. forecast: the next H values after the end of the "
+                                   "data (or after --values), plus --steps recursive steps.")
+    p.add_argument("run_dir", metavar="RUN_DIR")
+    p.add_argument("--prompt", default=None, help="lm: the text to continue "
+                   "(default: the run's probe sample)")
+    p.add_argument("-n", "--tokens", type=int, default=100, help="lm: tokens to generate")
+    p.add_argument("--temperature", type=float, default=1.0,
+                   help="lm: sampling temperature; 0 picks the likeliest token (default 1)")
+    p.add_argument("--top-k", type=int, default=0, help="lm: sample among the k likeliest "
+                   "tokens (default 0: all)")
+    p.add_argument("--seed", type=int, default=None, help="lm: random seed for sampling")
+    p.add_argument("--text", help="classify: the text to classify")
+    p.add_argument("--steps", type=int, default=0,
+                   help="forecast: also forecast this many steps recursively")
+    p.add_argument("--values", help="forecast (one input column): comma-separated history in "
+                   "original units; the last window of them is used")
+    p.add_argument("--json", action="store_true", help="print a JSON object as the last line")
+    p.set_defaults(func=run_predict)
+
+    e = sub.add_parser("evaluate", help="metrics on the validation part beside naive baselines",
+                       description="The model's metrics on the validation part beside naive "
+                                   "baselines: unigram (lm), majority (classify), mean and "
+                                   "persistence (forecast, in original units).")
+    e.add_argument("run_dir", metavar="RUN_DIR")
+    e.add_argument("--json", action="store_true",
+                   help="print one JSON object {model, baselines} as the last line")
+    e.add_argument("--force", action="store_true", help="evaluate even if the data file changed")
+    e.set_defaults(func=run_evaluate)
+
+    i = sub.add_parser("inspect", help="architecture, parameter formulas and status of a run",
+                       description="The architecture table of RUN_DIR (layer, output shape, "
+                                   "parameters, formula) and where the run stands.")
+    i.add_argument("run_dir", metavar="RUN_DIR")
+    i.set_defaults(func=run_inspect)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from seqstudio.engine.rundir import RunDir
+    from seqstudio.engine.tfenv import quiet_tensorflow
+
+    run = RunDir(args.run_dir)
+    quiet_tensorflow(debug_enabled(args))
+    return run
+
+
+def _load_model(run: Any) -> Any:
+    try:
+        return run.load_model()
+    except SeqstudioError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - e.g. the cell's plugin is not installed
+        raise SeqstudioError(f"cannot load the model of {run.path}: {exc} (is the cell's plugin "
+                             f"{run.config.get('cell', {}).get('plugin')!r} installed?)") from None
+
+
+def run_predict(args: argparse.Namespace) -> int:
+    from seqstudio.engine import predict as P
+
+    run = _open(args)
+    info = run.dataset_info()
+    if not info:
+        raise SeqstudioError(f"{run.path} has no dataset.json; it cannot predict")
+    predictor = P.Predictor(_load_model(run))
+    task = info["task"]
+    result: dict[str, Any] = {"task": task}
+    if task == "lm":
+        if args.tokens < 1:
+            raise P.PredictError(f"--tokens must be >= 1, got {args.tokens}")
+        prompt = args.prompt
+        if prompt is None:
+            prompt = P.decode_ids(info, info["probe"]["x"][0])
+        text = P.generate_text(predictor, info, prompt, args.tokens, args.temperature,
+                               args.top_k or None, args.seed)
+        result.update(prompt=prompt, text=text)
+        print(prompt + ("" if info.get("level") == "char" else " ") + text)
+    elif task == "classify":
+        if not args.text:
+            raise P.PredictError("a classify run needs --text TEXT")
+        probs = P.classify_text(predictor, info, args.text)
+        result["class_probs"] = probs
+        rows = sorted(probs.items(), key=lambda kv: -kv[1])
+        print(format_table(["class", "probability"], [[k, f"{v:.4f}"] for k, v in rows]))
+    else:
+        window, source = _forecast_window(run, info, args.values)
+        values = P.forecast(predictor, info, window)
+        cols = info["target_columns"] or ["value"]
+        result.update(targets=cols, forecast=values.tolist(), window_from=source)
+        print(f"next {len(values)} step(s) after {source}:")
+        print(format_table(["step", *cols], [[i + 1, *(f"{v:.6g}" for v in row)]
+                                             for i, row in enumerate(values)]))
+        if args.steps > 0:
+            rec = P.recursive_forecast(predictor, info, window, args.steps)
+            result["recursive"] = rec.tolist()
+            print(f"\nrecursive forecast, {args.steps} step(s):")
+            print(format_table(["step", *cols], [[i + 1, *(f"{v:.6g}" for v in row)]
+                                                 for i, row in enumerate(rec)]))
+    if args.json:
+        print(json.dumps(result))
+    return 0
+
+
+def _forecast_window(run: Any, info: dict[str, Any], values: str | None) -> tuple[np.ndarray, str]:
+    from seqstudio.engine import predict as P
+    from seqstudio.engine.resume import rebuild_dataset
+
+    T, F = info["input_spec"]["seq_len"], info["input_spec"]["features"]
+    if values:
+        if F != 1:
+            raise P.PredictError(f"--values works for one input column; this run has {F}")
+        try:
+            numbers = [float(v) for v in values.replace(";", ",").split(",") if v.strip()]
+        except ValueError:
+            raise P.PredictError(f"--values must be numbers separated by commas, got "
+                                 f"{values!r}") from None
+        if len(numbers) < T:
+            raise P.PredictError(f"--values needs at least {T} numbers (the window), got "
+                                 f"{len(numbers)}")
+        return P.scale_window(info, np.array(numbers[-T:])[:, None]), "the given values"
+    ds = rebuild_dataset(run.config, allow_changed_data=True)
+    x_last = np.asarray(ds.x_val[-1] if ds.n_val else ds.x_train[-1], np.float32)
+    y_last = np.asarray(ds.y_val[-1] if ds.n_val else ds.y_train[-1], np.float32)
+    cols, inputs = info["target_columns"], info["input_columns"]
+    H = int(info.get("horizon") or 1)
+    if sorted(cols) == sorted(inputs) and H < T:
+        # the window that ends at the last row: the last window moved on by its own targets
+        tail = y_last.reshape(H, len(cols))[:, [cols.index(c) for c in inputs]]
+        return np.concatenate([x_last[H:], tail]), "the end of the data"
+    return x_last, f"the last complete window (it ends {H} row(s) before the end of the data)"
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from seqstudio.engine.evaluate import evaluate
+    from seqstudio.engine.resume import rebuild_dataset
+
+    run = _open(args)
+    dataset = rebuild_dataset(run.config, allow_changed_data=args.force)
+    result = evaluate(_load_model(run), dataset)
+    metrics = list(result["model"])
+    rows = [["model", *(_num(result["model"][m]) for m in metrics)]]
+    for name, values in result["baselines"].items():
+        rows.append([name, *(_num(values.get(m, math.nan)) for m in metrics)])
+    units = " (original units)" if result["task"] == "forecast" else ""
+    print(f"validation part of {run.path}: {result['n_val']} samples, task {result['task']}{units}")
+    print(format_table(["", *metrics], rows))
+    for name, detail in result.get("details", {}).items():
+        print(f"  {name}: " + ", ".join(f"{k} {v!r}" for k, v in detail.items()))
+    if args.json:
+        print(json.dumps({"model": result["model"], "baselines": result["baselines"]}))
+    return 0
+
+
+def _num(value: float) -> str:
+    return f"{value:.4f}" if math.isfinite(value) else str(value)
+
+
+def run_inspect(args: argparse.Namespace) -> int:
+    from seqstudio.data.dataset import HeadSpec, InputSpec
+    from seqstudio.model import build_model
+    from seqstudio.plugins import get_registry
+
+    run = _open(args)
+    info, cell_cfg = run.dataset_info(), run.config.get("cell", {})
+    cell = get_registry().cell_type(cell_cfg.get("name", ""))
+    built = build_model(InputSpec(**info["input_spec"]), HeadSpec(**info["head"]), cell,
+                        cell_cfg.get("params"), compile=False)
+    rows = [[r.name, r.kind, r.output_shape, f"{r.params:,}", r.formula]
+            for r in built.architecture()]
+    print(f"{run.path}: cell {cell.name} {cell_cfg.get('params')}, task {info.get('task')}")
+    print(format_table(["layer", "kind", "output shape", "parameters", "formula"], rows))
+    print(f"total parameters: {built.model.count_params():,}")
+    status = run.status()
+    history = run.history()
+    settings = run.config.get("settings", {})
+    print(f"status: {status.get('status')}"
+          + (f" ({status['reason']})" if status.get("reason") else "")
+          + f", {len(history)} of {settings.get('epochs', '?')} epoch(s)")
+    if history:
+        last = history[-1]
+        print("last epoch: " + "  ".join(f"{k} {v:.4g}" if k != "epoch" else f"epoch {v}"
+                                         for k, v in last.items()
+                                         if k == "epoch" or math.isfinite(v)))
+    return 0
