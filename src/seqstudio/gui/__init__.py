@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from seqstudio.gui import _pyside_compat  # noqa: F401 - must run before any PySide6 call
+
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.gui.main_window import MainWindow
 

@@ -91,6 +91,7 @@ class DataPanel(QWidget):
         splitter.addWidget(self.preview_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([330, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.file_label)

@@ -68,6 +68,10 @@ class HeatmapPlot(pg.PlotWidget):
         labels = [readable_token(str(s)) for s in step_labels] or [str(i) for i in range(t)]
         major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
         self.getPlotItem().getAxis("bottom").setTicks([major, []])
+        n = states.shape[1]
+        step = max(1, int(np.ceil(n / 16)))
+        self.getPlotItem().getAxis("left").setTicks([[(u + 0.5, str(u)) for u in range(0, n, step)],
+                                                     []])
         self.getPlotItem().setLabel("bottom", "time step (probe sequence)")
 
 

@@ -24,7 +24,7 @@ class LossPlotWidget(pg.PlotWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("bottom", "epoch")
         item.setLabel("left", "loss")
-        item.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch")

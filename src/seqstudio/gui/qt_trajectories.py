@@ -37,7 +37,7 @@ class QtTrajectories(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("left", "h")
         item.setLabel("bottom", "time step")
-        item.addLegend(offset=(5, 5), labelTextSize="7pt", colCount=4)
+        item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
         self.units = QLineEdit("0-3")
         self.units.setObjectName("trajectoryUnits")
         self.units.setMaximumWidth(110)

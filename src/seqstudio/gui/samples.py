@@ -1,4 +1,5 @@
-"""Where the bundled sample files are."""
+"""Where the bundled sample files are (found without importing the data layer, which loads pandas:
+the window must show fast)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ from pathlib import Path
 import seqstudio
 
 SAMPLE_SUFFIXES = (".txt", ".csv", ".tsv")
+#: the sample opened at launch: language modelling on a toy grammar
+DEFAULT_SAMPLE = "toy_grammar.txt"
 
 
 def samples_dir() -> Path:
-    here = Path(seqstudio.__file__).resolve()
-    for candidate in (here.parent / "samples", here.parents[2] / "assets" / "samples"):
-        if candidate.is_dir():
-            return candidate
-    return here.parents[2] / "assets" / "samples"
+    package = Path(seqstudio.__file__).resolve().parent
+    repo = package.parents[1] / "assets" / "samples"
+    if repo.is_dir() and any(p.suffix in SAMPLE_SUFFIXES for p in repo.iterdir()):
+        return repo
+    return package / "data" / "samples"
 
 
 def sample_paths() -> list[Path]:
@@ -27,7 +30,5 @@ def sample_paths() -> list[Path]:
 
 def default_sample() -> Path | None:
     paths = sample_paths()
-    if not paths:
-        return None
-    text = [p for p in paths if p.suffix == ".txt"]
-    return (text or paths)[0]
+    preferred = [p for p in paths if p.name == DEFAULT_SAMPLE]
+    return (preferred or paths or [None])[0]

@@ -7,6 +7,8 @@ import traceback
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from seqstudio.gui.threads import track
+
 
 class _ImportThread(QThread):
     finished_ok = Signal(dict)
@@ -48,7 +50,7 @@ class TensorFlowLoader(QObject):
     def start(self) -> None:
         if self._thread is not None or self.is_ready:
             return
-        self._thread = _ImportThread(self)
+        self._thread = track(_ImportThread(self))
         self._thread.finished_ok.connect(self._on_ready)
         self._thread.failed.connect(self._on_failed)
         self._thread.start(QThread.Priority.LowPriority)

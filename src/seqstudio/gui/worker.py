@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from seqstudio.engine.events import BatchEnd, Finished
+from seqstudio.gui.threads import track
 
 
 class TrainingThread(QThread):
@@ -29,6 +30,7 @@ class TrainingThread(QThread):
 
     def __init__(self, make_trainer: Any, parent: Any = None) -> None:
         super().__init__(parent)
+        track(self)
         self._make_trainer = make_trainer
         self.trainer: Any = None
         self.batches: deque[BatchEnd] = deque()

@@ -1,0 +1,114 @@
+"""The plot widgets, driven by synthetic events (no TensorFlow)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction
+from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
+from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot, color_levels, readable_token
+from seqstudio.gui.qt_loss_plot import QtLossPlot
+from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
+from seqstudio.gui.qt_trajectories import QtTrajectories, parse_units
+
+
+def snap(epoch, batch=-1, layers=1, t=5, n=4, value=0.5):
+    states = tuple(np.full((t, n), value * (i + 1), dtype=np.float32) for i in range(layers))
+    return HiddenSnapshot(epoch, batch, states, tuple(f"rnn_{i}" for i in range(layers)),
+                          tuple("ab c\n"[:t]))
+
+
+def test_loss_plot_buffers_until_redraw(qtbot):
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.clear(steps_per_epoch=10)
+    plot.add_batches([BatchEnd(0, b, b, 2.0 - 0.1 * b) for b in range(10)])
+    assert plot.plot.batch_curve.xData is None or len(plot.plot.batch_curve.xData) == 0
+    assert plot.redraw()
+    x, y = plot.plot.batch_curve.getOriginalDataset()
+    assert len(x) == 10 and x[-1] == 1.0 and y[0] == 2.0
+    assert not plot.redraw()  # nothing new: no work
+    plot.add_epoch(EpochEnd(0, {"loss": 1.5, "val_loss": 1.6}))
+    plot.redraw()
+    assert list(plot.plot.val_curve.getOriginalDataset()[1]) == [1.6]
+    plot.set_log_scale(True)
+    assert plot.plot.getPlotItem().ctrl.logYCheck.isChecked()
+
+
+def test_loss_curves_downsample_and_clip(qtbot):
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    for curve in (plot.plot.batch_curve, plot.plot.smooth_curve):
+        assert curve.opts["autoDownsample"] and curve.opts["downsampleMethod"] == "peak"
+        assert curve.opts["clipToView"]
+
+
+def test_heatmap_levels_suit_the_activation(qtbot):
+    panel = QtHiddenStatePlot()
+    qtbot.addWidget(panel)
+    panel.show_snapshot(snap(0, value=0.3))
+    assert isinstance(panel.image, pg.ImageItem)
+    assert panel.image.image.shape == (5, 4)  # time steps × units
+    assert tuple(panel.image.getLevels()) == (-1.0, 1.0)
+    panel.set_activation("relu")
+    assert tuple(panel.image.getLevels()) == (0.0, np.float32(0.3))
+    assert color_levels("other", np.array([[-2.0, 1.0]])) == (-2.0, 2.0)
+    ticks = panel.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
+    assert [label for _, label in ticks] == ["a", "b", "␣", "c", "↵"]
+    assert readable_token("") == "∅"
+
+
+def test_layer_selector_for_stacked_models(qtbot):
+    panel = QtHiddenStatePlot()
+    qtbot.addWidget(panel)
+    panel.show_snapshot(snap(0))
+    assert panel.layer.isHidden()
+    panel.show_snapshot(snap(0, layers=2))
+    assert not panel.layer.isHidden() and panel.layer.count() == 2
+    panel.layer.setCurrentIndex(1)
+    assert float(panel.image.image[0, 0]) == np.float32(1.0)
+
+
+def test_scrubber_follows_then_replays(qtbot):
+    scrubber = QtEpochScrubber()
+    qtbot.addWidget(scrubber)
+    seen = []
+    scrubber.snapshotSelected.connect(seen.append)
+    for e in range(3):
+        scrubber.add(snap(e))
+    assert [s.epoch for s in seen] == [0, 1, 2]
+    scrubber.slider.setValue(0)
+    assert seen[-1].epoch == 0 and not scrubber.following
+    scrubber.add(snap(3))  # the user went back: stay there
+    assert seen[-1].epoch == 0 and scrubber.slider.value() == 0
+    scrubber.slider.setValue(3)
+    assert seen[-1].epoch == 3 and scrubber.following
+
+
+def test_trajectories_plot_chosen_units(qtbot):
+    traj = QtTrajectories()
+    qtbot.addWidget(traj)
+    assert parse_units("0-2, 5", 10) == [0, 1, 2, 5]
+    assert parse_units("3-1", 10) == [1, 2, 3]
+    assert parse_units("x", 10) is None
+    traj.show(snap(0, n=6))
+    traj.units.setText("1, 4")
+    drawn = [c for c in traj._curves if c.getOriginalDataset()[0] is not None
+             and len(c.getOriginalDataset()[0])]
+    assert len(drawn) == 2
+    traj.units.setText("1,,")
+    assert "fdd" in traj.units.styleSheet()
+
+
+def test_prediction_panel_shows_each_task(qtbot):
+    panel = QtPredictionPanel()
+    qtbot.addWidget(panel)
+    panel.show_prediction(SamplePrediction(0, "lm", text="hello", extra={"prompt": "say "}))
+    assert panel.stack.currentWidget() is panel.text and "hello" in panel.text.toPlainText()
+    panel.show_prediction(SamplePrediction(1, "classify", class_probs={"a": 0.8, "b": 0.2}))
+    assert panel.stack.currentWidget() is panel.probs
+    panel.show_prediction(SamplePrediction(2, "forecast", forecast=np.ones((3, 1)),
+                                           actual=np.zeros((3, 1)), history=np.arange(5.0)))
+    assert panel.stack.currentWidget() is panel.forecast
+    assert len(panel.forecast_curve.getOriginalDataset()[0]) == 3
