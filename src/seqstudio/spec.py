@@ -182,7 +182,7 @@ class DataFormat:
     name: str
     label: str
     extensions: tuple[str, ...]
-    read: Callable[[Path], "str | pd.DataFrame"]
+    read: Callable[[Path], str | pd.DataFrame]
     sniff: Callable[[Path, bytes], bool] | None = None
     plugin: str = field(default="", compare=False)
 
