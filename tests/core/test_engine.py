@@ -1,0 +1,265 @@
+"""The Trainer: events, controls, reproducibility, divergence, run directory, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from seqstudio.engine import RunDir, Trainer, TrainSettings
+from seqstudio.engine.events import (
+    BatchEnd,
+    EpochEnd,
+    Finished,
+    HiddenSnapshot,
+    SamplePrediction,
+    Started,
+)
+from seqstudio.errors import ParamError, TrainingError, UnknownCellError
+
+sys.path.insert(0, str(Path(__file__).parent))
+import engine_fixtures as F  # noqa: E402
+
+
+def train(ds, cell="simple-rnn-tanh", params=None, run_dir=None, **settings):
+    settings = {"epochs": 2, "batch_size": 32, **settings}
+    trainer = Trainer(ds, cell, params or {"units": 6}, TrainSettings(**settings),
+                      run_dir=run_dir)
+    events: list = []
+    trainer.subscribe(events.append)
+    result = trainer.run()
+    return trainer, events, result
+
+
+@pytest.fixture(scope="module")
+def lm_run(tmp_path_factory):
+    path = tmp_path_factory.mktemp("lm") / "run"
+    trainer, events, result = train(F.lm_dataset(), "stacked-rnn",
+                                    {"layers": 2, "units": 5}, run_dir=path, snapshot_every=2)
+    return trainer, events, result, path
+
+
+def test_events_in_order_with_all_facts(lm_run):
+    trainer, events, result, path = lm_run
+    assert isinstance(events[0], Started) and events[-1] == result
+    assert result.status == "finished" and result.reason == "completed"
+    started = events[0]
+    assert started.total_params == trainer.built.model.count_params()
+    assert "rnn_1" in started.summary
+    formulas = [layer.formula for layer in started.layers if layer.kind == "SimpleRecurrent"]
+    assert formulas[1] == "5·5 + 5·5 + 5 = 55"
+    batches = [e for e in events if isinstance(e, BatchEnd)]
+    assert len(batches) == 2 * started.steps_per_epoch
+    assert [b.step for b in batches] == list(range(len(batches)))
+    epochs = [e for e in events if isinstance(e, EpochEnd)]
+    assert [e.epoch for e in epochs] == [0, 1]
+    assert {"loss", "val_loss", "accuracy", "val_accuracy"} <= set(epochs[0].metrics)
+    snaps = [e for e in events if isinstance(e, HiddenSnapshot)]
+    final = [s for s in snaps if s.batch == -1]
+    assert len(final) == 2 and len(snaps) == 2 + 2 * (started.steps_per_epoch // 2)
+    T = trainer.dataset.input_spec.seq_len
+    assert [s.shape for s in final[0].states] == [(T, 5), (T, 5)]
+    assert final[0].layer_names == ("rnn_1", "rnn_2") and len(final[0].step_labels) == T
+    preds = [e for e in events if isinstance(e, SamplePrediction)]
+    assert len(preds) == 2 and preds[0].task == "lm" and preds[0].text
+
+
+def test_batch_loss_is_the_loss_of_that_batch(lm_run):
+    """Keras logs a running mean; the engine reports each batch's own loss."""
+    trainer, events, _, _ = lm_run
+    losses = [e.loss for e in events if isinstance(e, BatchEnd) and e.epoch == 1]
+    epoch_loss = next(e for e in events if isinstance(e, EpochEnd) and e.epoch == 1)
+    assert np.mean(losses) == pytest.approx(epoch_loss.metrics["loss"], rel=1e-5)
+
+
+def test_run_directory_holds_everything(lm_run):
+    trainer, events, _, path = lm_run
+    config = json.loads((path / "config.json").read_text())
+    assert config["cell"]["name"] == "stacked-rnn" and config["cell"]["plugin"] == "builtin-cells"
+    assert config["cell"]["version"]
+    assert any(p["name"] == "builtin-cells" and p["version"] for p in config["plugins"])
+    assert config["settings"]["seed"] == 0 and config["settings"]["epochs"] == 2
+    assert config["execution_mode"] == "auto" and config["versions"]["keras"]
+    assert "sha256" in config["data"] and "options" in config["data"]
+    with open(path / "history.csv") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0])[:3] == ["epoch", "loss", "val_loss"] and len(rows) == 2
+    assert "accuracy" in rows[0]
+    run = RunDir(path)
+    assert run.status()["status"] == "finished"
+    assert [r["epoch"] for r in run.history()] == [1, 2]
+    batches = [e for e in events if isinstance(e, BatchEnd)]
+    assert run.batch_losses() == [(b.epoch, b.batch, pytest.approx(b.loss)) for b in batches]
+    snaps = run.snapshots()
+    live = [e for e in events if isinstance(e, HiddenSnapshot)]
+    assert [(s.epoch, s.batch) for s in snaps] == [(s.epoch, s.batch) for s in live]
+    np.testing.assert_allclose(snaps[-1].states[1], live[-1].states[1])
+    assert snaps[0].step_labels == live[0].step_labels
+    assert [p.text for p in run.predictions()] == [
+        e.text for e in events if isinstance(e, SamplePrediction)]
+    assert [e for e, _ in run.checkpoints()] == [0, 1, 2]
+    assert run.latest_checkpoint()[0] == 2
+    assert not list(path.rglob(".*tmp*")), "no temporary files left behind"
+
+
+def test_model_keras_loads_in_plain_keras(lm_run):
+    *_, path = lm_run
+    code = ("import keras, sys; m = keras.saving.load_model(sys.argv[1]); "
+            "print(m.count_params())")
+    out = subprocess.run([sys.executable, "-c", code, str(path / "model.keras")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[-1]) == lm_run[0].built.model.count_params()
+
+
+def test_same_seed_same_losses_other_seed_other_losses():
+    def losses(seed):
+        _, events, result = train(F.classify_dataset(), seed=seed, epochs=2, batch_size=16)
+        assert result.status == "finished"
+        return [e.loss for e in events if isinstance(e, BatchEnd)]
+
+    first, second, other = losses(7), losses(7), losses(8)
+    assert first == second
+    assert first != other
+
+
+def _train_in_thread(trainer):
+    events, first_batch = [], threading.Event()
+
+    def on_event(event):
+        events.append((time.perf_counter(), event))
+        if isinstance(event, BatchEnd):
+            first_batch.set()
+
+    trainer.subscribe(on_event)
+    thread = threading.Thread(target=trainer.run)
+    thread.start()
+    assert first_batch.wait(60)
+    return thread, events
+
+
+def test_stop_from_another_thread_within_half_a_second(tmp_path):
+    trainer = Trainer(F.lm_dataset(n=400), "simple-rnn-tanh", {"units": 4},
+                      TrainSettings(epochs=200, batch_size=4), run_dir=tmp_path / "run")
+    thread, events = _train_in_thread(trainer)
+    time.sleep(0.2)
+    asked = time.perf_counter()
+    trainer.stop()
+    thread.join(30)
+    last_batch = max(t for t, e in events if isinstance(e, BatchEnd))
+    assert last_batch - asked < 0.5
+    result = trainer.result
+    assert result.status == "stopped" and result.reason == "stopped by user"
+    assert (tmp_path / "run" / "model.keras").is_file()
+    assert RunDir(tmp_path / "run").status()["status"] == "stopped"
+    assert trainer.built is not None  # the model so far is kept
+
+
+def test_pause_blocks_and_resume_continues(tmp_path):
+    trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
+                      TrainSettings(epochs=2, batch_size=8), run_dir=tmp_path / "run")
+    thread, events = _train_in_thread(trainer)
+    trainer.pause()
+    time.sleep(0.15)
+    assert trainer.paused
+    count = len(events)
+    time.sleep(0.3)
+    assert len(events) == count, "no batch runs while paused"
+    trainer.resume()
+    assert not trainer.paused
+    thread.join(60)
+    assert trainer.result.status == "finished"
+
+
+def test_stop_while_paused(tmp_path):
+    trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
+                      TrainSettings(epochs=50, batch_size=8), run_dir=tmp_path / "run")
+    thread, _ = _train_in_thread(trainer)
+    trainer.pause()
+    time.sleep(0.1)
+    trainer.stop()
+    thread.join(10)
+    assert trainer.result.status == "stopped"
+
+
+def test_divergence_stops_and_keeps_the_last_finite_checkpoint(tmp_path):
+    _, events, result = train(F.forecast_dataset(), "simple-rnn-relu", {"units": 16},
+                              run_dir=tmp_path / "run", optimizer="sgd", learning_rate=1e4,
+                              epochs=5, batch_size=16)
+    assert result.status == "failed" and result.reason == "diverged"
+    run = RunDir(tmp_path / "run")
+    assert run.status()["reason"] == "diverged"
+    for _, checkpoint in run.checkpoints():
+        import keras
+
+        weights = keras.saving.load_model(checkpoint).get_weights()
+        assert all(np.isfinite(w).all() for w in weights)
+    model = run.load_model()
+    assert all(np.isfinite(w).all() for w in model.get_weights())
+    assert not any(isinstance(e, BatchEnd) and not math.isfinite(e.loss) for e in events)
+
+
+def test_resume_continues_from_the_last_checkpoint(tmp_path):
+    ds = F.forecast_dataset()
+    path = tmp_path / "run"
+    trainer, _, result = train(ds, run_dir=path, epochs=1)
+    assert result.status == "finished"
+    resumed = Trainer.resume_run(path, ds, epochs=3)
+    events: list = []
+    resumed.subscribe(events.append)
+    result = resumed.run()
+    assert result.status == "finished" and result.epochs_done == 3
+    assert events[0].initial_epoch == 1
+    assert [e.epoch for e in events if isinstance(e, EpochEnd)] == [1, 2]
+    run = RunDir(path)
+    assert [r["epoch"] for r in run.history()] == [1, 2, 3]
+    assert [e for e, _ in run.checkpoints()] == [0, 1, 2, 3]
+    assert "resumed" in run.config
+    with pytest.raises(TrainingError, match="already trained"):
+        Trainer.resume_run(path, ds)
+
+
+def test_settings_and_params_are_checked_before_training(tmp_path):
+    ds = F.lm_dataset()
+    with pytest.raises(TrainingError, match="epochs"):
+        TrainSettings(epochs=0)
+    with pytest.raises(TrainingError, match="strategy"):
+        TrainSettings(strategy="cluster")
+    with pytest.raises(ParamError, match="units"):
+        Trainer(ds, "simple-rnn-tanh", {"units": 0})
+    with pytest.raises(UnknownCellError):
+        Trainer(ds, "no-such-cell")
+    train(ds, run_dir=tmp_path / "run", epochs=1)
+    with pytest.raises(TrainingError, match="already holds a run"):
+        Trainer(ds, "simple-rnn-tanh", run_dir=tmp_path / "run")
+
+
+def test_a_failing_build_is_a_failed_run_not_an_exception(tmp_path):
+    _, events, result = train(F.lm_dataset(), run_dir=tmp_path / "run", optimizer="nosuchopt")
+    assert result.status == "failed" and "nosuchopt" in result.reason
+    assert result.traceback and isinstance(events[-1], Finished)
+    assert not (tmp_path / "run" / "model.keras").exists()
+
+
+def test_a_broken_subscriber_does_not_end_the_run(tmp_path, caplog):
+    trainer = Trainer(F.classify_dataset(), "simple-rnn-tanh", {"units": 3},
+                      TrainSettings(epochs=1), run_dir=tmp_path / "run")
+    trainer.subscribe(lambda e: 1 / 0)
+    assert trainer.run().status == "finished"
+
+
+def test_importing_the_engine_does_not_import_tensorflow():
+    code = ("import sys; import seqstudio.engine as e; e.TrainSettings; e.RunDir; "
+            "import seqstudio.engine.trainer; "
+            "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
