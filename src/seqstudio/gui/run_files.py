@@ -44,13 +44,37 @@ def export_plot(plot_item: Any, path: str | Path) -> Path:
 
     path = Path(path)
     if path.suffix.lower() == ".svg":
-        exporter = exporters.SVGExporter(plot_item)
+        return _export_svg(plot_item, path)
     else:
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
         exporter = exporters.ImageExporter(plot_item)
         exporter.parameters()["width"] = max(800, int(plot_item.sceneBoundingRect().width()) * 2)
     exporter.export(str(path))
+    return path
+
+
+def _export_svg(plot_item: Any, path: Path) -> Path:
+    """Render the item's part of the scene with QSvgGenerator.
+
+    pyqtgraph 0.14's SVGExporter cannot parse the path syntax Qt 6.12 writes, so the scene is
+    painted straight into an SVG generator instead.
+    """
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    source = plot_item.sceneBoundingRect()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(source.size().toSize())
+    generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    generator.setTitle("seqstudio plot")
+    painter = QPainter(generator)
+    try:
+        plot_item.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
     return path
 
 
