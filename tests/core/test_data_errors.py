@@ -170,3 +170,10 @@ def test_task_that_does_not_fit_the_file(tmp_path):
     path.write_text("plenty of text here " * 10)
     fails(path, "needs a table", task="forecast")
     fails(series(tmp_path / "s.csv"), "reads running text", task="lm")
+
+
+def test_line_with_more_fields_than_header(tmp_path):
+    path = tmp_path / "long.csv"
+    path.write_text("value\n1,2,3\n2\n6\n")  # pandas would make the surplus an index
+    err = fails(path, "more fields than the header's 1")
+    assert err.where == "line 2"

@@ -60,9 +60,9 @@ def read_table(
 
 def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return pd.read_csv(
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = pd.read_csv(
                 path,
                 sep=delimiter,
                 encoding=encoding,
@@ -70,7 +70,18 @@ def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
                 usecols=usecols,
                 skipinitialspace=True,
                 low_memory=False,
+                index_col=False,  # never turn surplus fields into an index silently
             )
+        if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
+            line = _first_long_line(path, delimiter, encoding, len(frame.columns))
+            raise DataError(
+                f"a line has more fields than the header's {len(frame.columns)}; every line "
+                "needs the same number of fields, and text containing the delimiter must be "
+                "quoted",
+                path=path,
+                where=f"line {line}" if line else None,
+            )
+        return frame
     except UnicodeDecodeError:
         raise
     except pd.errors.EmptyDataError:
@@ -87,6 +98,21 @@ def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
         ) from None
     except (ValueError, OverflowError, MemoryError) as exc:
         raise DataError(f"cannot parse the table: {exc}", path=path) from None
+
+
+def _first_long_line(path: Path, delimiter: str, encoding: str, n_fields: int) -> int | None:
+    """The line number of the first record with more than ``n_fields`` fields (error path only)."""
+    import csv
+
+    try:
+        with path.open(encoding=encoding, newline="", errors="replace") as fh:
+            reader = csv.reader(fh, delimiter=delimiter, skipinitialspace=True)
+            for record in reader:
+                if len(record) > n_fields:
+                    return reader.line_num
+    except (OSError, csv.Error):
+        return None
+    return None
 
 
 def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> DataError:

@@ -1,0 +1,67 @@
+"""Fuzz: random bytes and random tables either load or raise DataError, never anything else."""
+
+from __future__ import annotations
+
+import string
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from seqstudio.data import load_dataset, preview
+from seqstudio.errors import DataError
+
+FUZZ = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def load_or_data_error(path: Path, **options) -> None:
+    try:
+        load_dataset(path, seq_len=3, **options)
+    except DataError:
+        pass
+    try:
+        preview(path, max_lines=5)
+    except DataError:
+        pass
+
+
+@FUZZ
+@given(data=st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.text(max_size=300).map(lambda t: t.encode("utf-16", "surrogatepass")),
+    st.tuples(st.text(string.printable, max_size=200), st.binary(max_size=8)).map(
+        lambda p: p[0].encode() + p[1] + p[0].encode()),
+), ext=st.sampled_from([".txt", ".csv", ".tsv"]))
+def test_random_bytes(data, ext):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzz{ext}"
+        path.write_bytes(data)
+        load_or_data_error(path)
+
+
+CELL = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.integers(-1000, 1000).map(str),
+    st.text(alphabet=string.ascii_letters + " ,;\"'\t-:/.", max_size=12),
+    st.dates().map(str),
+    st.just(""),
+)
+
+
+@FUZZ
+@given(
+    header=st.lists(st.text(alphabet=string.ascii_letters + " _", min_size=1, max_size=6),
+                    min_size=1, max_size=4),
+    rows=st.lists(st.lists(CELL, min_size=1, max_size=5), max_size=40),
+    sep=st.sampled_from([",", ";", "\t"]),
+    options=st.sampled_from([{}, {"task": "forecast"}, {"task": "classify"}, {"missing": "drop"},
+                             {"missing": "error"}, {"level": "word"}]),
+)
+def test_random_tables(header, rows, sep, options):
+    text = sep.join(header) + "\n" + "\n".join(sep.join(r) for r in rows) + "\n"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        path.write_text(text, encoding="utf-8")
+        load_or_data_error(path, **options)
