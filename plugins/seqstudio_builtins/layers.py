@@ -11,6 +11,8 @@ import keras
 from keras import ops
 
 PACKAGE = "seqstudio"
+#: use the hand-written backward pass of :mod:`seqstudio_builtins.recurrence` where it applies
+CUSTOM_GRADIENT = True
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -117,6 +119,13 @@ class SimpleRecurrent(keras.layers.RNN):
                 h = activation(projected[:, t, :] + ops.matmul(h, recurrent))
                 outputs.append(h)
             return h, ops.stack(outputs, axis=1), [h]
+
+        name = getattr(activation, "__name__", "")
+        if CUSTOM_GRADIENT and keras.backend.backend() == "tensorflow" and name in ("tanh", "relu"):
+            from seqstudio_builtins.recurrence import recurrence
+
+            outputs = recurrence(ops.transpose(projected, (1, 0, 2)), h, recurrent, name)
+            return outputs[-1], ops.transpose(outputs, (1, 0, 2)), [outputs[-1]]
 
         def step(h_prev, xw_t):
             h_t = activation(xw_t + ops.matmul(h_prev, recurrent))

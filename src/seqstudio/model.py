@@ -15,6 +15,7 @@ import numpy as np
 from seqstudio.data.dataset import HeadSpec, InputSpec
 from seqstudio.engine.events import LayerInfo
 from seqstudio.errors import PluginError
+from seqstudio.execution import ExecutionPlan, plan_execution
 from seqstudio.spec import CellType, ParamFormula
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +33,7 @@ class BuiltModel:
     head: HeadSpec
     recurrent_layers: list[Any]
     formulas: list[ParamFormula]
+    execution: ExecutionPlan
     _probe_model: Any = None
     _twins: list[tuple[Any, Any]] | None = None
 
@@ -129,8 +131,8 @@ def build_model(
     optimizer: str = "adam",
     learning_rate: float = 1e-3,
     compile: bool = True,
-    jit_compile: bool | str = "auto",
-    steps_per_execution: int = 1,
+    execution_mode: str = "auto",
+    batch_size: int = 64,
 ) -> BuiltModel:
     """Build (and by default compile) a Keras model.
 
@@ -138,6 +140,8 @@ def build_model(
     :param head: softmax over classes/tokens, or linear with k outputs.
     :param cell_type: a registered :class:`~seqstudio.spec.CellType`.
     :param params: the cell's hyperparameters; defaults fill the gaps.
+    :param execution_mode: see :mod:`seqstudio.execution`; ``auto`` picks per configuration.
+    :param batch_size: the training batch size, which ``auto`` takes into account.
     """
     import keras
 
@@ -161,11 +165,22 @@ def build_model(
     outputs = keras.layers.Dense(head.units, activation=activation, name="head")(h)
     model = keras.Model(inputs, outputs, name=cell_type.name.replace("-", "_"))
     formulas = cell_type.param_formula(input_spec.step_dim, resolved)
-    built = BuiltModel(model, cell_type, resolved, input_spec, head, layers, list(formulas))
+    plan = plan_execution(
+        execution_mode, seq_len=input_spec.seq_len, step_dim=input_spec.step_dim,
+        units=[_units(layer) for layer in layers], head_units=head.units, batch_size=batch_size,
+    )
+    for layer in layers:
+        layer.unroll = plan.unroll
+    built = BuiltModel(model, cell_type, resolved, input_spec, head, layers, list(formulas),
+                       execution=plan)
     if compile:
-        compile_model(built, optimizer=optimizer, learning_rate=learning_rate,
-                      jit_compile=jit_compile, steps_per_execution=steps_per_execution)
+        compile_model(built, optimizer=optimizer, learning_rate=learning_rate)
     return built
+
+
+def _units(layer: Any) -> int:
+    size = layer.cell.state_size
+    return int(size[0] if isinstance(size, list | tuple) else size)
 
 
 def loss_and_metrics(head: HeadSpec) -> tuple[str, list[str]]:
@@ -174,20 +189,15 @@ def loss_and_metrics(head: HeadSpec) -> tuple[str, list[str]]:
     return "mse", ["mae"]
 
 
-def compile_model(
-    built: BuiltModel,
-    *,
-    optimizer: str = "adam",
-    learning_rate: float = 1e-3,
-    jit_compile: bool | str = "auto",
-    steps_per_execution: int = 1,
-) -> None:
+def compile_model(built: BuiltModel, *, optimizer: str = "adam", learning_rate: float = 1e-3) -> None:
+    """Compile with the loss and metrics of the head, executed as ``built.execution`` says."""
     import keras
 
     opt = keras.optimizers.get({"class_name": optimizer, "config": {"learning_rate": learning_rate}})
     loss, metrics = loss_and_metrics(built.head)
-    built.model.compile(optimizer=opt, loss=loss, metrics=metrics, jit_compile=jit_compile,
-                        steps_per_execution=steps_per_execution)
+    plan = built.execution
+    built.model.compile(optimizer=opt, loss=loss, metrics=metrics, jit_compile=plan.jit_compile,
+                        steps_per_execution=plan.steps_per_execution)
 
 
 def weights_by_name(layer: Any) -> dict[str, np.ndarray]:

@@ -1,0 +1,94 @@
+"""How a model is executed: unrolled or looped recurrence, XLA or not, batches per compiled call.
+
+The right choice depends on the configuration. Short sequences of small layers are dominated by
+per-step and per-batch overhead: unrolling the time loop and running many batches per compiled
+call (Keras' ``steps_per_execution``) pays. Long sequences of wide layers are dominated by FLOPs: a
+compact loop is as fast and compiles quicker. ``auto`` picks per configuration; a user can name a
+mode, optionally with ``:K`` batches per call (``unrolled:8``). ``bench/cells.py`` measures them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from seqstudio.errors import ParamError
+
+MODES = ("auto", "loop", "unrolled", "loop-xla", "unrolled-xla")
+#: sequences up to this many steps are unrolled by ``auto``
+UNROLL_MAX_STEPS = 32
+#: ``auto`` groups batches so that one compiled call lasts about this long (seconds); live plots
+#: then get a loss update at least every 1/TARGET_CALL_SECONDS / 3 seconds, and Stop acts within it
+TARGET_CALL_SECONDS = 0.03
+MAX_STEPS_PER_EXECUTION = 32
+#: rough CPU cost model for ``auto``: fixed cost per batch, and sustained FLOP/s of small matmuls
+BATCH_OVERHEAD_SECONDS = 4e-4
+SUSTAINED_FLOPS = 2e10
+
+
+@dataclass(frozen=True)
+class ExecutionPlan:
+    mode: str
+    unroll: bool
+    jit_compile: bool
+    steps_per_execution: int
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        per_call = self.steps_per_execution
+        return f"{self.mode}, {per_call} batch{'es' if per_call != 1 else ''} per call"
+
+
+def training_flops(seq_len: int, step_dim: int, units: Sequence[int], head_units: int,
+                   batch_size: int) -> float:
+    """Forward + backward FLOPs of one batch, about 3× the forward multiply-adds × 2."""
+    flops, d = 0.0, step_dim
+    for n in units:
+        flops += 2 * batch_size * seq_len * (d * n + n * n)
+        d = n
+    flops += 2 * batch_size * d * head_units
+    return 3 * flops
+
+
+def plan_execution(
+    mode: str = "auto",
+    *,
+    seq_len: int,
+    step_dim: int,
+    units: Sequence[int],
+    head_units: int,
+    batch_size: int = 64,
+) -> ExecutionPlan:
+    """Resolve ``mode`` (``auto``, ``loop``, ``unrolled``, ``loop-xla``, ``unrolled-xla``, each
+    optionally ``:K``) into a concrete plan for this configuration."""
+    name, _, per_call = (mode or "auto").partition(":")
+    if name not in MODES:
+        raise ParamError(f"execution mode {mode!r} is not one of {', '.join(MODES)} "
+                         "(optionally followed by ':K' batches per call)")
+    spe: int | None = None
+    if per_call:
+        try:
+            spe = int(per_call)
+        except ValueError:
+            spe = 0
+        if spe < 1:
+            raise ParamError(f"execution mode {mode!r}: batches per call must be a positive "
+                             f"integer, got {per_call!r}")
+    flops = training_flops(seq_len, step_dim, units, head_units, batch_size)
+    seconds = BATCH_OVERHEAD_SECONDS + flops / SUSTAINED_FLOPS
+    auto_spe = max(1, min(MAX_STEPS_PER_EXECUTION, int(TARGET_CALL_SECONDS / seconds)))
+    reason = ""
+    if name == "auto":
+        unrolled = seq_len <= UNROLL_MAX_STEPS
+        name = "unrolled" if unrolled else "loop"
+        reason = (f"{seq_len} steps {'≤' if unrolled else '>'} {UNROLL_MAX_STEPS}: "
+                  f"{'unroll the time loop' if unrolled else 'keep a compact loop'}; "
+                  f"~{flops / 1e6:.0f} MFLOP per batch")
+    return ExecutionPlan(
+        mode=name,
+        unroll=name.startswith("unrolled"),
+        jit_compile=name.endswith("-xla"),
+        steps_per_execution=spe or auto_spe,
+        reason=reason,
+    )
