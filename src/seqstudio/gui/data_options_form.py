@@ -6,6 +6,7 @@ columns, window, horizon, missing values.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -200,14 +201,14 @@ class DataOptionsForm(QWidget):
                                 f"{', '.join(header)}")
                     if numeric and name not in numeric:
                         return f"{field_name}: column {name!r} is not numeric"
-        try:
-            from seqstudio.data.options import resolve_options
-
-            resolve_options(None, self.options())
-        except ImportError:
-            pass
-        except DataError as exc:
-            return str(exc)
+        # The data layer's own checks, once it is loaded (it imports pandas: not at launch; the
+        # spin boxes and combo boxes already keep every value in range meanwhile).
+        options_module = sys.modules.get("seqstudio.data.options")
+        if options_module is not None:
+            try:
+                options_module.resolve_options(None, self.options())
+            except DataError as exc:
+                return str(exc)
         return ""
 
     def validate(self) -> str:

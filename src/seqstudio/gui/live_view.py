@@ -54,8 +54,8 @@ class LiveView(QWidget):
         self.scrubber.snapshotSelected.connect(self._select)
         self.hidden.layerChanged.connect(self._layer_changed)
 
-    def clear(self, steps_per_epoch: int = 0) -> None:
-        self.loss.clear(steps_per_epoch)
+    def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
+        self.loss.clear(steps_per_epoch, total_epochs)
         self.prediction.clear()
         self.hidden.clear()
         self.scrubber.clear()
@@ -67,7 +67,7 @@ class LiveView(QWidget):
 
     # -- events ------------------------------------------------------------------------------
     def on_started(self, ev: Started) -> None:
-        self.clear(ev.steps_per_epoch)
+        self.clear(ev.steps_per_epoch, ev.epochs)
 
     def add_batches(self, events: list[BatchEnd]) -> None:
         self.loss.add_batches(events)

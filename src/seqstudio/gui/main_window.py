@@ -26,7 +26,7 @@ from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
 
-REDRAW_HZ = 15
+REDRAW_HZ = 10
 FILE_FILTER = "Data files (*.txt *.csv *.tsv *.md);;All files (*)"
 
 
@@ -105,7 +105,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_file(path)
         if start_tf:
-            QTimer.singleShot(0, self.tf.start)
+            # Import TensorFlow once the window is on screen (it would compete with the first
+            # paint for the GIL), or after a moment if the window is never shown.
+            QTimer.singleShot(800, self.tf.start)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self.tf.is_ready:
+            QTimer.singleShot(200, self.tf.start)
 
     # -- settings ----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -350,7 +357,7 @@ class MainWindow(QMainWindow):
                 cell.get("params", {}))
         except Exception:  # noqa: BLE001 - the cell's plugin may be gone; use a symmetric scale
             activation = "other"
-        self.live.clear(run["steps_per_epoch"])
+        self.live.clear(run["steps_per_epoch"], len(run["epochs"]))
         self.live.set_activation(activation)
         steps = run["steps_per_epoch"]
         self.live.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
@@ -416,5 +423,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._closing:
             self._save_settings()
+        self.hide()  # the user sees the window go at once, even while threads wind down
         self.shutdown()
         event.accept()

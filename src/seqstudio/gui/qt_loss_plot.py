@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seqstudio.engine.events import BatchEnd, EpochEnd
-from seqstudio.gui.buffers import GrowingArray
+from seqstudio.gui.buffers import GrowingArray, PeakEnvelope, peak_decimate
 
 #: weight of the newest batch in the exponential moving average
 SMOOTHING = 0.05
+#: up to this many points a curve is drawn as is; beyond, from a min/max envelope
+RAW_LIMIT = 8192
 
 
 class LossPlotWidget(pg.PlotWidget):
@@ -36,6 +45,9 @@ class LossPlotWidget(pg.PlotWidget):
         for curve in (self.batch_curve, self.smooth_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
+        # Axis text is costly to paint; cache each axis as a pixmap until its range changes.
+        for name in ("left", "bottom"):
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 class QtLossPlot(QWidget):
@@ -75,10 +87,41 @@ class QtLossPlot(QWidget):
         self._val_x: list[float] = []
         self._val: list[float] = []
         self._dirty = False
+        self.total_epochs = 0
+        self._env = PeakEnvelope()
+        self._env_smooth = PeakEnvelope()
+        # Follow mode: the plot sets its own ranges (x: the whole run, y: sticky), so the axes
+        # are not re-rendered every frame. Panning or zooming leaves it; the "A" button returns.
+        self.follow = True
+        item = self.plot.getPlotItem()
+        item.getViewBox().disableAutoRange()
+        item.getViewBox().sigRangeChangedManually.connect(self._left_follow)
+        item.autoBtn.clicked.connect(self._follow_again)
+        item.getViewBox().sigXRangeChanged.connect(self._view_changed)
+
+    def _left_follow(self, *_: object) -> None:
+        self.follow = False
+        self._dirty = True
+
+    def _follow_again(self, *_: object) -> None:
+        self.follow = True
+        self.plot.getPlotItem().getViewBox().disableAutoRange()
+        self._dirty = True
+        self._y_range = None
+        self.redraw()
+
+    def _view_changed(self, *_: object) -> None:
+        if not self.follow:
+            self._dirty = True
 
     # -- data --------------------------------------------------------------------------------
-    def clear(self, steps_per_epoch: int = 0) -> None:
+    def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
         self.steps_per_epoch = steps_per_epoch
+        self.total_epochs = total_epochs
+        self.follow = True
+        self._y_range: tuple[float, float] | None = None
+        self._env.clear()
+        self._env_smooth.clear()
         for buf in (self._x, self._y, self._smooth):
             buf.clear()
         self._ema = None
@@ -113,6 +156,8 @@ class QtLossPlot(QWidget):
         self._x.clear()
         self._y.clear()
         self._smooth.clear()
+        self._env.clear()
+        self._env_smooth.clear()
         self._ema = None
         self._x.extend(xs)
         self._y.extend(ys)
@@ -153,14 +198,59 @@ class QtLossPlot(QWidget):
         if not self._dirty:
             return False
         self._dirty = False
-        self.plot.batch_curve.setData(self._x.view, self._y.view)
-        self.plot.smooth_curve.setData(self._x.view, self._smooth.view)
+        x, y, smooth = self._x.view, self._y.view, self._smooth.view
+        self._env.update(x, y)
+        self._env_smooth.update(x, smooth)
+        if len(y) <= RAW_LIMIT:
+            shown = (x, y), (x, smooth)
+        elif self.follow:
+            shown = self._env.display(x, y), self._env_smooth.display(x, smooth)
+        else:
+            (x0, x1), _ = self.plot.getPlotItem().getViewBox().viewRange()
+            a, b = np.searchsorted(x, [x0, x1])
+            a, b = max(0, a - 1), min(len(x), b + 1)
+            width = max(400, int(self.plot.width()))
+            shown = (peak_decimate(x[a:b], y[a:b], width),
+                     peak_decimate(x[a:b], smooth[a:b], width))
+        self.plot.batch_curve.setData(*shown[0])
+        self.plot.smooth_curve.setData(*shown[1])
         self.plot.train_curve.setData(self._epoch_x, self._train)
         self.plot.val_curve.setData(self._val_x, self._val)
+        if self.follow:
+            self._set_ranges()
         return True
+
+    def _set_ranges(self) -> None:
+        item = self.plot.getPlotItem()
+        x, y = self._x.view, self._y.view
+        x_end = max(float(self.total_epochs), float(x[-1]) if len(x) else 1.0,
+                    max(self._epoch_x, default=0.0))
+        if getattr(self, "_x_end", None) != x_end:
+            self._x_end = x_end
+            item.setXRange(0, x_end, padding=0.02)
+        values = [v for v in (self._env._lo.view, self._env._hi.view, y[self._env.done:],
+                              np.asarray(self._train), np.asarray(self._val)) if len(v)]
+        if not values:
+            return
+        lo = min(float(np.nanmin(v)) if np.isfinite(v).any() else np.inf for v in values)
+        hi = max(float(np.nanmax(v)) if np.isfinite(v).any() else -np.inf for v in values)
+        if not np.isfinite([lo, hi]).all():
+            return
+        if self.log_scale.isChecked():
+            lo, hi = np.log10(max(lo, 1e-12)), np.log10(max(hi, 1e-12))
+        span = max(hi - lo, 1e-9)
+        current = self._y_range
+        # Only move the y range when the data leaves it or fills less than half of it.
+        if current is None or lo < current[0] or hi > current[1] or \
+                (current[1] - current[0]) > 2.5 * span:
+            self._y_range = (lo - 0.1 * span, hi + 0.1 * span)
+            item.setYRange(*self._y_range, padding=0)
 
     def set_log_scale(self, on: bool) -> None:
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
             return
         self.plot.getPlotItem().setLogMode(y=on)
+        self._y_range = None
+        self._dirty = True
+        self.redraw()

@@ -20,7 +20,8 @@ class _ImportThread(QThread):
             import keras
             import tensorflow as tf
 
-            # Building the registry's Keras objects also happens here, off the GUI thread.
+            # The data layer (pandas) and the model builder load here too, off the GUI thread.
+            import seqstudio.data  # noqa: F401
             import seqstudio.model  # noqa: F401
 
             versions = {"tensorflow": tf.__version__, "keras": keras.__version__,

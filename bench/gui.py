@@ -1,0 +1,224 @@
+"""GUI benchmark: four figures measured in one run, printed beside their targets.
+
+1. GUI-driven training throughput against the headless engine on the same settings (>= 0.97).
+2. UI event-loop latency while training with live plots, p50 and p99 (p99 <= 20 ms).
+3. Time from launching ``seqstudio`` to a visible window (<= 1.5 s).
+4. Loss-plot redraw time with 10^6 points (<= 16 ms).
+
+Run from a checkout: ``QT_QPA_PLATFORM=offscreen python bench/gui.py`` (or under Xvfb with
+``DISPLAY`` set). ``--quick`` uses fewer repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import numpy as np  # noqa: E402
+
+import seqstudio.gui  # noqa: E402,F401 - applies the PySide6 workaround before any Qt call
+
+CELL = "simple-rnn-tanh"
+
+
+def percentile(values, q):
+    return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else float("nan")
+
+
+# -- 3. launch ---------------------------------------------------------------------------------
+def launch_time(repeats: int) -> list[float]:
+    env = dict(os.environ, SEQSTUDIO_GUI_EXIT_AFTER_SHOW="0.1")
+    times = []
+    for _ in range(repeats):
+        start = time.time()
+        proc = subprocess.run([sys.executable, "-m", "seqstudio"], env=env, capture_output=True,
+                              text=True, timeout=120)
+        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("window-exposed")),
+                    None)
+        if line is None:
+            raise RuntimeError(f"the app did not report a visible window:\n{proc.stderr[-2000:]}")
+        times.append(float(line.split()[1]) - start)
+    return times
+
+
+# -- 4. redraw with 10^6 points -----------------------------------------------------------------
+def redraw_times(app, repeats: int) -> list[float]:
+    from seqstudio.gui.qt_loss_plot import QtLossPlot
+
+    plot = QtLossPlot()
+    plot.resize(900, 420)
+    plot.show()
+    n = 1_000_000
+    rng = np.random.default_rng(0)
+    x = np.arange(n) / 1000.0
+    y = np.exp(-x / 300) * 3 + rng.normal(0, 0.05, n) ** 2
+    plot.clear(steps_per_epoch=1000)
+    plot.set_batches(x, y)
+    plot.redraw()
+    plot.plot.repaint()
+    app.processEvents()
+    times = []
+    for i in range(repeats):
+        # A live update: a few more batches arrive, then the timer redraws and Qt paints.
+        from seqstudio.engine.events import BatchEnd
+
+        plot.add_batches([BatchEnd(1000 + i, b, n + i * 10 + b, 0.5) for b in range(10)])
+        t0 = time.perf_counter()
+        plot.redraw()
+        plot.plot.viewport().repaint()
+        times.append(time.perf_counter() - t0)
+    plot.close()
+    return times
+
+
+# -- 1 and 2. training ---------------------------------------------------------------------------
+def settings_for(dataset, epochs: int, batch_size: int) -> dict:
+    steps = max(1, -(-dataset.n_train // batch_size))
+    return {"epochs": epochs, "batch_size": batch_size, "optimizer": "adam",
+            "learning_rate": 1e-3, "seed": 0,
+            "snapshot_every": max(1, steps // 4) if steps >= 8 else None}
+
+
+def batch_rate(stamps: list[float]) -> float:
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else float("nan")
+
+
+def headless_rate(dataset, values: dict, run_dir: Path) -> float:
+    from seqstudio.engine import Trainer, TrainSettings
+    from seqstudio.engine.events import BatchEnd
+
+    stamps: list[float] = []
+    trainer = Trainer(dataset, CELL, None, TrainSettings(**values), run_dir=run_dir)
+    trainer.subscribe(lambda ev: stamps.append(time.perf_counter())
+                      if isinstance(ev, BatchEnd) else None)
+    result = trainer.run()
+    assert result.status == "finished", result
+    return batch_rate(stamps)
+
+
+def gui_rate(app, path: Path, values: dict, probe_loop: bool) -> tuple[float, list[float]]:
+    """Train from the window with live plots; with ``probe_loop``, a 10 ms timer measures how
+    late the event loop runs (a separate run, so the probe does not slow the throughput run)."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+    from seqstudio.engine.events import BatchEnd
+    from seqstudio.gui import worker
+    from seqstudio.gui.main_window import MainWindow
+
+    stamps: list[float] = []
+    original = worker.TrainingThread._on_event
+
+    def timed(self, ev):
+        if isinstance(ev, BatchEnd):
+            stamps.append(time.perf_counter())
+        original(self, ev)
+
+    worker.TrainingThread._on_event = timed
+    window = MainWindow(path)
+    window.resize(1366, 768)
+    window.show()
+    deadline = time.monotonic() + 180
+    while not (window.tf.is_ready and window.data.dataset is not None):
+        app.processEvents()
+        time.sleep(0.01)
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get ready")
+    window.model_panel.select_cell(CELL)
+    window.controls.set_values(values)
+    window.train_settings = lambda: dict(values)  # exactly the headless settings
+    lateness: list[float] = []
+    interval = 0.010
+    last = [0.0]
+
+    def tick():
+        now = time.perf_counter()
+        if last[0]:
+            lateness.append(max(0.0, now - last[0] - interval))
+        last[0] = now
+
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(int(interval * 1000))
+    probe.timeout.connect(tick)
+    done = []
+    loop = QEventLoop()
+    window.trainingFinished.connect(done.append)
+    window.trainingFinished.connect(loop.quit)
+    window.start_training()
+    if probe_loop:
+        probe.start()
+    loop.exec()  # a real event loop, as in the app: no polling
+    probe.stop()
+    worker.TrainingThread._on_event = original
+    assert done[0].status == "finished", done[0]
+    # Only the training part: skip the model build before the first batch.
+    window.close()
+    return batch_rate(stamps), lateness
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+    repeats = 1 if args.quick else 3
+
+    from seqstudio.gui.app import make_application
+
+    app = make_application([sys.argv[0]])
+    from seqstudio.data.samples import SAMPLES
+
+    path = Path(SAMPLES["toy_grammar"])
+    print(f"seqstudio GUI benchmark · {path.name} · {CELL} · {args.epochs} epochs · batch "
+          f"{args.batch_size} · Qt platform {app.platformName()} · {os.cpu_count()} CPUs",
+          flush=True)
+
+    launches = launch_time(3)
+    redraws = redraw_times(app, 30)
+
+    from seqstudio.data import load_dataset
+
+    dataset = load_dataset(path)
+    values = settings_for(dataset, args.epochs, args.batch_size)
+    headless, gui, lateness = [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chdir(tmp)
+        headless_rate(dataset, {**values, "epochs": 1}, Path(tmp) / "warmup")
+        for i in range(repeats):  # alternate, so drift on a shared machine hits both
+            headless.append(headless_rate(dataset, values, Path(tmp) / f"headless-{i}"))
+            gui.append(gui_rate(app, path, values, probe_loop=False)[0])
+        lateness = gui_rate(app, path, values, probe_loop=True)[1]
+
+    ratio = statistics.median(gui) / statistics.median(headless)
+    p50, p99 = percentile(lateness, 50) * 1000, percentile(lateness, 99) * 1000
+    rows = [
+        ("GUI / headless training throughput", f"{ratio:.3f}  ({statistics.median(gui):.1f} vs "
+         f"{statistics.median(headless):.1f} batches/s)", ">= 0.97", ratio >= 0.97),
+        ("event-loop latency p50", f"{p50:.1f} ms", "", True),
+        ("event-loop latency p99", f"{p99:.1f} ms  ({len(lateness)} samples)", "<= 20 ms",
+         p99 <= 20),
+        ("launch to visible window", f"{statistics.median(launches):.2f} s  (runs: "
+         + ", ".join(f"{t:.2f}" for t in launches) + ")", "<= 1.5 s",
+         statistics.median(launches) <= 1.5),
+        ("loss redraw, 10^6 points", f"{statistics.median(redraws) * 1000:.1f} ms median, "
+         f"{max(redraws) * 1000:.1f} ms max", "<= 16 ms", statistics.median(redraws) <= 0.016),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value, target, ok in rows:
+        mark = "" if not target else ("  ok" if ok else "  MISSED")
+        print(f"{name:<{width}}  {value:<44} {target}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
