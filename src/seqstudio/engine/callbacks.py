@@ -19,7 +19,9 @@ class EngineCallback(keras.callbacks.Callback):
     """Turns Keras' hooks into Trainer events; checks controls and divergence after each batch.
 
     Keras logs the *running mean* of the loss since the epoch began; the loss of one batch is
-    recovered from two consecutive means, ``(b+1)·m_b − b·m_{b−1}``, in float64.
+    recovered from two consecutive means, ``(b+1)·m_b − b·m_{b−1}``, in float64. When Keras runs
+    several batches per call (``steps_per_execution``), the hook fires once per call and the
+    loss is the mean over that call's batches.
     """
 
     def __init__(self, trainer: Trainer) -> None:
@@ -41,11 +43,12 @@ class EngineCallback(keras.callbacks.Callback):
         mean = float(logs["loss"]) if logs and "loss" in logs else math.nan
         if not math.isfinite(mean):
             raise Diverged(self.epoch, batch, mean)
-        n = batch - self._prev_end
-        loss = ((batch + 1) * mean - (self._prev_end + 1) * self._prev_mean) / max(n, 1)
+        previous = self._prev_end
+        n = batch - previous
+        loss = ((batch + 1) * mean - (previous + 1) * self._prev_mean) / max(n, 1)
         self.step += n
         self._prev_end, self._prev_mean = batch, mean
-        self.trainer._on_batch_end(self.epoch, batch, self.step - 1, loss)
+        self.trainer._on_batch_end(self.epoch, batch, self.step - 1, loss, previous)
         self.controls.checkpoint()
 
     def on_test_batch_end(self, batch: int, logs: Any = None) -> None:

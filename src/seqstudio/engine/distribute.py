@@ -82,7 +82,36 @@ def get_strategy(name: str) -> Any:
                 "addresses and this worker's task); see docs/engine.md"
             )
         strategy = tf.distribute.MultiWorkerMirroredStrategy()
+        _patch_keras_multi_worker_mean()
     else:
         raise TrainingError(f"unknown strategy {name!r}; use default, mirrored or multi-worker")
     _strategies[name] = strategy
     return strategy
+
+
+def _patch_keras_multi_worker_mean() -> None:
+    """Keras 3 averages every training log across workers with ``reduce("MEAN", v, axis=0)``,
+    which fails on scalars such as the loss under MultiWorkerMirroredStrategy. Scalars are
+    averaged with ``axis=None`` instead; everything else goes to Keras unchanged."""
+    from keras.src import tree
+    from keras.src.backend.tensorflow import trainer as keras_trainer
+
+    original = keras_trainer.reduce_per_replica
+    if getattr(original, "_seqstudio", False):
+        return
+
+    def reduce_per_replica(values: Any, strategy: Any, reduction: str) -> Any:
+        if reduction not in ("auto", "mean") or not keras_trainer._collective_all_reduce_multi_worker(
+                strategy):
+            return original(values, strategy, reduction)
+
+        def mean(value: Any) -> Any:
+            local = (strategy.experimental_local_results(value)[0]
+                     if keras_trainer._is_per_replica_instance(value) else value)
+            rank = getattr(getattr(local, "shape", None), "rank", None)
+            return strategy.reduce("MEAN", value, axis=None if rank == 0 else 0)
+
+        return tree.map_structure(mean, values)
+
+    reduce_per_replica._seqstudio = True  # type: ignore[attr-defined]
+    keras_trainer.reduce_per_replica = reduce_per_replica

@@ -188,9 +188,17 @@ class Trainer:
         if s.tensorboard:
             callbacks.append(keras.callbacks.TensorBoard(
                 log_dir=str(self._path / rundir.TENSORBOARD)))
+        fit_scope: Any = contextlib.nullcontext()
+        if s.strategy == "multi-worker":
+            # Keras' eager "symbolic build" reduces the first (int) batch across workers, which
+            # MultiWorkerMirroredStrategy rejects; without a pinned strategy Keras builds at
+            # trace time instead and takes the strategy from the scope.
+            model._distribute_strategy = None
+            fit_scope = strategy.scope()
         try:
-            model.fit(**self._fit_data(has_val), epochs=s.epochs,
-                      initial_epoch=self._initial_epoch, verbose=0, callbacks=callbacks)
+            with fit_scope:
+                model.fit(**self._fit_data(has_val), epochs=s.epochs,
+                          initial_epoch=self._initial_epoch, verbose=0, callbacks=callbacks)
         except StopRequested:
             return "stopped", "stopped by user"
         except Diverged as exc:
@@ -214,8 +222,14 @@ class Trainer:
     def _build(self) -> BuiltModel:
         s = self.settings
         kwargs: dict[str, Any] = {"optimizer": s.optimizer, "learning_rate": s.learning_rate}
-        if "execution_mode" in inspect.signature(build_model).parameters:
-            kwargs["execution_mode"] = s.execution_mode
+        accepted = inspect.signature(build_model).parameters
+        if "execution_mode" in accepted:
+            mode = s.execution_mode
+            if s.strategy != "default" and ":" not in mode:
+                mode += ":1"  # Keras' multi-batch calls fail under tf.distribute strategies
+            kwargs["execution_mode"] = mode
+        if "batch_size" in accepted:
+            kwargs["batch_size"] = s.batch_size
         try:
             return build_model(self.dataset.input_spec, self.dataset.head, self.cell_type,
                                self.cell_params, **kwargs)
@@ -233,8 +247,15 @@ class Trainer:
             run_dir=str(self.run_path), summary="\n".join(lines),
             layers=tuple(built.architecture()), total_params=int(built.model.count_params()),
             epochs=self.settings.epochs, steps_per_epoch=math.ceil(n / self.settings.batch_size),
-            execution_mode=self.settings.execution_mode, initial_epoch=self._initial_epoch,
+            execution_mode=self.execution_text, initial_epoch=self._initial_epoch,
         )
+
+    @property
+    def execution_text(self) -> str:
+        """The execution mode asked for and, once built, what it resolved to."""
+        plan = getattr(self.built, "execution", None)
+        text = getattr(plan, "text", "")
+        return f"{self.settings.execution_mode} ({text})" if text else self.settings.execution_mode
 
     # -- writing -----------------------------------------------------------------------------
     def _write_start(self) -> None:
@@ -243,7 +264,7 @@ class Trainer:
         config = build_config(
             dataset=self.dataset, cell=self.cell_type, params=self.cell_params,
             settings=self.settings, registry=self.registry,
-            execution_mode=self.settings.execution_mode,
+            execution_mode=self.execution_text,
             workers=distribute.worker_count(self.settings.strategy),
             previous=self._previous_config)
         rundir.atomic_write_json(path / rundir.DATASET, self._info)
@@ -304,11 +325,14 @@ class Trainer:
             shutil.rmtree(self._path, ignore_errors=True)
 
     # -- called by EngineCallback on the training thread -------------------------------------
-    def _on_batch_end(self, epoch: int, batch: int, step: int, loss: float) -> None:
+    def _on_batch_end(self, epoch: int, batch: int, step: int, loss: float,
+                      previous: int = -1) -> None:
+        """``batch`` ended; ``previous`` is the batch the last call ended (Keras may run several
+        batches per call, and then reports only the last)."""
         self._batch_rows.append(f"{epoch + 1},{batch},{step},{loss!r}")
         self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
         k = self.settings.snapshot_every
-        if k and (batch + 1) % k == 0:
+        if k and (batch + 1) // k > (previous + 1) // k:
             self._snapshot(epoch, batch)
 
     def _on_epoch_end(self, epoch: int, metrics: dict[str, float]) -> None:
