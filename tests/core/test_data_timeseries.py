@@ -110,3 +110,20 @@ def test_semicolon_csv_is_sniffed(tmp_path):
     path.write_text("date;value\n" + "".join(f"2024-01-{d:02d};{d}.5\n" for d in range(1, 31)))
     ds = load_dataset(path, seq_len=3)
     assert ds.input_columns == ["value"]
+
+
+def test_big_tables_are_parsed_in_chunks_with_the_same_result(tmp_path, monkeypatch):
+    from seqstudio.data import tables
+
+    path = series_csv(tmp_path / "s.csv", shuffle=True, missing=[(30, "temp")])
+    whole = load_dataset(path, seq_len=5)
+    monkeypatch.setattr(tables, "CHUNKED_BYTES", 10)
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 7)
+    chunked = load_dataset(path, seq_len=5)
+    np.testing.assert_array_equal(chunked.x_train, whole.x_train)
+    np.testing.assert_array_equal(chunked.row_dates, whole.row_dates)
+    assert chunked.notes == whole.notes
+    bad = tmp_path / "bad.csv"
+    bad.write_text(path.read_text().replace("2024-02-10", "someday"))
+    with pytest.raises(DataError, match="'someday' at row"):
+        load_dataset(bad, seq_len=5)

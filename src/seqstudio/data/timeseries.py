@@ -38,13 +38,14 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     date_col = find_column(path, frame, opts.date_column, "date_column") if opts.date_column else cols.date
     inputs, targets = _choose_columns(frame, cols, opts, date_col, path)
     used = list(dict.fromkeys(inputs + targets))
-    data = frame[used].copy()
-    for col in used:
-        data[col] = _numeric(frame[col], col, path)
+    data = pd.DataFrame({col: _numeric(frame[col], col, path) for col in used})
     dates = None
     if date_col is not None:
         dates, data, notes_dates = _dates(frame[date_col], data, date_col, opts, path)
         notes += notes_dates
+        # The date strings are the biggest part of a parsed table; the loader owns the frame and
+        # has no further use for them.
+        del frame[date_col]
     values = data.to_numpy(dtype=np.float64)
     bad = np.isinf(values)
     if bad.any():
@@ -130,9 +131,7 @@ def _choose_columns(frame, cols: Columns, opts, date_col, path) -> tuple[list[st
 
 
 def _numeric(series: pd.Series, col: str, path) -> pd.Series:
-    if pd.api.types.is_bool_dtype(series):
-        return series.astype(np.float64)
-    if pd.api.types.is_numeric_dtype(series):
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
         return series.astype(np.float64)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -152,12 +151,7 @@ def _numeric(series: pd.Series, col: str, path) -> pd.Series:
 
 def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path):
     notes: list[str] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            parsed = pd.to_datetime(raw, errors="coerce", format="mixed")
-        except (ValueError, TypeError, OverflowError):
-            parsed = pd.Series(pd.NaT, index=raw.index)
+    parsed = parse_dates(raw)
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
     unparsed = parsed.isna().to_numpy() & raw.notna().to_numpy()
@@ -190,6 +184,26 @@ def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path
     if dup:
         notes.append(f"{dup} rows repeat an earlier date in {col!r}; kept in file order")
     return parsed.to_numpy(dtype="datetime64[ns]"), data, notes
+
+
+def parse_dates(raw: pd.Series) -> pd.Series:
+    """Dates in one format guessed from the first value (fast, vectorised), else element-wise."""
+    from pandas.tseries.api import guess_datetime_format
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if pd.api.types.is_datetime64_any_dtype(raw):
+            return raw
+        first = raw.dropna().head(1)
+        fmt = guess_datetime_format(str(first.iloc[0])) if len(first) else None
+        for option in ([fmt] if fmt else []) + ["mixed"]:
+            try:
+                parsed = pd.to_datetime(raw, errors="coerce", format=option)
+            except (ValueError, TypeError, OverflowError):
+                continue
+            if not (parsed.isna() & raw.notna()).any():
+                return parsed
+        return parsed if "parsed" in locals() else pd.Series(pd.NaT, index=raw.index)
 
 
 def _missing(data: pd.DataFrame, dates, opts: DataOptions, path):
