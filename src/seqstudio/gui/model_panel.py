@@ -57,6 +57,8 @@ class ModelPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setToolTip("Every layer of the model built from these settings. Recurrent "
                               "layers have n·d + n·n + n parameters (Wx, Wh, b).")
         self.status = QLabel("Loading TensorFlow…")
@@ -202,11 +204,12 @@ class ModelPanel(QWidget):
         total = 0
         for r, info in enumerate(rows):
             total += info.params
-            cells = (f"{info.name} ({info.kind})", info.output_shape, f"{info.params:,}",
-                     info.formula)
+            cells = (info.name, info.output_shape, f"{info.params:,}", info.formula)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(f"{info.name}: {info.kind}, output {info.output_shape}, "
+                                f"{info.params:,} parameters" + (f" = {info.formula}"
+                                                                if info.formula else ""))
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
@@ -221,4 +224,5 @@ class ModelPanel(QWidget):
         self.table.setItem(len(rows), 1, QTableWidgetItem(""))
         self.table.setItem(len(rows), 2, total_item)
         self.table.setItem(len(rows), 3, QTableWidgetItem(""))
+        self.table.resizeRowsToContents()
         self.status.setText(f"{total:,} trainable parameters.")

@@ -21,6 +21,13 @@ def readable_token(label: str) -> str:
     return (label.replace(" ", "␣").replace("\n", "↵").replace("\t", "⇥")) or "∅"
 
 
+def tick_stride(labels: list[str], steps: int, width_px: int) -> int:
+    """Label every k-th step so that labels (about 7 px a character) do not overlap."""
+    longest = max((len(label) for label in labels), default=1)
+    fit = max(1, int(max(width_px - 80, 200) / (7 * longest + 8)))
+    return max(1, int(np.ceil(steps / min(fit, MAX_TICK_LABELS))))
+
+
 def color_levels(activation: str, states: np.ndarray) -> tuple[float, float]:
     finite = states[np.isfinite(states)] if states.size else states
     peak = float(np.max(np.abs(finite))) if finite.size else 1.0
@@ -41,6 +48,8 @@ class HeatmapPlot(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.setLabel("bottom", "time step")
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
         item.setLabel("left", "unit")
         item.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -64,8 +73,8 @@ class HeatmapPlot(pg.PlotWidget):
         self.colorbar.setLevels((lo, hi))
         self.image.setLevels((lo, hi))
         t, _ = states.shape
-        every = max(1, int(np.ceil(t / MAX_TICK_LABELS)))
         labels = [readable_token(str(s)) for s in step_labels] or [str(i) for i in range(t)]
+        every = tick_stride(labels, t, self.width())
         major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
         self.getPlotItem().getAxis("bottom").setTicks([major, []])
         n = states.shape[1]

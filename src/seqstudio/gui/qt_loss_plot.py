@@ -47,6 +47,7 @@ class LossPlotWidget(pg.PlotWidget):
             curve.setClipToView(True)
         # Axis text is costly to paint; cache each axis as a pixmap until its range changes.
         for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
@@ -129,9 +130,17 @@ class QtLossPlot(QWidget):
         self._dirty = True
         self.redraw()
 
+    @property
+    def smoothing(self) -> float:
+        """EMA weight: about a fifth of an epoch of memory, so few-batch epochs do not lag."""
+        if self.steps_per_epoch <= 0:
+            return SMOOTHING
+        return float(min(0.5, max(0.02, 5.0 / self.steps_per_epoch)))
+
     def _x_of(self, epoch: int, batch: int, step: int) -> float:
         if self.steps_per_epoch > 0:
-            return epoch + (batch + 1) / self.steps_per_epoch
+            # Clamped: with several batches per call the engine may report an index past the end.
+            return epoch + min(batch + 1, self.steps_per_epoch) / self.steps_per_epoch
         return float(step + 1)
 
     def add_batches(self, events: list[BatchEnd]) -> None:
@@ -141,9 +150,10 @@ class QtLossPlot(QWidget):
         ys = np.fromiter((e.loss for e in events), float, len(events))
         smooth = np.empty_like(ys)
         ema = self._ema
+        alpha = self.smoothing
         for i, y in enumerate(ys):
             if np.isfinite(y):
-                ema = y if ema is None else (1 - SMOOTHING) * ema + SMOOTHING * y
+                ema = y if ema is None else (1 - alpha) * ema + alpha * y
             smooth[i] = np.nan if ema is None else ema
         self._ema = ema
         self._x.extend(xs)
@@ -161,7 +171,7 @@ class QtLossPlot(QWidget):
         self._ema = None
         self._x.extend(xs)
         self._y.extend(ys)
-        alpha = SMOOTHING
+        alpha = self.smoothing
         smooth = np.empty(len(ys))
         ema = None
         for i, y in enumerate(np.asarray(ys, dtype=float)):

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import HiddenSnapshot
-from seqstudio.gui.qt_hidden_state_plot import MAX_TICK_LABELS, readable_token
+from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 
 MAX_CURVES = 8
 _SPEC = re.compile(r"^\s*(\d+(\s*-\s*\d+)?)(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$")
@@ -37,6 +37,8 @@ class QtTrajectories(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("left", "h")
         item.setLabel("bottom", "time step")
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
         item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
         self.units = QLineEdit("0-3")
         self.units.setObjectName("trajectoryUnits")
@@ -108,8 +110,8 @@ class QtTrajectories(QWidget):
             else:
                 curve.setData([], [])
         steps = self._states.shape[0]
-        every = max(1, int(np.ceil(steps / (MAX_TICK_LABELS // 2))))
         labels = self._labels
+        every = tick_stride([readable_token(str(s)) for s in labels], steps, self.plot.width())
         ticks = [(i + 0.5, readable_token(labels[i]) if i < len(labels) else str(i))
                  for i in range(0, steps, every)]
         self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])

@@ -160,6 +160,7 @@ class TrainingControls(QGroupBox):
         self.progress.setFormat(f"epoch {initial_epoch + 1}/{epochs} · starting…")
 
     def update_progress(self, epoch: int, batch: int) -> None:
+        batch = min(batch, self._steps - 1)
         done = epoch * self._steps + batch + 1
         self.progress.setValue(min(done, self.progress.maximum()))
         elapsed = time.monotonic() - self._started_at
