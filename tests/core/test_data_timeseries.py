@@ -127,3 +127,12 @@ def test_big_tables_are_parsed_in_chunks_with_the_same_result(tmp_path, monkeypa
     bad.write_text(path.read_text().replace("2024-02-10", "someday"))
     with pytest.raises(DataError, match="'someday' at row"):
         load_dataset(bad, seq_len=5)
+
+
+def test_comment_lines_at_the_top_are_skipped(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("# measured at the roof; units: degrees\n# second comment\nvalue\n"
+                    + "".join(f"{v}\n" for v in range(40)))
+    ds = load_dataset(path, seq_len=4)
+    assert ds.input_columns == ["value"]
+    assert "skipped 2 comment lines at the top of the file" in ds.notes

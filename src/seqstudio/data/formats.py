@@ -87,10 +87,11 @@ def resolve_format(path: Path, head: bytes, head_text: str | None, registry: Reg
 
 def sniff_delimiter(text: str, default: str) -> str:
     """The extension's delimiter if the header line has it, else what :class:`csv.Sniffer` finds."""
-    first = text.split("\n", 1)[0]
+    lines = [line for line in text.split("\n") if line.lstrip()[:1] not in ("#", ";", "%")]
+    first = lines[0] if lines else ""
     if default in first:
         return default
-    sample = "\n".join(text.split("\n")[:20])
+    sample = "\n".join(lines[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:

@@ -42,8 +42,11 @@ def read_table(
     """
     notes: list[str] = []
     chosen = encoding or "utf-8-sig"
+    skip = leading_comment_lines(read_head(path))
+    if skip:
+        notes.append(f"skipped {skip} comment line{'s' if skip > 1 else ''} at the top of the file")
     try:
-        frame = _read_csv(path, delimiter, chosen, nrows, usecols)
+        frame = _read_csv(path, delimiter, chosen, nrows, usecols, skip)
     except UnicodeDecodeError as exc:
         if encoding is not None:
             raise _decode_error(path, chosen, exc) from None
@@ -51,16 +54,26 @@ def read_table(
         if detected is None or detected.replace("_", "-").lower() in ("utf-8", "utf8"):
             raise _decode_error(path, "UTF-8", exc) from None
         try:
-            frame = _read_csv(path, delimiter, detected, nrows, usecols)
+            frame = _read_csv(path, delimiter, detected, nrows, usecols, skip)
         except UnicodeDecodeError:
             raise _decode_error(path, "UTF-8", exc) from None
         notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
         chosen = detected
-    check_header(path, frame)
+    check_header(path, frame, line=skip + 1)
     return frame, chosen, notes
 
 
-def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
+def leading_comment_lines(head: bytes) -> int:
+    """How many lines at the top start with ``#``, ``;`` or ``%`` (comments, as in many data files)."""
+    count = 0
+    for line in head.split(b"\n")[:-1]:
+        if line.lstrip()[:1] not in (b"#", b";", b"%"):
+            break
+        count += 1
+    return count
+
+
+def _read_csv(path, delimiter, encoding, nrows, usecols, skip=0) -> pd.DataFrame:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -71,6 +84,7 @@ def _read_csv(path, delimiter, encoding, nrows, usecols) -> pd.DataFrame:
                 encoding=encoding,
                 nrows=nrows,
                 usecols=usecols,
+                skiprows=skip,
                 index_col=False,  # never turn surplus fields into an index silently
                 chunksize=CHUNK_ROWS if big else None,
             )
@@ -152,24 +166,30 @@ def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> DataErr
     )
 
 
-def check_header(path: Path, frame: pd.DataFrame) -> None:
+def check_header(path: Path, frame: pd.DataFrame, line: int = 1) -> None:
+    """Refuse tables without a header line, or with a column name used twice.
+
+    :param line: the file line of the header (after skipped comment lines).
+    """
     names = [str(c) for c in frame.columns]
     if not names:
         raise DataError("the file has no columns; a table needs a header line", path=path)
-    if all(_NUMBER_RE.match(n) for n in names):
+    # pandas renames a repeated name "x" to "x.1", "x.2"...
+    bases = [n.rsplit(".", 1)[0] if re.match(r".+\.\d+$", n) and n.rsplit(".", 1)[0] in names
+             else n for n in names]
+    if all(_NUMBER_RE.match(n) for n in bases):
         raise DataError(
-            "the first line looks like data, not a header; add a first line naming the columns "
+            "the header line looks like data, not column names; add a line naming the columns "
             "(for example: date,value)",
             path=path,
-            where="line 1",
+            where=f"line {line}",
         )
-    dupes = sorted({n for n in names if re.match(r".+\.\d+$", n) and n.rsplit(".", 1)[0] in names})
+    dupes = sorted({b for b, n in zip(bases, names, strict=True) if b != n})
     if dupes:
         raise DataError(
-            f"column name {dupes[0].rsplit('.', 1)[0]!r} appears more than once; give each column "
-            "its own name",
+            f"column name {dupes[0]!r} appears more than once; give each column its own name",
             path=path,
-            where="line 1",
+            where=f"line {line}",
         )
 
 
