@@ -1,0 +1,370 @@
+"""Training and inference throughput of the built-in cells against stock Keras and torch.nn.RNN.
+
+    python bench/cells.py                 # both configurations, table
+    python bench/cells.py --json          # ... and one JSON object on the last line
+    python bench/cells.py --config seed --rounds 2
+
+Configurations (batch 64, Adam, one recurrent layer unless stated):
+  seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
+  large  T=100, d=64,         n=128, linear head with 1 output
+
+Our cells are trained by the engine's own Trainer (the path of ``seqstudio train`` and the GUI),
+with its default execution mode (``auto``). Stock ``keras.layers.SimpleRNN`` is compiled with
+Keras' defaults; torch uses ``torch.nn.RNN`` with the same sizes, optimizer and batch. Each
+contender runs in its own process (TensorFlow and torch in one process fight over threads), and
+the rounds interleave the contenders so that machine noise falls on all of them alike. Figures are
+medians: of the timed epochs within a process (after a warm-up epoch), then of the rounds.
+
+Run it on an otherwise idle machine. torch's OpenMP threads wait actively for each other, so when
+another process holds a core, torch with 2 threads slows down 10-30x, far more than TensorFlow; the
+ratios are then meaningless. ``BENCH_TORCH_THREADS=1`` pins torch to one thread if needed (the
+table says how many it used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+CONFIGS = {
+    "seed": {"T": 20, "d": 100, "n": 10, "vocab": 100, "batches": 512},
+    "large": {"T": 100, "d": 64, "n": 128, "vocab": None, "batches": 40},
+}
+BATCH = 64
+OURS = ["simple-rnn-tanh", "simple-rnn-relu", "stacked-rnn"]
+CONTENDERS = [*OURS, "keras-simplernn", "torch-rnn"]
+
+
+# ----------------------------------------------------------------------------------- workers
+def _data(cfg: dict):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n = cfg["batches"] * BATCH
+    if cfg["vocab"]:
+        x = rng.integers(2, cfg["vocab"], (n, cfg["T"])).astype("int32")
+        y = rng.integers(2, cfg["vocab"], (n,)).astype("int32")
+    else:
+        x = rng.normal(size=(n, cfg["T"], cfg["d"])).astype("float32")
+        y = rng.normal(size=(n, 1)).astype("float32")
+    return x, y
+
+
+def _rate(stamps: list[tuple[float, int]]) -> float:
+    """Samples/s between the first and last (time, samples-so-far) stamps of an epoch."""
+    (t0, s0), (t1, s1) = stamps[0], stamps[-1]
+    return (s1 - s0) / (t1 - t0)
+
+
+def _infer_rate(predict, x, repeats: int = 3) -> float:
+    predict(x[: BATCH * 4])
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        predict(x)
+        rates.append(len(x) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def worker_ours(name: str, cfg: dict, epochs: int) -> dict:
+
+    from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe
+    from seqstudio.engine import Trainer, TrainSettings
+    from seqstudio.engine.events import BatchEnd, Started
+
+    x, y = _data(cfg)
+    if cfg["vocab"]:
+        spec = InputSpec("onehot", cfg["T"], vocab_size=cfg["vocab"])
+        head, task = HeadSpec("softmax", cfg["vocab"]), "lm"
+        tokens = ["", "[UNK]", *[f"t{i}" for i in range(2, cfg["vocab"])]]
+        extra = {"tokens": tokens, "level": "word"}
+    else:
+        spec = InputSpec("numeric", cfg["T"], features=cfg["d"])
+        head, task = HeadSpec("linear", 1), "forecast"
+        cols = [f"f{i}" for i in range(cfg["d"])]
+        extra = {"input_columns": cols, "target_columns": [cols[0]],
+                 "scaler": {c: (0.0, 1.0) for c in cols}}
+    n_val = BATCH
+    dataset = Dataset(task=task, input_spec=spec, head=head, x_train=x, y_train=y,
+                      x_val=x[:n_val], y_val=y[:n_val],
+                      probe=Probe(x=x[:1], step_labels=[str(i) for i in range(cfg["T"])]),
+                      **extra)
+    params = {"units": cfg["n"]}
+    if name == "stacked-rnn":
+        params["layers"] = 2
+    epoch_stamps: dict[int, list[tuple[float, int]]] = {}
+    gaps: list[float] = []
+    info: dict = {}
+
+    def on_event(event) -> None:
+        now = time.perf_counter()
+        if isinstance(event, BatchEnd):
+            stamps = epoch_stamps.setdefault(event.epoch, [])
+            if stamps:
+                gaps.append(now - stamps[-1][0])
+            stamps.append((now, (event.batch + 1) * BATCH))
+        elif isinstance(event, Started):
+            info["mode"] = event.execution_mode
+
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer = Trainer(dataset, name, params,
+                          TrainSettings(epochs=epochs + 1, batch_size=BATCH, seed=0),
+                          run_dir=Path(tmp) / "run")
+        trainer.subscribe(on_event)
+        result = trainer.run()
+        if result.status != "finished":
+            raise SystemExit(f"{name}: training {result.status}: {result.reason}")
+        rates = [_rate(epoch_stamps[e]) for e in sorted(epoch_stamps)[1:]]
+        model = trainer.built.model
+        infer = _infer_rate(lambda a: model.predict(a, batch_size=BATCH, verbose=0), x)
+        mode = trainer.built.execution.text
+    steady = sorted(gaps[len(gaps) // (epochs + 1):]) or [0.0]
+    return {"train": statistics.median(rates), "infer": infer, "mode": mode,
+            "updates_per_s": 1 / statistics.median(steady), "max_gap_s": max(steady)}
+
+
+def _keras_timer(stamps: dict):
+    import keras
+
+    class Timer(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            stamps.setdefault(self.epoch, []).append((time.perf_counter(), (batch + 1) * BATCH))
+
+        def on_epoch_begin(self, epoch, logs=None):
+            self.epoch = epoch
+
+    return Timer()
+
+
+def worker_keras(cfg: dict, epochs: int) -> dict:
+    import keras
+
+    x, y = _data(cfg)
+    keras.utils.set_random_seed(0)
+    if cfg["vocab"]:
+        inputs = keras.Input((cfg["T"],), dtype="int32")
+        h = keras.layers.CategoryEncoding(cfg["vocab"], output_mode="one_hot")(inputs)
+        outputs = keras.layers.Dense(cfg["vocab"], activation="softmax")(
+            keras.layers.SimpleRNN(cfg["n"])(h))
+        loss = "sparse_categorical_crossentropy"
+    else:
+        inputs = keras.Input((cfg["T"], cfg["d"]))
+        outputs = keras.layers.Dense(1)(keras.layers.SimpleRNN(cfg["n"])(inputs))
+        loss = "mse"
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer="adam", loss=loss)
+    stamps: dict = {}
+    model.fit(x, y, batch_size=BATCH, epochs=epochs + 1, verbose=0, shuffle=True,
+              callbacks=[_keras_timer(stamps)])
+    rates = [_rate(stamps[e]) for e in sorted(stamps)[1:]]
+    infer = _infer_rate(lambda a: model.predict(a, batch_size=BATCH, verbose=0), x)
+    return {"train": statistics.median(rates), "infer": infer, "mode": "keras defaults"}
+
+
+def worker_torch(cfg: dict, epochs: int) -> dict:
+    import torch
+
+    if os.environ.get("BENCH_TORCH_THREADS"):
+        torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
+    torch.manual_seed(0)
+    x, y = _data(cfg)
+    rnn = torch.nn.RNN(cfg["d"], cfg["n"], batch_first=True)
+    head = torch.nn.Linear(cfg["n"], cfg["vocab"] or 1)
+    opt = torch.optim.Adam([*rnn.parameters(), *head.parameters()], lr=1e-3)
+    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
+    if cfg["vocab"]:
+        lossf = torch.nn.CrossEntropyLoss()
+        yt = yt.long()
+
+        def encode(batch):
+            return torch.nn.functional.one_hot(batch.long(), cfg["vocab"]).float()
+    else:
+        lossf = torch.nn.MSELoss()
+
+        def encode(batch):
+            return batch
+    n = len(x)
+    rates = []
+    for epoch in range(epochs + 1):
+        order = torch.randperm(n)
+        start = time.perf_counter()
+        for i in range(0, n, BATCH):
+            idx = order[i:i + BATCH]
+            opt.zero_grad()
+            _, h = rnn(encode(xt[idx]))
+            loss = lossf(head(h[-1]), yt[idx])
+            loss.backward()
+            opt.step()
+        if epoch:
+            rates.append(n / (time.perf_counter() - start))
+
+    def predict(a):
+        with torch.no_grad():
+            for i in range(0, len(a), BATCH):
+                head(rnn(encode(torch.from_numpy(a[i:i + BATCH])))[1][-1])
+    infer = _infer_rate(predict, x)
+    return {"train": statistics.median(rates), "infer": infer,
+            "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads"}
+
+
+def run_worker(contender: str, config: str, epochs: int) -> None:
+    cfg = CONFIGS[config]
+    if contender == "torch-rnn":
+        out = worker_torch(cfg, epochs)
+    elif contender == "keras-simplernn":
+        out = worker_keras(cfg, epochs)
+    else:
+        out = worker_ours(contender, cfg, epochs)
+    print("RESULT " + json.dumps(out))
+
+
+# ------------------------------------------------------------------------------ orchestrator
+def torch_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("torch") is not None
+
+
+def peak_gflops() -> tuple[float, str]:
+    """Rough fp32 peak: cores × clock × FLOPs per cycle from the vector width (2 FMA units)."""
+    cores = os.cpu_count() or 1
+    mhz, flags = 0.0, ""
+    try:
+        text = Path("/proc/cpuinfo").read_text()
+        for line in text.splitlines():
+            if line.startswith("cpu MHz") and not mhz:
+                mhz = float(line.split(":")[1])
+            if line.startswith("flags") and not flags:
+                flags = line
+    except OSError:
+        pass
+    per_cycle = 64 if " avx512f" in flags else 32 if " avx2" in flags else 16
+    mhz = mhz or 2000.0
+    return cores * mhz * 1e6 * per_cycle / 1e9, f"{cores} cores × {mhz / 1000:.2f} GHz × {per_cycle}"
+
+
+def flops_per_sample(name: str, cfg: dict) -> float:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from seqstudio.execution import training_flops
+
+    units = [cfg["n"]] * (2 if name == "stacked-rnn" else 1)
+    return training_flops(cfg["T"], cfg["d"], units, cfg["vocab"] or 1, BATCH) / BATCH
+
+
+def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str]) -> dict:
+    results: dict = {c: {k: [] for k in contenders} for c in configs}
+    for r in range(rounds):
+        for config in configs:
+            for contender in contenders:
+                cmd = [sys.executable, __file__, "--worker", contender, "--config", config,
+                       "--epochs", str(epochs)]
+                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+                line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")),
+                            None)
+                if proc.returncode != 0 or line is None:
+                    sys.exit(f"{contender} on {config} failed:\n{proc.stderr[-3000:]}")
+                out = json.loads(line[7:])
+                results[config][contender].append(out)
+                print(f"  round {r + 1}/{rounds} {config:5s} {contender:16s} "
+                      f"train {out['train']:9.0f}/s  infer {out['infer']:9.0f}/s", file=sys.stderr)
+    summary: dict = {}
+    for config in configs:
+        summary[config] = {}
+        for contender, outs in results[config].items():
+            summary[config][contender] = {
+                "train": statistics.median(o["train"] for o in outs),
+                "infer": statistics.median(o["infer"] for o in outs),
+                "mode": outs[0]["mode"],
+                **({"updates_per_s": statistics.median(o["updates_per_s"] for o in outs),
+                    "max_gap_s": max(o["max_gap_s"] for o in outs)} if "updates_per_s" in outs[0]
+                   else {}),
+            }
+    return summary
+
+
+def report(summary: dict, as_json: bool) -> None:
+    import keras  # noqa: F401 - only for the version line
+    import numpy as np  # noqa: F401
+
+    peak, peak_text = peak_gflops()
+    versions = [f"python {platform.python_version()}"]
+    try:
+        import tensorflow as tf
+
+        versions.append(f"tensorflow {tf.__version__}")
+    except ImportError:
+        pass
+    versions.append(f"keras {sys.modules['keras'].__version__}")
+    if torch_available():
+        import torch
+
+        versions.append(f"torch {torch.__version__}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu_name()}; "
+          f"est. fp32 peak {peak:.0f} GFLOP/s ({peak_text})")
+    print("versions: " + ", ".join(versions))
+    for config, rows in summary.items():
+        cfg = CONFIGS[config]
+        print(f"\n{config}: T={cfg['T']}, d={cfg['d']}"
+              f"{' one-hot' if cfg['vocab'] else ''}, n={cfg['n']}, batch {BATCH}")
+        base = rows.get("torch-rnn", {}).get("train")
+        kbase = rows.get("keras-simplernn", {}).get("train")
+        print(f"  {'contender':16s} {'train/s':>9s} {'vs torch':>8s} {'vs keras':>8s} "
+              f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s}  execution")
+        for name, row in rows.items():
+            gflops = row["train"] * flops_per_sample(name if name in OURS else "x", cfg) / 1e9
+            vs_torch = f"{row['train'] / base:.2f}x" if base else "-"
+            vs_keras = f"{row['train'] / kbase:.2f}x" if kbase else "-"
+            print(f"  {name:16s} {row['train']:9.0f} {vs_torch:>8s} {vs_keras:>8s} "
+                  f"{gflops:8.2f} {100 * gflops / peak:5.1f}% {row['infer']:9.0f}  {row['mode']}")
+        for name in OURS:
+            if name in rows and "updates_per_s" in rows[name]:
+                print(f"  live loss updates while training {name}: "
+                      f"{rows[name]['updates_per_s']:.0f}/s (longest gap "
+                      f"{rows[name]['max_gap_s'] * 1000:.0f} ms)")
+    if as_json:
+        print(json.dumps({c: {k: round(v["train"], 1) for k, v in rows.items()}
+                          for c, rows in summary.items()}))
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", choices=["seed", "large", "both"], default="both")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        run_worker(args.worker, args.config, args.epochs)
+        return
+    configs = ["seed", "large"] if args.config == "both" else [args.config]
+    contenders = CONTENDERS if torch_available() else CONTENDERS[:-1]
+    if not torch_available():
+        print("torch is not installed: 'pip install torch==2.13.0' adds the torch.nn.RNN column",
+              file=sys.stderr)
+    summary = measure(configs, args.rounds, args.epochs, contenders)
+    report(summary, args.json)
+
+
+if __name__ == "__main__":
+    main()
