@@ -130,7 +130,7 @@ def test_missing_or_misnamed_column(tmp_path, option, value, match):
 def test_table_without_header(tmp_path):
     path = tmp_path / "h.csv"
     path.write_text("1,2\n3,4\n5,6\n")
-    err = fails(path, "looks like data, not a header")
+    err = fails(path, "looks like data, not column names")
     assert err.where == "line 1"
 
 
