@@ -88,6 +88,8 @@ class QtLossPlot(QWidget):
         self._val_x: list[float] = []
         self._val: list[float] = []
         self._dirty = False
+        self._epoch_counts = {}
+        self._points_per_epoch = 0
         self.total_epochs = 0
         self._env = PeakEnvelope()
         self._env_smooth = PeakEnvelope()
@@ -119,6 +121,8 @@ class QtLossPlot(QWidget):
     def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
         self.steps_per_epoch = steps_per_epoch
         self.total_epochs = total_epochs
+        self._epoch_counts: dict[int, int] = {}
+        self._points_per_epoch = 0
         self.follow = True
         self._y_range: tuple[float, float] | None = None
         self._env.clear()
@@ -133,9 +137,11 @@ class QtLossPlot(QWidget):
     @property
     def smoothing(self) -> float:
         """EMA weight: about a fifth of an epoch of memory, so few-batch epochs do not lag."""
-        if self.steps_per_epoch <= 0:
+        # Points per epoch as they arrive: the engine may report one point per several batches.
+        per_epoch = self._points_per_epoch or self.steps_per_epoch
+        if per_epoch <= 0:
             return SMOOTHING
-        return float(min(0.5, max(0.02, 5.0 / self.steps_per_epoch)))
+        return float(min(0.5, max(0.02, 5.0 / per_epoch)))
 
     def _x_of(self, epoch: int, batch: int, step: int) -> float:
         if self.steps_per_epoch > 0:
@@ -148,6 +154,11 @@ class QtLossPlot(QWidget):
             return
         xs = np.fromiter((self._x_of(e.epoch, e.batch, e.step) for e in events), float, len(events))
         ys = np.fromiter((e.loss for e in events), float, len(events))
+        for e in events:
+            self._epoch_counts[e.epoch] = self._epoch_counts.get(e.epoch, 0) + 1
+        done = [n for epoch, n in self._epoch_counts.items() if epoch < events[-1].epoch]
+        if done:
+            self._points_per_epoch = max(done)
         smooth = np.empty_like(ys)
         ema = self._ema
         alpha = self.smoothing
