@@ -5,7 +5,8 @@
     def test_my_cell():
         check_cell(my_plugin.MY_CELL, {"units": 4})
 
-It builds a small model from the cell type and checks shapes and state size, the declared parameter
+It builds a small model from the cell type, fills every weight (biases included) with random values,
+and checks shapes and state size, the declared parameter
 formula against Keras' ``count_params()``, the numpy reference step against the Keras hidden states
 at every time step of every layer (``h_0 = 0``), and a ``.keras`` save/load round trip. A failure
 raises :class:`CellCheckError` whose message names the cell, the check and the numbers.
@@ -80,8 +81,14 @@ def check_cell(
         raise fail("build", str(exc)) from exc
     report.checks.append("build")
 
-    # shapes and state size
+    # Random values in every weight, biases included: freshly initialised biases are zero and
+    # would hide a reference step that gets the bias wrong.
     rng = np.random.default_rng(seed)
+    for layer in built.recurrent_layers:
+        layer.set_weights([rng.uniform(-0.5, 0.5, size=w.shape).astype(w.dtype)
+                           for w in layer.get_weights()])
+
+    # shapes and state size
     x = rng.normal(size=(batch, seq_len, input_dim)).astype("float32")
     states = built.probe(x)
     if len(states) != len(built.recurrent_layers):

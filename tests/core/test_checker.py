@@ -41,3 +41,12 @@ def test_factory_returning_a_non_rnn_is_reported(tanh):
     with pytest.raises(CellCheckError, match="build_layers must return a non-empty list of "
                                              "keras.layers.RNN"):
         check_cell(wrong, round_trip=False)
+
+
+def test_reference_that_ignores_the_bias_is_caught(tanh):
+    """Fresh biases are zero; the checker randomises them so a wrong bias term shows."""
+    wrong = dataclasses.replace(
+        tanh, reference_step=lambda x, h, w, p: np.tanh(x @ w["kernel"] + h @ w["recurrent_kernel"])
+    )
+    with pytest.raises(CellCheckError, match="reference"):
+        check_cell(wrong, {"units": 4}, round_trip=False)
