@@ -12,7 +12,6 @@ import logging
 import math
 import shutil
 import tempfile
-import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -81,7 +80,9 @@ class Trainer:
         self._path: Path = self.run_path
         self._diverged_at: str = ""
         self._started = False
-        self._lock = threading.Lock()
+        #: hidden-state snapshots (per epoch and every ``snapshot_every`` batches); a benchmark
+        #: switches them off to measure what they cost
+        self.snapshots_enabled = True
         if self._path.exists() and (self._path / rundir.CONFIG).exists():
             raise TrainingError(f"{self._path} already holds a run; resume it with "
                                 f"'seqstudio resume {self._path}' or choose another directory")
@@ -355,6 +356,8 @@ class Trainer:
         self._emit(prediction)
 
     def _snapshot(self, epoch: int, batch: int) -> None:
+        if not self.snapshots_enabled:
+            return
         states = self.built.probe(self.dataset.probe.x)
         snapshot = HiddenSnapshot(
             epoch=epoch, batch=batch, states=tuple(s[0] for s in states),
