@@ -43,7 +43,8 @@ def train(ds, cell="simple-rnn-tanh", params=None, run_dir=None, **settings):
 def lm_run(tmp_path_factory):
     path = tmp_path_factory.mktemp("lm") / "run"
     trainer, events, result = train(F.lm_dataset(), "stacked-rnn",
-                                    {"layers": 2, "units": 5}, run_dir=path, snapshot_every=2)
+                                    {"layers": 2, "units": 5}, run_dir=path, snapshot_every=2,
+                                    execution_mode="unrolled:1")
     return trainer, events, result, path
 
 
@@ -72,6 +73,21 @@ def test_events_in_order_with_all_facts(lm_run):
     assert len(preds) == 2 and preds[0].task == "lm" and preds[0].text
 
 
+def test_several_batches_per_call_report_once_per_call(tmp_path):
+    """With K batches per compiled call Keras calls back once per call: the event names the
+    call's last batch and carries the mean loss of its batches; snapshots still follow K."""
+    trainer, events, result = train(F.lm_dataset(), run_dir=tmp_path / "run", epochs=1,
+                                    batch_size=16, execution_mode="unrolled:4", snapshot_every=6)
+    assert result.status == "finished"
+    steps = events[0].steps_per_epoch
+    batches = [e for e in events if isinstance(e, BatchEnd)]
+    assert [b.batch for b in batches] == [*range(3, steps, 4), *([steps - 1] if steps % 4 else [])]
+    assert [b.step for b in batches] == [b.batch for b in batches]
+    snaps = [e.batch for e in events if isinstance(e, HiddenSnapshot) and e.batch >= 0]
+    assert snaps == [b.batch for b in batches if (b.batch + 1) // 6 > (b.batch - 3) // 6]
+    assert "4 batches per call" in events[0].execution_mode
+
+
 def test_batch_loss_is_the_loss_of_that_batch(lm_run):
     """Keras logs a running mean; the engine reports each batch's own loss."""
     trainer, events, _, _ = lm_run
@@ -87,7 +103,7 @@ def test_run_directory_holds_everything(lm_run):
     assert config["cell"]["version"]
     assert any(p["name"] == "builtin-cells" and p["version"] for p in config["plugins"])
     assert config["settings"]["seed"] == 0 and config["settings"]["epochs"] == 2
-    assert config["execution_mode"] == "auto" and config["versions"]["keras"]
+    assert config["execution_mode"].startswith("unrolled:1") and config["versions"]["keras"]
     assert "sha256" in config["data"] and "options" in config["data"]
     with open(path / "history.csv") as fh:
         rows = list(csv.DictReader(fh))
@@ -148,7 +164,8 @@ def _train_in_thread(trainer):
 
 def test_stop_from_another_thread_within_half_a_second(tmp_path):
     trainer = Trainer(F.lm_dataset(n=400), "simple-rnn-tanh", {"units": 4},
-                      TrainSettings(epochs=200, batch_size=4), run_dir=tmp_path / "run")
+                      TrainSettings(epochs=200, batch_size=4, execution_mode="unrolled:1"),
+                      run_dir=tmp_path / "run")
     thread, events = _train_in_thread(trainer)
     time.sleep(0.2)
     asked = time.perf_counter()
@@ -165,7 +182,8 @@ def test_stop_from_another_thread_within_half_a_second(tmp_path):
 
 def test_pause_blocks_and_resume_continues(tmp_path):
     trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
-                      TrainSettings(epochs=2, batch_size=8), run_dir=tmp_path / "run")
+                      TrainSettings(epochs=2, batch_size=8, execution_mode="unrolled:1"),
+                      run_dir=tmp_path / "run")
     thread, events = _train_in_thread(trainer)
     trainer.pause()
     time.sleep(0.15)
@@ -181,7 +199,8 @@ def test_pause_blocks_and_resume_continues(tmp_path):
 
 def test_stop_while_paused(tmp_path):
     trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
-                      TrainSettings(epochs=50, batch_size=8), run_dir=tmp_path / "run")
+                      TrainSettings(epochs=50, batch_size=8, execution_mode="unrolled:1"),
+                      run_dir=tmp_path / "run")
     thread, _ = _train_in_thread(trainer)
     trainer.pause()
     time.sleep(0.1)
