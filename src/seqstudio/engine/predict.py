@@ -242,7 +242,7 @@ def sample_prediction(predict: Predictor, info: dict[str, Any], epoch: int,
     task = info["task"]
     if task == "lm":
         seq_len = info["input_spec"]["seq_len"]
-        n = 3 * seq_len if info.get("level") == "char" else seq_len
+        n = min(seq_len, 40)
         ids = generate_ids(predict, seq_len, x[0].tolist(), n, temperature=0.8, top_k=8,
                            seed=seed + epoch)
         return SamplePrediction(epoch=epoch, task="lm", text=decode_ids(info, ids),

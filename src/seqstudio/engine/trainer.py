@@ -76,6 +76,7 @@ class Trainer:
         self._io: ThreadPoolExecutor | None = None
         self._io_futures: list[Any] = []
         self._predictor: Any = None
+        self._probe: Callable[[Any], list[np.ndarray]] = lambda x: self.built.probe(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
         self._diverged_at: str = ""
@@ -176,6 +177,13 @@ class Trainer:
         self._predictor = Predictor(model)
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
         self._write_start()
+        # Trace the prediction function and build the probe now, with the model, rather than in
+        # the middle of the first epoch.
+        self._predictor(np.asarray(ds.probe.x))
+        if self.snapshots_enabled:
+            from seqstudio.engine.probe import fast_probe
+
+            self._probe = fast_probe(self.built, ds.probe.x)
         self._started = True
         self._emit(self._started_event())
 
@@ -289,7 +297,9 @@ class Trainer:
             return  # keep the last finite checkpoint
         folder = self._path / rundir.CHECKPOINTS
         name = rundir.checkpoint_name(epochs_done)
-        rundir.atomic_write(folder / name, lambda tmp: model.save(tmp))
+        # atomic, not fsynced: a killed process leaves the old or the new file; model.keras is
+        # fsynced at the end
+        rundir.atomic_write(folder / name, lambda tmp: model.save(tmp), durable=False)
         rundir.atomic_write_json(folder / "latest.json", {"epoch": epochs_done, "file": name})
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
@@ -358,7 +368,7 @@ class Trainer:
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
             return
-        states = self.built.probe(self.dataset.probe.x)
+        states = self._probe(self.dataset.probe.x)
         snapshot = HiddenSnapshot(
             epoch=epoch, batch=batch, states=tuple(s[0] for s in states),
             layer_names=tuple(layer.name for layer in self.built.recurrent_layers),
