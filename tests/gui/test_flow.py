@@ -160,3 +160,15 @@ def test_unusable_data_gives_a_dialog(qtbot, make_window, tmp_path):
         window.open_file(empty)
     assert blocker.args[0] == "Cannot use this file"
     assert window.data.dataset is None and not window.start_button.isEnabled()
+
+
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_architecture_shows_the_execution_mode(qtbot, make_window):
+    window = make_window(SAMPLES["toy_grammar"])
+    wait_ready(qtbot, window)
+    status = window.model_panel.status
+    qtbot.waitUntil(lambda: "execution: auto → unrolled, 32 batches" in status.text(),
+                    timeout=30_000)
+    window.controls.execution.setCurrentIndex(window.controls.execution.findData("loop"))
+    qtbot.waitUntil(lambda: "execution: loop, " in status.text(), timeout=30_000)
+    assert window.train_settings()["execution_mode"] == "loop"

@@ -188,6 +188,9 @@ def run_inspect(args: argparse.Namespace) -> int:
     print(f"{run.path}: cell {cell.name} {cell_cfg.get('params')}, task {info.get('task')}")
     print(format_table(["layer", "kind", "output shape", "parameters", "formula"], rows))
     print(f"total parameters: {built.model.count_params():,}")
+    mode = run.config.get("execution_mode") or run.config.get("settings", {}).get("execution_mode")
+    if mode:
+        print(f"execution: {mode}")
     status = run.status()
     history = run.history()
     settings = run.config.get("settings", {})

@@ -43,6 +43,9 @@ class EngineCallback(keras.callbacks.Callback):
         mean = float(logs["loss"]) if logs and "loss" in logs else math.nan
         if not math.isfinite(mean):
             raise Diverged(self.epoch, batch, mean)
+        steps = (self.params or {}).get("steps")
+        if steps:  # the last call of an epoch may report a batch index past its end
+            batch = min(batch, steps - 1)
         previous = self._prev_end
         n = batch - previous
         loss = ((batch + 1) * mean - (previous + 1) * self._prev_mean) / max(n, 1)

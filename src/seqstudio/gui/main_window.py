@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.controls.pauseToggled.connect(self.toggle_pause)
         self.controls.stopRequested.connect(self.stop_training)
         self.controls.learning_rate.textChanged.connect(self._refresh_controls)
+        self.controls.execution.currentIndexChanged.connect(self._execution_changed)
+        self.controls.batch_size.valueChanged.connect(self._execution_changed)
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(1000 // REDRAW_HZ)
@@ -234,6 +236,10 @@ class MainWindow(QMainWindow):
         self.model_panel.set_editable(idle)
         self.data.setEnabled(idle)
         self.live.set_activation(self.model_panel.activation())
+
+    def _execution_changed(self, *_: Any) -> None:
+        values = self.controls.values()
+        self.model_panel.set_execution(values["execution_mode"], values["batch_size"])
 
     def train_settings(self) -> dict[str, Any]:
         values = self.controls.values()

@@ -25,12 +25,17 @@ from seqstudio.spec import CellType
 ARCH_COLUMNS = ("Layer", "Output shape", "Params", "Formula")
 
 
-def build_architecture(dataset: Any, cell: CellType, params: dict[str, Any]) -> list:
-    """Runs on a pool thread: the core builds the model, the GUI only shows the rows."""
+def build_architecture(dataset: Any, cell: CellType, params: dict[str, Any],
+                       execution_mode: str = "auto", batch_size: int = 64) -> tuple[list, str]:
+    """Runs on a pool thread: the core builds the model, the GUI only shows the rows and how the
+    model will be executed."""
     from seqstudio.model import build_model
 
-    built = build_model(dataset.input_spec, dataset.head, cell, params, compile=False)
-    return built.architecture()
+    built = build_model(dataset.input_spec, dataset.head, cell, params, compile=False,
+                        execution_mode=execution_mode, batch_size=batch_size)
+    plan = built.execution
+    text = plan.text if execution_mode == plan.mode else f"{execution_mode} → {plan.text}"
+    return built.architecture(), text
 
 
 class ModelPanel(QWidget):
@@ -81,6 +86,8 @@ class ModelPanel(QWidget):
         self.dataset: Any = None
         self.tf_ready = False
         self.rows: list = []
+        self.execution_mode, self.batch_size = "auto", 64
+        self.execution_text = ""
         self._generation = 0
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -143,6 +150,12 @@ class ModelPanel(QWidget):
         self.dataset = dataset
         self._schedule()
 
+    def set_execution(self, mode: str, batch_size: int) -> None:
+        """The training settings that decide how the model is executed (shown under the table)."""
+        if (mode, batch_size) != (self.execution_mode, self.batch_size):
+            self.execution_mode, self.batch_size = mode, batch_size
+            self._schedule()
+
     def set_tf_ready(self, ready: bool) -> None:
         self.tf_ready = ready
         self._schedule()
@@ -186,8 +199,8 @@ class ModelPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText("Building…")
-        run_task(build_architecture, self.dataset, cell, self.params(),
-                 on_result=lambda rows: self._show_rows(generation, rows),
+        run_task(build_architecture, self.dataset, cell, self.params(), self.execution_mode,
+                 self.batch_size, on_result=lambda result: self._show_rows(generation, *result),
                  on_error=lambda exc, tb: self._show_error(generation, exc), owner=self)
 
     def _show_error(self, generation: int, exc: BaseException) -> None:
@@ -195,10 +208,11 @@ class ModelPanel(QWidget):
             self.status.setText(f"Cannot build this model: {exc}")
             self.status.setStyleSheet("color: #cf222e")
 
-    def _show_rows(self, generation: int, rows: list) -> None:
+    def _show_rows(self, generation: int, rows: list, execution: str = "") -> None:
         if generation != self._generation:
             return
         self.rows = rows
+        self.execution_text = execution
         self.status.setStyleSheet("color: #555")
         self.table.setRowCount(len(rows) + 1)
         total = 0
@@ -225,4 +239,5 @@ class ModelPanel(QWidget):
         self.table.setItem(len(rows), 2, total_item)
         self.table.setItem(len(rows), 3, QTableWidgetItem(""))
         self.table.resizeRowsToContents()
-        self.status.setText(f"{total:,} trainable parameters.")
+        self.status.setText(f"{total:,} trainable parameters · execution: {execution}"
+                            if execution else f"{total:,} trainable parameters.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.execution import MODES
+
 OPTIMIZERS = ("adam", "sgd", "rmsprop", "adamw", "adagrad", "nadam")
+EXECUTION_TIPS = {
+    "auto": "Chosen per configuration: short sequences are unrolled and run many batches per "
+            "compiled call; long ones keep a compact loop.",
+    "loop": "A compact loop over the time steps.",
+    "unrolled": "One copy of the cell per time step: fastest for short sequences.",
+    "loop-xla": "The loop, compiled with XLA.",
+    "unrolled-xla": "The unrolled steps, compiled with XLA.",
+}
 
 
 def format_eta(seconds: float) -> str:
@@ -64,6 +74,14 @@ class TrainingControls(QGroupBox):
         self.seed.setObjectName("seedSpin")
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setToolTip("Random seed: the same seed and settings give the same run.")
+        self.execution = QComboBox()
+        self.execution.setObjectName("executionCombo")
+        for mode in MODES:
+            self.execution.addItem(mode, mode)
+            self.execution.setItemData(self.execution.count() - 1, EXECUTION_TIPS.get(mode, ""),
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.execution.setToolTip("How the model is executed; 'auto' picks per configuration. "
+                                  "The architecture table shows what it resolved to.")
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         row1 = QHBoxLayout()
@@ -74,7 +92,10 @@ class TrainingControls(QGroupBox):
         row2.addWidget(self.optimizer)
         row2.addWidget(self.learning_rate)
         form.addRow("Optimizer / LR", row2)
-        form.addRow("Seed", self.seed)
+        row3 = QHBoxLayout()
+        row3.addWidget(self.seed)
+        row3.addWidget(self.execution)
+        form.addRow("Seed / execution", row3)
 
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("startButton")
@@ -123,7 +144,8 @@ class TrainingControls(QGroupBox):
     def values(self) -> dict[str, Any]:
         return {"epochs": self.epochs.value(), "batch_size": self.batch_size.value(),
                 "optimizer": self.optimizer.currentText(),
-                "learning_rate": float(self.learning_rate.text() or 0), "seed": self.seed.value()}
+                "learning_rate": float(self.learning_rate.text() or 0), "seed": self.seed.value(),
+                "execution_mode": self.execution.currentData() or "auto"}
 
     def set_values(self, values: dict[str, Any]) -> None:
         if "epochs" in values:
@@ -136,6 +158,8 @@ class TrainingControls(QGroupBox):
             self.learning_rate.setText(f"{float(values['learning_rate']):g}")
         if "seed" in values:
             self.seed.setValue(int(values["seed"]))
+        if values.get("execution_mode") in MODES:
+            self.execution.setCurrentIndex(MODES.index(values["execution_mode"]))
 
     def set_state(self, state: str, *, can_start: bool = True, reason: str = "") -> None:
         """``idle``, ``training`` or ``paused``; ``reason`` explains a disabled Start."""
@@ -146,7 +170,8 @@ class TrainingControls(QGroupBox):
         self.pause_button.setEnabled(training)
         self.pause_button.setText("Resume" if state == "paused" else "Pause")
         self.stop_button.setEnabled(training)
-        for w in (self.epochs, self.batch_size, self.optimizer, self.learning_rate, self.seed):
+        for w in (self.epochs, self.batch_size, self.optimizer, self.learning_rate, self.seed,
+                  self.execution):
             w.setEnabled(not training)
 
     # -- progress ----------------------------------------------------------------------------
