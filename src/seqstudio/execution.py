@@ -51,6 +51,24 @@ def training_flops(seq_len: int, step_dim: int, units: Sequence[int], head_units
     return 3 * flops
 
 
+def parse_mode(mode: str) -> tuple[str, int | None]:
+    """``"unrolled:8"`` -> ``("unrolled", 8)``; ``"auto"`` -> ``("auto", None)``."""
+    name, _, per_call = (mode or "auto").partition(":")
+    if name not in MODES:
+        raise ParamError(f"execution mode {mode!r} is not one of {', '.join(MODES)} "
+                         "(optionally followed by ':K' batches per call)")
+    if not per_call:
+        return name, None
+    try:
+        spe = int(per_call)
+    except ValueError:
+        spe = 0
+    if spe < 1:
+        raise ParamError(f"execution mode {mode!r}: batches per call must be a positive "
+                         f"integer, got {per_call!r}")
+    return name, spe
+
+
 def plan_execution(
     mode: str = "auto",
     *,
@@ -62,19 +80,7 @@ def plan_execution(
 ) -> ExecutionPlan:
     """Resolve ``mode`` (``auto``, ``loop``, ``unrolled``, ``loop-xla``, ``unrolled-xla``, each
     optionally ``:K``) into a concrete plan for this configuration."""
-    name, _, per_call = (mode or "auto").partition(":")
-    if name not in MODES:
-        raise ParamError(f"execution mode {mode!r} is not one of {', '.join(MODES)} "
-                         "(optionally followed by ':K' batches per call)")
-    spe: int | None = None
-    if per_call:
-        try:
-            spe = int(per_call)
-        except ValueError:
-            spe = 0
-        if spe < 1:
-            raise ParamError(f"execution mode {mode!r}: batches per call must be a positive "
-                             f"integer, got {per_call!r}")
+    name, spe = parse_mode(mode)
     flops = training_flops(seq_len, step_dim, units, head_units, batch_size)
     seconds = BATCH_OVERHEAD_SECONDS + flops / SUSTAINED_FLOPS
     auto_spe = max(1, min(MAX_STEPS_PER_EXECUTION, int(TARGET_CALL_SECONDS / seconds)))

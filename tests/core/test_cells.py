@@ -123,3 +123,39 @@ def test_parameters_are_range_checked(registry, value, error):
 def test_unknown_parameter_is_named(registry):
     with pytest.raises(ParamError, match="no parameter 'unitz'"):
         registry.cell_type("simple-rnn-tanh").resolve({"unitz": 3})
+
+
+@pytest.mark.parametrize("mode, unroll, per_call", [
+    ("auto", True, None), ("loop", False, None), ("unrolled:4", True, 4), ("loop-xla:2", False, 2),
+])
+def test_execution_modes_resolve_and_keep_the_numerics(registry, mode, unroll, per_call):
+    """Issue 5: every execution mode computes the same hidden states as the cell equation."""
+    spec = InputSpec("onehot", 20, vocab_size=100)
+    built = build_model(spec, HeadSpec("softmax", 100), registry.cell_type("stacked-rnn"),
+                        {"units": 10}, execution_mode=mode)
+    assert built.execution.unroll is unroll
+    assert built.execution.mode != "auto"
+    if per_call:
+        assert built.execution.steps_per_execution == per_call
+    x = np.random.default_rng(0).integers(0, 100, (3, 20))
+    got = built.probe(x)
+    want = reference_states(built.cell_type, built, encode_for_reference(spec, x))
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_allclose(g, w, atol=1e-5)
+
+
+def test_auto_picks_per_configuration():
+    from seqstudio.execution import plan_execution
+
+    seed = plan_execution(seq_len=20, step_dim=100, units=[10], head_units=100)
+    large = plan_execution(seq_len=100, step_dim=64, units=[128], head_units=1)
+    assert (seed.mode, large.mode) == ("unrolled", "loop")
+    assert seed.steps_per_execution > large.steps_per_execution == 1
+
+
+@pytest.mark.parametrize("mode", ["fast", "unrolled:0", "loop:x"])
+def test_bad_execution_mode_is_named(mode):
+    from seqstudio.execution import plan_execution
+
+    with pytest.raises(ParamError, match="execution mode"):
+        plan_execution(mode, seq_len=5, step_dim=3, units=[2], head_units=1)

@@ -97,7 +97,9 @@ def _add_training_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--tensorboard", action="store_true", help="write TensorBoard logs")
     g.add_argument("--strategy", choices=["default", "mirrored", "multi-worker"],
                    default="default", help="tf.distribute strategy (multi-worker reads TF_CONFIG)")
-    g.add_argument("--execution-mode", default="auto", help="model execution mode (default auto)")
+    g.add_argument("--execution-mode", default="auto", metavar="MODE",
+                   help="auto (default: chosen per configuration), loop, unrolled, loop-xla or "
+                        "unrolled-xla, optionally ':K' batches per compiled call (unrolled:8)")
 
 
 def _add_data_options(p: argparse.ArgumentParser) -> None:

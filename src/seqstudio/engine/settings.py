@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
-from seqstudio.errors import TrainingError
+from seqstudio.errors import ParamError, TrainingError
+from seqstudio.execution import parse_mode
 
 Strategy = Literal["default", "mirrored", "multi-worker"]
 STRATEGIES = ("default", "mirrored", "multi-worker")
@@ -64,6 +65,10 @@ class TrainSettings:
                 raise TrainingError(
                     f"training setting {name!r} must be {expected}, got {getattr(self, name)!r}"
                 )
+        try:
+            parse_mode(self.execution_mode)
+        except ParamError as exc:
+            raise TrainingError(f"training setting 'execution_mode': {exc}") from None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
