@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from seqstudio.data import load_dataset, preview
+from seqstudio.data import SAMPLES, DataOptions, load_dataset, preview
 from seqstudio.errors import DataError
 
 ROWS = [("the film was wonderful and warm", "pos"), ("a dull and boring evening", "neg"),
@@ -85,3 +85,25 @@ def test_missing_label_column_named(tmp_path):
     path = write_csv(tmp_path / "r.csv", ["text", "label"], ROWS)
     with pytest.raises(DataError, match=r"no column 'lable'.*Did you mean 'label'"):
         load_dataset(path, label_column="lable")
+
+
+def test_level_defaults_to_words_for_classification(tmp_path):
+    path = write_csv(tmp_path / "r.csv", ["text", "label"], ROWS)
+    ds = load_dataset(path)
+    assert ds.level == "word" and ds.options["level"] == "word" and ds.summary["level"] == "word"
+    assert "wonderful" in ds.tokens and ds.summary["texts truncated"] == 0
+    assert ds.x_train.dtype == np.uint8 and ds.y_train.dtype == np.int32
+    # the resolved level is recorded, so the options rebuild the same dataset
+    again = load_dataset(ds.source, DataOptions(**ds.options))
+    assert again.level == "word" and again.tokens == ds.tokens
+    # an explicit level wins
+    chars = load_dataset(path, level="char")
+    assert chars.level == chars.options["level"] == "char" and "w" in chars.tokens
+    assert chars.summary["texts truncated"] > 0
+
+
+def test_bundled_sentences_are_not_truncated_by_default():
+    ds = load_dataset(SAMPLES["sentences"])
+    assert ds.task == "classify" and ds.level == "word"
+    assert ds.summary["texts truncated"] == 0
+    assert not any("truncated" in n for n in ds.notes)

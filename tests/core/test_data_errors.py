@@ -163,6 +163,8 @@ def test_bad_options():
         load_dataset("whatever.txt", val_fraction=1.5)
     with pytest.raises(DataError, match="unknown encoding"):
         load_dataset("whatever.txt", encoding="klingon")
+    with pytest.raises(DataError, match=r"'level' must be one of \['char', 'word'\], got 'chars'"):
+        load_dataset("whatever.txt", level="chars")
 
 
 def test_task_that_does_not_fit_the_file(tmp_path):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from seqstudio.data import DataOptions, load_dataset
+from seqstudio.data.dataset import token_dtype
 from seqstudio.errors import DataError
 
 TEXT = "I am a boy. You are a girl. He is a student.\n" * 20
@@ -25,7 +26,9 @@ def test_char_level_next_token_samples(text_file):
     assert T == 20 and ds.input_spec.kind == "onehot"
     assert ds.head.kind == "softmax" and ds.head.units == ds.input_spec.vocab_size == len(ds.tokens)
     assert ds.tokens[:2] == ["", "[UNK]"]
-    assert ds.x_train.shape[1] == T and ds.x_train.dtype == np.int32
+    # ids in the smallest dtype that holds the vocabulary; the probe stays int32
+    assert ds.x_train.shape[1] == T and ds.x_train.dtype == np.uint8 == ds.y_train.dtype
+    assert ds.windows.data.dtype == np.uint8 and ds.probe.x.dtype == np.int32
     # y is the token right after the window, decoded back to the original text
     text = "".join(ds.tokens[i] for i in ds.x_train[0]) + ds.tokens[ds.y_train[0]]
     assert text == TEXT[: T + 1]
@@ -65,6 +68,8 @@ def test_split_is_chronological_without_straddling(text_file):
 
 def test_tf_pipeline_matches_numpy_windows(text_file):
     ds = load_dataset(text_file, seq_len=7, stride=2)
+    x_spec, _ = ds.tf_dataset("train", 32).element_spec
+    assert tuple(x_spec.shape) == (None, 7) and x_spec.dtype.name == "uint8"  # T is static
     for part, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val)):
         xs, ys = zip(*[(bx.numpy(), by.numpy()) for bx, by in ds.tf_dataset(part, 32)], strict=True)
         np.testing.assert_array_equal(np.concatenate(xs), x)
@@ -81,6 +86,13 @@ def test_probe_is_deterministic_and_labelled(text_file):
     np.testing.assert_array_equal(a.probe.x[0], a.x_val[a.probe.index])
     assert a.probe.step_labels == a.step_labels("val", a.probe.index)
     assert "␣" in a.probe.step_labels  # spaces are visible
+
+
+def test_level_defaults_to_characters_for_language_models(text_file):
+    assert DataOptions().level is None  # "by task"
+    ds = load_dataset(text_file)
+    assert ds.level == ds.options["level"] == ds.summary["level"] == "char"
+    assert load_dataset(text_file, level="word").options["level"] == "word"
 
 
 def test_options_rebuild_the_same_dataset(text_file):
@@ -127,3 +139,64 @@ def test_val_fraction_zero_takes_probe_from_training(text_file):
     ds = load_dataset(text_file, val_fraction=0.0)
     assert ds.n_val == 0 and ds.probe.x.shape == (1, 20)
     assert any("training part" in n for n in ds.notes)
+
+
+def test_token_dtype_is_the_smallest_that_holds_the_vocabulary():
+    assert token_dtype(3) == token_dtype(256) == np.uint8
+    assert token_dtype(257) == token_dtype(65_536) == np.uint16
+    assert token_dtype(65_537) == np.int32
+
+
+def test_large_vocabulary_uses_uint16_and_keeps_every_id(tmp_path):
+    # 400 distinct characters at char level: ids above 255 must survive (no uint8 wrap-around)
+    alphabet = "".join(chr(0x4E00 + i) for i in range(400))
+    path = tmp_path / "many.txt"
+    path.write_text(alphabet * 3, encoding="utf-8")
+    ds = load_dataset(path, vocab=1000, seq_len=5)
+    assert len(ds.tokens) == 402 and ds.windows.data.dtype == np.uint16
+    assert ds.windows.data.max() > 255
+    assert "".join(ds.tokens[i] for i in ds.windows.data) == alphabet * 3
+
+
+def test_encoding_in_chunks_matches_one_piece(monkeypatch):
+    from seqstudio.data import text as text_mod
+
+    whole = {level: text_mod.encode_text(TEXT, level, 100) for level in ("char", "word")}
+    monkeypatch.setattr(text_mod, "CHUNK_CHARS", 7)  # many chunks, cut mid-word at char level
+    assert len(list(text_mod.chunks(TEXT, "char"))) > 100
+    for level, (ids, tokens) in whole.items():
+        chunked, chunk_tokens = text_mod.encode_text(TEXT, level, 100)
+        assert chunk_tokens == tokens and chunked.dtype == ids.dtype == np.uint8
+        np.testing.assert_array_equal(chunked, ids)
+    ids, tokens = whole["char"]
+    assert "".join(tokens[i] for i in ids) == TEXT
+    assert text_mod.count_id(ids, tokens.index("a"), block=5) == TEXT.count("a")
+
+
+@pytest.mark.parametrize(("vocab", "input_kind"), [(100, "onehot"), (300, "embedding")])
+def test_small_dtype_ids_feed_an_int32_keras_input(tmp_path, vocab, input_kind):
+    """uint8/uint16 token ids go into the model as they are: fit (numpy and tf.data), predict,
+    calling the model and the probe give what int32 ids give."""
+    from seqstudio.model import build_model
+    from seqstudio.plugins import get_registry
+
+    path = tmp_path / "t.txt"
+    path.write_text("".join(chr(0x4E00 + i % 280) for i in range(3000)) + TEXT, encoding="utf-8")
+    ds = load_dataset(path, vocab=vocab, seq_len=6, input_kind=input_kind)
+    assert ds.x_train.dtype == (np.uint8 if vocab <= 256 else np.uint16)
+    built = build_model(ds.input_spec, ds.head, get_registry().cell_type("simple-rnn-tanh"),
+                        {"units": 4})
+    model = built.model
+    model.fit(ds.x_train, ds.y_train, batch_size=256, epochs=1, verbose=0,
+              validation_data=(ds.x_val, ds.y_val))
+    model.fit(ds.tf_dataset("train", 256), epochs=1, verbose=0)
+    x = ds.x_val[:8]
+    as_int32 = np.asarray(x, np.int32)
+    np.testing.assert_allclose(model.predict(x, verbose=0), model.predict(as_int32, verbose=0))
+    np.testing.assert_allclose(np.asarray(model(x)), np.asarray(model(as_int32)), rtol=1e-6)
+    small = model.evaluate(ds.x_val, ds.y_val, verbose=0, return_dict=True)
+    wide = model.evaluate(np.asarray(ds.x_val, np.int32), np.asarray(ds.y_val, np.int32), verbose=0,
+                          return_dict=True)
+    for name in ("loss", "accuracy"):  # sparse cross-entropy and accuracy take uint8/uint16 labels
+        np.testing.assert_allclose(small[name], wide[name], rtol=1e-6)
+    np.testing.assert_allclose(built.probe(x[:1])[0], built.probe(as_int32[:1])[0], rtol=1e-6)

@@ -40,6 +40,7 @@ def test_windows_targets_and_dates(tmp_path):
     assert ds.step_labels("train", 0)[0] == "2024-01-01"
     assert ds.probe.step_labels[0] == "2024-03-21"  # row 80, the first validation row (leap year)
     assert ds.probe.target_label == "load: 855, 865 (next 2 steps)"  # rows 85 and 86
+    assert ds.level == "" and ds.options["level"] is None  # no text, no level
 
 
 def test_rows_sorted_by_date(tmp_path):
@@ -74,6 +75,7 @@ def test_chosen_columns_and_targets(tmp_path):
 
 def test_tf_pipeline_matches_numpy_windows(tmp_path):
     ds = load_dataset(series_csv(tmp_path / "s.csv"), seq_len=6, horizon=2, stride=3)
+    assert tuple(ds.tf_dataset("train", 16).element_spec[0].shape) == (None, 6, 2)  # T is static
     for part, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val)):
         pairs = [(bx.numpy(), by.numpy()) for bx, by in ds.tf_dataset(part, 16)]
         np.testing.assert_allclose(np.concatenate([p[0] for p in pairs]), x)

@@ -1,7 +1,8 @@
 """Labelled text (a table with a text column and a label column) for classification.
 
 Each text becomes ``T`` token ids from ``keras.layers.TextVectorization``, padded with 0 or truncated
-at the end (the layer's ``output_sequence_length``). Rows are not in time order, so the split is a
+at the end (the layer's ``output_sequence_length``), stored in the smallest dtype that holds the
+vocabulary (:func:`~seqstudio.data.dataset.token_dtype`). Rows are not in time order, so the split is a
 seeded, stratified shuffle: each class keeps its share in both parts, and the same file always
 splits the same way.
 """
@@ -13,8 +14,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, display_token
-from seqstudio.data.options import DataOptions
+from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, display_token, token_dtype
+from seqstudio.data.options import DataOptions, default_level
 from seqstudio.data.tables import Columns, find_column, rows_text
 from seqstudio.data.text import adapt, make_vectorizer, vocabulary
 from seqstudio.errors import DataError
@@ -23,6 +24,8 @@ SPLIT_SEED = 0
 
 
 def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: Path | None) -> Dataset:
+    """``opts.level`` None becomes "word" (recorded in ``opts``, hence ``Dataset.options``)."""
+    opts.level = opts.level or default_level("classify")
     text_col, label_col = _choose_columns(frame, cols, opts, path)
     opts.text_column, opts.label_column = text_col, label_col
     notes: list[str] = []
@@ -51,9 +54,9 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
 
     layer = make_vectorizer(opts.level, opts.vocab, seq_len=opts.seq_len)
     adapt(layer, [texts[i] for i in train_rows])
-    x = layer(tf.constant(texts)).numpy().astype(np.int32)
     tokens = vocabulary(layer)
     V = len(tokens)
+    x = layer(tf.constant(texts)).numpy().astype(token_dtype(V))
     T = opts.seq_len
     lengths = _token_counts(layer, texts, opts.level)
     truncated = int(np.count_nonzero(lengths > T))

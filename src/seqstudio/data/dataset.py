@@ -14,6 +14,21 @@ import numpy as np
 Task = Literal["lm", "classify", "forecast"]
 
 
+def token_dtype(vocab_size: int) -> np.dtype:
+    """The dtype of token-id arrays for a vocabulary of ``vocab_size`` tokens: the smallest that
+    holds every id in ``[0, vocab_size)`` (uint8 up to 256 tokens, uint16 up to 65,536, else int32).
+
+    A character-level text is then one byte per character instead of four. Keras models whose
+    ``keras.Input`` is int32 accept these arrays as they are (fit, predict, calling the model and
+    the probe; the values are cast at the input), and so does sparse categorical cross-entropy.
+    """
+    if vocab_size <= 1 << 8:
+        return np.dtype(np.uint8)
+    if vocab_size <= 1 << 16:
+        return np.dtype(np.uint16)
+    return np.dtype(np.int32)
+
+
 @dataclass(frozen=True)
 class InputSpec:
     """What one time step of the model input is.
@@ -52,7 +67,7 @@ class HeadSpec:
 class Probe:
     """One fixed validation sample whose hidden states the GUI shows.
 
-    :param x: shape ``(1, T)`` token ids or ``(1, T, F)`` floats.
+    :param x: shape ``(1, T)`` int32 token ids or ``(1, T, F)`` float32.
     :param step_labels: ``T`` readable labels, one per time step (token, timestamp or index).
     :param target_label: what the model should predict for it, readable.
     """
@@ -67,7 +82,8 @@ class Probe:
 class Windows:
     """How the samples were cut from one flat sequence, so they can be rebuilt lazily.
 
-    ``data`` is ``(L,)`` int32 token ids (language modelling: the target is the next id) or
+    ``data`` is ``(L,)`` token ids in :func:`token_dtype` (language modelling: the target is the
+    next id) or
     ``(L, F)`` float32 scaled inputs with ``targets`` ``(L, K)`` float32 scaled targets (forecast).
     Sample ``i`` of a part ``[start, stop)`` begins at position ``start + i * stride``.
     """
@@ -103,9 +119,13 @@ def has_time_of_day(dates: np.ndarray) -> bool:
 class Dataset:
     """Encoded arrays plus everything needed to display and reproduce them.
 
-    ``x_*`` are ``(N, T)`` int32 token ids or ``(N, T, F)`` float32; ``y_*`` are ``(N,)`` int class or
-    token ids, or ``(N, H*K)`` float32 scaled targets for forecasting. Arrays may be read-only views
-    (sliding windows) to keep memory low; do not write into them.
+    ``x_*`` are ``(N, T)`` token ids or ``(N, T, F)`` float32; ``y_*`` are ``(N,)`` token ids
+    (language modelling), ``(N,)`` int32 class ids (classification), or ``(N, H*K)`` float32 scaled
+    targets for forecasting. Token ids have the smallest unsigned dtype that holds the vocabulary,
+    :func:`token_dtype` of ``len(tokens)``: uint8 for up to 256 tokens, uint16 for up to 65,536, else
+    int32. Do arithmetic on them only after a cast (``np.asarray(x, np.int64)``), as uint8 wraps;
+    ``Probe.x`` is always int32. Arrays may be read-only views (sliding windows) to keep memory
+    low; do not write into them.
     """
 
     task: Task
@@ -125,7 +145,8 @@ class Dataset:
     horizon: int = 1
     #: forecasting: per-column mean and std fitted on the training part, by column name.
     scaler: dict[str, tuple[float, float]] = field(default_factory=dict)
-    #: text level: "char" or "word".
+    #: text level as resolved: "char" or "word" (the default is "char" for language modelling and
+    #: "word" for classification); "" for forecasting.
     level: str = ""
     source: Path | None = None
     source_sha256: str = ""
@@ -154,7 +175,8 @@ class Dataset:
         """A ``tf.data.Dataset`` of ``(x, y)`` batches for ``part`` ("train" or "val").
 
         Windowed tasks are cut lazily by ``keras.utils.timeseries_dataset_from_array`` from the flat
-        sequence, so memory stays at the size of the sequence, not ``N * T``.
+        sequence, so memory stays at the size of the sequence, not ``N * T``. Batches keep the
+        arrays' dtypes (token ids: :func:`token_dtype`), which an int32 ``keras.Input`` accepts.
         """
         import keras
         import tensorflow as tf
@@ -174,10 +196,14 @@ class Dataset:
 
             data = w.data[start : stop - w.horizon]
             targets = unstrided_targets(w.targets[start:stop], w.seq_len, w.horizon)
-        return keras.utils.timeseries_dataset_from_array(
+        batches = keras.utils.timeseries_dataset_from_array(
             data, targets, sequence_length=w.seq_len, sequence_stride=w.stride,
             batch_size=batch_size, shuffle=shuffle, seed=seed,
         )
+        # The windows come out as (None, None, ...): give them their static length T, without
+        # which an unrolled RNN refuses to build and CategoryEncoding (one-hot) fails in graph mode.
+        x_shape = (None, w.seq_len, *data.shape[1:])
+        return batches.map(lambda bx, by: (tf.ensure_shape(bx, x_shape), by))
 
     def step_labels(self, part: str, index: int) -> list[str]:
         """Readable labels of the ``T`` steps of sample ``index``: tokens, dates or row numbers."""

@@ -40,7 +40,8 @@ def load_dataset(
     """Turn a file into a :class:`Dataset`.
 
     :param path: a ``.txt`` text, a ``.csv``/``.tsv`` table, or a file a format plugin reads.
-    :param options: how to load it; ``None`` for the defaults (detect the task, 100 tokens, T=20).
+    :param options: how to load it; ``None`` for the defaults (detect the task, 100 tokens, T=20,
+        characters for a language model and words for classification).
     :param registry: where plugin formats come from; default :func:`seqstudio.plugins.get_registry`,
         consulted only for extensions seqstudio does not read itself.
     :param overrides: option fields to change, e.g. ``seq_len=40``.

@@ -20,10 +20,12 @@ class DataOptions:
 
     Defaults follow the lecture notes (seed §9): a 100-token vocabulary and 20 time steps.
     ``None`` means "detect it from the file"; the resolved value is stored in ``Dataset.options``.
+    ``level=None`` means "by task": characters for a language model (``lm``), words for
+    classification (a sentence of 20 characters would be cut mid-word); forecasting has no level.
     """
 
     task: Literal["lm", "classify", "forecast"] | None = None
-    level: Literal["char", "word"] = "char"
+    level: Literal["char", "word"] | None = None
     vocab: int = 100
     seq_len: int = 20
     input_kind: Literal["onehot", "embedding"] = "onehot"
@@ -39,6 +41,16 @@ class DataOptions:
     missing: Literal["error", "drop", "interpolate"] = "interpolate"
     encoding: str | None = None
     max_bytes: int = 200 * 2**20
+
+
+#: the text level used when ``level`` is None, by task.
+DEFAULT_LEVEL = {"lm": "char", "classify": "word"}
+
+
+def default_level(task: str) -> str | None:
+    """The level a text task uses when none is chosen: ``char`` for ``lm``, ``word`` for
+    ``classify``; None for tasks without text (``forecast``)."""
+    return DEFAULT_LEVEL.get(task)
 
 
 def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> DataOptions:
@@ -59,7 +71,7 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
         elif value is not None:
             setattr(opts, name, [str(v) for v in value])
     _check_choice("task", opts.task, TASKS, allow_none=True)
-    _check_choice("level", opts.level, LEVELS)
+    _check_choice("level", opts.level, LEVELS, allow_none=True)
     _check_choice("input_kind", opts.input_kind, INPUT_KINDS)
     _check_choice("missing", opts.missing, MISSING)
     _check_int("vocab", opts.vocab, 3)

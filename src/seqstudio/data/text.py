@@ -5,8 +5,11 @@ Tokenising and the vocabulary are ``keras.layers.TextVectorization``'s: the ``V`
 out-of-vocabulary token ``[UNK]``. Characters keep their case and punctuation (a character model
 should see them); words are lower-cased with punctuation stripped, the layer's standard.
 
-The text goes through the layer in chunks of about 1 MB, streamed for ``adapt`` and written into
-one int32 array, so a 50 MB text never becomes 50 million TensorFlow strings at once.
+The text goes through the layer in chunks (:data:`CHUNK_CHARS` characters), streamed for ``adapt``
+and then encoded chunk by chunk, so a 50 MB text never becomes 50 million TensorFlow strings, nor a
+full-length int64 array, at once. The ids are stored in the smallest dtype that holds the
+vocabulary (:func:`~seqstudio.data.dataset.token_dtype`: one byte per token up to 256 tokens); at
+character level they are written straight into one preallocated array of the text's length.
 """
 
 from __future__ import annotations
@@ -16,12 +19,20 @@ from pathlib import Path
 
 import numpy as np
 
-from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, display_token
-from seqstudio.data.options import DataOptions
+from seqstudio.data.dataset import (
+    Dataset,
+    HeadSpec,
+    InputSpec,
+    Probe,
+    Windows,
+    display_token,
+    token_dtype,
+)
+from seqstudio.data.options import DataOptions, default_level
 from seqstudio.data.windows import next_token_windows, split_point
 from seqstudio.errors import DataError
 
-CHUNK_CHARS = 1 << 20
+CHUNK_CHARS = 1 << 18  # 256K characters: ~12 MB of TensorFlow intermediates per chunk
 OOV = "[UNK]"
 
 
@@ -39,8 +50,10 @@ def make_vectorizer(level: str, vocab: int, seq_len: int | None = None):
     )
 
 
-def chunks(text: str, level: str, size: int = CHUNK_CHARS) -> Iterator[str]:
-    """Pieces of about ``size`` characters; word level cuts only at whitespace."""
+def chunks(text: str, level: str, size: int | None = None) -> Iterator[str]:
+    """Pieces of about ``size`` (default :data:`CHUNK_CHARS`) characters; word level cuts only at
+    whitespace."""
+    size = size or CHUNK_CHARS
     start = 0
     while start < len(text):
         stop = min(start + size, len(text))
@@ -71,27 +84,42 @@ def vocabulary(layer) -> list[str]:
 
 
 def encode_text(text: str, level: str, vocab: int) -> tuple[np.ndarray, list[str]]:
-    """Token ids (int32, one per token) and the vocabulary (id -> token)."""
+    """Token ids (one per token, dtype :func:`token_dtype` of the vocabulary) and the vocabulary
+    (id -> token)."""
     import tensorflow as tf
 
     layer = make_vectorizer(level, vocab)
     adapt(layer, list(chunks(text, level)) if len(text) < CHUNK_CHARS else _Chunks(text, level))
+    tokens = vocabulary(layer)
+    dtype = token_dtype(len(tokens))
     if level == "char":
         # Without standardisation every code point is one token, so the ids fit a preallocated
-        # array and no second copy is made by concatenating.
-        out = np.empty(len(text), dtype=np.int32)
+        # array of the text's length; each chunk's int64 ids live only until they are copied in.
+        out = np.empty(len(text), dtype=dtype)
         pos = 0
         for piece in chunks(text, level):
             ids = layer(tf.constant([piece])).flat_values.numpy()
             out[pos : pos + len(ids)] = ids
             pos += len(ids)
-        return out[:pos], vocabulary(layer)
+            del ids
+        return out[:pos], tokens
+    # Word level: the number of words is known only after splitting, so each chunk is kept in the
+    # small dtype and the pieces are joined once (words are several bytes of text each).
     pieces = []
     for piece in chunks(text, level):
-        ids = layer(tf.constant([piece]))
-        pieces.append(ids.flat_values.numpy().astype(np.int32, copy=False))
-    out = np.concatenate(pieces) if pieces else np.zeros(0, np.int32)
-    return out, vocabulary(layer)
+        ids = layer(tf.constant([piece])).flat_values.numpy()
+        pieces.append(ids.astype(dtype))
+        del ids
+    out = np.concatenate(pieces) if pieces else np.zeros(0, dtype)
+    return out, tokens
+
+
+def count_id(ids: np.ndarray, value: int, block: int | None = None) -> int:
+    """How many of ``ids`` equal ``value``, in blocks so that no full-length mask is made."""
+    block = block or CHUNK_CHARS
+    return sum(
+        int(np.count_nonzero(ids[i : i + block] == value)) for i in range(0, len(ids), block)
+    )
 
 
 class _Chunks:
@@ -105,9 +133,13 @@ class _Chunks:
 
 
 def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
-    """A next-token dataset: ``x`` is ``T`` token ids, ``y`` the id of the token after them."""
+    """A next-token dataset: ``x`` is ``T`` token ids, ``y`` the id of the token after them.
+
+    ``opts.level`` None becomes "char" (recorded in ``opts``, hence ``Dataset.options``).
+    """
+    opts.level = opts.level or default_level("lm")
     T = opts.seq_len
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(), which would copy the whole text
         raise DataError(
             "the text has no characters other than whitespace; choose a file with text in it",
             path=path,
@@ -130,7 +162,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     else:
         spec = InputSpec("embedding", T, vocab_size=V, embed_dim=opts.embed_dim)
     probe, probe_notes = _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts)
-    oov = int(np.count_nonzero(ids == 1))
+    oov = count_id(ids, 1)
     summary = {
         "task": "language model (next token)",
         "level": opts.level,
