@@ -196,6 +196,10 @@ def compile_model(built: BuiltModel, *, optimizer: str = "adam", learning_rate: 
     opt = keras.optimizers.get({"class_name": optimizer, "config": {"learning_rate": learning_rate}})
     loss, metrics = loss_and_metrics(built.head)
     plan = built.execution
+    if plan.steps_per_execution > 1:  # keep every batch's loss for the live plot
+        from seqstudio.keras_objects import BatchLosses
+
+        metrics = [*metrics, BatchLosses(loss, capacity=plan.steps_per_execution)]
     built.model.compile(optimizer=opt, loss=loss, metrics=metrics, jit_compile=plan.jit_compile,
                         steps_per_execution=plan.steps_per_execution)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import keras
 
 from seqstudio.engine.controls import Diverged, StopRequested
+from seqstudio.keras_objects import losses_of_last_batches
 
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.engine.trainer import Trainer
@@ -20,8 +21,9 @@ class EngineCallback(keras.callbacks.Callback):
 
     Keras logs the *running mean* of the loss since the epoch began; the loss of one batch is
     recovered from two consecutive means, ``(b+1)·m_b − b·m_{b−1}``, in float64. When Keras runs
-    several batches per call (``steps_per_execution``), the hook fires once per call and the
-    loss is the mean over that call's batches.
+    several batches per call (``steps_per_execution``), the hook fires once per call; the
+    ``BatchLosses`` metric then holds every batch's loss of that call, and one event is emitted
+    per batch.
     """
 
     def __init__(self, trainer: Trainer) -> None:
@@ -48,10 +50,21 @@ class EngineCallback(keras.callbacks.Callback):
             batch = min(batch, steps - 1)
         previous = self._prev_end
         n = batch - previous
-        loss = ((batch + 1) * mean - (previous + 1) * self._prev_mean) / max(n, 1)
-        self.step += n
+        losses = None
+        if n > 1 and logs is not None and "batch_losses" in logs:
+            losses = losses_of_last_batches(logs["batch_losses"], n)
+        if losses is None:  # one batch, or a plain mean of the call's batches
+            losses = [((batch + 1) * mean - (previous + 1) * self._prev_mean) / max(n, 1)]
+            first = batch
+        else:
+            first = previous + 1
         self._prev_end, self._prev_mean = batch, mean
-        self.trainer._on_batch_end(self.epoch, batch, self.step - 1, loss, previous)
+        for i, loss in enumerate(losses):
+            self.step += 1 if len(losses) > 1 or n <= 1 else n
+            last = i == len(losses) - 1
+            # snapshots see the weights after the call, so only its last batch may take one
+            self.trainer._on_batch_end(self.epoch, first + i, self.step - 1, loss, previous,
+                                       snapshot=last)
         self.controls.checkpoint()
 
     def on_test_batch_end(self, batch: int, logs: Any = None) -> None:

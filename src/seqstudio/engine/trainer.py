@@ -337,13 +337,14 @@ class Trainer:
 
     # -- called by EngineCallback on the training thread -------------------------------------
     def _on_batch_end(self, epoch: int, batch: int, step: int, loss: float,
-                      previous: int = -1) -> None:
+                      previous: int = -1, snapshot: bool = True) -> None:
         """``batch`` ended; ``previous`` is the batch the last call ended (Keras may run several
-        batches per call, and then reports only the last)."""
+        batches per call). A snapshot is taken when the call crossed a multiple of
+        ``snapshot_every`` and ``snapshot`` says the weights are this batch's."""
         self._batch_rows.append(f"{epoch + 1},{batch},{step},{loss!r}")
         self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
         k = self.settings.snapshot_every
-        if k and (batch + 1) // k > (previous + 1) // k:
+        if snapshot and k and (batch + 1) // k > (previous + 1) // k:
             self._snapshot(epoch, batch)
 
     def _on_epoch_end(self, epoch: int, metrics: dict[str, float]) -> None:

@@ -1,0 +1,57 @@
+"""Keras objects of the seqstudio core, registered for serialisation.
+
+Listed under the ``seqstudio.keras`` entry-point group, so plain ``keras.saving.load_model`` finds
+them in a saved model's compile configuration.
+"""
+
+from __future__ import annotations
+
+import keras
+from keras import ops
+
+
+@keras.saving.register_keras_serializable(package="seqstudio")
+class BatchLosses(keras.metrics.Metric):
+    """The loss of each of the last ``capacity`` training batches, in a ring.
+
+    When Keras runs several batches per compiled call (``steps_per_execution``), callbacks see
+    only the state after the call's last batch. This metric records every batch's loss inside the
+    call, so the live loss plot still gets one point per batch. ``result()`` is
+    ``[count, ring...]``: how many batches were recorded since the epoch began, then the ring.
+    """
+
+    def __init__(self, loss: str = "mse", capacity: int = 32, name: str = "batch_losses",
+                 **kwargs) -> None:
+        super().__init__(name=name, **kwargs)
+        self.loss = loss
+        self.capacity = int(capacity)
+        self._loss_fn = keras.losses.get(loss)
+        self.ring = self.add_variable(shape=(self.capacity,), initializer="zeros", name="ring")
+        self.count = self.add_variable(shape=(), initializer="zeros", name="count")
+
+    def update_state(self, y_true, y_pred, sample_weight=None) -> None:
+        loss = ops.mean(self._loss_fn(y_true, y_pred))
+        index = ops.cast(ops.mod(self.count, self.capacity), "int32")
+        one_hot = ops.one_hot(index, self.capacity, dtype=self.ring.dtype)
+        self.ring.assign(self.ring * (1.0 - one_hot) + one_hot * ops.cast(loss, self.ring.dtype))
+        self.count.assign(self.count + 1.0)
+
+    def result(self):
+        return ops.concatenate([ops.reshape(self.count, (1,)), self.ring])
+
+    def reset_state(self) -> None:
+        self.ring.assign(ops.zeros((self.capacity,), dtype=self.ring.dtype))
+        self.count.assign(0.0)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "loss": self.loss, "capacity": self.capacity}
+
+
+def losses_of_last_batches(result, n: int) -> list[float] | None:
+    """The losses of the last ``n`` recorded batches, oldest first, from ``BatchLosses.result()``
+    (as logged); ``None`` when they are no longer all in the ring."""
+    values = [float(v) for v in result]
+    count, ring = int(round(values[0])), values[1:]
+    if n < 1 or n > len(ring) or n > count:
+        return None
+    return [ring[i % len(ring)] for i in range(count - n, count)]
