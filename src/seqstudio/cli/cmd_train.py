@@ -106,7 +106,8 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("data")
     g.add_argument("--task", choices=["lm", "classify", "forecast"],
                    help="default: detected from the file")
-    g.add_argument("--level", choices=["char", "word"], default="char", help="text tokens")
+    g.add_argument("--level", choices=["char", "word"], default=None,
+                   help="text tokens (default: char for lm, word for classify)")
     g.add_argument("--vocab", type=int, default=100, help="vocabulary size V (default 100)")
     g.add_argument("--seq-len", type=int, help="time steps T per sample (default 20)")
     g.add_argument("--window", type=int, help="forecast: input window (same as --seq-len)")

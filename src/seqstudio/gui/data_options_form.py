@@ -61,9 +61,10 @@ class DataOptionsForm(QWidget):
                             ("classify sequences", "classify"), ("forecast a series", "forecast")],
                            "What to learn: predict the next token, a class per text, or the next "
                            "values of a series.", "taskCombo")
-        self.level = _combo([("characters", "char"), ("words", "word")],
-                            "Split text into characters or words; each becomes one time step.",
-                            "levelCombo")
+        self.level = _combo([("by task", None), ("characters", "char"), ("words", "word")],
+                            "Split text into characters or words; each becomes one time step. "
+                            "By task: characters for a language model, words for "
+                            "classification.", "levelCombo")
         self.vocab = _spin(3, 1_000_000, 100, "Vocabulary size V: the most frequent tokens, "
                            "including padding and the out-of-vocabulary token.", "vocabSpin")
         self.seq_len = _spin(1, 10_000, 20, "Sequence length T: time steps per sample.",
@@ -176,7 +177,7 @@ class DataOptionsForm(QWidget):
                 combo.setCurrentIndex(index)
 
         pick(self.task, opts.get("task"))
-        pick(self.level, opts.get("level", "char"))
+        pick(self.level, opts.get("level"))
         pick(self.input_kind, opts.get("input_kind", "onehot"))
         pick(self.missing, opts.get("missing", "interpolate"))
         if "vocab" in opts:
