@@ -11,8 +11,6 @@ import keras
 from keras import ops
 
 PACKAGE = "seqstudio"
-#: use the hand-written backward pass of :mod:`seqstudio_builtins.recurrence` where it applies
-CUSTOM_GRADIENT = True
 
 
 @keras.saving.register_keras_serializable(package=PACKAGE)
@@ -94,45 +92,29 @@ class SimpleRecurrent(keras.layers.RNN):
         return self.cell.units
 
     def inner_loop(self, sequences, initial_state, mask, training=False):
-        """The recurrence with the input projection of every time step done in one matmul.
+        """Unrolled: the input projection of every time step in one matmul, then the recurrence.
 
-        ``x_t·Wx + b`` does not depend on ``h``, so it is computed for all ``T`` steps at once as a
-        ``(B·T, d)×(d, n)`` product; only ``h_{t-1}·Wh`` stays inside the loop. The numbers are those
-        of :class:`SimpleCell` (same equation, ``h_0`` from ``initial_state``, zeros by default).
-        Masks, reversed sequences and foreign cells take Keras' general path.
+        ``x_t·Wx + b`` does not depend on ``h``, so when the time loop is unrolled it is computed
+        for all ``T`` steps at once as a ``(B·T, d)×(d, n)`` product; only ``h_{t-1}·Wh`` stays
+        per step. The numbers are those of :class:`SimpleCell` (same equation, ``h_0`` from
+        ``initial_state``, zeros by default). A rolled loop, masks, reversed sequences and
+        foreign cells take Keras' general path, which ``bench/cells.py`` measured as the faster
+        loop on the CPU.
         """
         cell = self.cell
-        if mask is not None or self.go_backwards or type(cell) is not SimpleCell:
+        steps = sequences.shape[1]
+        if (not self.unroll or steps is None or mask is not None or self.go_backwards
+                or type(cell) is not SimpleCell):
             return super().inner_loop(sequences, initial_state, mask, training=training)
         h = initial_state[0]
         projected = ops.matmul(sequences, cell.kernel)
         if cell.bias is not None:
             projected = projected + cell.bias
-        # read the variable once, outside the loop: XLA cannot differentiate a variable read
-        # inside a while loop whose trip count it does not know
-        recurrent = ops.convert_to_tensor(cell.recurrent_kernel)
-        activation = cell.activation
-        steps = sequences.shape[1]
-        if self.unroll and steps is not None:
-            outputs = []
-            for t in range(steps):
-                h = activation(projected[:, t, :] + ops.matmul(h, recurrent))
-                outputs.append(h)
-            return h, ops.stack(outputs, axis=1), [h]
-
-        name = getattr(activation, "__name__", "")
-        if CUSTOM_GRADIENT and keras.backend.backend() == "tensorflow" and name in ("tanh", "relu"):
-            from seqstudio_builtins.recurrence import recurrence
-
-            outputs = recurrence(ops.transpose(projected, (1, 0, 2)), h, recurrent, name)
-            return outputs[-1], ops.transpose(outputs, (1, 0, 2)), [outputs[-1]]
-
-        def step(h_prev, xw_t):
-            h_t = activation(xw_t + ops.matmul(h_prev, recurrent))
-            return h_t, h_t
-
-        h, outputs = ops.scan(step, h, ops.transpose(projected, (1, 0, 2)))
-        return h, ops.transpose(outputs, (1, 0, 2)), [h]
+        outputs = []
+        for t in range(steps):
+            h = cell.activation(projected[:, t, :] + ops.matmul(h, cell.recurrent_kernel))
+            outputs.append(h)
+        return h, ops.stack(outputs, axis=1), [h]
 
     def get_config(self) -> dict:
         return super().get_config()  # includes the serialised cell

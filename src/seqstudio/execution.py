@@ -17,13 +17,14 @@ from seqstudio.errors import ParamError
 MODES = ("auto", "loop", "unrolled", "loop-xla", "unrolled-xla")
 #: sequences up to this many steps are unrolled by ``auto``
 UNROLL_MAX_STEPS = 32
-#: ``auto`` groups batches so that one compiled call lasts about this long (seconds); live plots
-#: then get a loss update at least every 1/TARGET_CALL_SECONDS / 3 seconds, and Stop acts within it
-TARGET_CALL_SECONDS = 0.03
+#: ``auto`` groups batches so that one compiled call lasts about this long (seconds): the engine
+#: still reports every batch's loss, live plots get ~20 updates a second, and Stop acts within it
+TARGET_CALL_SECONDS = 0.05
 MAX_STEPS_PER_EXECUTION = 32
-#: rough CPU cost model for ``auto``: fixed cost per batch, and sustained FLOP/s of small matmuls
+#: rough cost model for ``auto`` (fitted to bench/cells.py on 2 CPU cores): a fixed cost per
+#: batch, and the sustained FLOP/s of recurrent training
 BATCH_OVERHEAD_SECONDS = 4e-4
-SUSTAINED_FLOPS = 2e10
+SUSTAINED_FLOPS = 8e10
 
 
 @dataclass(frozen=True)
