@@ -43,3 +43,11 @@ def test_import_linter_contract_holds():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 kept, 0 broken" in result.stdout
+
+
+def test_ruff_is_clean():
+    ruff = Path(sys.executable).parent / "ruff"
+    root = SRC.parent.parent
+    result = subprocess.run([str(ruff) if ruff.exists() else "ruff", "check", "."], cwd=root,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
