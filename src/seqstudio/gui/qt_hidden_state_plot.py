@@ -9,7 +9,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seqstudio.engine.events import HiddenSnapshot
 
@@ -50,6 +57,10 @@ class HeatmapPlot(pg.PlotWidget):
         item.setLabel("bottom", "time step")
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._ticks_key: tuple | None = None
+        self._labelled = False
+        self._levels: tuple[float, float] | None = None
         item.setLabel("left", "unit")
         item.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -64,24 +75,34 @@ class HeatmapPlot(pg.PlotWidget):
         self.activation = activation
         cmap = pg.colormap.get("viridis" if activation == "relu" else "CET-D1")
         self.colorbar.setColorMap(cmap)
+        self._levels = None
 
     def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...]) -> None:
         """``states``: ``(T, units)``."""
         states = np.nan_to_num(np.asarray(states, dtype=np.float32), nan=0.0)
         lo, hi = color_levels(self.activation, states)
         self.image.setImage(states, autoLevels=False)
-        self.colorbar.setLevels((lo, hi))
+        if (lo, hi) != self._levels:  # the colour bar's axis is re-laid out when set
+            self._levels = (lo, hi)
+            self.colorbar.setLevels((lo, hi))
         self.image.setLevels((lo, hi))
-        t, _ = states.shape
+        t, n = states.shape
+        # The probe sequence is the same for every snapshot of a run: the axes (costly to lay out
+        # and paint) are only touched when their ticks change.
+        key = (tuple(step_labels), t, n, self.width())
+        if key == self._ticks_key:
+            return
+        self._ticks_key = key
         labels = [readable_token(str(s)) for s in step_labels] or [str(i) for i in range(t)]
         every = tick_stride(labels, t, self.width())
         major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
         self.getPlotItem().getAxis("bottom").setTicks([major, []])
-        n = states.shape[1]
         step = max(1, int(np.ceil(n / 16)))
         self.getPlotItem().getAxis("left").setTicks([[(u + 0.5, str(u)) for u in range(0, n, step)],
                                                      []])
-        self.getPlotItem().setLabel("bottom", "time step (probe sequence)")
+        if not self._labelled:
+            self._labelled = True
+            self.getPlotItem().setLabel("bottom", "time step (probe sequence)")
 
 
 class QtHiddenStatePlot(QWidget):

@@ -22,6 +22,17 @@ SMOOTHING = 0.05
 RAW_LIMIT = 8192
 
 
+def _ema(ys: np.ndarray, alpha: float, ema: float | None) -> tuple[np.ndarray, float | None]:
+    """The exponential moving average of ``ys`` continuing from ``ema`` (non-finite values are
+    skipped; NaN until the first finite one). Returns the smoothed values and the last average."""
+    smooth = np.empty(len(ys))
+    for i, y in enumerate(ys.tolist()):
+        if y == y and y not in (float("inf"), float("-inf")):
+            ema = y if ema is None else (1 - alpha) * ema + alpha * y
+        smooth[i] = np.nan if ema is None else ema
+    return smooth, ema
+
+
 class LossPlotWidget(pg.PlotWidget):
     """The pyqtgraph plot itself (objectName ``lossPlot``). Curves are created once."""
 
@@ -89,6 +100,7 @@ class QtLossPlot(QWidget):
         self._val: list[float] = []
         self._dirty = False
         self._epoch_counts = {}
+        self._epoch_shown: tuple[int, int] | None = None
         self._points_per_epoch = 0
         self.total_epochs = 0
         self._env = PeakEnvelope()
@@ -131,6 +143,7 @@ class QtLossPlot(QWidget):
             buf.clear()
         self._ema = None
         self._epoch_x, self._train, self._val_x, self._val = [], [], [], []
+        self._epoch_shown = None
         self._dirty = True
         self.redraw()
 
@@ -152,21 +165,22 @@ class QtLossPlot(QWidget):
     def add_batches(self, events: list[BatchEnd]) -> None:
         if not events:
             return
-        xs = np.fromiter((self._x_of(e.epoch, e.batch, e.step) for e in events), float, len(events))
-        ys = np.fromiter((e.loss for e in events), float, len(events))
-        for e in events:
-            self._epoch_counts[e.epoch] = self._epoch_counts.get(e.epoch, 0) + 1
+        n = len(events)
+        epochs = np.fromiter((e.epoch for e in events), np.int64, n)
+        ys = np.fromiter((e.loss for e in events), float, n)
+        if self.steps_per_epoch > 0:
+            # Clamped: with several batches per call the engine may report an index past the end.
+            batches = np.fromiter((e.batch for e in events), np.int64, n)
+            xs = epochs + np.minimum(batches + 1, self.steps_per_epoch) / self.steps_per_epoch
+        else:
+            xs = np.fromiter((e.step for e in events), float, n) + 1.0
+        for epoch, count in zip(*np.unique(epochs, return_counts=True), strict=True):
+            epoch = int(epoch)
+            self._epoch_counts[epoch] = self._epoch_counts.get(epoch, 0) + int(count)
         done = [n for epoch, n in self._epoch_counts.items() if epoch < events[-1].epoch]
         if done:
             self._points_per_epoch = max(done)
-        smooth = np.empty_like(ys)
-        ema = self._ema
-        alpha = self.smoothing
-        for i, y in enumerate(ys):
-            if np.isfinite(y):
-                ema = y if ema is None else (1 - alpha) * ema + alpha * y
-            smooth[i] = np.nan if ema is None else ema
-        self._ema = ema
+        smooth, self._ema = _ema(ys, self.smoothing, self._ema)
         self._x.extend(xs)
         self._y.extend(ys)
         self._smooth.extend(smooth)
@@ -182,14 +196,7 @@ class QtLossPlot(QWidget):
         self._ema = None
         self._x.extend(xs)
         self._y.extend(ys)
-        alpha = self.smoothing
-        smooth = np.empty(len(ys))
-        ema = None
-        for i, y in enumerate(np.asarray(ys, dtype=float)):
-            if np.isfinite(y):
-                ema = y if ema is None else (1 - alpha) * ema + alpha * y
-            smooth[i] = np.nan if ema is None else ema
-        self._ema = ema
+        smooth, self._ema = _ema(np.asarray(ys, dtype=float), self.smoothing, None)
         self._smooth.extend(smooth)
         self._dirty = True
 
@@ -235,8 +242,11 @@ class QtLossPlot(QWidget):
                      peak_decimate(x[a:b], smooth[a:b], width))
         self.plot.batch_curve.setData(*shown[0])
         self.plot.smooth_curve.setData(*shown[1])
-        self.plot.train_curve.setData(self._epoch_x, self._train)
-        self.plot.val_curve.setData(self._val_x, self._val)
+        epoch_key = (len(self._train), len(self._val))
+        if epoch_key != self._epoch_shown:  # the epoch curves change once an epoch
+            self._epoch_shown = epoch_key
+            self.plot.train_curve.setData(self._epoch_x, self._train)
+            self.plot.val_curve.setData(self._val_x, self._val)
         if self.follow:
             self._set_ranges()
         return True

@@ -6,7 +6,14 @@ import re
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
@@ -39,6 +46,7 @@ class QtTrajectories(QWidget):
         item.setLabel("bottom", "time step")
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
         self.units = QLineEdit("0-3")
         self.units.setObjectName("trajectoryUnits")
@@ -61,6 +69,7 @@ class QtTrajectories(QWidget):
         self._curves: list[pg.PlotDataItem] = []
         self._states: np.ndarray | None = None
         self._labels: tuple[str, ...] = ()
+        self._ticks_key: tuple | None = None
 
     def clear(self) -> None:
         self._states = None
@@ -102,15 +111,21 @@ class QtTrajectories(QWidget):
         for i, curve in enumerate(self._curves):
             if i < len(units):
                 curve.setData(t, self._states[:, units[i]])
-                curve.opts["name"] = f"unit {units[i]}"
-                if legend is not None:
-                    for sample, label in legend.items:
-                        if sample.item is curve:
-                            label.setText(f"unit {units[i]}")
-            else:
+                name = f"unit {units[i]}"
+                if curve.opts.get("name") != name:  # legend text is laid out anew when set
+                    curve.opts["name"] = name
+                    if legend is not None:
+                        for sample, label in legend.items:
+                            if sample.item is curve:
+                                label.setText(name)
+            elif curve.yData is not None and len(curve.yData):
                 curve.setData([], [])
         steps = self._states.shape[0]
         labels = self._labels
+        key = (labels, steps, self.plot.width())
+        if key == self._ticks_key:
+            return
+        self._ticks_key = key
         every = tick_stride([readable_token(str(s)) for s in labels], steps, self.plot.width())
         ticks = [(i + 0.5, readable_token(labels[i]) if i < len(labels) else str(i))
                  for i in range(0, steps, every)]
