@@ -16,7 +16,7 @@ from seqstudio.gui.qt_trajectories import QtTrajectories, parse_units
 def snap(epoch, batch=-1, layers=1, t=5, n=4, value=0.5):
     states = tuple(np.full((t, n), value * (i + 1), dtype=np.float32) for i in range(layers))
     return HiddenSnapshot(epoch, batch, states, tuple(f"rnn_{i}" for i in range(layers)),
-                          tuple("ab c\n"[:t]))
+                          ("a", "b", "␣", "c", "↵")[:t])  # as the data layer labels tokens
 
 
 def test_loss_plot_buffers_until_redraw(qtbot):
@@ -57,6 +57,7 @@ def test_heatmap_levels_suit_the_activation(qtbot):
     ticks = panel.plot.getPlotItem().getAxis("bottom")._tickLevels[0]
     assert [label for _, label in ticks] == ["a", "b", "␣", "c", "↵"]
     assert readable_token("") == "∅"
+    assert readable_token("2024-01-14 13:00") == "2024-01-14 13:00"  # timestamps keep spaces
 
 
 def test_layer_selector_for_stacked_models(qtbot):
