@@ -25,14 +25,21 @@ TSV_EXTENSIONS = (".tsv", ".tab")
 DELIMITERS = ",;\t|"
 
 
-def _builtin_read(path: Path):  # pragma: no cover - built-ins are read by seqstudio itself
-    raise NotImplementedError
+@dataclass(frozen=True)
+class BuiltinFormat:
+    """A format seqstudio reads itself (text through TextVectorization, tables through pandas),
+    so, unlike a plugin's :class:`DataFormat`, it has no ``read`` function."""
+
+    name: str
+    label: str
+    extensions: tuple[str, ...]
+    plugin: str = "seqstudio"
 
 
 BUILTIN_FORMATS = (
-    DataFormat("text", "Plain text", TEXT_EXTENSIONS, _builtin_read, plugin="seqstudio"),
-    DataFormat("csv", "Comma-separated table", CSV_EXTENSIONS, _builtin_read, plugin="seqstudio"),
-    DataFormat("tsv", "Tab-separated table", TSV_EXTENSIONS, _builtin_read, plugin="seqstudio"),
+    BuiltinFormat("text", "Plain text", TEXT_EXTENSIONS),
+    BuiltinFormat("csv", "Comma-separated table", CSV_EXTENSIONS),
+    BuiltinFormat("tsv", "Tab-separated table", TSV_EXTENSIONS),
 )
 
 
@@ -41,7 +48,7 @@ class Resolved:
     """The outcome of format detection: a built-in kind or a plugin's format."""
 
     kind: str  # "text", "table" or "plugin"
-    fmt: DataFormat
+    fmt: DataFormat | BuiltinFormat
     delimiter: str = ","
 
 
