@@ -75,7 +75,6 @@ class Trainer:
         self._batch_rows: list[str] = []
         self._io: ThreadPoolExecutor | None = None
         self._io_futures: list[Any] = []
-        self._shadow: Any = None  # the model copy that checkpoints are written from
         self._predictor: Any = None
         self._probe: Callable[[Any], list[np.ndarray]] = lambda x: self.built.probe(x)
         self._info: dict[str, Any] = {}
@@ -293,40 +292,9 @@ class Trainer:
         })
 
     def _checkpoint(self, epochs_done: int) -> None:
-        """Copy the weights and the optimizer state now (milliseconds), and write the ``.keras``
-        file on the I/O thread from a shadow copy of the model, so training does not wait for
-        it. Under a distribution strategy the file is written here, from the model itself."""
         model = self.built.model
-        weights = [np.asarray(v) for v in model.weights]
-        if not all(np.isfinite(w).all() for w in weights):
+        if not all(np.isfinite(w).all() for w in model.get_weights()):
             return  # keep the last finite checkpoint
-        if self.settings.strategy != "default":
-            self._write_checkpoint(epochs_done, model)
-            return
-        optimizer = model.optimizer
-        state = [np.asarray(v) for v in optimizer.variables] if optimizer.built else None
-        self._submit(self._write_shadow_checkpoint, epochs_done, weights, state)
-
-    def _write_shadow_checkpoint(self, epochs_done: int, weights: list[np.ndarray],
-                                 state: list[np.ndarray] | None) -> None:
-        """On the I/O thread: load the copied values into the shadow model and save it."""
-        import keras
-
-        if self._shadow is None:
-            model = self.built.model
-            self._shadow = keras.models.clone_model(model)
-            self._shadow.compile_from_config(model.get_compile_config())
-        shadow = self._shadow
-        for variable, value in zip(shadow.weights, weights, strict=True):
-            variable.assign(value)
-        if state is not None:
-            if not shadow.optimizer.built:
-                shadow.optimizer.build(shadow.trainable_variables)
-            for variable, value in zip(shadow.optimizer.variables, state, strict=True):
-                variable.assign(value)
-        self._write_checkpoint(epochs_done, shadow)
-
-    def _write_checkpoint(self, epochs_done: int, model: Any) -> None:
         folder = self._path / rundir.CHECKPOINTS
         name = rundir.checkpoint_name(epochs_done)
         # atomic, not fsynced: a killed process leaves the old or the new file; model.keras is
