@@ -172,6 +172,10 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     args = parser.parse_args()
     repeats = 1 if args.quick else 3
+    # The benchmark's windows (and the launched processes) must not read or change the user's
+    # remembered settings: Qt keeps them under XDG_CONFIG_HOME on Linux.
+    settings_home = tempfile.mkdtemp(prefix="seqstudio-bench-settings-")
+    os.environ["XDG_CONFIG_HOME"] = settings_home
 
     from seqstudio.gui.app import make_application
 
