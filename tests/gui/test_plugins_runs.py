@@ -214,3 +214,18 @@ def test_gui_subcommand_is_registered():
 
     args = build_parser().parse_args(["gui", "data.txt"])
     assert args.command == "gui" and args.file == "data.txt"
+
+
+def test_export_menu_actions_write_the_chosen_files(make_window, tmp_path, monkeypatch):
+    from seqstudio.gui import export_dialogs
+
+    window = make_window(start_tf=False)
+    chosen = {}
+    monkeypatch.setattr(export_dialogs.QFileDialog, "getSaveFileName",
+                        lambda parent, title, start, filters: (str(chosen["path"]), ""))
+    for name, action in (("loss.png", window.actions_.export_plot),
+                         ("heat.svg", window.actions_.export_heatmap)):
+        chosen["path"] = tmp_path / name
+        action.trigger()
+        assert chosen["path"].stat().st_size > 0
+        assert name in window.statusBar().currentMessage()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
-from seqstudio.gui import run_files
+from seqstudio.gui import export_dialogs, run_files
 from seqstudio.gui.about import show_about
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
@@ -378,37 +378,14 @@ class MainWindow(QMainWindow):
                                      f"{len(run['epochs'])} epochs{', ' + status if status else ''})")
         self.setWindowTitle(f"{Path(run['path']).name} — seqstudio")
 
-    def _save_path(self, title: str, name: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(self.settings.last_folder()
-                                                                    or Path.cwd()) / name), filters)
-        return path
-
     def export_plot_dialog(self) -> None:
-        path = self._save_path("Export loss plot", "loss.png", "PNG image (*.png);;SVG (*.svg)")
-        if path:
-            self._export(lambda: run_files.export_plot(self.live.loss.plot.getPlotItem(), path))
+        export_dialogs.export_loss_plot(self)
 
     def export_heatmap_dialog(self) -> None:
-        path = self._save_path("Export heatmap", "hidden-states.png",
-                               "PNG image (*.png);;SVG (*.svg)")
-        if path:
-            self._export(lambda: run_files.export_plot(self.live.hidden.plot.getPlotItem(), path))
+        export_dialogs.export_heatmap(self)
 
     def export_states_dialog(self) -> None:
-        path = self._save_path("Export hidden states", "hidden-states.npz",
-                               "All snapshots (*.npz);;Shown snapshot (*.csv)")
-        if path:
-            self._export(lambda: run_files.export_snapshots(
-                self.live.scrubber.snapshots, self.live.hidden.snapshot, path,
-                self.live.hidden.current_layer()))
-
-    def _export(self, do: Any) -> None:
-        try:
-            path = do()
-        except Exception as exc:  # noqa: BLE001 - a full disk or bad name becomes a dialog
-            show_error(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        export_dialogs.export_hidden_states(self)
 
     def show_about(self) -> None:
         show_about(self, self.tf.versions)
