@@ -19,12 +19,17 @@ TARGETS = (ROOT / "src" / "seqstudio" / "data" / "samples", ROOT / "assets" / "s
 # A small grammar in the spirit of the notes' "I am a boy" (seed §8): subject-verb agreement,
 # articles and a few adjectives, so a character or word model has structure to learn.
 BE = {"I": "am", "you": "are", "he": "is", "she": "is", "we": "are", "they": "are"}
-NOUNS = ["boy", "girl", "student", "teacher", "cat", "dog", "bird", "friend", "doctor", "farmer"]
-ADJECTIVES = ["big", "small", "happy", "tired", "young", "old", "kind", "quiet"]
-THINGS = ["apple", "ball", "book", "song", "river", "house", "tree", "letter"]
+# Word level has a little over 100 distinct words, so the default 100-token vocabulary (with
+# padding and out-of-vocabulary) is full, as in the notes' 100-word example (seed §9).
+NOUNS = ["boy", "girl", "student", "teacher", "cat", "dog", "bird", "friend", "doctor", "farmer",
+         "baker", "singer", "painter", "pilot", "nurse", "driver", "writer", "player"]
+ADJECTIVES = ["big", "small", "happy", "tired", "young", "old", "kind", "quiet", "brave",
+              "clever", "busy", "calm", "funny", "proud", "shy", "strong"]
+THINGS = ["apple", "ball", "book", "song", "river", "house", "tree", "letter", "garden", "boat",
+          "poem", "map", "cake", "window", "picture", "story"]
 SINGULAR = {"he", "she", "the cat", "the dog", "the boy", "the girl"}
 SUBJECTS = ["I", "you", "he", "she", "we", "they", "the cat", "the dog", "the boy", "the girl"]
-VERBS = ["see", "like", "want", "read", "find", "draw"]
+VERBS = ["see", "like", "want", "read", "find", "draw", "paint", "visit", "open", "keep"]
 
 
 def article(word: str) -> str:
@@ -53,7 +58,7 @@ def sentence(rng: random.Random) -> str:
     return f"{subject} {verb} the {thing}."
 
 
-def toy_grammar(rng: random.Random, n_bytes: int = 6000) -> str:
+def toy_grammar(rng: random.Random, n_bytes: int = 8000) -> str:
     lines, size = [], 0
     while size < n_bytes:
         words = sentence(rng)
