@@ -297,8 +297,7 @@ def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str])
 
 
 def report(summary: dict, as_json: bool) -> None:
-    import keras  # noqa: F401 - only for the version line
-    import numpy as np  # noqa: F401
+    import keras
 
     peak, peak_text = peak_gflops()
     versions = [f"python {platform.python_version()}"]
@@ -308,7 +307,7 @@ def report(summary: dict, as_json: bool) -> None:
         versions.append(f"tensorflow {tf.__version__}")
     except ImportError:
         pass
-    versions.append(f"keras {sys.modules['keras'].__version__}")
+    versions.append(f"keras {keras.__version__}")
     if torch_available():
         import torch
 

@@ -115,6 +115,3 @@ class SimpleRecurrent(keras.layers.RNN):
             h = cell.activation(projected[:, t, :] + ops.matmul(h, cell.recurrent_kernel))
             outputs.append(h)
         return h, ops.stack(outputs, axis=1), [h]
-
-    def get_config(self) -> dict:
-        return super().get_config()  # includes the serialised cell

@@ -6,7 +6,7 @@ Keras is imported lazily, when a model is first built.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -167,7 +167,7 @@ def build_model(
     formulas = cell_type.param_formula(input_spec.step_dim, resolved)
     plan = plan_execution(
         execution_mode, seq_len=input_spec.seq_len, step_dim=input_spec.step_dim,
-        units=[_units(layer) for layer in layers], head_units=head.units, batch_size=batch_size,
+        units=[state_units(layer) for layer in layers], head_units=head.units, batch_size=batch_size,
     )
     for layer in layers:
         layer.unroll = plan.unroll
@@ -178,7 +178,8 @@ def build_model(
     return built
 
 
-def _units(layer: Any) -> int:
+def state_units(layer: Any) -> int:
+    """The size of a recurrent layer's hidden state ``h`` (the first state of its cell)."""
     size = layer.cell.state_size
     return int(size[0] if isinstance(size, list | tuple) else size)
 
@@ -223,11 +224,7 @@ def reference_states(
     seq = np.asarray(x_encoded, dtype=np.float64)
     for layer in built.recurrent_layers:
         weights = {k: v.astype(np.float64) for k, v in weights_by_name(layer).items()}
-        n = weights["recurrent_kernel"].shape[0] if "recurrent_kernel" in weights else None
-        if n is None:
-            n = int(np.prod(layer.cell.state_size if not isinstance(layer.cell.state_size, Sequence)
-                            else layer.cell.state_size[0]))
-        h = np.zeros((seq.shape[0], n))
+        h = np.zeros((seq.shape[0], state_units(layer)))  # h_0 = 0
         outs = []
         for t in range(seq.shape[1]):
             h = cell_type.reference_step(seq[:, t, :], h, weights, built.params)

@@ -24,7 +24,7 @@ import numpy as np
 
 from seqstudio.data.dataset import HeadSpec, InputSpec
 from seqstudio.errors import SeqstudioError
-from seqstudio.model import build_model, reference_states
+from seqstudio.model import build_model, reference_states, state_units
 from seqstudio.spec import CellType
 
 
@@ -95,15 +95,14 @@ def check_cell(
         raise fail("shapes", f"probe gave {len(states)} outputs for "
                    f"{len(built.recurrent_layers)} recurrent layers")
     for layer, seq in zip(built.recurrent_layers, states, strict=True):
-        size = layer.cell.state_size
-        size = size[0] if isinstance(size, list | tuple) else size
+        size = state_units(layer)
         if seq.shape[:2] != (batch, seq_len):
             raise fail("shapes", f"layer {layer.name!r} hidden states have shape {seq.shape}, "
                        f"expected ({batch}, {seq_len}, units)")
         if seq.shape[-1] != int(layer.cell.output_size):
             raise fail("shapes", f"layer {layer.name!r} outputs {seq.shape[-1]} units but its cell "
                        f"declares output_size={layer.cell.output_size}")
-        if int(size) != seq.shape[-1]:
+        if size != seq.shape[-1]:
             raise fail("state size", f"layer {layer.name!r} cell declares state_size={size}, "
                        f"hidden state has {seq.shape[-1]} units")
     final = states[-1][:, -1, :]

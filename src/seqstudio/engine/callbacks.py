@@ -59,8 +59,9 @@ class EngineCallback(keras.callbacks.Callback):
         else:
             first = previous + 1
         self._prev_end, self._prev_mean = batch, mean
+        stride = max(n, 1) if len(losses) == 1 else 1  # one mean loss stands for the whole call
         for i, loss in enumerate(losses):
-            self.step += 1 if len(losses) > 1 or n <= 1 else n
+            self.step += stride
             last = i == len(losses) - 1
             # snapshots see the weights after the call, so only its last batch may take one
             self.trainer._on_batch_end(self.epoch, first + i, self.step - 1, loss, previous,
