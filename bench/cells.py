@@ -258,7 +258,6 @@ def peak_gflops() -> tuple[float, str]:
 
 
 def flops_per_sample(name: str, cfg: dict) -> float:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from seqstudio.execution import training_flops
 
     units = [cfg["n"]] * (2 if name == "stacked-rnn" else 1)

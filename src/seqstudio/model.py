@@ -35,22 +35,29 @@ class BuiltModel:
     formulas: list[ParamFormula]
     execution: ExecutionPlan
     _probe_model: Any = None
-    _twins: list[tuple[Any, Any]] | None = None
+    _twin: tuple[Any, Any] | None = None  # (the last recurrent layer, its all-steps twin)
 
     def probe(self, x: np.ndarray) -> list[np.ndarray]:
         """Hidden states of every recurrent layer at every time step: ``[(B, T, n_i), ...]``.
 
-        The last layer of the trained model returns only its final state; the probe runs a twin
-        stack whose layers all return sequences, with the trained weights copied in.
+        The last layer of the trained model returns only its final state; the probe reuses the
+        earlier layers (which return every step) and runs a twin of the last one that returns
+        sequences, with the trained weights copied in.
         """
-        if self._probe_model is None:
-            self._build_probe()
-        for layer, twin in self._twins:
-            twin.set_weights(layer.get_weights())
-        outputs = self._probe_model(np.asarray(x), training=False)
+        probe_model, (last, twin) = self.probe_parts()
+        twin.set_weights(last.get_weights())
+        outputs = probe_model(np.asarray(x), training=False)
         if not isinstance(outputs, list | tuple):
             outputs = [outputs]
         return [np.asarray(o) for o in outputs]
+
+    def probe_parts(self) -> tuple[Any, tuple[Any, Any]]:
+        """The probe model and ``(last recurrent layer, its twin)``, whose weights must be copied
+        from the first to the second before each probe (the engine does it in a compiled call)."""
+        if self._probe_model is None:
+            self._build_probe()
+        assert self._twin is not None
+        return self._probe_model, self._twin
 
     def _build_probe(self) -> None:
         import keras
@@ -64,7 +71,7 @@ class BuiltModel:
         config["name"] = f"probe_{last.name}"
         twin = last.__class__.from_config(config)
         outputs.append(twin(last.input))
-        self._twins = [(last, twin)]
+        self._twin = (last, twin)
         self._probe_model = keras.Model(self.model.inputs[0], outputs, name="probe")
 
     def architecture(self) -> list[LayerInfo]:

@@ -18,13 +18,8 @@ def fast_probe(built: Any, x: np.ndarray) -> Callable[[np.ndarray], list[np.ndar
     """A function ``x -> [(B, T, n_i), ...]`` equal to ``built.probe(x)``; falls back to it."""
     import tensorflow as tf
 
-    built.probe(x)  # builds the probe model and its twins
-    probe_model = getattr(built, "_probe_model", None)
-    twins = getattr(built, "_twins", None)
-    if probe_model is None or twins is None:
-        return built.probe
-    pairs = [(src, dst) for layer, twin in twins
-             for src, dst in zip(layer.weights, twin.weights, strict=True)]
+    probe_model, (last, twin) = built.probe_parts()
+    pairs = list(zip(last.weights, twin.weights, strict=True))
     spec = probe_model.inputs[0]
     dtype = np.dtype(spec.dtype)
 
