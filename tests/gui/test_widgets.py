@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pyqtgraph as pg
 
-from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction
+from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.gui import live_view
+from seqstudio.gui.live_view import LiveView
 from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
 from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot, color_levels, readable_token
 from seqstudio.gui.qt_loss_plot import QtLossPlot
 from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
-from seqstudio.gui.qt_trajectories import QtTrajectories, parse_units
+from seqstudio.gui.qt_trajectories import SYMBOL_STEPS, QtTrajectories, parse_units
 
 
 def snap(epoch, batch=-1, layers=1, t=5, n=4, value=0.5):
@@ -113,3 +117,87 @@ def test_prediction_panel_shows_each_task(qtbot):
                                            actual=np.zeros((3, 1)), history=np.arange(5.0)))
     assert panel.stack.currentWidget() is panel.forecast
     assert len(panel.forecast_curve.getOriginalDataset()[0]) == 3
+
+
+def test_loss_ranges_stay_put_while_the_loss_falls(qtbot):
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    plot.clear(steps_per_epoch=100, total_epochs=4)
+    ranges = set()
+    for tick in range(50):  # 5 epochs (one more than announced) of a falling loss
+        steps = range(tick * 10, tick * 10 + 10)
+        plot.add_batches([BatchEnd(s // 100, s % 100, s, 3 * np.exp(-s / 60)) for s in steps])
+        plot.redraw()
+        ranges.add((plot._x_end, plot._y_range))
+    assert len(ranges) < 15  # a handful of moves, not one per tick
+    (x0, x1), (y0, y1) = plot.plot.getPlotItem().getViewBox().viewRange()
+    assert x1 >= 5.0 and y0 >= -0.1 and y1 >= 3.0  # all of the data in view, no axis below 0
+
+
+def test_trajectories_have_fixed_ranges_and_few_markers(qtbot):
+    traj = QtTrajectories()
+    qtbot.addWidget(traj)
+    view = traj.plot.getPlotItem().getViewBox()
+    assert not any(view.autoRangeEnabled())
+    traj.show(snap(0, t=5, n=6, value=0.3))
+    assert traj._curves[0].opts["symbol"] is not None  # a short sequence: a marker per step
+    (x0, x1), (y0, y1) = view.viewRange()
+    assert x0 <= 0 and x1 >= 5 and y0 <= -1 and y1 >= 1  # tanh: the whole [-1, 1]
+    long = HiddenSnapshot(1, -1, (np.full((SYMBOL_STEPS + 8, 6), 0.9, np.float32),), ("rnn",),
+                          tuple("x" * (SYMBOL_STEPS + 8)))
+    traj.show(long)
+    assert all(c.opts["symbol"] is None for c in traj._curves)
+    assert view.viewRange()[1] == [y0, y1]  # same y range for every snapshot
+    traj.set_activation("relu")
+    traj.show(snap(2, n=6, value=2.0))
+    top = view.viewRange()[1][1]
+    assert top >= 2.0
+    traj.show(snap(3, n=6, value=0.5))
+    assert view.viewRange()[1][1] == top  # ReLU: the range only grows
+
+
+def test_live_view_never_draws_loss_and_snapshot_in_one_tick(qtbot, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(live_view, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_started(Started("", "", (), 0, 2, 10, "", 0))
+    step = [0]
+
+    def feed(snapshot: bool) -> None:
+        s = step[0]
+        step[0] += 2
+        view.add_batches([BatchEnd(s // 10, s % 10, s, 1.0), BatchEnd(s // 10, s % 10 + 1, s, 1.0)])
+        if snapshot:
+            view.on_snapshot(snap(s // 10, batch=s % 10))
+
+    feed(True)
+    view.redraw()  # a lone call draws everything
+    assert not view.loss.pending and view.hidden.snapshot is not None
+    drawn = []
+    for _tick in range(8):  # a stream: 10 ticks a second, a snapshot every tick
+        clock[0] += 0.1
+        feed(True)
+        before = view.hidden.snapshot
+        view.redraw()
+        loss, heat = not view.loss.pending, view.hidden.snapshot is not before
+        assert not (loss and heat)
+        drawn.append("L" if loss else "S" if heat else "-")
+    assert drawn == ["L", "S"] * 4  # they take turns; a snapshot at most every other tick
+    assert view._catch_up.isActive()  # what is left is drawn once the stream stops
+    view.redraw(flush=True)  # as at a run's end
+    assert not view.loss.pending and view.hidden.snapshot is view.scrubber.snapshots[-1]
+
+
+def test_live_view_catches_up_after_a_stream_and_replays(qtbot):
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_started(Started("", "", (), 0, 2, 10, "", 0))
+    for e in range(3):
+        view.on_snapshot(snap(e))
+        view.add_batches([BatchEnd(e, 0, e * 10, 1.0)])
+        view.redraw()  # a stream of calls: some of it is left pending
+    qtbot.waitUntil(lambda: view.hidden.snapshot is view.scrubber.snapshots[-1]
+                    and not view.loss.pending, timeout=3_000)
+    view.scrubber.slider.setValue(0)  # replaying a finished run draws without a timer tick
+    qtbot.waitUntil(lambda: view.hidden.snapshot.epoch == 0, timeout=3_000)

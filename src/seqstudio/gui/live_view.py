@@ -3,7 +3,9 @@ unit trajectories. It receives events (on the GUI thread) and draws at a bounded
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction, Started
@@ -12,6 +14,12 @@ from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot
 from seqstudio.gui.qt_loss_plot import QtLossPlot
 from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
 from seqstudio.gui.qt_trajectories import QtTrajectories
+
+#: while a run streams in, the newest hidden-state snapshot is drawn at most this often: every
+#: other tick of a 10 Hz redraw timer (a little under 0.2 s, for the timer's jitter)
+SNAPSHOT_INTERVAL_S = 0.18
+#: :meth:`LiveView.redraw` calls closer together than this are a stream (a redraw timer's ticks)
+STREAM_GAP_S = 0.5
 
 
 class LiveView(QWidget):
@@ -51,6 +59,13 @@ class LiveView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._pending_snapshot: HiddenSnapshot | None = None
+        self._last_tick = -float("inf")  # the last redraw() of a stream
+        self._snapshot_shown = -float("inf")
+        self._loss_turn = True  # whose turn it is in a stream: the loss plot's or the snapshot's
+        # Draws what a stream left pending once it stops, and a snapshot picked while none runs.
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.timeout.connect(lambda: self.redraw(flush=True))
         self.scrubber.snapshotSelected.connect(self._select)
         self.hidden.layerChanged.connect(self._layer_changed)
 
@@ -61,9 +76,13 @@ class LiveView(QWidget):
         self.scrubber.clear()
         self.trajectories.clear()
         self._pending_snapshot = None
+        self._last_tick = self._snapshot_shown = -float("inf")
+        self._loss_turn = True
+        self._catch_up.stop()
 
     def set_activation(self, activation: str) -> None:
         self.hidden.set_activation(activation)
+        self.trajectories.set_activation(activation)
 
     # -- events ------------------------------------------------------------------------------
     def on_started(self, ev: Started) -> None:
@@ -84,15 +103,51 @@ class LiveView(QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def _select(self, snap: HiddenSnapshot) -> None:
         self._pending_snapshot = snap
+        if self._streaming(time.monotonic()):
+            self._catch_up.start(int(STREAM_GAP_S * 1000))  # in case the stream has just ended
+        else:
+            self._catch_up.start(0)  # scrubbing a finished or opened run
 
     def _layer_changed(self, index: int) -> None:
         if self.hidden.snapshot is not None:
             self.trajectories.show(self.hidden.snapshot, max(0, index))
 
-    def redraw(self) -> None:
-        """Called by the window's redraw timer and once more when a run ends."""
-        self.loss.redraw()
+    def _streaming(self, now: float) -> bool:
+        return now - self._last_tick < STREAM_GAP_S
+
+    def _show_pending(self, now: float) -> None:
         snap, self._pending_snapshot = self._pending_snapshot, None
         if snap is not None:
+            self._snapshot_shown = now
             self.hidden.show_snapshot(snap)
             self.trajectories.show(snap, self.hidden.current_layer())
+
+    def redraw(self, flush: bool = False) -> None:
+        """Called by the window's redraw timer, and with ``flush`` once more when a run ends.
+
+        A lone call (or ``flush``) draws everything. In a stream of calls (a timer's ticks) one call
+        updates either the loss plot or the heatmap and trajectories, never both: Qt paints every
+        widget made dirty in one go, and the two together hold up the event loop for too long. The
+        newest snapshot is shown at most every ``SNAPSHOT_INTERVAL_S``, and what a stream leaves
+        pending is drawn once it stops.
+        """
+        now = time.monotonic()
+        if flush or not self._streaming(now):
+            self._catch_up.stop()
+            if not flush:
+                self._last_tick = now
+            self.loss.redraw()
+            self._show_pending(now)
+            return
+        self._last_tick = now
+        due = self._pending_snapshot is not None and \
+            now - self._snapshot_shown >= SNAPSHOT_INTERVAL_S
+        if due and (not self._loss_turn or not self.loss.pending):
+            self._show_pending(now)
+            self._loss_turn = True
+        elif self.loss.redraw():
+            self._loss_turn = False
+        if self._pending_snapshot is not None or self.loss.pending:
+            self._catch_up.start(int(STREAM_GAP_S * 1000))
+        else:
+            self._catch_up.stop()

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
 
         self.redraw_timer = QTimer(self)
         self.redraw_timer.setInterval(1000 // REDRAW_HZ)
-        self.redraw_timer.timeout.connect(self._redraw)
+        self.redraw_timer.timeout.connect(lambda: self._redraw(flush=False))  # staggered ticks
 
         self.tf = TensorFlowLoader(self)
         self.tf.ready.connect(self._tf_ready)
@@ -312,14 +312,14 @@ class MainWindow(QMainWindow):
         elif isinstance(ev, SamplePrediction):
             self.live.on_prediction(ev)
 
-    def _redraw(self) -> None:
+    def _redraw(self, flush: bool = True) -> None:
         if self.thread is not None:
             batches = self.thread.take_batches()
             if batches:
                 self.live.add_batches(batches)
                 last = batches[-1]
                 self.controls.update_progress(last.epoch, last.batch)
-        self.live.redraw()
+        self.live.redraw(flush)
 
     def _on_ended(self, result: Finished) -> None:
         self._redraw()

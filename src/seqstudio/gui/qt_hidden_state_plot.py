@@ -64,6 +64,10 @@ class HeatmapPlot(pg.PlotWidget):
         self._levels: tuple[float, float] | None = None
         item.setLabel("left", "unit")
         item.setMenuEnabled(False)
+        # The view fits the image exactly, set when its shape changes: auto-range would re-fit it
+        # (with a padding that depends on the axes' widths) over several frames on each change.
+        item.getViewBox().disableAutoRange()
+        self._shape: tuple[int, int] | None = None
         self.image = pg.ImageItem(axisOrder="col-major")
         item.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
@@ -88,6 +92,9 @@ class HeatmapPlot(pg.PlotWidget):
             self.colorbar.setLevels((lo, hi))
         self.image.setLevels((lo, hi))
         t, n = states.shape
+        if (t, n) != self._shape:
+            self._shape = (t, n)
+            self.getPlotItem().getViewBox().setRange(xRange=(0, t), yRange=(0, n), padding=0)
         # The probe sequence is the same for every snapshot of a run: the axes (costly to lay out
         # and paint) are only touched when their ticks change.
         key = (tuple(step_labels), t, n, self.width())

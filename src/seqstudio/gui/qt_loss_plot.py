@@ -20,6 +20,12 @@ from seqstudio.gui.buffers import GrowingArray, PeakEnvelope, peak_decimate
 SMOOTHING = 0.05
 #: up to this many points a curve is drawn as is; beyond, from a min/max envelope
 RAW_LIMIT = 8192
+#: peak-downsampling buckets per pixel column (pyqtgraph's autoDownsampleFactor; each bucket is
+#: drawn as two points, its min and max): one for the raw curve, a true min/max envelope; half for
+#: the smoothed one, which has no detail finer than a pixel or two but is drawn with a wide pen
+#: (wide lines are the costly part of painting the plot)
+BATCH_BUCKETS_PER_PX = 1.0
+SMOOTH_BUCKETS_PER_PX = 0.5
 
 
 def _ema(ys: np.ndarray, alpha: float, ema: float | None) -> tuple[np.ndarray, float | None]:
@@ -47,8 +53,10 @@ class LossPlotWidget(pg.PlotWidget):
         item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
-        self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch")
-        self.smooth_curve = item.plot(pen=pg.mkPen((30, 90, 200), width=2), name="batch (smoothed)")
+        self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch",
+                                     autoDownsampleFactor=BATCH_BUCKETS_PER_PX)
+        self.smooth_curve = item.plot(pen=pg.mkPen((30, 90, 200), width=2), name="batch (smoothed)",
+                                      autoDownsampleFactor=SMOOTH_BUCKETS_PER_PX)
         self.train_curve = item.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o", symbolSize=6,
                                      symbolBrush=(20, 20, 20), name="epoch: train")
         self.val_curve = item.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="s", symbolSize=6,
@@ -94,11 +102,14 @@ class QtLossPlot(QWidget):
         self._y = GrowingArray()
         self._smooth = GrowingArray()
         self._ema: float | None = None
+        self._y_min, self._y_max = np.inf, -np.inf
         self._epoch_x: list[float] = []
         self._train: list[float] = []
         self._val_x: list[float] = []
         self._val: list[float] = []
         self._dirty = False
+        self._y_range: tuple[float, float] | None = None
+        self._x_end: float | None = None
         self._epoch_counts = {}
         self._epoch_shown: tuple[int, int] | None = None
         self._points_per_epoch = 0
@@ -123,6 +134,7 @@ class QtLossPlot(QWidget):
         self.plot.getPlotItem().getViewBox().disableAutoRange()
         self._dirty = True
         self._y_range = None
+        self._x_end = None
         self.redraw()
 
     def _view_changed(self, *_: object) -> None:
@@ -142,6 +154,8 @@ class QtLossPlot(QWidget):
         for buf in (self._x, self._y, self._smooth):
             buf.clear()
         self._ema = None
+        self._y_min, self._y_max = np.inf, -np.inf
+        self._x_end = None
         self._epoch_x, self._train, self._val_x, self._val = [], [], [], []
         self._epoch_shown = None
         self._dirty = True
@@ -181,6 +195,7 @@ class QtLossPlot(QWidget):
         if done:
             self._points_per_epoch = max(done)
         smooth, self._ema = _ema(ys, self.smoothing, self._ema)
+        self._track_extent(ys)
         self._x.extend(xs)
         self._y.extend(ys)
         self._smooth.extend(smooth)
@@ -194,11 +209,21 @@ class QtLossPlot(QWidget):
         self._env.clear()
         self._env_smooth.clear()
         self._ema = None
+        self._y_min, self._y_max = np.inf, -np.inf
+        self._track_extent(ys)
         self._x.extend(xs)
         self._y.extend(ys)
         smooth, self._ema = _ema(np.asarray(ys, dtype=float), self.smoothing, None)
         self._smooth.extend(smooth)
         self._dirty = True
+
+    def _track_extent(self, ys) -> None:
+        """The running min and max of the finite batch losses (for the y range)."""
+        ys = np.asarray(ys, dtype=float)
+        finite = ys[np.isfinite(ys)]
+        if finite.size:
+            self._y_min = min(self._y_min, float(finite.min()))
+            self._y_max = max(self._y_max, float(finite.max()))
 
     def add_epoch(self, event: EpochEnd) -> None:
         x = event.epoch + 1.0 if self.steps_per_epoch > 0 else float(len(self._x))
@@ -221,6 +246,11 @@ class QtLossPlot(QWidget):
         return {"epoch": self._epoch_x, "loss": self._train, "val_loss": self._val}
 
     # -- drawing -----------------------------------------------------------------------------
+    @property
+    def pending(self) -> bool:
+        """Whether there is buffered data that :meth:`redraw` has not drawn yet."""
+        return self._dirty
+
     def redraw(self) -> bool:
         """Push buffered data to the curves; returns whether anything changed."""
         if not self._dirty:
@@ -253,29 +283,39 @@ class QtLossPlot(QWidget):
 
     def _set_ranges(self) -> None:
         item = self.plot.getPlotItem()
-        x, y = self._x.view, self._y.view
-        x_end = max(float(self.total_epochs), float(x[-1]) if len(x) else 1.0,
-                    max(self._epoch_x, default=0.0))
-        if getattr(self, "_x_end", None) != x_end:
+        x = self._x.view
+        last = max(float(x[-1]) if len(x) else 1.0, max(self._epoch_x, default=0.0))
+        x_end = self._x_end
+        if x_end is None or last > x_end or x_end > max(float(self.total_epochs), 1.25 * last):
+            # The whole run; past the announced epochs, grow by a quarter at a time, not each tick.
+            x_end = max(float(self.total_epochs), last * (1.25 if last > self.total_epochs else 1))
             self._x_end = x_end
             item.setXRange(0, x_end, padding=0.02)
-        values = [v for v in (self._env._lo.view, self._env._hi.view, y[self._env.done:],
-                              np.asarray(self._train), np.asarray(self._val)) if len(v)]
-        if not values:
-            return
-        lo = min(float(np.nanmin(v)) if np.isfinite(v).any() else np.inf for v in values)
-        hi = max(float(np.nanmax(v)) if np.isfinite(v).any() else -np.inf for v in values)
+        lo, hi = self._y_min, self._y_max
+        for values in (self._train, self._val):
+            finite = [v for v in values if np.isfinite(v)]
+            if finite:
+                lo, hi = min(lo, min(finite)), max(hi, max(finite))
         if not np.isfinite([lo, hi]).all():
             return
-        if self.log_scale.isChecked():
+        log = self.log_scale.isChecked()
+        if log:
             lo, hi = np.log10(max(lo, 1e-12)), np.log10(max(hi, 1e-12))
         span = max(hi - lo, 1e-9)
         current = self._y_range
-        # Only move the y range when the data leaves it or fills less than half of it.
-        if current is None or lo < current[0] or hi > current[1] or \
-                (current[1] - current[0]) > 2.5 * span:
-            self._y_range = (lo - 0.1 * span, hi + 0.1 * span)
-            item.setYRange(*self._y_range, padding=0)
+        # Only move the y range when the data leaves it or fills less than 40 % of it; a side the
+        # data left gets a wide margin, so a falling loss does not move the axis at every tick.
+        if current is None or (current[1] - current[0]) > 2.5 * span:
+            bottom, top = lo - 0.1 * span, hi + 0.1 * span
+        elif lo < current[0] or hi > current[1]:
+            bottom = current[0] if lo >= current[0] else lo - 0.3 * span
+            top = current[1] if hi <= current[1] else hi + 0.3 * span
+        else:
+            return
+        if not log and lo >= 0:
+            bottom = max(bottom, 0.0)  # a loss is not negative: no axis below 0
+        self._y_range = (bottom, top)
+        item.setYRange(bottom, top, padding=0)
 
     def set_log_scale(self, on: bool) -> None:
         if self.log_scale.isChecked() != on:

@@ -19,6 +19,9 @@ from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 
 MAX_CURVES = 8
+#: sequences up to this many steps get a marker at every step; longer ones are drawn as lines only
+#: (markers are a scatter item per curve, costly to lay out and paint at each snapshot)
+SYMBOL_STEPS = 12
 _SPEC = re.compile(r"^\s*(\d+(\s*-\s*\d+)?)(\s*,\s*\d+(\s*-\s*\d+)?)*\s*$")
 
 
@@ -48,6 +51,10 @@ class QtTrajectories(QWidget):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
+        # The ranges are set here, not by auto-range: fixed for tanh (like the heatmap's colour
+        # scale), growing only for unbounded activations, so the axes are not re-laid out and
+        # re-painted at every snapshot.
+        item.getViewBox().disableAutoRange()
         self.units = QLineEdit("0-3")
         self.units.setObjectName("trajectoryUnits")
         self.units.setMaximumWidth(110)
@@ -70,9 +77,20 @@ class QtTrajectories(QWidget):
         self._states: np.ndarray | None = None
         self._labels: tuple[str, ...] = ()
         self._ticks_key: tuple | None = None
+        self.activation = "tanh"
+        self._y_range: tuple[float, float] | None = None
+        self._x_range: tuple[float, float] | None = None
+        self._symbols: bool | None = None
+
+    def set_activation(self, activation: str) -> None:
+        if activation != self.activation:
+            self.activation = activation
+            self._y_range = None
+            self._redraw()
 
     def clear(self) -> None:
         self._states = None
+        self._x_range = self._y_range = None
         for curve in self._curves:
             curve.setData([], [])
 
@@ -97,9 +115,44 @@ class QtTrajectories(QWidget):
         while len(self._curves) < n:
             i = len(self._curves)
             pen = pg.mkPen(pg.intColor(i, hues=MAX_CURVES), width=2)
-            self._curves.append(item.plot(pen=pen, symbol="o", symbolSize=4,
-                                          symbolBrush=pg.intColor(i, hues=MAX_CURVES),
-                                          name=f"unit {i}"))
+            self._curves.append(item.plot(pen=pen, name=f"unit {i}"))
+            self._symbols = None
+
+    def _set_symbols(self, steps: int) -> None:
+        on = steps <= SYMBOL_STEPS
+        if on == self._symbols:
+            return
+        self._symbols = on
+        for i, curve in enumerate(self._curves):
+            if on:
+                color = pg.intColor(i, hues=MAX_CURVES)
+                curve.setSymbol("o")
+                curve.setSymbolSize(4)
+                curve.setSymbolBrush(color)
+                curve.setSymbolPen(color)
+            else:
+                curve.setSymbol(None)
+
+    def _set_ranges(self, steps: int, values: np.ndarray) -> None:
+        item = self.plot.getPlotItem()
+        x_range = (0.0, float(max(steps, 1)))
+        if x_range != self._x_range:
+            self._x_range = x_range
+            item.setXRange(*x_range, padding=0.02)
+        if self.activation == "tanh":
+            y_range = (-1.0, 1.0)
+        else:
+            finite = values[np.isfinite(values)]
+            peak = float(np.max(np.abs(finite))) if finite.size else 1.0
+            lo = 0.0 if self.activation == "relu" else -peak
+            if self._y_range is not None and self._y_range[0] <= lo and self._y_range[1] >= peak:
+                return  # sticky: it only grows (until the next run)
+            peak = max(peak * 1.25, 1e-6) if self._y_range is None else \
+                max(peak * 1.25, self._y_range[1])
+            y_range = (0.0 if self.activation == "relu" else -peak, peak)
+        if y_range != self._y_range:
+            self._y_range = y_range
+            item.setYRange(*y_range, padding=0.05)
 
     def _redraw(self) -> None:
         if self._states is None:
@@ -107,6 +160,8 @@ class QtTrajectories(QWidget):
         units = self.selected_units() or []
         self._ensure_curves(len(units))
         t = np.arange(self._states.shape[0]) + 0.5
+        self._set_symbols(len(t))
+        self._set_ranges(len(t), self._states[:, units] if units else self._states[:, :0])
         legend = self.plot.getPlotItem().legend
         for i, curve in enumerate(self._curves):
             if i < len(units):
