@@ -172,7 +172,7 @@ def test_killed_run_is_readable_and_resumes(tmp_path, capsys):
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 90
-        while not (run / "checkpoints" / "epoch-0001.keras").exists() and time.time() < deadline:
+        while not (run / "checkpoints" / "epoch-0001.weights.npz").exists() and time.time() < deadline:
             time.sleep(0.05)
         time.sleep(0.3)  # kill it mid-epoch
     finally:

@@ -220,10 +220,9 @@ def test_divergence_stops_and_keeps_the_last_finite_checkpoint(tmp_path):
     assert result.status == "failed" and result.reason == "diverged"
     run = RunDir(tmp_path / "run")
     assert run.status()["reason"] == "diverged"
-    for _, checkpoint in run.checkpoints():
-        import keras
-
-        weights = keras.saving.load_model(checkpoint).get_weights()
+    assert run.checkpoints(), "at least the initial model is kept"
+    for epoch, _ in run.checkpoints():
+        weights = run.load_checkpoint(epoch).get_weights()
         assert all(np.isfinite(w).all() for w in weights)
     model = run.load_model()
     assert all(np.isfinite(w).all() for w in model.get_weights())
@@ -246,6 +245,10 @@ def test_resume_continues_from_the_last_checkpoint(tmp_path):
     assert [r["epoch"] for r in run.history()] == [1, 2, 3]
     assert [e for e, _ in run.checkpoints()] == [0, 1, 2, 3]
     assert "resumed" in run.config
+    # the final model is the last checkpoint's: same weights
+    last = run.load_checkpoint(3).get_weights()
+    final = run.load_model().get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(last, final, strict=True))
     with pytest.raises(TrainingError, match="already trained"):
         Trainer.resume_run(path, ds)
 
@@ -286,3 +289,28 @@ def test_importing_the_engine_does_not_import_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_checkpoints_restore_weights_and_optimizer_state(tmp_path):
+    """An epoch checkpoint holds the variables only; restored into a model built from the initial
+    one, it gives the trained weights and the optimizer's moments and step count back."""
+    from seqstudio.engine import rundir
+
+    trainer, _, result = train(F.forecast_dataset(), run_dir=tmp_path / "run", epochs=2)
+    assert result.status == "finished"
+    run = RunDir(tmp_path / "run")
+    names = [p.name for _, p in run.checkpoints()]
+    assert names == ["epoch-0000.keras", "epoch-0001.weights.npz", "epoch-0002.weights.npz"]
+    model = run.load_checkpoint(2)
+    trained = trainer.built.model
+    for a, b in zip(model.get_weights(), trained.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    state = [np.array(v.numpy()) for v in model.optimizer.variables]
+    expected = [np.array(v.numpy()) for v in trained.optimizer.variables]
+    assert len(state) == len(expected) > 2
+    for a, b in zip(state, expected, strict=True):
+        np.testing.assert_array_equal(a, b)
+    initial = run.load_checkpoint(0).get_weights()
+    assert not all(np.array_equal(a, b) for a, b in zip(initial, model.get_weights(), strict=True))
+    with pytest.raises(rundir.RunDirError, match="no checkpoint for epoch 7"):
+        run.load_checkpoint(7)

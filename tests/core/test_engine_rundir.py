@@ -45,7 +45,7 @@ def test_reader_tolerates_a_killed_run(tmp_path):
     assert run.snapshots() == []
     assert run.status()["status"] == "unknown"
     with pytest.raises(rundir.RunDirError, match="no model"):
-        run.model_path()
+        run.load_model()
     with pytest.raises(rundir.RunDirError, match="not a run directory"):
         RunDir(tmp_path / "nothing")
 

@@ -69,6 +69,10 @@ def test_pause_resume_and_stop_mid_epoch(qtbot, make_window):
     qtbot.keyClick(window, Qt.Key.Key_F5)  # F5 starts
     assert window.state == "training"
     wait_batches(qtbot, window, 3)
+    from seqstudio.engine import remote
+
+    if remote.supported():  # the app's own registry: the run is in a child process
+        assert isinstance(window.thread.trainer, remote.TrainingProcess)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # Ctrl+P
     assert window.state == "paused" and window.controls.pause_button.text() == "Resume"
     qtbot.waitUntil(lambda: window.thread.trainer.paused, timeout=10_000)

@@ -161,6 +161,34 @@ class Dataset:
     #: windowed tasks (lm, forecast): where the samples come from; see :class:`Windows`.
     windows: Windows | None = None
 
+    # -- pickling ------------------------------------------------------------------------------
+    # The GUI hands a Dataset to a training process. Windowed tasks hold their samples as views
+    # into one flat sequence; pickling those views would copy every window (T times the data), so
+    # they travel as the sequence and are cut again on arrival.
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if self.windows is not None and self._views_match_windows():
+            for key in ("x_train", "y_train", "x_val", "y_val"):
+                state[key] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self.x_train is None:
+            self.x_train, self.y_train, self.x_val, self.y_val = _cut_windows(self.windows)
+
+    def _views_match_windows(self) -> bool:
+        try:
+            cut = _cut_windows(self.windows)
+        except (ValueError, TypeError, IndexError):
+            return False
+        mine = (self.x_train, self.y_train, self.x_val, self.y_val)
+        views = all(x.size == 0 or np.shares_memory(x, self.windows.data)
+                    for x in (self.x_train, self.x_val))
+        return views and all(a.shape == b.shape and (a.size == 0 or (
+            np.array_equal(a[0], b[0]) and np.array_equal(a[-1], b[-1])))
+            for a, b in zip(cut, mine, strict=True))
+
     @property
     def n_train(self) -> int:
         return int(len(self.x_train))
@@ -228,3 +256,15 @@ class Dataset:
         mean = np.array([self.scaler[c][0] for c in self.target_columns] * (values.shape[-1] // k))
         std = np.array([self.scaler[c][1] for c in self.target_columns] * (values.shape[-1] // k))
         return values * std + mean
+
+
+def _cut_windows(w: Windows) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``x_train, y_train, x_val, y_val`` as the loaders cut them from ``w``."""
+    from seqstudio.data.windows import forecast_windows, next_token_windows
+
+    (a, b), (c, d) = w.train, w.val
+    if w.targets is None:
+        return (*next_token_windows(w.data[a:b], w.seq_len, w.stride),
+                *next_token_windows(w.data[c:d], w.seq_len, w.stride))
+    return (*forecast_windows(w.data[a:b], w.targets[a:b], w.seq_len, w.horizon, w.stride),
+            *forecast_windows(w.data[c:d], w.targets[c:d], w.seq_len, w.horizon, w.stride))

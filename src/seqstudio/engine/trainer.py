@@ -171,8 +171,7 @@ class Trainer:
             self.built = self._build()
         model = self.built.model
         if self._resume_from is not None:
-            model.optimizer.build(model.trainable_variables)
-            model.load_weights(self._resume_from)
+            rundir.restore_checkpoint(model, self._resume_from)
         self._info = dataset_info(ds)
         self._predictor = Predictor(model)
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
@@ -292,15 +291,20 @@ class Trainer:
         })
 
     def _checkpoint(self, epochs_done: int) -> None:
+        """The initial model is saved whole, here; after an epoch, a copy of the variables
+        (about a millisecond) is written by the I/O thread. Atomic, not fsynced: a killed process
+        leaves the old or the new file; model.keras is fsynced at the end."""
         model = self.built.model
-        if not all(np.isfinite(w).all() for w in model.get_weights()):
+        weights, state = rundir.model_variables(model)
+        if not all(np.isfinite(w).all() for w in weights if w.dtype.kind == "f"):
             return  # keep the last finite checkpoint
-        folder = self._path / rundir.CHECKPOINTS
-        name = rundir.checkpoint_name(epochs_done)
-        # atomic, not fsynced: a killed process leaves the old or the new file; model.keras is
-        # fsynced at the end
-        rundir.atomic_write(folder / name, lambda tmp: model.save(tmp), durable=False)
-        rundir.atomic_write_json(folder / "latest.json", {"epoch": epochs_done, "file": name})
+        if epochs_done == 0:
+            folder = self._path / rundir.CHECKPOINTS
+            name = rundir.checkpoint_name(0)
+            rundir.atomic_write(folder / name, lambda tmp: model.save(tmp), durable=False)
+            rundir.atomic_write_json(folder / "latest.json", {"epoch": 0, "file": name})
+            return
+        self._submit(rundir.write_checkpoint, self._path, epochs_done, weights, state)
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
         self._io_futures.append(self._io.submit(fn, *args))
@@ -327,8 +331,8 @@ class Trainer:
         if reason == "diverged":
             latest = rundir.RunDir(self._path).latest_checkpoint()
             if latest is not None:
-                self.built.model.load_weights(latest[1])
-                rundir.atomic_write(model_path, lambda tmp: shutil.copyfile(latest[1], tmp))
+                rundir.restore_checkpoint(self.built.model, latest[1])
+                rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
         elif all(np.isfinite(w).all() for w in self.built.model.get_weights()):
             rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
         self._write_status(status, reason)

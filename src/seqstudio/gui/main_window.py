@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
-from seqstudio.gui import export_dialogs, run_files
+from seqstudio.gui import export_dialogs, run_files, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.data.set_tf_ready(True)
         self.model_panel.set_tf_ready(True)
         self._refresh_controls()
+        worker.warm_up(self.registry)
         self.tfReady.emit()
 
     def _tf_failed(self, message: str, tb: str) -> None:
@@ -256,18 +257,12 @@ class MainWindow(QMainWindow):
         if reason:
             self.statusBar().showMessage(reason)
             return
-        dataset, cell = self.data.dataset, self.model_panel.cell()
-        params, values, registry = self.model_panel.params(), self.train_settings(), self.registry
-
-        def make_trainer() -> Any:
-            from seqstudio.engine import Trainer, TrainSettings
-
-            return Trainer(dataset, cell, params, TrainSettings(**values), registry=registry)
-
+        cell = self.model_panel.cell()
         self._save_settings()
         self.live.clear()
         self.live.set_activation(self.model_panel.activation())
-        self.thread = TrainingThread(make_trainer, self)
+        self.thread = worker.training_thread(self.data.dataset, cell, self.model_panel.params(),
+                                             self.train_settings(), self.registry, self)
         self.thread.event.connect(self._on_event)
         self.thread.ended.connect(self._on_ended)
         self.state = "training"
@@ -328,6 +323,8 @@ class MainWindow(QMainWindow):
         if thread is not None:
             thread.wait()
             thread.deleteLater()
+        if not self._closing:
+            worker.warm_up(self.registry)
         self.state = "idle"
         self.last_result = result
         self._refresh_controls()

@@ -1,8 +1,13 @@
-"""The bridge between the Trainer (on its own QThread) and the widgets (on the GUI thread).
+"""The bridge between the Trainer and the widgets (on the GUI thread).
 
-The trainer's subscriber never touches a widget. Per-batch events go into a deque that the GUI
-drains on a timer (a bounded redraw rate, and no signal per batch); every other event is emitted as
-a queued Qt signal.
+With a :class:`~seqstudio.engine.remote.TrainJob` the Trainer runs in a child process
+(:mod:`seqstudio.engine.remote`) and this QThread only receives its events, so training and the
+event loop never wait for each other's interpreter lock. Without one (a custom plugin registry in
+tests, or ``SEQSTUDIO_TRAIN_IN_PROCESS=1``), the Trainer runs on this QThread.
+
+Either way nothing here touches a widget. Per-batch events go into a deque that the GUI drains on
+a timer (a bounded redraw rate, and no signal per batch); every other event is emitted as a queued
+Qt signal.
 """
 
 from __future__ import annotations
@@ -28,10 +33,11 @@ class TrainingThread(QThread):
     event = Signal(object)
     ended = Signal(object)
 
-    def __init__(self, make_trainer: Any, parent: Any = None) -> None:
+    def __init__(self, make_trainer: Any, parent: Any = None, job: Any = None) -> None:
         super().__init__(parent)
         track(self)
         self._make_trainer = make_trainer
+        self._job = job
         self.trainer: Any = None
         self.batches: deque[BatchEnd] = deque()
         self._lock = threading.Lock()
@@ -84,6 +90,9 @@ class TrainingThread(QThread):
             self.event.emit(ev)
 
     def run(self) -> None:  # QThread entry point
+        if self._job is not None:
+            self._run_remote()
+            return
         try:
             trainer = self._make_trainer()
             trainer.subscribe(self._on_event)
@@ -100,3 +109,78 @@ class TrainingThread(QThread):
                               epochs_done=0, run_dir="", traceback=traceback.format_exc())
         self.result = result
         self.ended.emit(result)
+
+    def _run_remote(self) -> None:
+        """Train in a child process; this thread relays its events."""
+        from seqstudio.engine import remote
+
+        result: Finished | None = None
+        proc = None
+        try:
+            proc = remote.take_process()
+            proc.submit(self._job)
+            with self._lock:
+                self.trainer = proc
+                stop, pause = self._stop_requested, self._pause_requested
+            if stop:
+                proc.stop()
+            elif pause:
+                proc.pause()
+            while result is None:
+                try:
+                    events = proc.receive(0.2)
+                except (EOFError, OSError):
+                    break
+                if events is None:
+                    if not proc.alive():
+                        break
+                    continue
+                for ev in events:
+                    self._on_event(ev)
+                    if isinstance(ev, Finished):
+                        result = ev
+        except BaseException as exc:  # noqa: BLE001 - the app must survive a failed start
+            result = Finished(status="failed", reason=f"{type(exc).__name__}: {exc}",
+                              epochs_done=0, run_dir="", traceback=traceback.format_exc())
+        if result is None:
+            code = proc.exit_code() if proc is not None else None
+            result = Finished(status="failed", epochs_done=0, run_dir="", traceback="",
+                              reason=f"the training process ended unexpectedly (exit code {code})")
+        if proc is not None:
+            proc.close()
+        self.result = result
+        self.ended.emit(result)
+
+
+def uses_process(registry: Any) -> bool:
+    """Whether a run with ``registry`` trains in a child process: only the process-wide registry
+    can be rebuilt there (from the same entry points); a custom one trains on a thread."""
+    from seqstudio.engine import remote
+    from seqstudio.plugins import get_registry
+
+    return remote.supported() and registry is get_registry()
+
+
+def warm_up(registry: Any) -> None:
+    """Start the next training process ahead of time (it imports TensorFlow meanwhile)."""
+    if uses_process(registry):
+        from seqstudio.engine import remote
+
+        remote.warm_up()
+
+
+def training_thread(dataset: Any, cell: Any, params: dict, values: dict, registry: Any,
+                    parent: Any = None) -> TrainingThread:
+    """The thread that runs (or relays) one run of ``cell`` on ``dataset``."""
+
+    def make_trainer() -> Any:
+        from seqstudio.engine import Trainer, TrainSettings
+
+        return Trainer(dataset, cell, params, TrainSettings(**values), registry=registry)
+
+    job = None
+    if uses_process(registry):
+        from seqstudio.engine.remote import TrainJob
+
+        job = TrainJob(dataset=dataset, cell=cell.name, params=dict(params), settings=dict(values))
+    return TrainingThread(make_trainer, parent, job=job)
