@@ -18,6 +18,7 @@ from seqstudio.gui.errors import show_error
 from seqstudio.gui.live_view import LiveView
 from seqstudio.gui.menus import build_menus
 from seqstudio.gui.model_panel import ModelPanel
+from seqstudio.gui.pacer import RedrawPacer
 from seqstudio.gui.plugins_panel import PluginsPanel
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
@@ -26,7 +27,6 @@ from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
 
-REDRAW_HZ = 10
 FILE_FILTER = "Data files (*.txt *.csv *.tsv *.md);;All files (*)"
 
 
@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self.controls.batch_size.valueChanged.connect(self._execution_changed)
 
         self.redraw_timer = QTimer(self)
-        self.redraw_timer.setInterval(1000 // REDRAW_HZ)
-        self.redraw_timer.timeout.connect(lambda: self._redraw(flush=False))  # staggered ticks
+        self.pacer = RedrawPacer(self.redraw_timer)  # 10 Hz at most, within a CPU budget
+        self.redraw_timer.timeout.connect(self._tick)
 
         self.tf = TensorFlowLoader(self)
         self.tf.ready.connect(self._tf_ready)
@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Training {cell.label}…")
         self.controls.progress.setFormat("building the model…")
         self.thread.start()
+        self.pacer.reset()
         self.redraw_timer.start()
 
     def toggle_pause(self) -> None:
@@ -306,6 +307,10 @@ class MainWindow(QMainWindow):
             self.live.on_snapshot(ev)
         elif isinstance(ev, SamplePrediction):
             self.live.on_prediction(ev)
+
+    def _tick(self) -> None:
+        self.pacer.tick()
+        self._redraw(flush=False)  # staggered: the loss or the heatmap, not both
 
     def _redraw(self, flush: bool = True) -> None:
         if self.thread is not None:
