@@ -100,6 +100,19 @@ class LiveView(QWidget):
     def on_prediction(self, ev: SamplePrediction) -> None:
         self.prediction.show_prediction(ev)
 
+    def show_run(self, run: dict, activation: str) -> None:
+        """Replay a past run (what :func:`seqstudio.gui.run_files.read_run` read)."""
+        steps = run["steps_per_epoch"]
+        self.clear(steps, len(run["epochs"]))
+        self.set_activation(activation)
+        self.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
+        for ev in run["epochs"]:
+            self.on_epoch(ev)
+        self.scrubber.set_snapshots(run["snapshots"])
+        for pred in run["predictions"][-1:]:
+            self.on_prediction(pred)
+        self.redraw(flush=True)
+
     # -- drawing -----------------------------------------------------------------------------
     def _select(self, snap: HiddenSnapshot) -> None:
         self._pending_snapshot = snap

@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
-from seqstudio.gui import export_dialogs, run_files, worker
+from seqstudio.gui import run_files, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
@@ -357,37 +357,17 @@ class MainWindow(QMainWindow):
                  owner=self)
 
     def show_run(self, run: dict[str, Any]) -> None:
-        from seqstudio.engine.events import BatchEnd
-
         cell = run["config"].get("cell", {})
         try:
             activation = self.registry.cell_type(cell.get("name", "")).activation_for(
                 cell.get("params", {}))
         except Exception:  # noqa: BLE001 - the cell's plugin may be gone; use a symmetric scale
             activation = "other"
-        self.live.clear(run["steps_per_epoch"], len(run["epochs"]))
-        self.live.set_activation(activation)
-        steps = run["steps_per_epoch"]
-        self.live.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
-        for ev in run["epochs"]:
-            self.live.on_epoch(ev)
-        self.live.scrubber.set_snapshots(run["snapshots"])
-        for pred in run["predictions"][-1:]:
-            self.live.on_prediction(pred)
-        self.live.redraw()
+        self.live.show_run(run, activation)
         status = run["status"].get("status", "")
         self.statusBar().showMessage(f"Opened run {run['path']} ({cell.get('name', '?')}, "
                                      f"{len(run['epochs'])} epochs{', ' + status if status else ''})")
         self.setWindowTitle(f"{Path(run['path']).name} — seqstudio")
-
-    def export_plot_dialog(self) -> None:
-        export_dialogs.export_loss_plot(self)
-
-    def export_heatmap_dialog(self) -> None:
-        export_dialogs.export_heatmap(self)
-
-    def export_states_dialog(self) -> None:
-        export_dialogs.export_hidden_states(self)
 
     def show_about(self) -> None:
         show_about(self, self.tf.versions)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
+from seqstudio.gui import export_dialogs
 from seqstudio.gui.samples import sample_paths
 
 
@@ -39,11 +40,11 @@ def build_menus(w: Any) -> SimpleNamespace:
     a.open_run = _action(w, "Open &Run…", w.open_run_dialog, ["Ctrl+Shift+O"],
                          "Open a past run directory and replay its plots", "openRunAction",
                          sp.SP_DirOpenIcon)
-    a.export_plot = _action(w, "Export Loss &Plot…", w.export_plot_dialog, ["Ctrl+E"],
+    a.export_plot = _action(w, "Export Loss &Plot…", lambda: export_dialogs.export_loss_plot(w), ["Ctrl+E"],
                             "Save the loss plot as PNG or SVG", "exportPlotAction")
-    a.export_heatmap = _action(w, "Export &Heatmap Image…", w.export_heatmap_dialog, [],
+    a.export_heatmap = _action(w, "Export &Heatmap Image…", lambda: export_dialogs.export_heatmap(w), [],
                                "Save the hidden-state heatmap as PNG or SVG", "exportHeatmapAction")
-    a.export_states = _action(w, "Export Hidden &States…", w.export_states_dialog, ["Ctrl+Shift+E"],
+    a.export_states = _action(w, "Export Hidden &States…", lambda: export_dialogs.export_hidden_states(w), ["Ctrl+Shift+E"],
                               "Save hidden states as CSV (shown snapshot) or NPZ (all snapshots)",
                               "exportStatesAction")
     a.quit = _action(w, "&Quit", w.close, ["Ctrl+Q"], "Quit seqstudio",
