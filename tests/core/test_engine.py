@@ -314,3 +314,31 @@ def test_checkpoints_restore_weights_and_optimizer_state(tmp_path):
     assert not all(np.array_equal(a, b) for a, b in zip(initial, model.get_weights(), strict=True))
     with pytest.raises(rundir.RunDirError, match="no checkpoint for epoch 7"):
         run.load_checkpoint(7)
+
+
+def test_history_csv_grows_by_lines_and_equals_a_rewrite(tmp_path):
+    """history.csv is appended to while its columns stay the same and rewritten when they
+    change; either way it reads as the whole table."""
+    from seqstudio.engine import rundir
+
+    trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
+                      TrainSettings(epochs=4), run_dir=tmp_path / "run")
+    trainer._path.mkdir()
+    trainer._previous_history = [{"epoch": 1, "loss": 2.0, "val_loss": 2.5}]
+    trainer._initial_epoch = 1
+    metrics = [{"loss": 1.5, "val_loss": 2.0}, {"loss": 1.25, "val_loss": 1.75},
+               {"loss": 1.0, "val_loss": 1.5, "accuracy": 0.5}, {"loss": 0.75, "val_loss": 1.0,
+                                                                "accuracy": 0.625}]
+    path = tmp_path / "run" / rundir.HISTORY
+    inodes = []
+    for m in metrics:
+        trainer.history.append(m)
+        trainer._write_history()
+        inodes.append(path.stat().st_ino)
+        rows = trainer._previous_history + [
+            {"epoch": 2 + i, **h} for i, h in enumerate(trainer.history)]
+        assert path.read_text() == rundir.history_csv(rows)
+    assert inodes[1] == inodes[0] and inodes[3] == inodes[2]  # appended, not replaced
+    assert inodes[2] != inodes[1]  # a new column: rewritten
+    rundir.atomic_write_json(tmp_path / "run" / rundir.CONFIG, {})
+    assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2, 3, 4, 5]

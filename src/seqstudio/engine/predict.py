@@ -7,6 +7,7 @@ run directory predicts without its data file.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict
 from typing import Any
@@ -17,7 +18,11 @@ from seqstudio.data.dataset import Dataset
 from seqstudio.engine.events import SamplePrediction
 from seqstudio.errors import SeqstudioError
 
+log = logging.getLogger(__name__)
+
 PAD, OOV = 0, 1
+#: the per-epoch language-model sample: at most this many tokens, drawn like this
+SAMPLE_TOKENS, SAMPLE_TEMPERATURE, SAMPLE_TOP_K = 40, 0.8, 8
 _PUNCTUATION = re.compile(r'[!"#$%&()\*\+,-\./:;<=>?@\[\\\]^_`{|}~\']')
 
 
@@ -110,11 +115,10 @@ def sample_token(probs: np.ndarray, temperature: float, top_k: int | None,
                  rng: np.random.Generator) -> int:
     """Draw one token id; ``temperature`` 0 is greedy; padding and OOV are never drawn."""
     p = np.asarray(probs, dtype=np.float64).copy()
-    p[PAD] = 0.0
-    if len(p) > OOV + 1:
-        p[OOV] = 0.0
-    if temperature <= 0 or p.sum() <= 0:
-        return int(np.argmax(p))
+    valid = np.arange(len(p)) > (OOV if len(p) > OOV + 1 else PAD)
+    p[~valid] = 0.0
+    if temperature <= 0 or p.sum() <= 0:  # greedy; a valid id even when all of them are 0
+        return int(np.argmax(np.where(valid, p, -1.0)))
     logits = np.log(np.maximum(p, 1e-300)) / temperature
     if top_k:
         cutoff = np.sort(logits)[-min(int(top_k), len(logits))]
@@ -136,6 +140,108 @@ def generate_ids(predict: Predictor, seq_len: int, prompt_ids: list[int], n: int
         ids.append(token)
         out.append(token)
     return out
+
+
+class LMSampler:
+    """Generates tokens in one compiled call: a ``tf.while_loop`` runs the model on the sliding
+    window, masks padding and OOV, applies temperature and top-k, and draws with a stateless
+    sampler seeded by a pair of ints (the run's seed and the epoch), so a seed gives the same
+    tokens on every call.
+
+    The per-epoch sample of a language-model run; :func:`generate_ids` is the same procedure as a
+    Python loop of single-step predictions (one call each) with numpy's generator, so the two draw
+    differently for the same seed. The function is traced once (every argument is a tensor of a
+    fixed shape) and serves any ``n``, temperature and top-k.
+    """
+
+    def __init__(self, model: Any, seq_len: int) -> None:
+        import tensorflow as tf
+
+        spec = model.inputs[0]
+        if tuple(spec.shape[1:]) != (seq_len,) or np.dtype(spec.dtype).kind not in "iu":
+            raise PredictError(f"the sampler needs token ids of shape (batch, {seq_len}); the "
+                               f"model takes {tuple(spec.shape)} {spec.dtype}")
+        self.model = model
+        self.seq_len = int(seq_len)
+        vocab = int(model.outputs[0].shape[-1])
+        ids = tf.range(vocab)
+        valid = ids > (OOV if vocab > OOV + 1 else PAD)  # as sample_token: never PAD, nor OOV
+        input_dtype = spec.dtype
+        neg_inf = float("-inf")
+
+        def step(i, window, out, temperature, top_k, seed):
+            probs = model(tf.cast(window[None], input_dtype), training=False)[0]
+            probs = tf.cast(tf.reshape(probs, [vocab]), tf.float32)
+            greedy = tf.argmax(tf.where(valid, probs, -1.0), output_type=tf.int32)
+            usable = valid & (probs > 0)
+
+            def draw():
+                logits = tf.where(usable, tf.math.log(tf.where(usable, probs, 1.0)), neg_inf)
+                logits = (logits - tf.reduce_max(logits)) / temperature  # the best stays 0
+                k = tf.where(top_k > 0, tf.minimum(top_k, vocab), vocab)
+                cutoff = tf.math.top_k(logits, k).values[-1]
+                logits = tf.where(logits >= cutoff, logits, neg_inf)
+                step_seed = tf.random.experimental.stateless_fold_in(seed, i)
+                return tf.random.stateless_categorical(logits[None], 1, seed=step_seed,
+                                                       dtype=tf.int32)[0, 0]
+
+            token = tf.cond((temperature > 0) & tf.reduce_any(usable), draw, lambda: greedy)
+            window = tf.concat([window[1:], tf.reshape(token, [1])], 0)
+            return i + 1, window, out.write(i, token)
+
+        @tf.function(input_signature=[
+            tf.TensorSpec((self.seq_len,), tf.int32), tf.TensorSpec((), tf.int32),
+            tf.TensorSpec((), tf.float32), tf.TensorSpec((), tf.int32),
+            tf.TensorSpec((2,), tf.int64)])
+        def generate(window, n, temperature, top_k, seed):
+            out = tf.TensorArray(tf.int32, size=n)
+            _, _, out = tf.while_loop(
+                lambda i, *_: i < n,
+                lambda i, w, o: step(i, w, o, temperature, top_k, seed),
+                (tf.constant(0), window, out))
+            return out.stack()
+
+        self._function = generate
+        # traced here, once; calling the concrete function skips the signature matching, and
+        # TensorFlow's "frequent retracing" warning, which counts traces of this code over all
+        # samplers (one per run) rather than per function
+        self._generate = generate.get_concrete_function()
+
+    def __call__(self, prompt_ids: list[int], n: int, temperature: float = 1.0,
+                 top_k: int | None = None, seed: tuple[int, int] | int = 0) -> list[int]:
+        """``n`` token ids after ``prompt_ids``; ``temperature`` 0 is greedy; ``seed`` an int or
+        a pair (the run's seed and the epoch)."""
+        pair = (seed, 0) if isinstance(seed, int | np.integer) else tuple(seed)
+        seed64 = np.array([int(v) & 0x7FFF_FFFF_FFFF_FFFF for v in pair], dtype=np.int64)
+        window = fit_window(prompt_ids, self.seq_len)[0]
+        out = self._generate(window, np.int32(n), np.float32(max(temperature, 0.0)),
+                             np.int32(top_k or 0), seed64)
+        return [int(t) for t in np.asarray(out)]
+
+
+def lm_sampler(model: Any, info: dict[str, Any]) -> LMSampler | None:
+    """The compiled per-epoch sampler of a language-model run, traced now; ``None`` for other
+    tasks, or when it cannot be built for this model (the sample then uses the Python loop)."""
+    if info.get("task") != "lm":
+        return None
+    seq_len = int(info["input_spec"]["seq_len"])
+    try:
+        sampler = LMSampler(model, seq_len)
+        prompt = np.asarray(info["probe"]["x"])[0].tolist()
+        out = sampler(prompt, _sample_length(info), SAMPLE_TEMPERATURE, SAMPLE_TOP_K, (0, 0))
+        lowest = OOV + 1 if len(info["tokens"]) > OOV + 1 else OOV
+        if len(out) != _sample_length(info) or not all(
+                lowest <= t < len(info["tokens"]) for t in out):
+            raise PredictError(f"the compiled sampler drew invalid tokens {out}")
+    except Exception:  # noqa: BLE001 - any model the loop can run must still get a sample
+        log.warning("no compiled sampler for this model; the per-epoch sample runs one "
+                    "prediction per token", exc_info=True)
+        return None
+    return sampler
+
+
+def _sample_length(info: dict[str, Any]) -> int:
+    return min(int(info["input_spec"]["seq_len"]), SAMPLE_TOKENS)
 
 
 def generate_text(predict: Predictor, info: dict[str, Any], prompt: str, n: int = 100,
@@ -235,16 +341,23 @@ def recursive_forecast(predict: Predictor, info: dict[str, Any], window: np.ndar
 
 # -- the per-epoch sample ---------------------------------------------------------------------
 def sample_prediction(predict: Predictor, info: dict[str, Any], epoch: int,
-                      seed: int = 0) -> SamplePrediction:
-    """What the model predicts for the dataset's probe sample now."""
+                      seed: int = 0, sampler: LMSampler | None = None) -> SamplePrediction:
+    """What the model predicts for the dataset's probe sample now.
+
+    A language model generates text after the probe: with ``sampler`` (:func:`lm_sampler`) in one
+    compiled call seeded by ``(seed, epoch)``, without it one prediction per token.
+    """
     probe = info["probe"]
     x = np.asarray(probe["x"])
     task = info["task"]
     if task == "lm":
         seq_len = info["input_spec"]["seq_len"]
-        n = min(seq_len, 40)
-        ids = generate_ids(predict, seq_len, x[0].tolist(), n, temperature=0.8, top_k=8,
-                           seed=seed + epoch)
+        n = _sample_length(info)
+        if sampler is not None:
+            ids = sampler(x[0].tolist(), n, SAMPLE_TEMPERATURE, SAMPLE_TOP_K, seed=(seed, epoch))
+        else:
+            ids = generate_ids(predict, seq_len, x[0].tolist(), n, temperature=SAMPLE_TEMPERATURE,
+                               top_k=SAMPLE_TOP_K, seed=seed + epoch)
         return SamplePrediction(epoch=epoch, task="lm", text=decode_ids(info, ids),
                                 extra={"prompt": decode_ids(info, x[0].tolist())})
     probs = predict(x)[0]

@@ -17,8 +17,8 @@ Layout (see ``docs/engine.md``)::
 
 Epochs in file names and in ``history.csv``/``batches.csv`` are counted from 1; events count from 0.
 Every file is replaced atomically (temporary file in the same folder, then ``os.replace``), and
-``batches.csv``/``predictions.jsonl`` only grow by whole lines, so a process killed at any moment
-leaves a directory this module can read.
+``batches.csv``/``predictions.jsonl`` (and ``history.csv`` between rewrites) only grow by whole
+lines, so a process killed at any moment leaves a directory this module can read.
 """
 
 from __future__ import annotations
@@ -92,6 +92,15 @@ def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
 def atomic_write_json(path: Path, obj: Any, *, durable: bool = True) -> None:
     atomic_write_text(path, json.dumps(obj, indent=2, default=_json_default) + "\n",
                       durable=durable)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file written with ``durable=False`` to disk; nothing when it does not exist."""
+    try:
+        with open(path, "rb+") as fh:
+            os.fsync(fh.fileno())
+    except FileNotFoundError:
+        pass
 
 
 def _json_default(obj: Any) -> Any:

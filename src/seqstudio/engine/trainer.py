@@ -7,6 +7,7 @@ No Qt here. The GUI calls :meth:`Trainer.run` on a worker thread and steers it w
 from __future__ import annotations
 
 import contextlib
+import functools
 import inspect
 import logging
 import math
@@ -76,6 +77,8 @@ class Trainer:
         self._io: ThreadPoolExecutor | None = None
         self._io_futures: list[Any] = []
         self._predictor: Any = None
+        self._sampler: Any = None
+        self._history_header: str | None = None
         self._probe: Callable[[Any], list[np.ndarray]] = lambda x: self.built.probe(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
@@ -158,7 +161,7 @@ class Trainer:
         import keras
 
         from seqstudio.engine.callbacks import EngineCallback
-        from seqstudio.engine.predict import Predictor, dataset_info
+        from seqstudio.engine.predict import Predictor, dataset_info, lm_sampler
 
         s, ds = self.settings, self.dataset
         strategy = distribute.get_strategy(s.strategy)
@@ -176,9 +179,10 @@ class Trainer:
         self._predictor = Predictor(model)
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
         self._write_start()
-        # Trace the prediction function and build the probe now, with the model, rather than in
-        # the middle of the first epoch.
+        # Trace the prediction function, the per-epoch sampler (language models) and build the
+        # probe now, with the model, rather than in the middle of the first epoch.
         self._predictor(np.asarray(ds.probe.x))
+        self._sampler = lm_sampler(model, self._info)
         if self.snapshots_enabled:
             from seqstudio.engine.probe import fast_probe
 
@@ -283,12 +287,15 @@ class Trainer:
         if self._initial_epoch == 0:
             self._checkpoint(0)
 
-    def _write_status(self, status: str, reason: str) -> None:
-        rundir.atomic_write_json(self._path / rundir.STATUS, {
+    def _status(self, status: str, reason: str) -> dict[str, Any]:
+        return {
             "status": status, "reason": reason, "epochs_done": self.epochs_done,
             "epochs": self.settings.epochs, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "detail": self._diverged_at,
-        })
+        }
+
+    def _write_status(self, status: str, reason: str) -> None:
+        rundir.atomic_write_json(self._path / rundir.STATUS, self._status(status, reason))
 
     def _checkpoint(self, epochs_done: int) -> None:
         """The initial model is saved whole, here; after an epoch, a copy of the variables
@@ -335,6 +342,7 @@ class Trainer:
                 rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
         elif all(np.isfinite(w).all() for w in self.built.model.get_weights()):
             rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
+        rundir.fsync_file(self._path / rundir.HISTORY)
         self._write_status(status, reason)
         if not self.is_chief:
             shutil.rmtree(self._path, ignore_errors=True)
@@ -357,18 +365,36 @@ class Trainer:
         if self.dataset.n_val == 0:
             metrics.setdefault("val_loss", math.nan)
         self.history.append(metrics)
-        rows = self._previous_history + [
-            {"epoch": self._initial_epoch + i + 1, **m} for i, m in enumerate(self.history)]
         self._flush_batches()
-        rundir.atomic_write_text(self._path / rundir.HISTORY, rundir.history_csv(rows))
+        self._write_history()
         self._checkpoint(epoch + 1)
-        self._write_status("running", "")
+        # after the checkpoint on the same I/O thread; not fsynced until _finish, like history
+        self._submit(functools.partial(rundir.atomic_write_json, durable=False),
+                     self._path / rundir.STATUS, self._status("running", ""))
         self._emit(EpochEnd(epoch=epoch, metrics=dict(metrics)))
         self._snapshot(epoch, -1)
-        prediction = sample_prediction(self._predictor, self._info, epoch, seed=self.settings.seed)
+        prediction = sample_prediction(self._predictor, self._info, epoch, seed=self.settings.seed,
+                                       sampler=self._sampler)
         self._submit(rundir.append_lines, self._path / rundir.PREDICTIONS,
                      [rundir.prediction_to_json(prediction)])
         self._emit(prediction)
+
+    def _write_history(self) -> None:
+        """``history.csv`` with the epoch that just ended, before its EpochEnd event: one line
+        appended while the columns stay the same (a cost that does not grow with the run),
+        else rewritten whole and atomically (the first epoch of a session, a new metric). Not
+        fsynced while training; _finish makes it durable."""
+        path = self._path / rundir.HISTORY
+        header, line = rundir.history_csv([{"epoch": self.epochs_done,
+                                            **self.history[-1]}]).splitlines()
+        if header == self._history_header:
+            rundir.append_lines(path, [line])
+            return
+        rows = self._previous_history + [
+            {"epoch": self._initial_epoch + i + 1, **m} for i, m in enumerate(self.history)]
+        text = rundir.history_csv(rows)
+        rundir.atomic_write_text(path, text, durable=False)
+        self._history_header = text.split("\n", 1)[0]
 
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
