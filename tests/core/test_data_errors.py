@@ -179,3 +179,18 @@ def test_line_with_more_fields_than_header(tmp_path):
     path.write_text("value\n1,2,3\n2\n6\n")  # pandas would make the surplus an index
     err = fails(path, "more fields than the header's 1")
     assert err.where == "line 2"
+
+
+def test_blank_and_repeated_header_names_get_names_of_their_own(tmp_path):
+    """Found by the fuzz test: a header of spaces became two columns named '' and crashed."""
+    blank = tmp_path / "blank.csv"
+    blank.write_text(" ,  \n\n", encoding="utf-8")
+    assert list(preview(blank).table.columns) == ["column 1", "column 2"]
+    with pytest.raises(DataError, match="no rows"):
+        load_dataset(blank)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("x,x ,y\n" + "".join(f"{i},{i * 2},{i % 3}\n" for i in range(40)),
+                     encoding="utf-8")
+    assert list(preview(twice).table.columns) == ["x", "x (2)", "y"]
+    ds = load_dataset(twice, task="forecast", seq_len=4)
+    assert ds.input_columns == ["x", "x (2)", "y"]

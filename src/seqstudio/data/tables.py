@@ -10,8 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -91,7 +93,7 @@ def _read_csv(path, delimiter, encoding, nrows, usecols, skip=0) -> pd.DataFrame
             if big:
                 frame = _concat_parsing_dates(frame)
         # "date, value" headers are common; skipinitialspace would slow the whole parse instead
-        frame.columns = [c.strip() if isinstance(c, str) else c for c in frame.columns]
+        frame.columns = _clean_names(frame.columns)
         if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
             line = _first_long_line(path, delimiter, encoding, len(frame.columns))
             raise DataError(
@@ -289,3 +291,19 @@ def rows_text(rows: np.ndarray | list[int], limit: int = 10) -> str:
     shown = ", ".join(map(str, rows[:limit]))
     more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
     return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"
+
+
+def _clean_names(columns: Iterable[Any]) -> list[Any]:
+    """Header names without surrounding spaces; a blank name becomes ``column N`` and a repeated one
+    gets `` (2)``, so every column can be picked by its name."""
+    out: list[Any] = []
+    for i, c in enumerate(columns):
+        name = c.strip() if isinstance(c, str) else c
+        if isinstance(name, str) and not name:
+            name = f"column {i + 1}"
+        base, n = name, 1
+        while name in out:
+            n += 1
+            name = f"{base} ({n})"
+        out.append(name)
+    return out
