@@ -21,8 +21,13 @@ SLOWEST_MS = 500
 
 
 class RedrawPacer:
-    """Adjusts ``timer``'s interval from the GUI thread's CPU use; call :meth:`tick` on each
-    timeout and :meth:`reset` when a run starts."""
+    """Sets ``timer``'s interval from the GUI thread's CPU use; call :meth:`tick` on each timeout
+    and :meth:`reset` when a run starts.
+
+    The CPU time used between two ticks is the cost of one tick (the redraw, the paints it causes,
+    and the events handled meanwhile). Its running average, divided by the budget, is the interval
+    that keeps the thread at the budget: one step gets there, with no slow ramp.
+    """
 
     def __init__(self, timer: QTimer, budget: float = BUDGET, fastest_ms: int = FASTEST_MS,
                  slowest_ms: int = SLOWEST_MS) -> None:
@@ -31,6 +36,8 @@ class RedrawPacer:
         self.fastest_ms = fastest_ms
         self.slowest_ms = slowest_ms
         self._mark: tuple[float, float] | None = None
+        #: average CPU seconds per tick (kept between runs: drawing costs about the same)
+        self.cost: float | None = None
         #: the GUI thread's CPU share over the last interval (for tests and the benchmark)
         self.duty = 0.0
         timer.setInterval(fastest_ms)
@@ -38,21 +45,16 @@ class RedrawPacer:
     def reset(self) -> None:
         self._mark = None
         self.duty = 0.0
-        self.timer.setInterval(self.fastest_ms)
 
     def tick(self) -> None:
         now, cpu = time.perf_counter(), time.thread_time()
-        if self._mark is not None:
-            wall = now - self._mark[0]
-            if wall > 0:
-                self.duty = (cpu - self._mark[1]) / wall
-                self.timer.setInterval(self.next_interval(self.timer.interval(), self.duty))
+        if self._mark is not None and now > self._mark[0]:
+            used = cpu - self._mark[1]
+            self.duty = used / (now - self._mark[0])
+            self.cost = used if self.cost is None else 0.5 * self.cost + 0.5 * used
+            self.timer.setInterval(self.interval_for(self.cost))
         self._mark = (now, cpu)
 
-    def next_interval(self, interval: int, duty: float) -> int:
-        """Stretch by a quarter above the budget, shorten by a fifth below half of it."""
-        if duty > self.budget:
-            interval = int(interval * 1.25) + 1
-        elif duty < self.budget / 2:
-            interval = int(interval * 0.8)
-        return max(self.fastest_ms, min(self.slowest_ms, interval))
+    def interval_for(self, cost: float) -> int:
+        """The interval (ms) at which ticks costing ``cost`` CPU seconds use the budget."""
+        return max(self.fastest_ms, min(self.slowest_ms, round(1000 * cost / self.budget)))
