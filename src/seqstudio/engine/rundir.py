@@ -30,6 +30,7 @@ import json
 import math
 import os
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -361,7 +362,11 @@ class RunDir:
         if not initial.is_file():
             raise RunDirError(f"{self.path} lacks {CHECKPOINTS}/{initial.name}, the model the "
                               "checkpoints' weights belong to")
-        model = keras.saving.load_model(initial)
+        with warnings.catch_warnings():
+            # saved before its first step, the initial model's optimizer has no slots yet; Keras
+            # warns that it skips them, and the checkpoint below sets them all
+            warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
+            model = keras.saving.load_model(initial)
         if epoch:
             restore_checkpoint(model, found[epoch])
         return model

@@ -1,7 +1,8 @@
 """The Trainer: trains one cell on one dataset, emits typed events and keeps a run directory.
 
-No Qt here. The GUI calls :meth:`Trainer.run` on a worker thread and steers it with
-:meth:`pause`, :meth:`resume` and :meth:`stop`; the CLI calls it on the main thread.
+No Qt here. The GUI runs :meth:`Trainer.run` in a child process (:mod:`seqstudio.engine.remote`)
+and steers it with :meth:`pause`, :meth:`resume` and :meth:`stop`; the CLI calls it on the main
+thread.
 """
 
 from __future__ import annotations
