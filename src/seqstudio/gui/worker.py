@@ -89,6 +89,17 @@ class TrainingThread(QThread):
         else:
             self.event.emit(ev)
 
+    def _attach(self, trainer: Any) -> None:
+        """Make ``trainer`` (a Trainer or a TrainingProcess) the one the controls steer, applying
+        a stop or pause asked for before it existed."""
+        with self._lock:
+            self.trainer = trainer
+            stop, pause = self._stop_requested, self._pause_requested
+        if stop:
+            trainer.stop()
+        elif pause:
+            trainer.pause()
+
     def run(self) -> None:  # QThread entry point
         if self._job is not None:
             self._run_remote()
@@ -96,13 +107,7 @@ class TrainingThread(QThread):
         try:
             trainer = self._make_trainer()
             trainer.subscribe(self._on_event)
-            with self._lock:
-                self.trainer = trainer
-                stop, pause = self._stop_requested, self._pause_requested
-            if stop:
-                trainer.stop()
-            elif pause:
-                trainer.pause()
+            self._attach(trainer)
             result = trainer.run()
         except BaseException as exc:  # noqa: BLE001 - a broken plugin must not take the app down
             result = Finished(status="failed", reason=f"{type(exc).__name__}: {exc}",
@@ -119,13 +124,7 @@ class TrainingThread(QThread):
         try:
             proc = remote.take_process()
             proc.submit(self._job)
-            with self._lock:
-                self.trainer = proc
-                stop, pause = self._stop_requested, self._pause_requested
-            if stop:
-                proc.stop()
-            elif pause:
-                proc.pause()
+            self._attach(proc)
             while result is None:
                 try:
                     events = proc.receive(0.2)
