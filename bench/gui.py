@@ -141,14 +141,12 @@ def headless_rate(dataset, values: dict, run_dir: Path) -> float:
     proc = remote.TrainingProcess()
     try:
         proc.submit(remote.TrainJob(dataset, CELL, {}, dict(values), run_dir=str(run_dir)))
-        while clock.end is None:
-            events = proc.receive(0.5)
-            if events is None and not proc.alive():
-                raise RuntimeError(f"the headless run died (exit code {proc.exit_code()})")
-            for ev in events or []:
-                clock(ev)
-                if isinstance(ev, Finished):
-                    assert ev.status == "finished", ev
+        for ev in proc.stream():
+            clock(ev)
+            if isinstance(ev, Finished):
+                assert ev.status == "finished", ev
+        if clock.end is None:
+            raise RuntimeError(f"the headless run died (exit code {proc.exit_code()})")
     finally:
         proc.close()
     return clock.rate

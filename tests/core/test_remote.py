@@ -98,3 +98,21 @@ def test_windowed_datasets_pickle_as_their_sequence(sample):
         np.testing.assert_array_equal(a, b)
     if ds.windows is not None:  # the windows are cut again, not copied T times over
         assert len(data) < ds.x_train.nbytes + ds.x_val.nbytes
+
+
+def test_the_stream_ends_without_a_finished_event_when_the_child_dies(tmp_path):
+    proc = remote.TrainingProcess()
+    seen: list = []
+    try:
+        proc.submit(remote.TrainJob(load_dataset(SAMPLES["toy_grammar"]), "simple-rnn-tanh",
+                                    {"units": 8}, {"epochs": 50, "batch_size": 16},
+                                    run_dir=str(tmp_path / "r")))
+        for ev in proc.stream():
+            seen.append(ev)
+            if isinstance(ev, BatchEnd) and proc.alive():
+                proc._proc.kill()
+    finally:
+        proc.close()
+    assert any(isinstance(e, BatchEnd) for e in seen)
+    assert not any(isinstance(e, Finished) for e in seen)
+    assert proc.exit_code() is not None and not proc.alive()

@@ -87,5 +87,14 @@ class Finished:
     run_dir: str
     traceback: str = ""
 
+    @classmethod
+    def could_not_start(cls, exc: BaseException) -> Finished:
+        """A failed run that never got going; call it in the ``except`` block that caught
+        ``exc``, so the traceback is recorded."""
+        import traceback
+
+        return cls(status="failed", reason=f"{type(exc).__name__}: {exc}", epochs_done=0,
+                   run_dir="", traceback=traceback.format_exc())
+
 
 Event = Started | BatchEnd | EpochEnd | HiddenSnapshot | SamplePrediction | Finished

@@ -30,7 +30,7 @@ import subprocess
 import sys
 import threading
 import time
-import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
@@ -76,7 +76,6 @@ class TrainingProcess:
         self._send_lock = threading.Lock()
         self._paused = False
         self.ready = False
-        self.started_job = False
 
     # -- controls ----------------------------------------------------------------------------
     def _send(self, message: tuple) -> None:
@@ -84,7 +83,6 @@ class TrainingProcess:
             self._conn.send(message)
 
     def submit(self, job: TrainJob) -> None:
-        self.started_job = True
         self._send(("job", job))
 
     def pause(self) -> None:
@@ -120,18 +118,28 @@ class TrainingProcess:
             return list(message[1])
         return []
 
+    def stream(self, poll: float = 0.2) -> Iterator[Any]:
+        """Every event the child sends, up to and including its ``Finished``; ends early (without
+        one) if the child goes away."""
+        while True:
+            try:
+                events = self.receive(poll)
+            except (EOFError, OSError):
+                return
+            if events is None:
+                if not self.alive():
+                    return
+                continue
+            for event in events:
+                yield event
+                if isinstance(event, Finished):
+                    return
+
     def exit_code(self, wait: float = 5.0) -> int | None:
         try:
             return self._proc.wait(timeout=wait)
         except subprocess.TimeoutExpired:
             return None
-
-    def kill(self) -> None:
-        with contextlib.suppress(OSError):
-            self._conn.close()
-        if self.alive():
-            self._proc.kill()
-            self._proc.wait()
 
     def close(self, wait: float = 10.0) -> None:
         """Ask the child to end, and kill it if it has not within ``wait`` seconds."""
@@ -192,7 +200,7 @@ def shutdown_warm() -> None:
     with _warm_lock:
         proc, _warm = _warm, None
     if proc is not None:
-        proc.kill()
+        proc.close(wait=0)
 
 
 # -- the child ----------------------------------------------------------------------------------
@@ -254,8 +262,7 @@ def _child_main(fd: int) -> int:
         trainer = Trainer(job.dataset, job.cell, job.params, TrainSettings(**job.settings),
                           run_dir=job.run_dir)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failed run
-        forward(Finished(status="failed", reason=f"{type(exc).__name__}: {exc}", epochs_done=0,
-                         run_dir="", traceback=traceback.format_exc()))
+        forward(Finished.could_not_start(exc))
         return 0
     trainer.subscribe(forward)
     done = threading.Event()
@@ -268,8 +275,7 @@ def _child_main(fd: int) -> int:
                     continue
                 message = conn.recv()
             except (EOFError, OSError):
-                trainer.stop()  # the parent is gone: end the run cleanly
-                trainer.resume()
+                trainer.stop()  # the parent is gone: end the run cleanly (a pause ends too)
                 return
             if message[0] == "pause":
                 forward.flush()
@@ -278,7 +284,6 @@ def _child_main(fd: int) -> int:
                 trainer.resume()
             elif message[0] == "stop":
                 trainer.stop()
-                trainer.resume()
 
     watcher = threading.Thread(target=controls, name="seqstudio-controls", daemon=True)
     watcher.start()

@@ -13,7 +13,6 @@ Qt signal.
 from __future__ import annotations
 
 import threading
-import traceback
 from collections import deque
 from typing import Any
 
@@ -51,9 +50,7 @@ class TrainingThread(QThread):
             self._stop_requested = True
             trainer = self.trainer
         if trainer is not None:
-            trainer.stop()
-            if getattr(trainer, "paused", False):
-                trainer.resume()
+            trainer.stop()  # a paused run wakes up to stop
 
     def pause(self) -> None:
         with self._lock:
@@ -110,8 +107,7 @@ class TrainingThread(QThread):
             self._attach(trainer)
             result = trainer.run()
         except BaseException as exc:  # noqa: BLE001 - a broken plugin must not take the app down
-            result = Finished(status="failed", reason=f"{type(exc).__name__}: {exc}",
-                              epochs_done=0, run_dir="", traceback=traceback.format_exc())
+            result = Finished.could_not_start(exc)
         self.result = result
         self.ended.emit(result)
 
@@ -125,22 +121,12 @@ class TrainingThread(QThread):
             proc = remote.take_process()
             proc.submit(self._job)
             self._attach(proc)
-            while result is None:
-                try:
-                    events = proc.receive(0.2)
-                except (EOFError, OSError):
-                    break
-                if events is None:
-                    if not proc.alive():
-                        break
-                    continue
-                for ev in events:
-                    self._on_event(ev)
-                    if isinstance(ev, Finished):
-                        result = ev
+            for ev in proc.stream():
+                self._on_event(ev)
+                if isinstance(ev, Finished):
+                    result = ev
         except BaseException as exc:  # noqa: BLE001 - the app must survive a failed start
-            result = Finished(status="failed", reason=f"{type(exc).__name__}: {exc}",
-                              epochs_done=0, run_dir="", traceback=traceback.format_exc())
+            result = Finished.could_not_start(exc)
         if result is None:
             code = proc.exit_code() if proc is not None else None
             result = Finished(status="failed", epochs_done=0, run_dir="", traceback="",
