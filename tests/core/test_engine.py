@@ -321,22 +321,18 @@ def test_history_csv_grows_by_lines_and_equals_a_rewrite(tmp_path):
     change; either way it reads as the whole table."""
     from seqstudio.engine import rundir
 
-    trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 4},
-                      TrainSettings(epochs=4), run_dir=tmp_path / "run")
-    trainer._path.mkdir()
-    trainer._previous_history = [{"epoch": 1, "loss": 2.0, "val_loss": 2.5}]
-    trainer._initial_epoch = 1
+    (tmp_path / "run").mkdir()
+    path = tmp_path / "run" / rundir.HISTORY
+    previous = [{"epoch": 1, "loss": 2.0, "val_loss": 2.5}]
+    writer = rundir.HistoryWriter(path, previous)
     metrics = [{"loss": 1.5, "val_loss": 2.0}, {"loss": 1.25, "val_loss": 1.75},
                {"loss": 1.0, "val_loss": 1.5, "accuracy": 0.5}, {"loss": 0.75, "val_loss": 1.0,
                                                                 "accuracy": 0.625}]
-    path = tmp_path / "run" / rundir.HISTORY
     inodes = []
-    for m in metrics:
-        trainer.history.append(m)
-        trainer._write_history()
+    for i, m in enumerate(metrics):
+        writer.add({"epoch": 2 + i, **m})
         inodes.append(path.stat().st_ino)
-        rows = trainer._previous_history + [
-            {"epoch": 2 + i, **h} for i, h in enumerate(trainer.history)]
+        rows = previous + [{"epoch": 2 + j, **h} for j, h in enumerate(metrics[: i + 1])]
         assert path.read_text() == rundir.history_csv(rows)
     assert inodes[1] == inodes[0] and inodes[3] == inodes[2]  # appended, not replaced
     assert inodes[2] != inodes[1]  # a new column: rewritten

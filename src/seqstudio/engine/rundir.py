@@ -132,60 +132,6 @@ def checkpoint_name(epoch: int) -> str:
     return f"epoch-{epoch:04d}.keras" if epoch == 0 else f"epoch-{epoch:04d}.weights.npz"
 
 
-def model_variables(model: keras.Model) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Copies of the model's weights and of its optimizer's variables, in Keras' order."""
-    weights = [np.array(v.numpy()) for v in model.weights]
-    optimizer = getattr(model, "optimizer", None)
-    state = [np.array(v.numpy()) for v in optimizer.variables] if optimizer is not None else []
-    return weights, state
-
-
-def write_checkpoint(directory: Path, epoch: int, weights: list[np.ndarray],
-                     optimizer: list[np.ndarray]) -> Path:
-    """``checkpoints/epoch-NNNN.weights.npz``, then ``latest.json`` pointing at it."""
-    folder = Path(directory) / CHECKPOINTS
-    name = checkpoint_name(epoch)
-    arrays = {f"weight_{i:04d}": w for i, w in enumerate(weights)}
-    arrays.update({f"optimizer_{i:04d}": v for i, v in enumerate(optimizer)})
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            np.savez(fh, epoch=np.int64(epoch), **arrays)
-
-    atomic_write(folder / name, write, durable=False)
-    atomic_write_json(folder / "latest.json", {"epoch": epoch, "file": name}, durable=False)
-    return folder / name
-
-
-def restore_checkpoint(model: keras.Model, path: Path) -> None:
-    """Load a checkpoint (either kind) into ``model``, optimizer state included; the model must
-    be built like the run's. Raises :class:`RunDirError` when the variables do not fit."""
-    path = Path(path)
-    optimizer = getattr(model, "optimizer", None)
-    if optimizer is not None and not getattr(optimizer, "built", True):
-        optimizer.build(model.trainable_variables)
-    if path.suffix == ".keras":
-        model.load_weights(path)
-        return
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            weights = [data[k] for k in sorted(data.files) if k.startswith("weight_")]
-            state = [data[k] for k in sorted(data.files) if k.startswith("optimizer_")]
-    except (OSError, ValueError) as exc:
-        raise RunDirError(f"{path}: cannot read the checkpoint: {exc}") from None
-    targets = list(model.weights)
-    opt_targets = list(optimizer.variables) if optimizer is not None else []
-    if len(weights) != len(targets) or (state and len(state) != len(opt_targets)):
-        raise RunDirError(f"{path} holds {len(weights)} weights and {len(state)} optimizer "
-                          f"variables; the model has {len(targets)} and {len(opt_targets)}")
-    for variable, value in zip([*targets, *opt_targets[:len(state)]], [*weights, *state],
-                               strict=True):
-        if tuple(variable.shape) != value.shape:
-            raise RunDirError(f"{path}: {variable.path} has shape {tuple(variable.shape)}, the "
-                              f"checkpoint {value.shape}")
-        variable.assign(value)
-
-
 def snapshot_name(snapshot: HiddenSnapshot) -> str:
     batch = "final" if snapshot.batch < 0 else f"{snapshot.batch:06d}"
     return f"epoch-{snapshot.epoch + 1:04d}-batch-{batch}.npz"
@@ -231,6 +177,30 @@ def history_csv(rows: list[dict[str, float]]) -> str:
     for row in rows:
         writer.writerow({k: _fmt(v) for k, v in row.items()})
     return out.getvalue()
+
+
+class HistoryWriter:
+    """``history.csv`` while a run trains: one line appended per epoch while the columns stay
+    the same (a cost that does not grow with the run), else rewritten whole and atomically (the
+    first epoch of a session, a new metric). Not fsynced; the Trainer does that at the end.
+
+    :param previous: the rows of earlier sessions of a resumed run, kept at the top.
+    """
+
+    def __init__(self, path: Path, previous: Iterable[dict[str, Any]] = ()) -> None:
+        self.path = Path(path)
+        self.rows: list[dict[str, Any]] = list(previous)
+        self._header: str | None = None
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        header, line = history_csv([row]).splitlines()
+        if header == self._header:
+            append_lines(self.path, [line])
+            return
+        text = history_csv(self.rows)
+        atomic_write_text(self.path, text, durable=False)
+        self._header = text.split("\n", 1)[0]
 
 
 def _fmt(value: Any) -> str:
@@ -368,6 +338,8 @@ class RunDir:
             warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
             model = keras.saving.load_model(initial)
         if epoch:
+            from seqstudio.engine.checkpoints import restore_checkpoint
+
             restore_checkpoint(model, found[epoch])
         return model
 

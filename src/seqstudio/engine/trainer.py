@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import inspect
 import logging
 import math
 import shutil
@@ -24,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from seqstudio.data.dataset import Dataset
-from seqstudio.engine import distribute, rundir
+from seqstudio.engine import checkpoints, distribute, rundir
 from seqstudio.engine.controls import Controls, Diverged, StopRequested
 from seqstudio.engine.events import BatchEnd, EpochEnd, Event, Finished, HiddenSnapshot, Started
 from seqstudio.engine.record import build_config
@@ -79,7 +78,7 @@ class Trainer:
         self._io_futures: list[Any] = []
         self._predictor: Any = None
         self._sampler: Any = None
-        self._history_header: str | None = None
+        self._history_file: rundir.HistoryWriter | None = None
         self._probe: Callable[[Any], list[np.ndarray]] = lambda x: self.built.probe(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
@@ -175,7 +174,7 @@ class Trainer:
             self.built = self._build()
         model = self.built.model
         if self._resume_from is not None:
-            rundir.restore_checkpoint(model, self._resume_from)
+            checkpoints.restore_checkpoint(model, self._resume_from)
         self._info = dataset_info(ds)
         self._predictor = Predictor(model)
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
@@ -234,18 +233,14 @@ class Trainer:
 
     def _build(self) -> BuiltModel:
         s = self.settings
-        kwargs: dict[str, Any] = {"optimizer": s.optimizer, "learning_rate": s.learning_rate}
-        accepted = inspect.signature(build_model).parameters
-        if "execution_mode" in accepted:
-            mode = s.execution_mode
-            if s.strategy != "default" and ":" not in mode:
-                mode += ":1"  # Keras' multi-batch calls fail under tf.distribute strategies
-            kwargs["execution_mode"] = mode
-        if "batch_size" in accepted:
-            kwargs["batch_size"] = s.batch_size
+        mode = s.execution_mode
+        if s.strategy != "default" and ":" not in mode:
+            mode += ":1"  # Keras' multi-batch calls fail under tf.distribute strategies
         try:
             return build_model(self.dataset.input_spec, self.dataset.head, self.cell_type,
-                               self.cell_params, **kwargs)
+                               self.cell_params, optimizer=s.optimizer,
+                               learning_rate=s.learning_rate, execution_mode=mode,
+                               batch_size=s.batch_size)
         except ValueError as exc:
             if "optimizer" in str(exc).lower() or "Could not interpret" in str(exc):
                 raise TrainingError(f"unknown optimizer {s.optimizer!r}: {exc}") from None
@@ -280,6 +275,7 @@ class Trainer:
             execution_mode=self.execution_text,
             workers=distribute.worker_count(self.settings.strategy),
             previous=self._previous_config)
+        self._history_file = rundir.HistoryWriter(path / rundir.HISTORY, self._previous_history)
         rundir.atomic_write_json(path / rundir.DATASET, self._info)
         rundir.atomic_write_json(path / rundir.CONFIG, config)
         self._write_status("running", "")
@@ -303,7 +299,7 @@ class Trainer:
         (about a millisecond) is written by the I/O thread. Atomic, not fsynced: a killed process
         leaves the old or the new file; model.keras is fsynced at the end."""
         model = self.built.model
-        weights, state = rundir.model_variables(model)
+        weights, state = checkpoints.model_variables(model)
         if not all(np.isfinite(w).all() for w in weights if w.dtype.kind == "f"):
             return  # keep the last finite checkpoint
         if epochs_done == 0:
@@ -312,7 +308,7 @@ class Trainer:
             rundir.atomic_write(folder / name, lambda tmp: model.save(tmp), durable=False)
             rundir.atomic_write_json(folder / "latest.json", {"epoch": 0, "file": name})
             return
-        self._submit(rundir.write_checkpoint, self._path, epochs_done, weights, state)
+        self._submit(checkpoints.write_checkpoint, self._path, epochs_done, weights, state)
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
         self._io_futures.append(self._io.submit(fn, *args))
@@ -339,7 +335,7 @@ class Trainer:
         if reason == "diverged":
             latest = rundir.RunDir(self._path).latest_checkpoint()
             if latest is not None:
-                rundir.restore_checkpoint(self.built.model, latest[1])
+                checkpoints.restore_checkpoint(self.built.model, latest[1])
                 rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
         elif all(np.isfinite(w).all() for w in self.built.model.get_weights()):
             rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
@@ -367,7 +363,8 @@ class Trainer:
             metrics.setdefault("val_loss", math.nan)
         self.history.append(metrics)
         self._flush_batches()
-        self._write_history()
+        # before the EpochEnd event, so a reader that sees the event finds the row
+        self._history_file.add({"epoch": self.epochs_done, **metrics})
         self._checkpoint(epoch + 1)
         # after the checkpoint on the same I/O thread; not fsynced until _finish, like history
         self._submit(functools.partial(rundir.atomic_write_json, durable=False),
@@ -379,23 +376,6 @@ class Trainer:
         self._submit(rundir.append_lines, self._path / rundir.PREDICTIONS,
                      [rundir.prediction_to_json(prediction)])
         self._emit(prediction)
-
-    def _write_history(self) -> None:
-        """``history.csv`` with the epoch that just ended, before its EpochEnd event: one line
-        appended while the columns stay the same (a cost that does not grow with the run),
-        else rewritten whole and atomically (the first epoch of a session, a new metric). Not
-        fsynced while training; _finish makes it durable."""
-        path = self._path / rundir.HISTORY
-        header, line = rundir.history_csv([{"epoch": self.epochs_done,
-                                            **self.history[-1]}]).splitlines()
-        if header == self._history_header:
-            rundir.append_lines(path, [line])
-            return
-        rows = self._previous_history + [
-            {"epoch": self._initial_epoch + i + 1, **m} for i, m in enumerate(self.history)]
-        text = rundir.history_csv(rows)
-        rundir.atomic_write_text(path, text, durable=False)
-        self._history_header = text.split("\n", 1)[0]
 
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
