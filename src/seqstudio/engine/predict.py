@@ -111,11 +111,17 @@ def fit_window(ids: list[int], seq_len: int) -> np.ndarray:
     return np.array([[PAD] * (seq_len - len(ids)) + ids], dtype=np.int32)
 
 
+def first_drawable(vocab: int) -> int:
+    """The lowest token id that generation may draw: never padding, and never OOV unless the
+    vocabulary holds nothing else."""
+    return OOV + 1 if vocab > OOV + 1 else OOV
+
+
 def sample_token(probs: np.ndarray, temperature: float, top_k: int | None,
                  rng: np.random.Generator) -> int:
     """Draw one token id; ``temperature`` 0 is greedy; padding and OOV are never drawn."""
     p = np.asarray(probs, dtype=np.float64).copy()
-    valid = np.arange(len(p)) > (OOV if len(p) > OOV + 1 else PAD)
+    valid = np.arange(len(p)) >= first_drawable(len(p))
     p[~valid] = 0.0
     if temperature <= 0 or p.sum() <= 0:  # greedy; a valid id even when all of them are 0
         return int(np.argmax(np.where(valid, p, -1.0)))
@@ -165,7 +171,7 @@ class LMSampler:
         self.seq_len = int(seq_len)
         vocab = int(model.outputs[0].shape[-1])
         ids = tf.range(vocab)
-        valid = ids > (OOV if vocab > OOV + 1 else PAD)  # as sample_token: never PAD, nor OOV
+        valid = ids >= first_drawable(vocab)  # as sample_token
         input_dtype = spec.dtype
         neg_inf = float("-inf")
 
@@ -229,7 +235,7 @@ def lm_sampler(model: Any, info: dict[str, Any]) -> LMSampler | None:
         sampler = LMSampler(model, seq_len)
         prompt = np.asarray(info["probe"]["x"])[0].tolist()
         out = sampler(prompt, _sample_length(info), SAMPLE_TEMPERATURE, SAMPLE_TOP_K, (0, 0))
-        lowest = OOV + 1 if len(info["tokens"]) > OOV + 1 else OOV
+        lowest = first_drawable(len(info["tokens"]))
         if len(out) != _sample_length(info) or not all(
                 lowest <= t < len(info["tokens"]) for t in out):
             raise PredictError(f"the compiled sampler drew invalid tokens {out}")
