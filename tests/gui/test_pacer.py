@@ -44,3 +44,11 @@ def test_interval_for_a_tick_cost(qapp):
     assert pacer.interval_for(0.008) == 200  # 8 ms a tick at 4%: five ticks a second
     assert pacer.interval_for(0.001) == 100
     assert pacer.interval_for(0.1) == 500
+
+
+def test_the_slowest_ticks_still_count_as_a_stream_for_the_live_view():
+    """LiveView staggers the loss plot and the heatmap only within a stream of ticks; a pacer
+    that slowed the timer past the stream gap would make every tick draw both."""
+    from seqstudio.gui import live_view, pacer
+
+    assert live_view.STREAM_GAP_S > pacer.SLOWEST_MS / 1000

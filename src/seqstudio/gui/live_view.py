@@ -9,17 +9,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.gui.pacer import SLOWEST_MS
 from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
 from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot
 from seqstudio.gui.qt_loss_plot import QtLossPlot
 from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
 from seqstudio.gui.qt_trajectories import QtTrajectories
 
-#: while a run streams in, the newest hidden-state snapshot is drawn at most this often: every
-#: other tick of a 10 Hz redraw timer (a little under 0.2 s, for the timer's jitter)
+#: while a run streams in, the newest hidden-state snapshot is drawn at most this often: at the
+#: redraw timer's fastest (10 Hz), every other tick (a little under 0.2 s, for the timer's jitter)
 SNAPSHOT_INTERVAL_S = 0.18
-#: :meth:`LiveView.redraw` calls closer together than this are a stream (a redraw timer's ticks)
-STREAM_GAP_S = 0.5
+#: :meth:`LiveView.redraw` calls closer together than this are a stream (a redraw timer's ticks);
+#: twice the pacer's slowest interval, so ticks stay staggered however far the pacer slows them
+STREAM_GAP_S = 2 * SLOWEST_MS / 1000
 
 
 class LiveView(QWidget):
