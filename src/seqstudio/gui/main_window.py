@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
-from seqstudio.gui import run_files, worker
+from seqstudio.gui import run_files, wheel_guard, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.state = "idle"
         self.last_result: Finished | None = None
         self._closing = False
+        wheel_guard.install()
 
         self.data = DataPanel(registry)
         self.model_panel = ModelPanel(registry)
