@@ -3,6 +3,7 @@
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
     python bench/cells.py --config seed --rounds 2
+    python bench/cells.py --quick         # one round, a quarter of the batches per epoch
 
 Configurations (batch 64, Adam, one recurrent layer unless stated):
   seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
@@ -50,7 +51,7 @@ def _data(cfg: dict):
     import numpy as np
 
     rng = np.random.default_rng(0)
-    n = cfg["batches"] * BATCH
+    n = max(1, round(cfg["batches"] * cfg.get("scale", 1.0))) * BATCH
     if cfg["vocab"]:
         x = rng.integers(2, cfg["vocab"], (n, cfg["T"])).astype("int32")
         y = rng.integers(2, cfg["vocab"], (n,)).astype("int32")
@@ -221,8 +222,8 @@ def worker_torch(cfg: dict, epochs: int) -> dict:
             "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads"}
 
 
-def run_worker(contender: str, config: str, epochs: int) -> None:
-    cfg = CONFIGS[config]
+def run_worker(contender: str, config: str, epochs: int, scale: float) -> None:
+    cfg = {**CONFIGS[config], "scale": scale}
     if contender == "torch-rnn":
         out = worker_torch(cfg, epochs)
     elif contender == "keras-simplernn":
@@ -264,13 +265,14 @@ def flops_per_sample(name: str, cfg: dict) -> float:
     return training_flops(cfg["T"], cfg["d"], units, cfg["vocab"] or 1, BATCH) / BATCH
 
 
-def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str]) -> dict:
+def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
+            scale: float = 1.0) -> dict:
     results: dict = {c: {k: [] for k in contenders} for c in configs}
     for r in range(rounds):
         for config in configs:
             for contender in contenders:
                 cmd = [sys.executable, __file__, "--worker", contender, "--config", config,
-                       "--epochs", str(epochs)]
+                       "--epochs", str(epochs), "--scale", str(scale)]
                 proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
                 line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")),
                             None)
@@ -354,18 +356,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true",
+                        help="one round of one timed epoch on a quarter of the batches "
+                             "(the same table in a few minutes; noisier figures)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        run_worker(args.worker, args.config, args.epochs)
+        run_worker(args.worker, args.config, args.epochs, args.scale)
         return
+    started = time.perf_counter()
+    if args.quick:
+        args.rounds, args.epochs, args.scale = 1, 1, 0.25
     configs = ["seed", "large"] if args.config == "both" else [args.config]
     contenders = CONTENDERS if torch_available() else CONTENDERS[:-1]
     if not torch_available():
         print("torch is not installed: 'pip install torch==2.13.0' adds the torch.nn.RNN column",
               file=sys.stderr)
-    summary = measure(configs, args.rounds, args.epochs, contenders)
+    summary = measure(configs, args.rounds, args.epochs, contenders, args.scale)
     report(summary, args.json)
+    print(f"elapsed: {time.perf_counter() - started:.0f} s ({args.rounds} round(s), "
+          f"{args.epochs} timed epoch(s), {args.scale:g} of the batches)", file=sys.stderr)
 
 
 if __name__ == "__main__":
