@@ -1,0 +1,322 @@
+"""Honest baselines: what simple models fitted on the training part score on the validation part.
+
+Every baseline predicts exactly the validation targets the model is scored on, and is fitted on
+the training part only (any setting it has is chosen on a held-out slice of the training part,
+never on the validation part). Pure numpy; no TensorFlow.
+
+* lm: ``unigram`` (add-one smoothed training frequencies) and ``bigram``, an interpolated bigram
+  with absolute discounting whose discount is chosen on the last 10 % of the training tokens.
+  Targets of shape ``(N,)`` follow the window ``x[:, -1]``; targets of shape ``(N, T)`` follow
+  ``x[:, t]`` at every step. Padding targets (id 0) are not scored, by the model or the baselines.
+* classify: ``majority`` (its loss uses the add-one smoothed class frequencies as probabilities,
+  since a one-hot guess has infinite loss on every other class) and ``bag-of-words``, a multinomial
+  logistic regression on the ``log(1 + count)`` of each token of the training texts (padding not
+  counted), L2-regularised with its strength chosen on a held-out fifth of the training texts.
+* forecast (see :mod:`seqstudio.engine.baselines_forecast`): ``mean``, ``persistence``,
+  ``seasonal-naive`` and ``ar``, in the target's original units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from seqstudio.data.dataset import Dataset
+
+#: Keras clips probabilities the same way in its cross-entropy
+EPSILON = 1e-7
+PAD = 0
+#: discounts tried for the bigram, and L2 strengths for the bag-of-words model
+DISCOUNTS = (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
+L2_STRENGTHS = (1e-4, 1e-3, 1e-2, 1e-1)
+BOW_STEPS = 300
+#: the bag-of-words model keeps the most frequent tokens so that its matrix stays this size
+BOW_MAX_CELLS = 20_000_000
+#: the metric each task's headline compares, and whether higher is better
+PRIMARY = {"lm": ("loss", False), "classify": ("accuracy", True), "forecast": ("mae", False)}
+METRIC_WORDS = {"loss": "val loss", "accuracy": "accuracy", "mae": "MAE", "rmse": "RMSE"}
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """One baseline's figures on the validation part.
+
+    :param name: stable id (``unigram``, ``bigram``, ``majority``, ``bag-of-words``, ``mean``,
+        ``persistence``, ``seasonal-naive``, ``ar``).
+    :param label: readable, e.g. ``interpolated bigram``, ``seasonal naive (period 12)``, ``AR(6)``.
+    :param metrics: the metric names the model gets from ``evaluate()``: lm/classify ``loss`` and
+        ``accuracy``; forecast ``mae`` and ``rmse`` in original units. Empty when skipped.
+    :param val_loss: the baseline in the units of the model's Keras ``val_loss`` (lm/classify:
+        cross-entropy; forecast: the training loss on scaled targets), or None.
+    :param details: e.g. ``{"period": 12}``, ``{"p": 6}``, ``{"predicts": "MIT"}``; a skipped
+        baseline has ``{"skipped": reason}``.
+    """
+
+    name: str
+    label: str
+    metrics: dict[str, float]
+    val_loss: float | None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> bool:
+        return not self.metrics
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The model against the baselines on the task's headline metric (lm: loss, classify:
+    accuracy, forecast: MAE). ``beats`` and ``loses_to`` hold baseline names; ``phrase`` says it
+    in words against the strongest baseline."""
+
+    beats: list[str]
+    loses_to: list[str]
+    phrase: str
+
+
+def compute_baselines(dataset: Dataset) -> list[Baseline]:
+    """Every baseline of the dataset's task, on the validation targets the model is scored on."""
+    if dataset.task == "lm":
+        return lm_baselines(dataset)
+    if dataset.task == "classify":
+        return classify_baselines(dataset)
+    if dataset.task == "forecast":
+        from seqstudio.engine.baselines_forecast import forecast_baselines
+
+        return forecast_baselines(dataset)
+    raise ValueError(f"no baselines for task {dataset.task!r}")
+
+
+def compare(task: str, model_metrics: Mapping[str, float],
+            baselines: Sequence[Baseline]) -> Comparison:
+    """Which baselines the model beats on the task's headline metric, and a sentence about the
+    strongest one: "beats persistence by 12 %", "not yet better than interpolated bigram (val loss
+    2.71 against 2.65)". Lower is better for loss, MAE and RMSE; higher for accuracy."""
+    metric, higher = PRIMARY[task]
+    mine = model_metrics.get(metric)
+    scored = [b for b in baselines if _finite(b.metrics.get(metric))]
+    if mine is None or not _finite(mine) or not scored:
+        return Comparison([], [], "no baseline to compare with")
+    sign = 1.0 if higher else -1.0
+    beats = [b.name for b in scored if sign * (mine - b.metrics[metric]) > 0]
+    loses = [b.name for b in scored if b.name not in beats]
+    best = max(scored, key=lambda b: sign * b.metrics[metric])
+    theirs = best.metrics[metric]
+    numbers = f"({METRIC_WORDS.get(metric, metric)} {_short(mine)} against {_short(theirs)})"
+    if best.name in beats:
+        if metric == "accuracy":
+            margin = f"{100 * (mine - theirs):.1f} points"
+        else:
+            margin = f"{100 * (theirs - mine) / abs(theirs):.0f} %" if theirs else "a margin"
+        return Comparison(beats, loses, f"beats {best.label} by {margin} {numbers}")
+    if mine == theirs:
+        return Comparison(beats, loses, f"level with {best.label} {numbers}")
+    return Comparison(beats, loses, f"not yet better than {best.label} {numbers}")
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and bool(np.isfinite(value))
+
+
+def _short(value: float) -> str:
+    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+
+
+def cross_entropy(probs: np.ndarray, y: np.ndarray) -> float:
+    """Mean ``-log p(y)`` of rows of probabilities, clipped as Keras clips them."""
+    p = np.clip(np.asarray(probs, np.float64)[np.arange(len(y)), y], EPSILON, 1.0)
+    return float(-np.log(p).mean())
+
+
+# -- language modelling -------------------------------------------------------------------------
+def lm_pairs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(context, target)`` token pairs the model is scored on: ``y`` ``(N,)`` follows
+    ``x[:, -1]``; ``y`` ``(N, T)`` follows ``x[:, t]``. Padding targets are dropped."""
+    y = np.asarray(y)
+    if y.ndim == 1:
+        context, target = np.asarray(x[:, -1], np.int64), y.astype(np.int64)
+    else:
+        context, target = np.asarray(x, np.int64).reshape(-1), y.astype(np.int64).reshape(-1)
+    keep = target != PAD
+    if keep.all():
+        return context, target
+    return context[keep], target[keep]
+
+
+def lm_baselines(ds: Dataset) -> list[Baseline]:
+    V = int(ds.head.units)
+    ctx_train, y_train = lm_pairs(ds.x_train, ds.y_train)
+    ctx_val, y_val = lm_pairs(ds.x_val, ds.y_val)
+    prior = smoothed_frequencies(y_train, V)
+    guess = int(prior.argmax())
+    uni_loss = float(-np.log(np.clip(prior[y_val], EPSILON, 1.0)).mean())
+    unigram = Baseline("unigram", "unigram", {"loss": uni_loss,
+                                              "accuracy": float((y_val == guess).mean())},
+                       uni_loss, {"most_common": _token(ds, guess)})
+    cut = int(len(y_train) * 0.9)
+    if cut < 1 or cut == len(y_train):
+        return [unigram, Baseline("bigram", "interpolated bigram", {}, None,
+                                  {"skipped": "too few training tokens to choose a discount"})]
+    fit_prior = smoothed_frequencies(y_train[:cut], V)
+    held = Bigram(ctx_train[:cut], y_train[:cut], V, fit_prior)
+    losses = {d: held.loss(ctx_train[cut:], y_train[cut:], d) for d in DISCOUNTS}
+    discount = min(losses, key=losses.get)
+    bigram = Bigram(ctx_train, y_train, V, prior)
+    loss = bigram.loss(ctx_val, y_val, discount)
+    accuracy = float((bigram.best_next(discount)[ctx_val] == y_val).mean())
+    return [unigram, Baseline(
+        "bigram", "interpolated bigram", {"loss": loss, "accuracy": accuracy}, loss,
+        {"discount": discount, "discount_chosen_on": "the last 10 % of the training tokens"})]
+
+
+def smoothed_frequencies(ids: np.ndarray, n: int) -> np.ndarray:
+    """Add-one smoothed frequencies of ``ids`` over ``n`` symbols."""
+    counts = np.bincount(np.asarray(ids, np.int64), minlength=n)[:n].astype(np.float64)
+    return (counts + 1.0) / (counts.sum() + n)
+
+
+def _token(ds: Dataset, i: int) -> str:
+    return ds.tokens[i] if i < len(ds.tokens) else str(i)
+
+
+class Bigram:
+    """Interpolated absolute discounting: ``p(w | v) = max(c(v,w) - d, 0) / c(v)
+    + d * n(v) / c(v) * p1(w)`` with ``n(v)`` the distinct followers of ``v`` and ``p1`` the
+    add-one unigram; a context never seen in training gets ``p1``. Counts are kept sparse."""
+
+    def __init__(self, context: np.ndarray, target: np.ndarray, vocab: int,
+                 prior: np.ndarray) -> None:
+        self.V, self.prior = vocab, prior
+        codes = context * vocab + target
+        if vocab * vocab <= 1 << 22:
+            dense = np.bincount(codes, minlength=vocab * vocab)
+            self.codes = np.flatnonzero(dense)
+            self.counts = dense[self.codes].astype(np.float64)
+        else:
+            self.codes, counts = np.unique(codes, return_counts=True)
+            self.counts = counts.astype(np.float64)
+        ctx = self.codes // vocab
+        self.context_total = np.bincount(ctx, weights=self.counts, minlength=vocab)
+        self.context_types = np.bincount(ctx, minlength=vocab).astype(np.float64)
+
+    def probability(self, context: np.ndarray, target: np.ndarray, d: float) -> np.ndarray:
+        codes = context * self.V + target
+        at = np.clip(np.searchsorted(self.codes, codes), 0, max(len(self.codes) - 1, 0))
+        pair = np.where(self.codes[at] == codes, self.counts[at], 0.0) if len(self.codes) else (
+            np.zeros(len(codes)))
+        total = self.context_total[context]
+        seen = total > 0
+        safe = np.where(seen, total, 1.0)
+        p = np.maximum(pair - d, 0.0) / safe + d * self.context_types[context] / safe * (
+            self.prior[target])
+        return np.where(seen, p, self.prior[target])
+
+    def loss(self, context: np.ndarray, target: np.ndarray, d: float) -> float:
+        return float(-np.log(np.clip(self.probability(context, target, d), EPSILON, 1.0)).mean())
+
+    def best_next(self, d: float) -> np.ndarray:
+        """The likeliest next token after every context ``(V,)``."""
+        fallback = int(self.prior.argmax())
+        best = np.full(self.V, fallback, np.int64)
+        if not len(self.codes):
+            return best
+        ctx, nxt = self.codes // self.V, self.codes % self.V
+        score = self.probability(ctx, nxt, d)
+        order = np.lexsort((score, ctx))  # by context, then score: the last of each is its best
+        last = np.r_[ctx[order][1:] != ctx[order][:-1], True]
+        top = order[last]
+        total = self.context_total[ctx[top]]
+        unseen_score = d * self.context_types[ctx[top]] / total * self.prior[fallback]
+        best[ctx[top]] = np.where(score[top] >= unseen_score, nxt[top], fallback)
+        return best
+
+
+# -- classification ---------------------------------------------------------------------------
+def classify_baselines(ds: Dataset) -> list[Baseline]:
+    C = int(ds.head.units)
+    y_train = np.asarray(ds.y_train, np.int64).reshape(-1)
+    y_val = np.asarray(ds.y_val, np.int64).reshape(-1)
+    prior = smoothed_frequencies(y_train, C)
+    guess = int(np.bincount(y_train, minlength=C).argmax())
+    loss = cross_entropy(np.broadcast_to(prior, (len(y_val), C)), y_val)
+    label = ds.class_names[guess] if guess < len(ds.class_names) else str(guess)
+    majority = Baseline("majority", "majority class",
+                        {"loss": loss, "accuracy": float((y_val == guess).mean())}, loss,
+                        {"predicts": label})
+    return [majority, _bag_of_words(ds, y_train, y_val, C)]
+
+
+def bag_of_words(x: np.ndarray, features: int) -> np.ndarray:
+    """``log(1 + count)`` of token ids ``1..features-1`` in each row of ``x``; padding (0) and ids
+    from ``features`` on are not counted."""
+    x = np.asarray(x, np.int64)
+    rows = np.repeat(np.arange(len(x)), x.shape[1])
+    ids = x.reshape(-1)
+    keep = (ids != PAD) & (ids < features)
+    counts = np.bincount(rows[keep] * features + ids[keep], minlength=len(x) * features)
+    return np.log1p(counts.reshape(len(x), features).astype(np.float64))
+
+
+def _bag_of_words(ds: Dataset, y_train: np.ndarray, y_val: np.ndarray, C: int) -> Baseline:
+    V = int(ds.input_spec.vocab_size or ds.head.units)
+    n = max(len(y_train), 1)
+    features = int(max(2, min(V, BOW_MAX_CELLS // n)))
+    X = bag_of_words(ds.x_train, features)
+    rng = np.random.default_rng(0)
+    held = np.zeros(len(y_train), bool)
+    for c in np.unique(y_train):  # a stratified fifth of the training texts
+        rows = rng.permutation(np.flatnonzero(y_train == c))
+        held[rows[: len(rows) // 5]] = True
+    if held.any() and (~held).any():
+        scores = {}
+        for l2 in L2_STRENGTHS:
+            W, b = fit_softmax_regression(X[~held], y_train[~held], C, l2)
+            scores[l2] = cross_entropy(softmax(X[held] @ W + b), y_train[held])
+        l2 = min(scores, key=scores.get)
+        chosen = "a stratified fifth of the training texts"
+    else:
+        l2, chosen = 1e-2, "fixed (too few training texts to hold some out)"
+    W, b = fit_softmax_regression(X, y_train, C, l2)
+    probs = softmax(bag_of_words(ds.x_val, features) @ W + b)
+    loss = cross_entropy(probs, y_val)
+    return Baseline("bag-of-words", "bag-of-words", {
+        "loss": loss, "accuracy": float((probs.argmax(-1) == y_val).mean())}, loss,
+        {"l2": l2, "l2_chosen_on": chosen, "features": features, "steps": BOW_STEPS})
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def fit_softmax_regression(X: np.ndarray, y: np.ndarray, classes: int, l2: float,
+                           steps: int = BOW_STEPS) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression: minimise mean cross-entropy ``+ l2/2 |W|^2`` (the bias
+    is not penalised) by Nesterov-accelerated full-batch gradient descent.
+
+    The step is ``1 / (s^2 / N + l2)`` for the weights (``s`` the largest singular value of
+    ``X``) and 1 for the bias: the Hessian of the loss is at most half that of least squares on
+    ``[X 1]``, which is at most twice its block diagonal, so these steps never overshoot, and a
+    strong penalty does not slow the bias down. The bias starts at the log class frequencies."""
+    n, f = X.shape
+    Y = np.eye(classes)[y]
+    v = np.random.default_rng(0).standard_normal(f)
+    for _ in range(30):  # power iteration for the largest singular value squared
+        v = X.T @ (X @ v)
+        v /= np.linalg.norm(v) or 1.0
+    step_w = 1.0 / max(float(np.linalg.norm(X @ v) ** 2) / n + l2, 1e-12)
+    W = np.zeros((f, classes))
+    b = np.log(smoothed_frequencies(y, classes))
+    W_prev, b_prev = W, b
+    for k in range(1, steps + 1):
+        momentum = (k - 1) / (k + 2)
+        W_look, b_look = W + momentum * (W - W_prev), b + momentum * (b - b_prev)
+        residual = softmax(X @ W_look + b_look) - Y
+        W_prev, b_prev = W, b
+        W = W_look - step_w * (X.T @ residual / n + l2 * W_look)
+        b = b_look - residual.mean(axis=0)
+    return W, b
