@@ -138,7 +138,8 @@ def test_shortcuts_and_object_names(make_window):
 def test_start_waits_for_tensorflow(make_window):
     window = make_window(start_tf=False)
     assert not window.start_button.isEnabled()
-    assert "Loading TensorFlow" in window.start_button.text()
+    assert "Loading TensorFlow" in window.controls.reason.text()
+    assert "Loading TensorFlow" in window.start_button.toolTip()
     assert "Loading TensorFlow" in window.model_panel.status.text()
 
 

@@ -41,3 +41,96 @@ def test_the_wheel_scrolls_the_panel_and_changes_only_a_clicked_box(qtbot, make_
     qtbot.waitUntil(horizon.hasFocus, timeout=3_000)
     wheel(horizon, 1)
     assert horizon.value() == before[0] + 1
+
+
+def _series_csv(path, bad_cells=()):
+    """A small hourly series; ``bad_cells`` rows get text instead of a number."""
+    import math
+
+    lines = ["date,value"]
+    for i in range(240):
+        value = "oops" if i in bad_cells else f"{10 + 3 * math.sin(i / 6):.3f}"
+        lines.append(f"2024-01-{1 + i // 24:02d} {i % 24:02d}:00,{value}")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+@pytest.mark.slow
+def test_invalid_settings_disable_start_and_say_why(qtbot, make_window, tmp_path):
+    from gui_helpers import wait_ready
+
+    window = make_window(_series_csv(tmp_path / "series.csv"))
+    wait_ready(qtbot, window)
+    form = window.data.form
+    form.target.setText("nope")  # the column does not exist: the old dataset must not train
+    assert not window.start_button.isEnabled()
+    reason = window.controls.reason.text()
+    assert "no column 'nope'" in reason and not window.controls.reason.isHidden()
+    assert "no column 'nope'" in window.start_button.toolTip()
+    window.start_training()  # the menu action or F5 would do the same: nothing starts
+    assert window.state == "idle" and window.thread is None
+    form.target.setText("value")
+    assert not window.start_button.isEnabled()  # until the dataset is rebuilt
+    qtbot.waitUntil(window.start_button.isEnabled, timeout=30_000)
+    assert window.data.dataset.target_columns == ["value"]
+    assert window.controls.reason.isHidden()
+
+
+@pytest.mark.slow
+def test_a_file_the_data_layer_refuses_disables_start_with_its_message(qtbot, make_window,
+                                                                       tmp_path):
+    from gui_helpers import wait_ready
+
+    window = make_window(_series_csv(tmp_path / "series.csv"))
+    wait_ready(qtbot, window)
+    bad = _series_csv(tmp_path / "bad.csv", bad_cells=range(0, 240, 2))
+    window.open_file(bad)
+    qtbot.waitUntil(lambda: bool(window.data.load_error), timeout=30_000)
+    assert not window.start_button.isEnabled()
+    assert window.data.load_error in window.controls.reason.text()
+
+
+@pytest.mark.parametrize("lo, hi, px", [(-2, 0.5, 300), (-0.3, 0.5, 300), (-6, 1, 150),
+                                        (-12, 1, 100), (0.1, 0.2, 100), (-1, 0.6, 900)])
+def test_log_scale_tick_labels_do_not_overlap(lo, hi, px):
+    import numpy as np
+
+    from seqstudio.gui.log_axis import LABEL_PX, log_ticks
+
+    majors, minor = log_ticks(lo, hi, px)
+    ticks = np.sort(np.array(majors + minor))
+    assert len(ticks) >= 2  # something is labelled
+    gaps_px = np.diff(ticks) * px / (hi - lo)
+    assert gaps_px.min() >= LABEL_PX - 1e-6
+
+
+def test_log_axis_is_the_loss_plots(qtbot):
+    from seqstudio.gui.log_axis import LogFriendlyAxis
+    from seqstudio.gui.qt_loss_plot import QtLossPlot
+
+    plot = QtLossPlot()
+    qtbot.addWidget(plot)
+    axis = plot.plot.getPlotItem().getAxis("left")
+    assert isinstance(axis, LogFriendlyAxis)
+    plot.set_log_scale(True)
+    levels = axis.tickValues(-2, 0.5, 300)
+    assert len(levels[1][1]) < 9 * 3  # thinned, not every 2..9 of each decade
+
+
+@pytest.mark.slow
+def test_bad_cells_are_named_and_can_be_treated_as_missing(qtbot, make_window, tmp_path):
+    from gui_helpers import wait_ready
+
+    window = make_window(_series_csv(tmp_path / "series.csv"))
+    wait_ready(qtbot, window)
+    window.open_file(_series_csv(tmp_path / "few.csv", bad_cells=(5, 50, 90)))
+    qtbot.waitUntil(lambda: bool(window.data.load_error), timeout=30_000)
+    assert "row 6" in window.data.load_error and "'oops'" in window.data.load_error
+    assert not window.start_button.isEnabled()
+    button = window.data.treat_button
+    assert not button.isHidden() and "3 bad cells of 'value'" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(window.start_button.isEnabled, timeout=30_000)
+    assert window.data.dataset.target_columns == ["value"]
+    assert any("treated 3 cells" in note for note in window.data.dataset.notes)
+    assert "treated 3 cells" in window.data.summary.text()

@@ -51,9 +51,11 @@ def _split(text: str) -> list[str]:
 
 
 class DataOptionsForm(QWidget):
-    """``changed`` after every valid edit; ``error()`` says what is wrong, or ``""``."""
+    """``edited`` after every edit, ``changed`` after every valid one; ``error()`` says what is
+    wrong, or ``""``."""
 
     changed = Signal()
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +126,9 @@ class DataOptionsForm(QWidget):
         layout.addWidget(self.series_box)
         layout.addWidget(self.error_label)
         self.preview: FilePreview | None = None
+        #: columns whose few cells that are not numbers are read as missing values (chosen by
+        #: the data panel's "treat as missing" button)
+        self.missing_columns: list[str] = []
         for w in (self.task, self.level, self.input_kind, self.text_column, self.label_column,
                   self.missing):
             w.currentIndexChanged.connect(self._edited)
@@ -168,6 +173,8 @@ class DataOptionsForm(QWidget):
                         missing=self.missing.currentData(),
                         columns=_split(self.columns.text()) or None,
                         target=_split(self.target.text()) or None)
+            if self.missing_columns:
+                opts["treat_as_missing"] = list(self.missing_columns)
         return opts
 
     def set_options(self, opts: dict[str, Any]) -> None:
@@ -194,14 +201,12 @@ class DataOptionsForm(QWidget):
         if self.preview is not None and self.preview.kind == "text" and task != "lm":
             return "a plain text file can only be used for language modelling (next token)"
         if task == "forecast" and header:
-            numeric = set(self.preview.numeric) if self.preview else set()
+            # Whether a column holds numbers is the data layer's to say: it names the bad cells.
             for field_name, edit in (("columns", self.columns), ("target", self.target)):
                 for name in _split(edit.text()):
                     if name not in header:
                         return (f"{field_name}: no column {name!r}; the columns are "
                                 f"{', '.join(header)}")
-                    if numeric and name not in numeric:
-                        return f"{field_name}: column {name!r} is not numeric"
         # The data layer's own checks, once it is loaded (it imports pandas: not at launch; the
         # spin boxes and combo boxes already keep every value in range meanwhile).
         options_module = sys.modules.get("seqstudio.data.options")
@@ -229,7 +234,27 @@ class DataOptionsForm(QWidget):
         for w in (self.text_column, self.label_column):
             self._text_form.setRowVisible(w, task == "classify")
 
+    def reset_for_new_file(self) -> None:
+        """Forget what belonged to the previous file: the task picked for it and its columns
+        (the text and label columns are refilled by :meth:`set_preview`)."""
+        for w in (self.task, self.columns, self.target):
+            w.blockSignals(True)
+        self.task.setCurrentIndex(0)
+        self.columns.clear()
+        self.target.clear()
+        self.missing_columns = []
+        for w in (self.task, self.columns, self.target):
+            w.blockSignals(False)
+
+    def treat_as_missing(self, column: str) -> None:
+        """Read the cells of ``column`` that are not numbers as missing values, and reload."""
+        if column not in self.missing_columns:
+            self.missing_columns.append(column)
+            self._edited()
+
     def _edited(self, *_: Any) -> None:
         self._update_visibility()
-        if not self.validate():
+        valid = not self.validate()
+        self.edited.emit()
+        if valid:
             self.changed.emit()

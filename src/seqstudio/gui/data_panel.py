@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -41,6 +42,8 @@ class DataPanel(QWidget):
     datasetLoaded = Signal(object)
     loadFailed = Signal(str, str, bool)  # message, details, is_a_new_file
     loading = Signal(str)
+    #: the settings were edited: the dataset is gone until they are valid and it is rebuilt
+    invalidated = Signal()
 
     def __init__(self, registry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,12 +53,18 @@ class DataPanel(QWidget):
         self.file_label.setWordWrap(True)
         self.file_label.setStyleSheet("font-weight: 600")
         self.form = DataOptionsForm()
+        self.form.edited.connect(self._invalidate)
         self.form.changed.connect(self._options_changed)
         self.summary = QLabel("")
         self.summary.setObjectName("datasetSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.treat_button = QPushButton()
+        self.treat_button.setObjectName("treatAsMissingButton")
+        self.treat_button.setVisible(False)
+        self.treat_button.clicked.connect(self._treat_as_missing)
+        self._treatable: list[str] = []
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("previewLines")
         self.lines.setReadOnly(True)
@@ -81,6 +90,7 @@ class DataPanel(QWidget):
         settings_layout.setContentsMargins(0, 0, 0, 0)
         settings_layout.addWidget(self.form)
         settings_layout.addWidget(self.summary)
+        settings_layout.addWidget(self.treat_button)
         settings_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -100,6 +110,7 @@ class DataPanel(QWidget):
         self.path: Path | None = None
         self.preview: FilePreview | None = None
         self.dataset: Any = None
+        self.load_error = ""
         self.tf_ready = False
         self._generation = 0
         self._new_file = False
@@ -119,9 +130,13 @@ class DataPanel(QWidget):
             reason = exc.strerror or str(exc)
             self.loadFailed.emit(f"Cannot open {path.name}: {reason}", str(exc), True)
             return False
-        self.path, self.preview, self.dataset = path, preview, None
+        self.path, self.preview, self.dataset, self.load_error = path, preview, None, ""
+        self._offer_treatment([])
+        self._generation += 1  # a load of the previous file still running is ignored
+        self._debounce.stop()
         self.file_label.setText(f"{path.name}  ·  {preview.size / 1024:,.1f} KiB")
         self.file_label.setToolTip(str(path))
+        self.form.reset_for_new_file()
         self.form.set_preview(preview)
         if options:
             self.form.set_options(options)
@@ -137,6 +152,39 @@ class DataPanel(QWidget):
         self.tf_ready = ready
         if ready and self.path is not None and self.dataset is None:
             self._load()
+
+    def set_editable(self, editable: bool) -> None:
+        """Lock the settings (while training); the preview stays usable."""
+        self.form.setEnabled(editable)
+
+    def error(self) -> str:
+        """Why the file cannot be used with these settings now, or ``""``: the form's own check,
+        or what the data layer said when it last tried."""
+        return self.form.error() or self.load_error
+
+    def _invalidate(self) -> None:
+        self._generation += 1
+        self._debounce.stop()
+        self.dataset, self.load_error = None, ""
+        self._offer_treatment([])
+        self.invalidated.emit()
+
+    def _offer_treatment(self, issues: list[Any]) -> None:
+        """Offer "treat as missing" for the columns the data layer found a few bad cells in."""
+        treatable = [i for i in issues if getattr(i, "treatable", False)]
+        self._treatable = [i.column for i in treatable]
+        if treatable:
+            cells = sum(i.total_bad for i in treatable)
+            names = ", ".join(repr(i.column) for i in treatable)
+            self.treat_button.setText(f"Treat the {cells} bad cell{'s' if cells != 1 else ''} "
+                                      f"of {names} as missing values")
+            self.treat_button.setToolTip("They are then filled like any missing value (see "
+                                         "Missing values); the rows named above stay in the file.")
+        self.treat_button.setVisible(bool(treatable))
+
+    def _treat_as_missing(self) -> None:
+        for column in self._treatable:
+            self.form.treat_as_missing(column)
 
     def _options_changed(self) -> None:
         if self.path is not None and self.tf_ready:
@@ -170,6 +218,8 @@ class DataPanel(QWidget):
             return
         self.dataset = None
         message = str(exc) if str(exc) else type(exc).__name__
+        self.load_error = message
+        self._offer_treatment(list(getattr(exc, "issues", []) or []))
         self.summary.setText(f"<span style='color:#cf222e'>{html.escape(message)}</span>")
         self.loadFailed.emit(message, tb, self._new_file)
         self._new_file = False

@@ -82,6 +82,12 @@ class LiveView(QWidget):
         self._loss_turn = True
         self._catch_up.stop()
 
+    def show_dataset(self, dataset: object) -> None:
+        """A dataset is ready: label the empty heatmap's time axis with its probe sequence."""
+        probe = getattr(dataset, "probe", None)
+        if probe is not None:
+            self.hidden.show_step_labels(list(probe.step_labels))
+
     def set_activation(self, activation: str) -> None:
         self.hidden.set_activation(activation)
         self.trajectories.set_activation(activation)

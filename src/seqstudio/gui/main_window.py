@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
 
         self.data.datasetLoaded.connect(self._dataset_loaded)
         self.data.loadFailed.connect(self._data_failed)
+        self.data.invalidated.connect(self._refresh_controls)
         self.model_panel.changed.connect(self._refresh_controls)
         self.controls.startRequested.connect(self.start_training)
         self.controls.pauseToggled.connect(self.toggle_pause)
@@ -110,12 +111,16 @@ class MainWindow(QMainWindow):
         if start_tf:
             # Import TensorFlow once the window is on screen (it would compete with the first
             # paint for the GIL), or after a moment if the window is never shown.
-            QTimer.singleShot(800, self.tf.start)
+            QTimer.singleShot(800, self._start_tf)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self.tf.is_ready:
-            QTimer.singleShot(200, self.tf.start)
+            QTimer.singleShot(200, self._start_tf)
+
+    def _start_tf(self) -> None:
+        if not self._closing:  # a window closed before its timer fired imports nothing
+            self.tf.start()
 
     # -- settings ----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -152,7 +157,10 @@ class MainWindow(QMainWindow):
             show_error(self, "Training in progress", "Stop training before opening another file.")
             return False
         ok = self.data.open_file(path)
-        if ok:
+        if ok:  # a new file starts clean: nothing of the previous file's run stays on screen
+            self.live.clear()
+            self.last_result = None
+            self.model_panel.set_dataset(None)
             self.settings.add_recent_file(path)
             self.setWindowTitle(f"{Path(path).name} — seqstudio")
             self.statusBar().showMessage(f"Opened {path}")
@@ -189,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def _dataset_loaded(self, dataset: Any) -> None:
         self.model_panel.set_dataset(dataset)
+        self.live.show_dataset(dataset)
         self.statusBar().showMessage(f"Dataset ready: {dataset.task}, {dataset.n_train:,} training "
                                      f"samples of {dataset.input_spec.seq_len} steps.")
         self._refresh_controls()
@@ -222,9 +231,15 @@ class MainWindow(QMainWindow):
             return "TensorFlow failed to load"
         if not self.tf.is_ready:
             return "Loading TensorFlow…"
-        if self.data.dataset is None:
-            return "Open a data file first" if self.data.path is None else "Loading data…"
-        return self.model_panel.error() or self.controls.error()
+        if self.data.path is None:
+            return "Open a data file first"
+        data_error = self.data.error()
+        if data_error:
+            return f"Data: {data_error}"
+        model_error, training_error = self.model_panel.error(), self.controls.error()
+        if model_error or training_error:
+            return f"Model: {model_error}" if model_error else f"Training: {training_error}"
+        return "" if self.data.dataset is not None else "Loading data…"
 
     def _refresh_controls(self) -> None:
         reason = "" if self.state != "idle" else self.start_reason()
@@ -236,7 +251,7 @@ class MainWindow(QMainWindow):
         self.actions_.open.setEnabled(idle)
         self.actions_.open_run.setEnabled(idle)
         self.model_panel.set_editable(idle)
-        self.data.setEnabled(idle)
+        self.data.set_editable(idle)  # the preview stays usable while training
         self.live.set_activation(self.model_panel.activation())
 
     def _execution_changed(self, *_: Any) -> None:

@@ -82,6 +82,28 @@ class HeatmapPlot(pg.PlotWidget):
         self.colorbar.setColorMap(cmap)
         self._levels = None
 
+    def clear_states(self) -> None:
+        """No image, and no axis labels left over from an earlier file or run."""
+        self.image.clear()
+        self._shape = None
+        self._ticks_key = None
+        for name in ("left", "bottom"):
+            self.getPlotItem().getAxis(name).setTicks(None)
+
+    def set_step_labels(self, step_labels: list[str] | tuple[str, ...]) -> None:
+        t = len(step_labels)
+        if not t:
+            return
+        self.getPlotItem().getViewBox().setRange(xRange=(0, t), yRange=(0, 1), padding=0)
+        self._shape = None
+        self._ticks_key = None
+        self._set_time_ticks([readable_token(str(s)) for s in step_labels], t)
+
+    def _set_time_ticks(self, labels: list[str], t: int) -> None:
+        every = tick_stride(labels, t, self.width())
+        major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
+        self.getPlotItem().getAxis("bottom").setTicks([major, []])
+
     def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...]) -> None:
         """``states``: ``(T, units)``."""
         states = np.nan_to_num(np.asarray(states, dtype=np.float32), nan=0.0)
@@ -102,9 +124,7 @@ class HeatmapPlot(pg.PlotWidget):
             return
         self._ticks_key = key
         labels = [readable_token(str(s)) for s in step_labels] or [str(i) for i in range(t)]
-        every = tick_stride(labels, t, self.width())
-        major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
-        self.getPlotItem().getAxis("bottom").setTicks([major, []])
+        self._set_time_ticks(labels, t)
         step = max(1, int(np.ceil(n / 16)))
         self.getPlotItem().getAxis("left").setTicks([[(u + 0.5, str(u)) for u in range(0, n, step)],
                                                      []])
@@ -178,8 +198,16 @@ class QtHiddenStatePlot(QWidget):
 
     def clear(self) -> None:
         self.snapshot = None
-        self.plot.image.clear()
+        self.plot.clear_states()
         self.detail.setText("Train a model to see every unit at every time step.")
+
+    def show_step_labels(self, step_labels: list[str] | tuple[str, ...]) -> None:
+        """Before training: the time axis of the new file's probe sequence, as the data layer
+        labels it (tokens, or the time column's values)."""
+        if self.snapshot is None:
+            self.plot.set_step_labels(step_labels)
+            self.detail.setText(f"Train a model to see every unit at each of these "
+                                f"{len(step_labels)} time steps.")
 
     def _layer_changed(self, index: int) -> None:
         if self.snapshot is not None and index >= 0:

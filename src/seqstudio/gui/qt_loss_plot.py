@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import BatchEnd, EpochEnd
 from seqstudio.gui.buffers import GrowingArray, PeakEnvelope, peak_decimate
+from seqstudio.gui.legends import legend_below
+from seqstudio.gui.log_axis import LogFriendlyAxis
+from seqstudio.gui.loss_marks import LossMarks
 
 #: weight of the newest batch in the exponential moving average
 SMOOTHING = 0.05
@@ -43,14 +46,14 @@ class LossPlotWidget(pg.PlotWidget):
     """The pyqtgraph plot itself (objectName ``lossPlot``). Curves are created once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems={"left": LogFriendlyAxis("left")})
         self.setObjectName("lossPlot")
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("bottom", "epoch")
         item.setLabel("left", "loss")
-        item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
+        self.legend = legend_below(item, columns=4)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch",
@@ -64,6 +67,8 @@ class LossPlotWidget(pg.PlotWidget):
         for curve in (self.batch_curve, self.smooth_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
+        for curve in (self.batch_curve, self.smooth_curve, self.train_curve, self.val_curve):
+            self.legend.addItem(curve, curve.name())
         # Axis text is costly to paint; cache each axis as a pixmap until its range changes.
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
@@ -98,6 +103,7 @@ class QtLossPlot(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
         self.steps_per_epoch = 0
+        self.marks = LossMarks(self.plot.getPlotItem())
         self._x = GrowingArray()
         self._y = GrowingArray()
         self._smooth = GrowingArray()
@@ -158,8 +164,27 @@ class QtLossPlot(QWidget):
         self._x_end = None
         self._epoch_x, self._train, self._val_x, self._val = [], [], [], []
         self._epoch_shown = None
+        self.marks.clear_run()
         self._dirty = True
         self.redraw()
+
+    def x_of(self, epoch: int, batch: int) -> float:
+        """Where batch ``batch`` of epoch ``epoch`` sits on the x axis (``batch=-1``: the epoch's
+        end)."""
+        if batch < 0 or self.steps_per_epoch <= 0:
+            return epoch + 1.0
+        return epoch + min(batch + 1, self.steps_per_epoch) / self.steps_per_epoch
+
+    def mark_divergence(self, divergence: object) -> None:
+        """Mark where the loss stopped being finite (an engine ``Divergence``)."""
+        x = self.x_of(divergence.epoch, divergence.batch)
+        finite = self._y.view[np.isfinite(self._y.view)]
+        y = float(finite[-1]) if finite.size else 1.0
+        self.marks.mark_divergence(x, y, divergence.what, log=self.log_scale.isChecked())
+
+    def mark_shown(self, epoch: int | None, batch: int = -1, text: str = "") -> None:
+        """A vertical line at the moment the other views show (``None``: the newest, no line)."""
+        self.marks.mark_shown(None if epoch is None else self.x_of(epoch, batch), text)
 
     @property
     def smoothing(self) -> float:
@@ -292,6 +317,9 @@ class QtLossPlot(QWidget):
             self._x_end = x_end
             item.setXRange(0, x_end, padding=0.02)
         lo, hi = self._y_min, self._y_max
+        for value in self.marks.baseline_values():  # a baseline near the data is in view
+            if np.isfinite(hi) and value < 3 * hi:
+                lo, hi = min(lo, value), max(hi, value)
         for values in (self._train, self._val):
             finite = [v for v in values if np.isfinite(v)]
             if finite:
@@ -317,11 +345,19 @@ class QtLossPlot(QWidget):
         self._y_range = (bottom, top)
         item.setYRange(bottom, top, padding=0)
 
+    def set_baselines(self, baselines: list[tuple[str, float]]) -> None:
+        """Draw each baseline's validation loss as a labelled line (dataset's, kept across runs)."""
+        self.marks.set_baselines(baselines)
+        self._y_range = None
+        self._dirty = True
+        self.redraw()
+
     def set_log_scale(self, on: bool) -> None:
         if self.log_scale.isChecked() != on:
             self.log_scale.setChecked(on)
             return
         self.plot.getPlotItem().setLogMode(y=on)
+        self.marks.set_log(on)
         self._y_range = None
         self._dirty = True
         self.redraw()

@@ -91,6 +91,8 @@ class QtTrajectories(QWidget):
     def clear(self) -> None:
         self._states = None
         self._x_range = self._y_range = None
+        self._ticks_key = None
+        self.plot.getPlotItem().getAxis("bottom").setTicks(None)
         for curve in self._curves:
             curve.setData([], [])
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -118,10 +119,15 @@ class TrainingControls(QGroupBox):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat("idle")
+        self.reason = QLabel()
+        self.reason.setObjectName("startReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #9a3b00")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.reason)
         layout.addWidget(self.progress)
         self._started_at = 0.0
         self._epochs_total = 0
@@ -165,8 +171,10 @@ class TrainingControls(QGroupBox):
         """``idle``, ``training`` or ``paused``; ``reason`` explains a disabled Start."""
         training = state in ("training", "paused")
         self.start_button.setEnabled(not training and can_start and not reason)
-        self.start_button.setToolTip(reason or "Start training (F5 or Ctrl+Return)")
-        self.start_button.setText("Start" if not reason or training else reason)
+        self.start_button.setToolTip(f"Cannot start: {reason}" if reason and not training
+                                     else "Start training (F5 or Ctrl+Return)")
+        self.reason.setText("" if training or not reason else f"Cannot start: {reason}")
+        self.reason.setVisible(bool(reason) and not training)
         self.pause_button.setEnabled(training)
         self.pause_button.setText("Resume" if state == "paused" else "Pause")
         self.stop_button.setEnabled(training)
