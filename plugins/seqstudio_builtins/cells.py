@@ -1,5 +1,8 @@
 """Built-in cell types: SimpleRNN with tanh, SimpleRNN with ReLU, and a stacked RNN.
 
+The stacked RNN is the SimpleRNN stacked by the host's ``layers`` option (contract 1.1), which
+every stackable cell type takes; it stays a cell type of its own so that its runs resume.
+
 This module is a plugin: it uses only the public contract (``seqstudio.hookspecs`` and
 ``seqstudio.spec``), exactly as a third-party package would. Keras is imported inside the factories,
 so listing cells does not load TensorFlow.
@@ -15,7 +18,7 @@ import numpy as np
 from seqstudio.hookspecs import hookimpl
 from seqstudio.spec import CellType, HyperParam, ParamFormula, simple_rnn_formula
 
-SEQSTUDIO_CONTRACT = "1.0"
+SEQSTUDIO_CONTRACT = "1.1"
 
 UNITS = HyperParam(
     "units", "int", 10, "Hidden units n: the size of h_t and of the layer's output.", min=1, max=1024
@@ -53,29 +56,16 @@ def _simple(activation: str):
 
 
 def _stacked_build(params: Mapping[str, Any]) -> list:
+    """One layer; the host stacks ``params["layers"]`` copies of it (``rnn_1``, ``rnn_2``...),
+    every copy but the last returning all steps (seed §8), as it does for any cell type."""
     from seqstudio_builtins.layers import SimpleRecurrent
 
-    n = params["layers"]
-    return [
-        SimpleRecurrent(
-            units=params["units"],
-            activation=params["activation"],
-            use_bias=params.get("use_bias", True),
-            return_sequences=i < n - 1,  # seed §8: every layer but the last returns all steps
-            name=f"rnn_{i + 1}",
-        )
-        for i in range(n)
-    ]
+    return [SimpleRecurrent(units=params["units"], activation=params["activation"],
+                            use_bias=params.get("use_bias", True), name="rnn")]
 
 
 def _stacked_formula(input_dim: int, params: Mapping[str, Any]) -> list[ParamFormula]:
-    units, bias = params["units"], params.get("use_bias", True)
-    formulas = []
-    d = input_dim
-    for i in range(params["layers"]):
-        formulas.append(simple_rnn_formula(f"rnn_{i + 1}", d, units, bias))
-        d = units
-    return formulas
+    return [simple_rnn_formula("rnn", input_dim, params["units"], params.get("use_bias", True))]
 
 
 _tanh = _simple("tanh")

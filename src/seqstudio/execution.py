@@ -9,7 +9,7 @@ mode, optionally with ``:K`` batches per call (``unrolled:8``). ``bench/cells.py
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from seqstudio.errors import ParamError
@@ -41,12 +41,24 @@ class ExecutionPlan:
         return f"{self.mode}, {per_call} batch{'es' if per_call != 1 else ''} per call"
 
 
+def plain_step_cost(d: int, n: int) -> float:
+    """Multiply-adds of one sample's time step in a plain recurrent layer: ``d·n + n·n``."""
+    return float(d * n + n * n)
+
+
 def training_flops(seq_len: int, step_dim: int, units: Sequence[int], head_units: int,
-                   batch_size: int) -> float:
-    """Forward + backward FLOPs of one batch, about 3× the forward multiply-adds × 2."""
+                   batch_size: int, step_cost: Callable[[int, int], float] | None = None
+                   ) -> float:
+    """Forward + backward FLOPs of one batch, about 3× the forward multiply-adds × 2.
+
+    :param step_cost: ``step_cost(d, n)``, the multiply-adds of one sample's time step in a layer
+        of ``n`` units on ``d`` inputs (the cell type's ``cost_per_step``, contract 1.1); default
+        :func:`plain_step_cost`. An LSTM costs about 4× that, a GRU 3×.
+    """
+    cost = step_cost or plain_step_cost
     flops, d = 0.0, step_dim
     for n in units:
-        flops += 2 * batch_size * seq_len * (d * n + n * n)
+        flops += 2 * batch_size * seq_len * cost(d, n)
         d = n
     flops += 2 * batch_size * d * head_units
     return 3 * flops
@@ -78,11 +90,13 @@ def plan_execution(
     units: Sequence[int],
     head_units: int,
     batch_size: int = 64,
+    step_cost: Callable[[int, int], float] | None = None,
 ) -> ExecutionPlan:
     """Resolve ``mode`` (``auto``, ``loop``, ``unrolled``, ``loop-xla``, ``unrolled-xla``, each
-    optionally ``:K``) into a concrete plan for this configuration."""
+    optionally ``:K``) into a concrete plan for this configuration. ``step_cost`` is the cell
+    type's cost per step (see :func:`training_flops`)."""
     name, spe = parse_mode(mode)
-    flops = training_flops(seq_len, step_dim, units, head_units, batch_size)
+    flops = training_flops(seq_len, step_dim, units, head_units, batch_size, step_cost)
     seconds = BATCH_OVERHEAD_SECONDS + flops / SUSTAINED_FLOPS
     auto_spe = max(1, min(MAX_STEPS_PER_EXECUTION, int(TARGET_CALL_SECONDS / seconds)))
     reason = ""

@@ -35,44 +35,53 @@ class BuiltModel:
     formulas: list[ParamFormula]
     execution: ExecutionPlan
     _probe_model: Any = None
-    _twin: tuple[Any, Any] | None = None  # (the last recurrent layer, its all-steps twin)
+    _twins: list[tuple[Any, Any]] | None = None  # (trained layer, its probe twin)
+    _probe_layout: Any = None
+
+    def state_names(self) -> list[tuple[str, ...]]:
+        """The names of every recurrent layer's states (``[("h", "c"), ...]`` for an LSTM)."""
+        return [tuple(self.cell_type.state_names)] * len(self.recurrent_layers)
 
     def probe(self, x: np.ndarray) -> list[np.ndarray]:
-        """Hidden states of every recurrent layer at every time step: ``[(B, T, n_i), ...]``.
+        """The output state ``h`` of every recurrent layer at every time step:
+        ``[(B, T, n_i), ...]``. :meth:`probe_states` gives every state."""
+        return [next(iter(states.values())) for states in self.probe_states(x)]
 
-        The last layer of the trained model returns only its final state; the probe reuses the
-        earlier layers (which return every step) and runs a twin of the last one that returns
-        sequences, with the trained weights copied in.
+    def probe_states(self, x: np.ndarray) -> list[dict[str, np.ndarray]]:
+        """Every state of every recurrent layer at every time step: one dict per layer,
+        ``{"h": (B, T, n), "c": (B, T, n)}`` in the order of the cell type's ``state_names``.
+
+        Layers that return every step and have one state are read as they are; the others run
+        in a twin with the trained weights copied in (:mod:`seqstudio.state_probe`).
         """
-        probe_model, (last, twin) = self.probe_parts()
-        twin.set_weights(last.get_weights())
+        probe_model, twins = self.probe_parts()
+        for layer, twin in twins:
+            twin.set_weights(layer.get_weights())
         outputs = probe_model(np.asarray(x), training=False)
+        return self.split_probe_outputs(outputs)
+
+    def split_probe_outputs(self, outputs: Any) -> list[dict[str, np.ndarray]]:
+        """The probe model's raw outputs as :meth:`probe_states` returns them."""
+        from seqstudio.state_probe import split_states
+
         if not isinstance(outputs, list | tuple):
             outputs = [outputs]
-        return [np.asarray(o) for o in outputs]
+        return split_states([np.asarray(o) for o in outputs], self._probe_layout)
 
-    def probe_parts(self) -> tuple[Any, tuple[Any, Any]]:
-        """The probe model and ``(last recurrent layer, its twin)``, whose weights must be copied
-        from the first to the second before each probe (the engine does it in a compiled call)."""
+    def probe_parts(self) -> tuple[Any, list[tuple[Any, Any]]]:
+        """The probe model and its ``(trained layer, twin)`` pairs, whose weights must be copied
+        from the first to the second before each probe (the engine does it in a compiled call).
+        :meth:`split_probe_outputs` reads the probe model's outputs."""
         if self._probe_model is None:
-            self._build_probe()
-        assert self._twin is not None
-        return self._probe_model, self._twin
+            from seqstudio.reference import check_state_names
+            from seqstudio.state_probe import build_probe
 
-    def _build_probe(self) -> None:
-        import keras
-
-        # Layers that already return every step are reused as they are (shared weights); only
-        # the last one gets a twin that returns sequences.
-        outputs = [layer.output for layer in self.recurrent_layers[:-1]]
-        last = self.recurrent_layers[-1]
-        config = last.get_config()
-        config["return_sequences"] = True
-        config["name"] = f"probe_{last.name}"
-        twin = last.__class__.from_config(config)
-        outputs.append(twin(last.input))
-        self._twin = (last, twin)
-        self._probe_model = keras.Model(self.model.inputs[0], outputs, name="probe")
+            for layer in self.recurrent_layers:
+                check_state_names(self.cell_type, layer)
+            self._probe_model, self._twins, self._probe_layout = build_probe(
+                self.model, self.recurrent_layers, self.state_names())
+        assert self._twins is not None
+        return self._probe_model, self._twins
 
     def architecture(self) -> list[LayerInfo]:
         """Layer, output shape, parameters and formula for every layer of the model."""
@@ -152,8 +161,10 @@ def build_model(
     """
     import keras
 
+    from seqstudio.stacking import build_recurrent_layers, stacked_formulas
+
     resolved = cell_type.resolve(params)
-    layers = cell_type.build_layers(resolved)
+    layers = build_recurrent_layers(cell_type, resolved)  # stacked when params say layers > 1
     if not layers or not all(isinstance(layer, keras.layers.RNN) for layer in layers):
         raise PluginError(
             f"cell type {cell_type.name!r}: build_layers must return a non-empty list of "
@@ -171,10 +182,11 @@ def build_model(
     activation = "softmax" if head.kind == "softmax" else None
     outputs = keras.layers.Dense(head.units, activation=activation, name="head")(h)
     model = keras.Model(inputs, outputs, name=cell_type.name.replace("-", "_"))
-    formulas = cell_type.param_formula(input_spec.step_dim, resolved)
+    formulas = stacked_formulas(cell_type, input_spec.step_dim, resolved, layers)
     plan = plan_execution(
         execution_mode, seq_len=input_spec.seq_len, step_dim=input_spec.step_dim,
         units=[state_units(layer) for layer in layers], head_units=head.units, batch_size=batch_size,
+        step_cost=cell_type.step_cost,
     )
     for layer in layers:
         layer.unroll = plan.unroll
@@ -212,33 +224,27 @@ def compile_model(built: BuiltModel, *, optimizer: str = "adam", learning_rate: 
                         steps_per_execution=plan.steps_per_execution)
 
 
-def weights_by_name(layer: Any) -> dict[str, np.ndarray]:
-    """A recurrent layer's weights by Keras name: ``kernel``, ``recurrent_kernel``, ``bias``."""
-    return {w.name.split("/")[-1]: np.asarray(w.numpy()) for w in layer.weights}
+def weights_by_name(layer: Any) -> Mapping[str, np.ndarray]:
+    """A recurrent layer's weights keyed by their path inside its cell (``kernel``,
+    ``gate/kernel``); a unique short name finds its weight too (:mod:`seqstudio.reference`)."""
+    from seqstudio.reference import weights_by_path
+
+    return weights_by_path(layer)
 
 
 def reference_states(
     cell_type: CellType, built: BuiltModel, x_encoded: np.ndarray
 ) -> list[np.ndarray]:
-    """Run the cell type's numpy ``reference_step`` over every layer and time step, ``h_0 = 0``.
+    """Run the cell type's numpy reference over every layer and time step from zero states.
 
     :param x_encoded: ``(B, T, d)``, the input as the first recurrent layer sees it.
-    :return: ``[(B, T, n_i), ...]`` per layer.
+    :return: ``[(B, T, n_i), ...]``: each layer's first state ``h``;
+        :func:`seqstudio.reference.reference_states` gives every state.
     """
-    if cell_type.reference_step is None:
-        raise PluginError(f"cell type {cell_type.name!r} has no numpy reference step")
-    states = []
-    seq = np.asarray(x_encoded, dtype=np.float64)
-    for layer in built.recurrent_layers:
-        weights = {k: v.astype(np.float64) for k, v in weights_by_name(layer).items()}
-        h = np.zeros((seq.shape[0], state_units(layer)))  # h_0 = 0
-        outs = []
-        for t in range(seq.shape[1]):
-            h = cell_type.reference_step(seq[:, t, :], h, weights, built.params)
-            outs.append(h)
-        seq = np.stack(outs, axis=1)
-        states.append(seq)
-    return states
+    from seqstudio.reference import reference_states as all_states
+
+    return [next(iter(states.values()))
+            for states in all_states(cell_type, built.recurrent_layers, built.params, x_encoded)]
 
 
 def encode_for_reference(spec: InputSpec, x: np.ndarray, built: BuiltModel | None = None) -> np.ndarray:

@@ -52,6 +52,9 @@ class PluginRecord:
     traceback: str = ""
     cell_types: list[str] = field(default_factory=list)
     data_formats: list[str] = field(default_factory=list)
+    #: the contract version the plugin declares (``SEQSTUDIO_CONTRACT``); empty when it declares
+    #: none (then it is assumed to match the host)
+    contract: str = ""
 
 
 def contract_compatible(declared: str, host: str = CONTRACT_VERSION) -> bool:
@@ -119,6 +122,7 @@ class Registry:
         )
         self._records.append(record)
         declared = getattr(module, "SEQSTUDIO_CONTRACT", None)
+        record.contract = "" if declared is None else str(declared)
         if declared is not None and not contract_compatible(str(declared)):
             record.status = "refused"
             record.error = (
@@ -233,8 +237,21 @@ def _validate_cell(cell: CellType) -> None:
     for attr in ("build_layers", "param_formula"):
         if not callable(getattr(cell, attr)):
             raise PluginError(f"cell type {cell.name!r}: {attr} must be callable")
-    if cell.reference_step is not None and not callable(cell.reference_step):
-        raise PluginError(f"cell type {cell.name!r}: reference_step must be callable or None")
+    for attr in ("reference_step", "reference_call", "cost_per_step"):
+        if getattr(cell, attr) is not None and not callable(getattr(cell, attr)):
+            raise PluginError(f"cell type {cell.name!r}: {attr} must be callable or None")
+    if cell.reference_step is not None and cell.reference_call is not None:
+        raise PluginError(f"cell type {cell.name!r}: give reference_call or reference_step, "
+                          "not both")
+    names = cell.state_names
+    if (not names or len(set(names)) != len(names)
+            or not all(isinstance(n, str) and _NAME_RE.match(n.replace("_", "-")) for n in names)):
+        raise PluginError(f"cell type {cell.name!r}: state_names must be distinct lowercase "
+                          f"names such as ('h', 'c'), got {names!r}")
+    if len(names) > 1 and cell.reference_step is not None:
+        raise PluginError(f"cell type {cell.name!r} has {len(names)} states {names}: its "
+                          "reference must be reference_call(x_t, states, weights, params) -> "
+                          "(output, new_states), not the one-state reference_step")
     for param in cell.params:
         if not isinstance(param, HyperParam):
             raise PluginError(

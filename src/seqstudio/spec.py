@@ -105,10 +105,37 @@ def simple_rnn_formula(layer: str, input_dim: int, units: int, bias: bool = True
     return ParamFormula(layer, tuple(terms))
 
 
-#: ``reference_step(x_t, h_prev, weights, params) -> h_t`` with ``x_t`` (batch, d),
-#: ``h_prev`` (batch, n) and ``weights`` the layer's arrays by Keras name
-#: (``kernel``, ``recurrent_kernel``, ``bias``).
+#: Contract 1.0: ``reference_step(x_t, h_prev, weights, params) -> h_t`` with ``x_t`` (batch, d),
+#: ``h_prev`` (batch, n) and ``weights`` the layer's arrays (see :class:`CellType`). For cells
+#: with one state.
 ReferenceStep = Callable[["np.ndarray", "np.ndarray", Mapping[str, "np.ndarray"], Params], "np.ndarray"]
+
+#: Contract 1.1: ``reference_call(x_t, states, weights, params) -> (output, new_states)``, the
+#: numpy twin of a Keras cell's ``call(inputs, states)``. ``states`` is a tuple with one
+#: ``(batch, size)`` array per entry of ``CellType.state_names``, in that order; ``new_states``
+#: must be a tuple (or list) of the same length and shapes; ``output`` is ``(batch, output_size)``.
+ReferenceCall = Callable[
+    ["np.ndarray", tuple["np.ndarray", ...], Mapping[str, "np.ndarray"], Params],
+    tuple["np.ndarray", "tuple[np.ndarray, ...] | list[np.ndarray]"],
+]
+
+#: Contract 1.1: ``cost_per_step(d, n) -> float``, the multiply-adds one sample costs in one time
+#: step of one layer with ``d`` inputs and ``n`` units (forward pass only). Default ``d·n + n·n``.
+StepCost = Callable[[int, int], float]
+
+
+def default_step_cost(d: int, n: int) -> float:
+    """``d·n + n·n``: one input projection and one recurrent projection per step."""
+    return float(d * n + n * n)
+
+
+#: The host's stacking option, added to the schema of every stackable cell type that does not
+#: define a parameter of this name itself: ``layers`` copies of the cell's layer, each but the
+#: last returning every time step to the next.
+STACK_PARAM = HyperParam(
+    "layers", "int", 1, "Recurrent layers stacked on top of each other (a host option: every "
+    "layer but the last passes its output at every time step to the next).", min=1, max=8,
+)
 
 
 @dataclass(frozen=True)
@@ -124,11 +151,21 @@ class CellType:
         only its final state. Each layer's ``cell`` follows the Keras cell contract.
     :param param_formula: ``param_formula(input_dim, params) -> list[ParamFormula]``, one per
         recurrent layer, equal to Keras' ``count_params()``.
-    :param reference_step: optional numpy step for the cell inspector and the checker; applied per
-        layer with that layer's weights.
+    :param reference_step: contract 1.0, optional numpy step for one-state cells:
+        ``reference_step(x_t, h_prev, weights, params) -> h_t``; applied per layer with that
+        layer's weights.
     :param activation: ``"tanh"``, ``"relu"`` or other; tells the GUI which colour scale suits the
         hidden states (symmetric around 0, or from 0 up). May depend on params via
         :meth:`activation_for`.
+    :param state_names: contract 1.1, the names of the cell's states in the order of its Keras
+        ``state_size`` (``("h", "c")`` for an LSTM). The first is the one the cell outputs.
+    :param reference_call: contract 1.1, optional numpy twin of the cell's ``call`` over every
+        state (:data:`ReferenceCall`). Give this or ``reference_step``, not both.
+    :param cost_per_step: contract 1.1, optional :data:`StepCost` for the execution planner;
+        default :func:`default_step_cost`.
+    :param stackable: contract 1.1, whether the host may stack the cell's layer (the ``layers``
+        option, :data:`STACK_PARAM`). A cell type whose ``build_layers`` returns more than one
+        layer, or that defines ``layers`` itself, does its own stacking.
     """
 
     name: str
@@ -140,6 +177,40 @@ class CellType:
     reference_step: ReferenceStep | None = None
     activation: str | Callable[[Params], str] = "tanh"
     plugin: str = field(default="", compare=False)
+    state_names: tuple[str, ...] = ("h",)
+    reference_call: ReferenceCall | None = None
+    cost_per_step: StepCost | None = None
+    stackable: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state_names", tuple(self.state_names))
+        if self.stackable and all(p.name != STACK_PARAM.name for p in self.params):
+            object.__setattr__(self, "params", (*self.params, STACK_PARAM))
+
+    @property
+    def host_stacked(self) -> bool:
+        """Whether ``layers`` is the host's option (not one the cell defines itself)."""
+        return STACK_PARAM in self.params
+
+    @property
+    def has_reference(self) -> bool:
+        return self.reference_call is not None or self.reference_step is not None
+
+    def call_reference(self, x_t: np.ndarray, states: tuple[np.ndarray, ...],
+                       weights: Mapping[str, np.ndarray], params: Params
+                       ) -> tuple[Any, Any]:
+        """Run the reference in the 1.1 form whichever form the plugin gave: a 1.0
+        ``reference_step`` becomes ``(h, (h,))``."""
+        if self.reference_call is not None:
+            return self.reference_call(x_t, states, weights, params)
+        if self.reference_step is None:
+            raise ParamError(f"cell type {self.name!r} has no numpy reference")
+        h = self.reference_step(x_t, states[0], weights, params)
+        return h, (h,)
+
+    def step_cost(self, d: int, n: int) -> float:
+        """Forward multiply-adds per sample, time step and layer (for the planner)."""
+        return float(self.cost_per_step(d, n)) if self.cost_per_step else default_step_cost(d, n)
 
     def defaults(self) -> dict[str, Any]:
         return {p.name: p.default for p in self.params}
@@ -193,7 +264,11 @@ __all__ = [
     "HyperParam",
     "ParamFormula",
     "Params",
+    "ReferenceCall",
     "ReferenceStep",
+    "STACK_PARAM",
+    "StepCost",
+    "default_step_cost",
     "simple_rnn_formula",
 ]
 

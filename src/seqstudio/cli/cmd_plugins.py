@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from seqstudio import CONTRACT_VERSION
 from seqstudio.cli.table import format_table
 from seqstudio.plugins import get_registry
 
@@ -21,9 +22,12 @@ def run_plugins(args: argparse.Namespace) -> int:
     rows = []
     for r in registry.plugins():
         provides = ", ".join(r.cell_types + r.data_formats) or "-"
-        rows.append([r.name, r.distribution or "-", r.version or "-", r.status, provides,
-                     r.error or ""])
-    print(format_table(["plugin", "distribution", "version", "status", "provides", "error"], rows))
+        rows.append([r.name, r.distribution or "-", r.version or "-", r.contract or "-",
+                     r.status, provides, r.error or ""])
+    print(f"plugin contract {CONTRACT_VERSION} (accepts {CONTRACT_VERSION.split('.')[0]}.0 to "
+          f"{CONTRACT_VERSION})")
+    print(format_table(["plugin", "distribution", "version", "contract", "status", "provides",
+                        "error"], rows))
     failures = registry.failures()
     if failures:
         print(f"\n{len(failures)} plugin(s) could not be loaded; the others work. "
@@ -39,6 +43,6 @@ def run_cells(args: argparse.Namespace) -> int:
     rows = []
     for cell in registry.cell_types():
         params = ", ".join(f"{p.name}={p.default}" for p in cell.params)
-        rows.append([cell.name, cell.label, params, cell.plugin])
-    print(format_table(["name", "label", "parameters (defaults)", "plugin"], rows))
+        rows.append([cell.name, cell.label, ", ".join(cell.state_names), params, cell.plugin])
+    print(format_table(["name", "label", "states", "parameters (defaults)", "plugin"], rows))
     return 0

@@ -53,7 +53,10 @@ class EpochEnd:
 class HiddenSnapshot:
     """Hidden states of every recurrent layer for the dataset's probe sample.
 
-    ``states[i]`` has shape ``(T, units_i)``: every time step of layer ``i``.
+    ``states[i]`` has shape ``(T, units_i)``: every time step of layer ``i``'s output state
+    ``h``. ``layer_states[i]`` holds every state of layer ``i`` by name (``{"h": ..., "c": ...}``
+    for an LSTM, ``h`` first); it is empty in snapshots of runs from before contract 1.1, and
+    :meth:`states_of` covers both.
     """
 
     epoch: int
@@ -61,6 +64,16 @@ class HiddenSnapshot:
     states: tuple[np.ndarray, ...]
     layer_names: tuple[str, ...]
     step_labels: tuple[str, ...]
+    layer_states: tuple[dict[str, np.ndarray], ...] = ()
+
+    def states_of(self, layer: int) -> dict[str, np.ndarray]:
+        """Every state of layer ``layer`` by name, ``h`` first: ``{"h": (T, n), ...}``."""
+        if self.layer_states:
+            return dict(self.layer_states[layer])
+        return {"h": self.states[layer]}
+
+    def state_names(self, layer: int) -> tuple[str, ...]:
+        return tuple(self.states_of(layer))
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,14 @@ from typing import Any
 import numpy as np
 
 
-def fast_probe(built: Any, x: np.ndarray) -> Callable[[np.ndarray], list[np.ndarray]]:
-    """A function ``x -> [(B, T, n_i), ...]`` equal to ``built.probe(x)``; falls back to it."""
+def fast_probe(built: Any, x: np.ndarray) -> Callable[[np.ndarray], list[dict[str, np.ndarray]]]:
+    """A function ``x -> [{state: (B, T, n_i)}, ...]`` equal to ``built.probe_states(x)``; falls
+    back to it."""
     import tensorflow as tf
 
-    probe_model, (last, twin) = built.probe_parts()
-    pairs = list(zip(last.weights, twin.weights, strict=True))
+    probe_model, twins = built.probe_parts()
+    pairs = [pair for layer, twin in twins
+             for pair in zip(layer.weights, twin.weights, strict=True)]
     spec = probe_model.inputs[0]
     dtype = np.dtype(spec.dtype)
 
@@ -30,12 +32,13 @@ def fast_probe(built: Any, x: np.ndarray) -> Callable[[np.ndarray], list[np.ndar
         outputs = probe_model(inputs, training=False)
         return list(outputs) if isinstance(outputs, list | tuple) else [outputs]
 
-    def probe(values: np.ndarray) -> list[np.ndarray]:
-        return [np.asarray(o) for o in run(np.asarray(values, dtype=dtype))]
+    def probe(values: np.ndarray) -> list[dict[str, np.ndarray]]:
+        return built.split_probe_outputs(list(run(np.asarray(values, dtype=dtype))))
 
-    expected = built.probe(x)
+    expected = built.probe_states(x)
     got = probe(x)
     if len(got) != len(expected) or not all(
-            np.allclose(a, b, atol=1e-5) for a, b in zip(got, expected, strict=True)):
-        return built.probe
+            a.keys() == b.keys() and all(np.allclose(a[k], b[k], atol=1e-5) for k in a)
+            for a, b in zip(got, expected, strict=True)):
+        return built.probe_states
     return probe

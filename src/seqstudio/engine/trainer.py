@@ -79,7 +79,7 @@ class Trainer:
         self._predictor: Any = None
         self._sampler: Any = None
         self._history_file: rundir.HistoryWriter | None = None
-        self._probe: Callable[[Any], list[np.ndarray]] = lambda x: self.built.probe(x)
+        self._probe: Callable[[Any], list[Any]] = lambda x: self.built.probe_states(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
         self._diverged_at: str = ""
@@ -380,11 +380,12 @@ class Trainer:
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
             return
-        states = self._probe(self.dataset.probe.x)
+        per_layer = [{name: s[0] for name, s in states.items()}
+                     for states in self._probe(self.dataset.probe.x)]
         snapshot = HiddenSnapshot(
-            epoch=epoch, batch=batch, states=tuple(s[0] for s in states),
+            epoch=epoch, batch=batch, states=tuple(next(iter(s.values())) for s in per_layer),
             layer_names=tuple(layer.name for layer in self.built.recurrent_layers),
-            step_labels=tuple(self.dataset.probe.step_labels),
+            step_labels=tuple(self.dataset.probe.step_labels), layer_states=tuple(per_layer),
         )
         self._submit(rundir.write_snapshot, self._path, snapshot)
         self._emit(snapshot)
