@@ -49,8 +49,8 @@ def test_train_writes_a_run_and_prints_progress(tmp_path, capsys):
     assert config["data"]["options"]["level"] == "word" and config["data"]["task"] == "classify"
     code, out, _ = run_cli(capsys, "evaluate", tmp_path / "run", "--json")
     result = json.loads(out.strip().splitlines()[-1])
-    assert set(result) == {"model", "baselines"}
-    assert set(result["baselines"]) == {"majority"}
+    assert {"model", "baselines", "details", "comparison"} <= set(result)
+    assert set(result["baselines"]) == {"majority", "bag-of-words"}
     assert set(result["model"]) == set(result["baselines"]["majority"]) == {"loss", "accuracy"}
     code, out, _ = run_cli(capsys, "predict", tmp_path / "run", "--text", "I like the book",
                            "--json")
@@ -62,7 +62,8 @@ def test_lm_evaluate_predict_inspect(lm_run, capsys):
     code, out, _ = run_cli(capsys, "evaluate", lm_run, "--json")
     assert code == 0 and out.splitlines()[4].startswith("unigram")
     result = json.loads(out.strip().splitlines()[-1])
-    assert set(result["baselines"]["unigram"]) == {"loss", "accuracy"}
+    assert set(result["baselines"]["unigram"]) == set(result["baselines"]["bigram"]) == {
+        "loss", "accuracy"}
     code, out, _ = run_cli(capsys, "predict", lm_run, "--prompt", "The boy", "-n", "30",
                            "--temperature", "0.5", "--top-k", "5", "--seed", "3", "--json")
     assert code == 0 and len(json.loads(out.strip().splitlines()[-1])["text"]) == 30
@@ -88,7 +89,8 @@ def test_forecast_evaluate_and_predict(tmp_path, capsys):
     assert code == 0, err
     code, out, _ = run_cli(capsys, "evaluate", tmp_path / "run", "--json")
     result = json.loads(out.strip().splitlines()[-1])
-    assert set(result["baselines"]) == {"mean", "persistence"}
+    assert set(result["labels"]) == {"mean", "persistence", "seasonal-naive", "ar"}
+    assert {"mean", "persistence"} <= set(result["baselines"])
     assert set(result["model"]) == {"mae", "rmse"}
     code, out, _ = run_cli(capsys, "predict", tmp_path / "run", "--steps", "5", "--json")
     result = json.loads(out.strip().splitlines()[-1])

@@ -37,13 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON object as the last line")
     p.set_defaults(func=run_predict)
 
-    e = sub.add_parser("evaluate", help="metrics on the validation part beside naive baselines",
-                       description="The model's metrics on the validation part beside naive "
-                                   "baselines: unigram (lm), majority (classify), mean and "
-                                   "persistence (forecast, in original units).")
+    e = sub.add_parser("evaluate", help="metrics on the validation part beside honest baselines",
+                       description="The model's metrics on the validation part beside baselines "
+                                   "fitted on the training part: unigram and interpolated bigram "
+                                   "(lm); majority class and bag-of-words (classify); training "
+                                   "mean, persistence, seasonal naive and AR(p) (forecast, in "
+                                   "original units); and whether the model beats them.")
     e.add_argument("run_dir", metavar="RUN_DIR")
     e.add_argument("--json", action="store_true",
-                   help="print one JSON object {model, baselines} as the last line")
+                   help="print one JSON object {model, baselines, details, labels, val_loss, "
+                        "model_val_loss, comparison} as the last line")
     e.add_argument("--force", action="store_true", help="evaluate even if the data file changed")
     e.set_defaults(func=run_evaluate)
 
@@ -156,16 +159,25 @@ def run_evaluate(args: argparse.Namespace) -> int:
     dataset = rebuild_dataset(run.config, allow_changed_data=args.force)
     result = evaluate(_load_model(run), dataset)
     metrics = list(result["model"])
-    rows = [["model", *(_num(result["model"][m]) for m in metrics)]]
+    val_loss = result.get("val_loss", {})
+    mine = result.get("model_val_loss")
+    rows = [["model", *(_num(result["model"][m]) for m in metrics),
+             "" if mine is None else _num(mine)]]
     for name, values in result["baselines"].items():
-        rows.append([name, *(_num(values.get(m, math.nan)) for m in metrics)])
+        label = result.get("labels", {}).get(name, name)
+        loss = val_loss.get(name)
+        rows.append([label, *(_num(values.get(m, math.nan)) for m in metrics),
+                     "" if loss is None else _num(loss)])
     units = " (original units)" if result["task"] == "forecast" else ""
     print(f"validation part of {run.path}: {result['n_val']} samples, task {result['task']}{units}")
-    print(format_table(["", *metrics], rows))
+    print(format_table(["", *metrics, "as val_loss"], rows))
     for name, detail in result.get("details", {}).items():
         print(f"  {name}: " + ", ".join(f"{k} {v!r}" for k, v in detail.items()))
+    print(f"model: {result['comparison']['phrase']}")
     if args.json:
-        print(json.dumps({"model": result["model"], "baselines": result["baselines"]}))
+        keys = ("model", "baselines", "details", "labels", "val_loss", "model_val_loss",
+                "comparison")
+        print(json.dumps({k: result[k] for k in keys if k in result}))
     return 0
 
 

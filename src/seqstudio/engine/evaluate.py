@@ -1,28 +1,40 @@
-"""The model's metrics on the validation part, beside naive baselines computed from the data.
+"""The model's metrics on the validation part, beside honest baselines fitted on the training part.
 
-* lm: cross-entropy ``loss`` and ``accuracy`` against ``unigram`` (training-token frequencies).
-* classify: ``accuracy`` and ``loss`` against ``majority`` (the most common training class; its
-  loss uses the training class frequencies as probabilities, since a one-hot guess has infinite
-  loss on every other class).
-* forecast: ``mae`` and ``rmse`` in the target's original units against ``mean`` (the training
-  mean) and ``persistence`` (the last value in the window, repeated over the horizon).
+* lm: cross-entropy ``loss`` and ``accuracy``; baselines ``unigram`` and ``bigram``.
+* classify: ``accuracy`` and ``loss``; baselines ``majority`` and ``bag-of-words``.
+* forecast: ``mae`` and ``rmse`` in the target's original units; baselines ``mean``,
+  ``persistence``, ``seasonal-naive`` and ``ar``.
 
-Frequencies are add-one smoothed so a token never seen in training has a finite loss.
+What each baseline is, and how its settings are chosen, is in :mod:`seqstudio.engine.baselines`.
+The model and the baselines are scored on the same targets: a language model's targets may be
+``(N,)`` (the next token after each window; the model outputs ``(N, V)``) or ``(N, T)`` (the next
+token at every step; ``(N, T, V)``).
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import numpy as np
 
 from seqstudio.data.dataset import Dataset
+from seqstudio.engine.baselines import (
+    EPSILON,
+    PAD,
+    Baseline,
+    compare,
+    compute_baselines,
+)
+from seqstudio.engine.baselines_forecast import loss_name
 from seqstudio.engine.predict import dataset_info, unscale_targets
 from seqstudio.errors import SeqstudioError
 
-#: Keras clips probabilities the same way in its cross-entropy
-EPSILON = 1e-7
-BASELINE_NAMES = {"lm": ("unigram",), "classify": ("majority",), "forecast": ("mean", "persistence")}
+#: the baselines each task gets, in the order they are printed
+BASELINE_NAMES = {"lm": ("unigram", "bigram"), "classify": ("majority", "bag-of-words"),
+                  "forecast": ("mean", "persistence", "seasonal-naive", "ar")}
+#: validation samples predicted per call, so an (N, T, V) output never has to fit in memory
+CHUNK = 4096
 
 
 class EvaluationError(SeqstudioError):
@@ -30,69 +42,76 @@ class EvaluationError(SeqstudioError):
 
 
 def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str, Any]:
-    """``{"task", "n_val", "model": {metric: value}, "baselines": {name: {metric: value}}}``."""
+    """The model against every baseline of its task, on the validation part.
+
+    :return: ``{"task", "n_val", "model": {metric: value}, "baselines": {name: {metric: value}},
+        "details": {name: {...}}, "labels": {name: label}, "val_loss": {name: value or None},
+        "comparison": {"phrase", "beats", "loses_to"}, "model_val_loss"}``, plus ``"units":
+        "original"`` for forecasts. ``val_loss`` and ``model_val_loss`` are in the units of the
+        Keras ``val_loss`` of the training history. A skipped baseline is only in ``details`` (with its reason) and ``labels``.
+    """
     if dataset.n_val == 0:
         raise EvaluationError("the dataset has no validation part; use a validation fraction > 0")
-    out = np.asarray(model.predict(dataset.x_val, batch_size=batch_size, verbose=0))
     if dataset.task in ("lm", "classify"):
-        result = _categorical(out, dataset)
+        metrics = _categorical(model, dataset, batch_size)
+        model_val_loss: float | None = metrics["loss"]
     elif dataset.task == "forecast":
-        result = _forecast(out, dataset)
+        out = np.asarray(model.predict(dataset.x_val, batch_size=batch_size, verbose=0))
+        metrics, model_val_loss = _forecast(out, dataset)
     else:
         raise EvaluationError(f"no baselines for task {dataset.task!r}")
-    return {"task": dataset.task, "n_val": dataset.n_val, **result}
+    baselines = compute_baselines(dataset)
+    result = {"task": dataset.task, "n_val": dataset.n_val, **baseline_report(
+        dataset.task, metrics, baselines), "model_val_loss": model_val_loss}
+    if dataset.task == "forecast":
+        result["units"] = "original"
+    return result
 
 
-def _cross_entropy(probs: np.ndarray, y: np.ndarray) -> float:
-    p = np.clip(probs[np.arange(len(y)), y], EPSILON, 1.0)
-    return float(-np.log(p).mean())
+def baseline_report(task: str, metrics: dict[str, float],
+                    baselines: list[Baseline]) -> dict[str, Any]:
+    """The JSON-able part of :func:`evaluate` for the model's ``metrics``."""
+    comparison = compare(task, metrics, baselines)
+    return {
+        "model": metrics,
+        "baselines": {b.name: dict(b.metrics) for b in baselines if not b.skipped},
+        "details": {b.name: dict(b.details) for b in baselines if b.details},
+        "labels": {b.name: b.label for b in baselines},
+        "val_loss": {b.name: b.val_loss for b in baselines if not b.skipped},
+        "comparison": asdict(comparison),
+    }
 
 
-def _categorical(probs: np.ndarray, ds: Dataset) -> dict[str, Any]:
-    y_val = np.asarray(ds.y_val, dtype=np.int64).reshape(-1)
-    y_train = np.asarray(ds.y_train, dtype=np.int64).reshape(-1)
-    n = probs.shape[-1]
-    model = {"loss": _cross_entropy(probs, y_val),
-             "accuracy": float((probs.argmax(-1) == y_val).mean())}
-    counts = np.bincount(y_train, minlength=n)[:n].astype(np.float64)
-    prior = (counts + 1.0) / (counts.sum() + n)
-    guess = int(counts.argmax())
-    baseline = {"loss": _cross_entropy(np.broadcast_to(prior, (len(y_val), n)), y_val),
-                "accuracy": float((y_val == guess).mean())}
-    name = "unigram" if ds.task == "lm" else "majority"
-    if ds.task == "classify":
-        label = ds.class_names[guess] if guess < len(ds.class_names) else str(guess)
-        baseline_info = {"predicts": label}
-    else:
-        label = ds.tokens[guess] if guess < len(ds.tokens) else str(guess)
-        baseline_info = {"most_common": label}
-    return {"model": model, "baselines": {name: baseline}, "details": {name: baseline_info}}
+def _categorical(model: Any, ds: Dataset, batch_size: int) -> dict[str, float]:
+    """Cross-entropy and accuracy, predicted chunk by chunk; padding targets not scored."""
+    total_loss, correct, count = 0.0, 0, 0
+    for start in range(0, ds.n_val, CHUNK):
+        x = ds.x_val[start : start + CHUNK]
+        y = np.asarray(ds.y_val[start : start + CHUNK], np.int64)
+        probs = np.asarray(model.predict(x, batch_size=batch_size, verbose=0), np.float64)
+        if ds.task == "lm" and probs.ndim == 3 and y.ndim == 1:
+            probs = probs[:, -1]  # a model that outputs every step, scored on the last
+        if probs.shape[:-1] != y.shape:
+            raise EvaluationError(f"the model outputs {probs.shape[1:]} per sample, but the "
+                                  f"targets are {y.shape[1:]}; the run and its data disagree")
+        probs, y = probs.reshape(-1, probs.shape[-1]), y.reshape(-1)
+        if ds.task == "lm":
+            keep = y != PAD
+            probs, y = probs[keep], y[keep]
+        p = np.clip(probs[np.arange(len(y)), y], EPSILON, 1.0)
+        total_loss += float(-np.log(p).sum())
+        correct += int((probs.argmax(-1) == y).sum())
+        count += len(y)
+    count = max(count, 1)
+    return {"loss": total_loss / count, "accuracy": correct / count}
 
 
-def _errors(pred: np.ndarray, actual: np.ndarray) -> dict[str, float]:
-    diff = np.asarray(pred, np.float64) - np.asarray(actual, np.float64)
-    return {"mae": float(np.abs(diff).mean()), "rmse": float(np.sqrt((diff**2).mean()))}
-
-
-def _forecast(out: np.ndarray, ds: Dataset) -> dict[str, Any]:
+def _forecast(out: np.ndarray, ds: Dataset) -> tuple[dict[str, float], float | None]:
     info = dataset_info(ds)
     actual = unscale_targets(info, np.asarray(ds.y_val))  # (N, H, K)
-    pred = unscale_targets(info, out)
-    cols = info["target_columns"] or ["target"]
-    train_targets = unscale_targets(info, np.asarray(ds.y_train))
-    if all(c in info["scaler"] for c in cols):
-        means = np.array([info["scaler"][c][0] for c in cols])
-    else:
-        means = train_targets.reshape(-1, len(cols)).mean(axis=0)
-    baselines = {"mean": _errors(np.broadcast_to(means, actual.shape), actual)}
-    details: dict[str, Any] = {"mean": {"value": [float(m) for m in means]}}
-    inputs = info["input_columns"]
-    if cols and all(c in inputs for c in cols):
-        idx = [inputs.index(c) for c in cols]
-        stats = np.array([info["scaler"].get(c, (0.0, 1.0)) for c in cols], dtype=np.float64)
-        last = np.asarray(ds.x_val, np.float64)[:, -1, idx] * stats[:, 1] + stats[:, 0]
-        baselines["persistence"] = _errors(np.broadcast_to(last[:, None, :], actual.shape), actual)
-    else:
-        details["persistence"] = {"skipped": "the target is not among the input columns"}
-    return {"model": _errors(pred, actual), "baselines": baselines, "details": details,
-            "units": "original"}
+    pred = unscale_targets(info, out.reshape(len(out), -1))
+    diff = np.asarray(pred, np.float64) - np.asarray(actual, np.float64)
+    scaled = out.reshape(len(out), -1).astype(np.float64) - np.asarray(ds.y_val, np.float64)
+    val_loss = {"mse": float((scaled**2).mean()), "mae": float(np.abs(scaled).mean())}.get(
+        loss_name(ds))
+    return {"mae": float(np.abs(diff).mean()), "rmse": float(np.sqrt((diff**2).mean()))}, val_loss
