@@ -78,9 +78,11 @@ def test_csv_with_no_numeric_column(tmp_path):
 
 def test_non_numeric_values_in_chosen_column(tmp_path):
     path = series(tmp_path / "s.csv", extra=["1.5"] * 20 + ["n/a?"] + ["2"] * 29)
-    err = fails(path, r"column 'extra' should hold numbers but has 'n/a\?' at row 21",
+    err = fails(path, r"column 'extra' holds numbers, but 1 of its 50 cells is not a number: "
+                      r"'n/a\?' \(row 21, line 22\).*--treat-as-missing extra",
                 columns=["value", "extra"])
     assert err.where == "column 'extra'"
+    assert [(i.column, i.rows, i.cells) for i in err.issues] == [("extra", (21,), ("n/a?",))]
 
 
 def test_nan_with_error_policy_lists_rows(tmp_path):
@@ -102,7 +104,7 @@ def test_fewer_rows_than_window_plus_horizon(tmp_path):
 def test_text_shorter_than_t_plus_one_tokens(tmp_path):
     path = tmp_path / "short.txt"
     path.write_text("I am a boy.")
-    fails(path, r"only 11 characters, but one sample needs 21")
+    fails(path, r"only 11 characters, but one sample needs 21", seq_len=20)
     fails(path, r"only 4 words, but one sample needs 5", level="word", seq_len=4)
 
 

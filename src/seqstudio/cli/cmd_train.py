@@ -32,7 +32,8 @@ RESERVED = {"cell", "out", "epochs", "batch-size", "lr", "learning-rate", "optim
             "task", "level", "vocab", "seq-len", "window", "target", "horizon", "columns",
             "text-column", "label-column", "date-column", "stride", "val-fraction", "debug",
             "help", "quiet", "strategy", "tensorboard", "early-stopping", "snapshot-every",
-            "input-kind", "embed-dim", "encoding", "missing", "execution-mode", "force"}
+            "input-kind", "embed-dim", "encoding", "missing", "execution-mode", "force",
+            "treat-as-missing"}
 PARAM_PREFIX = "cellparam_"
 
 
@@ -126,6 +127,9 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
                    help="validation part (default 0.2)")
     g.add_argument("--missing", choices=["error", "drop", "interpolate"], default="interpolate",
                    help="missing values in a series (default interpolate)")
+    g.add_argument("--treat-as-missing", action="append", metavar="COLUMN",
+                   help="forecast: cells of COLUMN that are not numbers ('n/a', '12,5') become "
+                        "missing values, handled by --missing (repeatable or comma-separated)")
     g.add_argument("--encoding", help="text encoding (default: UTF-8, else detected)")
 
 
@@ -144,6 +148,8 @@ def data_options(args: argparse.Namespace) -> Any:
         columns=[c.strip() for c in args.columns.split(",")] if args.columns else None,
         target=targets or None, date_column=args.date_column, horizon=args.horizon,
         stride=args.stride, val_fraction=args.val_fraction, missing=args.missing,
+        treat_as_missing=[c.strip() for item in (args.treat_as_missing or [])
+                          for c in item.split(",") if c.strip()] or None,
         encoding=args.encoding,
     )
 

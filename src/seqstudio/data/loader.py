@@ -160,7 +160,7 @@ def _from_table(frame: pd.DataFrame, opts: DataOptions, path: Path) -> Dataset:
 def _table_task(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: Path) -> str:
     if opts.text_column or opts.label_column:
         return "classify"
-    if opts.columns or opts.target or opts.date_column:
+    if opts.columns or opts.target or opts.date_column or opts.treat_as_missing:
         return "forecast"
     task = detect_task(cols)
     if task is None:

@@ -39,6 +39,9 @@ class DataOptions:
     stride: int = 1
     val_fraction: float = 0.2
     missing: Literal["error", "drop", "interpolate"] = "interpolate"
+    #: forecast: columns whose cells that are not numbers ("n/a?", "12,5") become missing values,
+    #: which ``missing`` then handles; without it such a cell is an error naming it
+    treat_as_missing: list[str] | None = None
     encoding: str | None = None
     max_bytes: int = 200 * 2**20
 
@@ -64,7 +67,7 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
             where="options",
         )
     opts = dataclasses.replace(base, **overrides)
-    for name in ("columns", "target"):
+    for name in ("columns", "target", "treat_as_missing"):
         value = getattr(opts, name)
         if isinstance(value, str):  # a single column name is a common shorthand
             setattr(opts, name, [value])

@@ -21,6 +21,7 @@ from seqstudio.data.files import (
     read_head,
 )
 from seqstudio.data.formats import BUILTIN_FORMATS, resolve_format
+from seqstudio.data.issues import ColumnIssue
 from seqstudio.data.loader import read_plugin
 from seqstudio.data.options import DataOptions
 from seqstudio.data.tables import Columns, detect_columns, read_table
@@ -36,7 +37,12 @@ class Preview:
 
     :param kind: ``"text"`` (``lines`` is filled) or ``"table"`` (``table`` holds the first rows).
     :param task: the task :func:`~seqstudio.data.load_dataset` would choose, or ``None`` if unclear.
-    :param columns: detected roles: ``date``, ``numeric`` (list), ``text``, ``label``.
+    :param columns: detected roles: ``date`` (the time axis as ``date_column`` names it: a column,
+        or ``"year+quarter"``), ``time_columns`` (the columns the time axis uses), ``numeric``
+        (the columns that can be inputs, in file order), ``index`` (a column that only numbers the
+        rows, or None), ``text``, ``label``.
+    :param issues: columns of mostly numbers with cells that are not numbers, one
+        :class:`~seqstudio.data.issues.ColumnIssue` each (found in the rows read, ``rows_checked``).
     """
 
     path: Path
@@ -48,6 +54,7 @@ class Preview:
     lines: list[str] = field(default_factory=list)
     table: pd.DataFrame | None = None
     columns: dict[str, object] = field(default_factory=dict)
+    issues: list[ColumnIssue] = field(default_factory=list)
 
 
 def preview(
@@ -93,7 +100,10 @@ def _table_preview(p: Path, size: int, label: str, frame: pd.DataFrame, encoding
         p, "table", task_of_columns(cols), size, label,
         encoding=encoding.replace("utf-8-sig", "utf-8"),
         table=frame,
-        columns={"date": cols.date, "numeric": cols.numeric, "text": cols.text, "label": cols.label},
+        columns={"date": cols.date, "time_columns": list(cols.time_columns),
+                 "numeric": cols.numeric, "index": cols.index, "text": cols.text,
+                 "label": cols.label},
+        issues=list(cols.issues),
     )
 
 

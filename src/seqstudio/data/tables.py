@@ -19,12 +19,17 @@ import numpy as np
 import pandas as pd
 
 from seqstudio.data.files import detect_encoding, read_head
+from seqstudio.data.issues import SOURCE_ATTR, ColumnIssue, mostly_numbers, numeric_issue
+from seqstudio.data.timeaxis import NUMBER_RE, TimeAxis, detect_time_axis
 from seqstudio.errors import DataError
 
 TEXT_NAMES = ("text", "sentence", "sentences", "review", "content", "message", "body", "document")
 LABEL_NAMES = ("label", "labels", "class", "category", "target", "sentiment", "y", "tag")
-DATE_NAMES = ("date", "time", "datetime", "timestamp", "ds", "day", "month", "year")
-_NUMBER_RE = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+#: names of a column that only counts the rows (pandas writes its index as "" or "Unnamed: 0")
+INDEX_NAMES = ("", "index", "idx", "id", "row", "rownum", "row number", "no", "nr", "#", "n",
+               "obs", "level_0", "t", "step", "timestep", "time_step", "time", "period")
+_BLANK_NAME_RE = re.compile(r"^(unnamed: \d+|column \d+)$")
+_NUMBER_RE = NUMBER_RE
 _LINE_RE = re.compile(r"line (\d+)")
 CHUNKED_BYTES = 16 * 2**20  # tables above this are parsed in chunks of CHUNK_ROWS rows
 CHUNK_ROWS = 200_000
@@ -62,6 +67,9 @@ def read_table(
         notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
         chosen = detected
     check_header(path, frame, line=skip + 1)
+    # where the rows came from, so that a bad cell can be reported by its line in the file
+    frame.attrs[SOURCE_ATTR] = {"path": str(path), "encoding": chosen, "delimiter": delimiter,
+                                "skip": skip}
     return frame, chosen, notes
 
 
@@ -135,7 +143,8 @@ def _concat_parsing_dates(reader) -> pd.DataFrame:
     with reader:
         for i, chunk in enumerate(reader):
             if i == 0:
-                date_col = detect_date_column(chunk)
+                axis = detect_time_axis(chunk)
+                date_col = axis.spec if axis is not None and axis.kind == "dates" else None
             if date_col is not None and not _is_numeric(chunk[date_col]):
                 parsed = parse_dates(chunk[date_col])
                 if not (parsed.isna() & chunk[date_col].notna()).any():
@@ -214,59 +223,82 @@ def find_column(path: Path, frame: pd.DataFrame, name: str, option: str) -> str:
 
 @dataclass
 class Columns:
-    """Column roles guessed from a table (or its first rows)."""
+    """Column roles guessed from a table (or its first rows).
+
+    :param date: the time axis as ``date_column`` names it (a column, or ``"year+quarter"``).
+    :param time: how that axis is read (see :class:`~seqstudio.data.timeaxis.TimeAxis`).
+    :param numeric: numeric columns that can be inputs (not the time axis, not a row counter).
+    :param index: a column that only numbers the rows (0, 1, 2...), never an input by default.
+    :param issues: columns of mostly numbers with some cells that are not numbers.
+    """
 
     date: str | None = None
     numeric: list[str] = field(default_factory=list)
     text: str | None = None
     label: str | None = None
+    time: TimeAxis | None = None
+    index: str | None = None
+    issues: list[ColumnIssue] = field(default_factory=list)
+
+    @property
+    def time_columns(self) -> tuple[str, ...]:
+        return self.time.columns if self.time is not None else ()
 
 
 def _is_numeric(series: pd.Series) -> bool:
     return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
 
 
-def _parses_as_dates(series: pd.Series) -> bool:
-    sample = series.dropna().astype(str).head(20)
-    if sample.empty or all(_NUMBER_RE.match(v) for v in sample):
-        return False
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            parsed = pd.to_datetime(sample, errors="coerce", format="mixed")
-        except (ValueError, TypeError, OverflowError):
-            return False
-    return bool(parsed.notna().all())
-
-
 def detect_date_column(frame: pd.DataFrame) -> str | None:
-    by_name = [c for c in frame.columns if str(c).lower().strip() in DATE_NAMES]
-    for col in by_name + [c for c in frame.columns if c not in by_name]:
-        series = frame[col]
-        if pd.api.types.is_datetime64_any_dtype(series):
-            return str(col)
-        if not _is_numeric(series) and _parses_as_dates(series):
-            return str(col)
-    return None
+    """The time axis as ``date_column`` would name it, or None."""
+    axis = detect_time_axis(frame)
+    return axis.spec if axis is not None else None
+
+
+def is_row_counter(frame: pd.DataFrame, col: str) -> bool:
+    """Whether ``col`` only numbers the rows: a blank header over increasing whole numbers (as
+    pandas writes an index), or an index-like name over 0, 1, 2... or 1, 2, 3..."""
+    series = frame[col]
+    name = str(col).lower().strip()
+    blank = bool(_BLANK_NAME_RE.match(name)) or name == ""
+    if not (blank or name in INDEX_NAMES) or not _is_numeric(series) or len(series) < 2:
+        return False
+    values = series.to_numpy(dtype=np.float64)
+    if not np.isfinite(values).all() or not (values == np.round(values)).all():
+        return False
+    steps = np.diff(values)
+    if blank:
+        return bool((steps > 0).all())
+    return bool(values[0] in (0, 1) and (steps == 1).all())
 
 
 def detect_columns(frame: pd.DataFrame) -> Columns:
-    cols = Columns(date=detect_date_column(frame))
-    cols.numeric = [str(c) for c in frame.columns if c != cols.date and _is_numeric(frame[c])]
-    strings = [
-        str(c) for c in frame.columns
-        if c != cols.date and not _is_numeric(frame[c]) and frame[c].notna().any()
-    ]
+    cols = Columns(time=detect_time_axis(frame))
+    cols.date = cols.time.spec if cols.time is not None else None
+    timed = set(cols.time_columns)
+    numeric = [str(c) for c in frame.columns if c not in timed and _is_numeric(frame[c])]
+    cols.index = next((c for c in numeric if is_row_counter(frame, c)), None)
+    cols.numeric = [c for c in numeric if c != cols.index]
+    others = [str(c) for c in frame.columns
+              if c not in timed and not _is_numeric(frame[c]) and frame[c].notna().any()]
+    for c in others:
+        if mostly_numbers(frame[c]):
+            issue = numeric_issue(frame, c)
+            if issue is not None:
+                cols.issues.append(issue)
+    bad = {i.column for i in cols.issues}
+    strings = [c for c in others if c not in bad]
     mean_len = {c: float(frame[c].dropna().astype(str).str.len().mean()) for c in strings}
     named = [c for c in strings if c.lower().strip() in TEXT_NAMES]
-    wordy = [c for c in strings if mean_len[c] >= 8 or frame[c].astype(str).str.contains(" ").mean() > 0.5]
+    wordy = [c for c in strings if _varied(frame[c]) and (
+        mean_len[c] >= 8 or frame[c].astype(str).str.contains(" ").mean() > 0.5)]
     if named:
         cols.text = named[0]
     elif wordy:
         cols.text = max(wordy, key=lambda c: mean_len[c])
     if cols.text is None:
         return cols
-    candidates = [str(c) for c in frame.columns if c not in (cols.text, cols.date)]
+    candidates = [str(c) for c in frame.columns if c != cols.text and c not in timed]
     limit = max(2, min(100, len(frame) // 2))
     named = [c for c in candidates if c.lower().strip() in LABEL_NAMES]
     few = [c for c in candidates if 2 <= frame[c].nunique() <= limit]
@@ -277,11 +309,18 @@ def detect_columns(frame: pd.DataFrame) -> Columns:
     return cols
 
 
+def _varied(series: pd.Series) -> bool:
+    """Texts to classify are mostly different; a few names repeated on many rows (a panel's
+    ``firm`` column) are a category, not text."""
+    values = series.dropna()
+    return len(values) < 10 or values.nunique() >= 0.5 * len(values)
+
+
 def detect_task(cols: Columns) -> str | None:
     if cols.text is not None and cols.label is not None:
         return "classify"
-    if cols.numeric:
-        return "forecast"
+    if cols.numeric or cols.issues:
+        return "forecast"  # a column of numbers with bad cells is reported by the forecast loader
     return None
 
 

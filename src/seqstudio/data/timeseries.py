@@ -1,9 +1,11 @@
 """Time series from a table: numeric columns, an optional date column, windows of ``T`` rows.
 
-Order of work, each step reported in ``Dataset.notes``: choose columns; make the chosen columns
-numeric (non-numbers are an error that lists the rows); parse dates and sort rows by them; refuse
-infinities; apply the missing-value policy; split chronologically; fit the scaler on the training
-rows only; cut windows inside each part.
+Order of work, each step reported in ``Dataset.notes``: choose columns (a row counter and the
+time axis are never inputs by default, see :mod:`seqstudio.data.timeaxis`); make the chosen
+columns numeric (cells that are not numbers are a :class:`~seqstudio.data.issues.ColumnError`
+that lists them, unless ``treat_as_missing`` names the column); parse dates and sort rows by them;
+refuse infinities; apply the missing-value policy; split chronologically; fit the scaler on the
+training rows only; cut windows inside each part.
 
 Missing values default to ``interpolate``: linear in time (by the dates when there is a date column,
 else by position), with leading and trailing gaps filled from the nearest value. ``drop`` removes the
@@ -12,40 +14,45 @@ rows, ``error`` lists them.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from seqstudio.data.dataset import (
-    Dataset,
-    HeadSpec,
-    InputSpec,
-    Probe,
-    Windows,
-    date_label,
-    has_time_of_day,
-)
+from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows
+from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
 from seqstudio.data.tables import Columns, find_column, rows_text
+from seqstudio.data.timeaxis import TimeAxis, axis_dates, parse_dates, period_of, time_axis_for
+from seqstudio.data.timeaxis import time_labels as _time_labels
 from seqstudio.data.windows import forecast_windows, split_point
 from seqstudio.errors import DataError
+
+__all__ = ["build_forecast", "parse_dates", "row_labels", "sample_labels"]
+#: the window ``T`` when ``seq_len`` is None
+FORECAST_WINDOW = 20
 
 
 def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: Path | None) -> Dataset:
     notes: list[str] = []
-    date_col = find_column(path, frame, opts.date_column, "date_column") if opts.date_column else cols.date
-    inputs, targets = _choose_columns(frame, cols, opts, date_col, path)
+    # None means "choose for me" (the text loaders choose from the text); a window is 20 rows
+    opts.seq_len = FORECAST_WINDOW if opts.seq_len is None else opts.seq_len
+    opts.stride = 1 if opts.stride is None else opts.stride
+    axis = _time_axis(frame, cols, opts, path)
+    inputs, targets = _choose_columns(frame, cols, opts, axis, path)
     used = list(dict.fromkeys(inputs + targets))
-    data = pd.DataFrame({col: _numeric(frame[col], col, path) for col in used})
+    notes += _unused_notes(frame, cols, used, axis, opts)
+    data = pd.DataFrame(_numeric_columns(frame, used, opts, path, notes))
     dates = None
-    if date_col is not None:
-        dates, data, notes_dates = _dates(frame[date_col], data, date_col, opts, path)
+    date_col = axis.spec if axis is not None else None
+    if axis is not None:
+        dates, data, notes_dates = _dates(frame, axis, data, opts, path)
         notes += notes_dates
         # The date strings are the biggest part of a parsed table; the loader owns the frame and
         # has no further use for them.
-        del frame[date_col]
+        for col in axis.columns:
+            if col not in used:
+                del frame[col]
     values = data.to_numpy(dtype=np.float64)
     bad = np.isinf(values)
     if bad.any():
@@ -103,58 +110,120 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     return ds
 
 
-def _choose_columns(frame, cols: Columns, opts, date_col, path) -> tuple[list[str], list[str]]:
-    numeric = [c for c in cols.numeric if c != date_col]
+def _time_axis(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None:
+    """The chosen ``date_column``, else the detected axis unless the chosen columns use it."""
+    if opts.date_column:
+        return time_axis_for(frame, opts.date_column, path, find_column)
+    if cols.time is None:
+        return None
+    chosen = {str(c).lower().strip() for c in (opts.columns or []) + (opts.target or [])}
+    if chosen & {c.lower().strip() for c in cols.time.columns}:
+        return None  # asked for as a feature (as in runs saved before years were time)
+    return cols.time
+
+
+def _choose_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
+    timed = set(axis.columns) if axis is not None else set()
+    treated = {find_column(path, frame, c, "treat_as_missing") for c in opts.treat_as_missing or []}
+    numeric = [str(c) for c in frame.columns if c not in timed and (
+        c in cols.numeric or c in treated and c != cols.index)]
     if opts.columns:
         inputs = [find_column(path, frame, c, "columns") for c in opts.columns]
     else:
         inputs = numeric
+    if not inputs and opts.target:
+        inputs = [find_column(path, frame, c, "target") for c in opts.target]
     if not inputs:
-        kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
-        raise DataError(
-            f"the table has no numeric column to forecast (columns: {kinds}); a time series needs "
-            "at least one column of numbers, or choose the columns with columns=[...]",
-            path=path,
-        )
-    if date_col in inputs:
-        raise DataError(
-            f"column {date_col!r} is the date column and cannot also be an input",
-            path=path, where=f"column {date_col!r}",
-        )
+        raise _no_numeric_column(frame, cols, path)
+    for col in inputs:
+        if col in timed:
+            raise DataError(
+                f"column {col!r} is the date column and cannot also be an input",
+                path=path, where=f"column {col!r}",
+            )
     targets = [find_column(path, frame, c, "target") for c in opts.target] if opts.target else [inputs[-1]]
-    if date_col in targets:
-        raise DataError(
-            f"column {date_col!r} is the date column and cannot be a target",
-            path=path, where=f"column {date_col!r}",
-        )
+    for col in targets:
+        if col in timed:
+            raise DataError(
+                f"column {col!r} is the date column and cannot be a target",
+                path=path, where=f"column {col!r}",
+            )
     return list(dict.fromkeys(inputs)), list(dict.fromkeys(targets))
 
 
-def _numeric(series: pd.Series, col: str, path) -> pd.Series:
-    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_numeric_dtype(series):
-        return series.astype(np.float64)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        converted = pd.to_numeric(series, errors="coerce")
-    bad = converted.isna().to_numpy() & series.notna().to_numpy()
-    if bad.any():
-        rows = np.flatnonzero(bad)
-        example = str(series.iloc[rows[0]])[:40]
-        raise DataError(
-            f"column {col!r} should hold numbers but has {example!r} at {rows_text(rows)}; fix "
-            "those cells, leave them empty to treat them as missing, or choose other columns",
-            path=path,
-            where=f"column {col!r}",
-        )
-    return converted.astype(np.float64)
+def _no_numeric_column(frame, cols: Columns, path) -> DataError:
+    others = []
+    if cols.index is not None:
+        others.append(f"{cols.index!r} only numbers the rows; columns=[...] can choose it")
+    if cols.time is not None:
+        others.append(f"{' and '.join(map(repr, cols.time.columns))} "
+                      f"{'is' if len(cols.time.columns) == 1 else 'are'} the time axis")
+    also = f" ({'; '.join(others)})" if others else ""
+    if cols.issues:
+        reasons = "; ".join(i.describe() for i in cols.issues)
+        return ColumnError(f"no column of numbers to forecast{also}: {reasons}", cols.issues,
+                           path=path, where=f"column {cols.issues[0].column!r}")
+    kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
+    return DataError(
+        f"the table has no numeric column to forecast (columns: {kinds}){also}; a time series "
+        "needs at least one column of numbers, or choose the columns with columns=[...]",
+        path=path,
+    )
 
 
-def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path):
+def _axis_text(axis: TimeAxis) -> str:
+    if len(axis.columns) == 1:
+        return f"column {axis.columns[0]!r}"
+    return "columns " + " and ".join(map(repr, axis.columns))
+
+
+def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]:
+    """Say what the default choice left out and why, so no column disappears without a word."""
+    notes = []
+    if axis is not None and axis.kind != "dates":
+        notes.append(f"{_axis_text(axis)} read as the time axis ({axis.kind.replace('-', ' ')}), "
+                     "not as an input")
+    if cols.index is not None and cols.index not in used:
+        notes.append(f"column {cols.index!r} only numbers the rows; not used as an input")
+    chosen = set(opts.treat_as_missing or [])
+    for issue in cols.issues:
+        if issue.column not in used and issue.column not in chosen:
+            notes.append(f"not used: {issue.describe()}")
+    return notes
+
+
+def _numeric_columns(frame, used: list[str], opts: DataOptions, path, notes: list[str]) -> dict:
+    missing_ok = {find_column(path, frame, c, "treat_as_missing") for c in opts.treat_as_missing or []}
+    out = {}
+    for col in used:
+        values, bad = bad_cell_mask(frame[col])
+        if bad.any():
+            issue = numeric_issue(frame, col)
+            assert issue is not None
+            if col not in missing_ok:
+                raise ColumnError(issue.describe(), [issue], path=path, where=f"column {col!r}")
+            if issue.total_bad > issue.total_values / 2:
+                raise ColumnError(
+                    f"column {col!r} is mostly text ({issue.total_bad} of {issue.total_values} "
+                    f"cells are not numbers: {issue.cells_text()}); treat_as_missing is for a "
+                    "few bad cells in a column of numbers; choose other columns",
+                    [issue], path=path, where=f"column {col!r}",
+                )
+            notes.append(f"treated {issue.total_bad} cells of {col!r} that are not numbers as "
+                         f"missing: {issue.cells_text()}")
+        out[col] = values
+    return out
+
+
+def _dates(frame: pd.DataFrame, axis: TimeAxis, data: pd.DataFrame, opts: DataOptions, path):
     notes: list[str] = []
-    parsed = parse_dates(raw)
+    col = axis.spec
+    raw = frame[axis.columns[0]]
+    parsed = axis_dates(frame, axis)
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-    unparsed = parsed.isna().to_numpy() & raw.notna().to_numpy()
+    present = np.logical_and.reduce([frame[c].notna().to_numpy() for c in axis.columns])
+    unparsed = parsed.isna().to_numpy() & present
     if unparsed.any():
         rows = np.flatnonzero(unparsed)
         raise DataError(
@@ -163,7 +232,7 @@ def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path
             path=path,
             where=f"column {col!r}",
         )
-    empty = np.flatnonzero(raw.isna().to_numpy())
+    empty = np.flatnonzero(~present)
     if len(empty):
         if opts.missing == "error":
             raise DataError(
@@ -172,7 +241,7 @@ def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path
                 path=path,
                 where=f"column {col!r}",
             )
-        keep = raw.notna().to_numpy()
+        keep = present
         data, parsed = data[keep], parsed[keep]
         notes.append(f"dropped {len(empty)} rows with no date ({rows_text(empty)})")
     order = np.argsort(parsed.to_numpy(), kind="stable")
@@ -184,26 +253,6 @@ def _dates(raw: pd.Series, data: pd.DataFrame, col: str, opts: DataOptions, path
     if dup:
         notes.append(f"{dup} rows repeat an earlier date in {col!r}; kept in file order")
     return parsed.to_numpy(dtype="datetime64[ns]"), data, notes
-
-
-def parse_dates(raw: pd.Series) -> pd.Series:
-    """Dates in one format guessed from the first value (fast, vectorised), else element-wise."""
-    from pandas.tseries.api import guess_datetime_format
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        if pd.api.types.is_datetime64_any_dtype(raw):
-            return raw
-        first = raw.dropna().head(1)
-        fmt = guess_datetime_format(str(first.iloc[0])) if len(first) else None
-        for option in ([fmt] if fmt else []) + ["mixed"]:
-            try:
-                parsed = pd.to_datetime(raw, errors="coerce", format=option)
-            except (ValueError, TypeError, OverflowError):
-                continue
-            if not (parsed.isna() & raw.notna()).any():
-                return parsed
-        return parsed if "parsed" in locals() else pd.Series(pd.NaT, index=raw.index)
 
 
 def _missing(data: pd.DataFrame, dates, opts: DataOptions, path):
@@ -256,10 +305,28 @@ def _probe(ds: Dataset) -> Probe:
         target += f" (next {ds.horizon} steps)"
     return Probe(
         x=np.array(x[:1], dtype=np.float32),
-        step_labels=ds.step_labels(part, 0),
+        step_labels=sample_labels(ds, part, 0),
         target_label=target,
         index=0,
     )
+
+
+def sample_labels(ds: Dataset, part: str, index: int) -> list[str]:
+    """The ``T`` step labels of forecast sample ``index`` of ``part`` (``"train"``/``"val"``): its
+    dates as the period reads (``1700``, ``1959Q1``, ``1959-01``, ``2024-01-31 13:00``), or row
+    numbers (0-based, after sorting) for a table without a time axis."""
+    w = ds.windows
+    if ds.row_dates is None or w is None:
+        return ds.step_labels(part, index)
+    first = (w.train if part == "train" else w.val)[0] + index * w.stride
+    return row_labels(ds)[first:first + w.seq_len]
+
+
+def row_labels(ds: Dataset) -> list[str]:
+    """A label for every row of a forecast dataset (see :func:`sample_labels`)."""
+    if ds.row_dates is None:
+        return [str(r) for r in range(len(ds.windows.data))] if ds.windows is not None else []
+    return _time_labels(ds.row_dates)
 
 
 def _summary(ds: Dataset, data: pd.DataFrame, date_col, split: int) -> dict:
@@ -278,15 +345,18 @@ def _summary(ds: Dataset, data: pd.DataFrame, date_col, split: int) -> dict:
         "validation samples": ds.n_val,
     }
     if ds.row_dates is not None and len(ds.row_dates):
-        timed = has_time_of_day(ds.row_dates)
+        labels = _time_labels(ds.row_dates)
         summary["date column"] = date_col
-        summary["first date"] = date_label(ds.row_dates[0], timed)
-        summary["last date"] = date_label(ds.row_dates[-1], timed)
-        if len(ds.row_dates) > 1:
+        summary["first date"] = labels[0]
+        summary["last date"] = labels[-1]
+        period = period_of(ds.row_dates)
+        if period is not None:
+            summary["time step"] = f"1 {period}"
+        elif len(ds.row_dates) > 1:
             step = pd.Timedelta(np.median(np.diff(ds.row_dates)))
             summary["typical time step"] = str(step)
         if w.val[1] > w.val[0]:
-            summary["validation starts"] = date_label(ds.row_dates[w.val[0]], timed)
+            summary["validation starts"] = labels[w.val[0]]
     for col in data.columns:
         s = data[col]
         summary[f"{col}: mean / std / min / max"] = (

@@ -1,0 +1,289 @@
+"""The time axis of a table: a date column, or years (with quarters or months) written as numbers.
+
+Many real tables give time as numbers: ``YEAR`` 1700, 1701... (yearly sunspots), ``year`` and
+``quarter`` columns (macroeconomic data), decimal years 1959.0, 1959.25..., or period strings
+``1959M01`` / ``1959Q1``. Read as numbers they would become input features (a trend the model
+cannot extrapolate) and the time steps would be labelled by row. Here they become dates, and the
+step labels say ``1700``, ``1959Q1`` or ``1959-01`` as the period requires.
+
+``date_column`` names one column, or two joined by ``+`` (``"year+quarter"``) for a year column
+with a quarter or month column beside it.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from seqstudio.data.dataset import date_label, has_time_of_day
+from seqstudio.errors import DataError
+
+DATE_NAMES = ("date", "time", "datetime", "timestamp", "ds", "day", "month", "year", "period")
+YEAR_NAMES = ("year", "years", "yr", "yyyy", "jahr", "annee", "année", "ano", "año", "anno")
+QUARTER_NAMES = ("quarter", "qtr", "q", "quartal", "trimestre")
+MONTH_NAMES = ("month", "mon", "mo", "m", "monat", "mois", "mes")
+FIRST_YEAR, LAST_YEAR = 1000, 2200
+NUMBER_RE = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
+_MONTH_RE = re.compile(r"^\s*(\d{4})\s*[Mm:]\s*(\d{1,2})\s*$")
+_QUARTER_RE = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[Qq]\s*([1-4])|[Qq]([1-4])\s*[-/ ]?\s*(\d{4}))\s*$")
+
+AxisKind = Literal["dates", "year", "decimal-year", "year+quarter", "year+month"]
+
+
+@dataclass(frozen=True)
+class TimeAxis:
+    """Where a table's time comes from.
+
+    :param spec: what ``date_column`` holds for it: a column name, or ``"year+quarter"``.
+    :param columns: the columns it uses up (none of them is an input feature).
+    :param kind: ``dates`` (text or datetime cells), ``year`` (whole years as numbers),
+        ``decimal-year`` (1959.25), ``year+quarter`` or ``year+month``.
+    """
+
+    spec: str
+    columns: tuple[str, ...]
+    kind: AxisKind
+
+
+def _name(col: object) -> str:
+    return str(col).lower().strip()
+
+
+def _is_numeric(series: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+
+
+def _whole_years(values: np.ndarray) -> bool:
+    return bool(len(values) and np.all(values == np.round(values))
+                and values.min() >= FIRST_YEAR and values.max() <= LAST_YEAR)
+
+
+def _numeric_kind(frame: pd.DataFrame, col: str, *, named: bool, first: bool) -> TimeAxis | None:
+    """``col`` as years, decimal years, or the year of a year+quarter/month pair, if it is one."""
+    values = frame[col].to_numpy(dtype=np.float64)
+    values = values[np.isfinite(values)]
+    if len(values) < 2:
+        return None
+    steps = np.diff(values)
+    if _whole_years(values):
+        if (steps > 0).all() and (named or (first and (steps == 1).all())):
+            return TimeAxis(col, (col,), "year")
+        if named and (steps >= 0).all():
+            return _year_with_part(frame, col)
+        return None
+    in_range = values.min() >= FIRST_YEAR and values.max() < LAST_YEAR + 1
+    if named and in_range and (steps > 0).all() and _decimal_months(values) is not None:
+        return TimeAxis(col, (col,), "decimal-year")
+    return None
+
+
+def _decimal_months(values: np.ndarray) -> np.ndarray | None:
+    """Months 1..12 of decimal years (1959.25 -> April), or None if the fractions are not twelfths."""
+    frac = (values - np.floor(values)) * 12
+    if not (np.abs(frac - np.round(frac)) < 0.05).all():
+        return None
+    return np.round(frac).astype(int) + 1
+
+
+def _year_with_part(frame: pd.DataFrame, year: str) -> TimeAxis | None:
+    for names, top, kind in ((QUARTER_NAMES, 4, "year+quarter"), (MONTH_NAMES, 12, "year+month")):
+        for col in frame.columns:
+            if col == year or _name(col) not in names or not _is_numeric(frame[col]):
+                continue
+            key = _period_key(frame, year, col, top)
+            if key is not None:
+                return TimeAxis(f"{year}+{col}", (year, str(col)), kind)  # type: ignore[arg-type]
+    return None
+
+
+def _period_key(frame: pd.DataFrame, year: str, part: str, top: int) -> np.ndarray | None:
+    y = frame[year].to_numpy(dtype=np.float64)
+    p = frame[part].to_numpy(dtype=np.float64)
+    ok = np.isfinite(y) & np.isfinite(p)
+    if not ok.any() or not np.all(p[ok] == np.round(p[ok])) or p[ok].min() < 1 or p[ok].max() > top:
+        return None
+    key = y[ok] * top + p[ok]
+    return key if (np.diff(key) > 0).all() else None
+
+
+def detect_time_axis(frame: pd.DataFrame) -> TimeAxis | None:
+    """The table's time axis, if it has one: a date column first, then years as numbers."""
+    names = [c for c in frame.columns if _name(c) in DATE_NAMES]
+    for col in names + [c for c in frame.columns if c not in names]:
+        series = frame[col]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            return TimeAxis(str(col), (str(col),), "dates")
+        if not _is_numeric(series) and _parses_as_dates(series):
+            return TimeAxis(str(col), (str(col),), "dates")
+    years = [c for c in frame.columns if _name(c) in YEAR_NAMES]
+    dated = [c for c in frame.columns if _name(c) in DATE_NAMES and c not in years]
+    first = frame.columns[0] if len(frame.columns) else None
+    for col in years + dated + ([first] if first is not None and first not in years + dated else []):
+        if _is_numeric(frame[col]):
+            named = _name(col) in YEAR_NAMES + DATE_NAMES
+            axis = _numeric_kind(frame, str(col), named=named, first=col == first)
+            if axis is not None:
+                return axis
+    return None
+
+
+def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column) -> TimeAxis:
+    """The axis ``date_column=spec`` asks for; DataError when its columns cannot be time.
+
+    :param find_column: ``(path, frame, name, option) -> name`` that resolves a column name or
+        raises (:func:`seqstudio.data.tables.find_column`).
+    """
+    if spec not in frame.columns and "+" in spec:
+        year_name, part_name = (s.strip() for s in spec.split("+", 1))
+        year = find_column(path, frame, year_name, "date_column")
+        part = find_column(path, frame, part_name, "date_column")
+        kinds = [(4, "year+quarter"), (12, "year+month")]
+        if _name(part) in MONTH_NAMES:
+            kinds.reverse()
+        numeric = _is_numeric(frame[year]) and _is_numeric(frame[part])
+        if numeric and _whole_years(frame[year].dropna().to_numpy(dtype=np.float64)):
+            for top, kind in kinds:
+                if _period_key(frame, year, part, top) is not None:
+                    return TimeAxis(f"{year}+{part}", (year, part), kind)  # type: ignore[arg-type]
+        raise DataError(
+            f"date_column {spec!r}: {year!r} must hold years and {part!r} quarters (1-4) or "
+            "months (1-12), together increasing from row to row",
+            path=path, where=f"column {year!r}",
+        )
+    col = find_column(path, frame, spec, "date_column")
+    if not _is_numeric(frame[col]):
+        return TimeAxis(col, (col,), "dates")
+    axis = _numeric_kind(frame, col, named=True, first=False)
+    if axis is None or len(axis.columns) > 1:
+        raise DataError(
+            f"column {col!r} holds numbers that are not years ({FIRST_YEAR}-{LAST_YEAR}, "
+            "increasing from row to row); a date column needs dates (2024-01-31), years, decimal "
+            "years (1959.25), or a year and a quarter or month column: date_column='year+quarter'",
+            path=path, where=f"column {col!r}",
+        )
+    return axis
+
+
+def axis_dates(frame: pd.DataFrame, axis: TimeAxis) -> pd.Series:
+    """The axis as datetime64 per row: NaT where a cell is missing or not a date."""
+    if axis.kind == "dates":
+        return parse_dates(frame[axis.columns[0]])
+    years = frame[axis.columns[0]].to_numpy(dtype=np.float64)
+    ok = np.isfinite(years)
+    if axis.kind == "year":
+        months = np.ones(len(years))
+    elif axis.kind == "decimal-year":
+        months = np.ones(len(years))
+        months[ok] = _decimal_months(years[ok])
+        years = np.floor(years)
+    else:
+        part = frame[axis.columns[1]].to_numpy(dtype=np.float64)
+        ok &= np.isfinite(part)
+        months = 3 * (part - 1) + 1 if axis.kind == "year+quarter" else part
+    stamps = np.full(len(years), np.datetime64("NaT"), dtype="datetime64[M]")
+    stamps[ok] = ((years[ok].astype(np.int64) - 1970) * 12 + months[ok].astype(np.int64) - 1).astype(
+        "datetime64[M]")
+    return pd.Series(stamps.astype("datetime64[ns]"), index=frame.index)
+
+
+def _periods_as_dates(values: pd.Series) -> pd.Series | None:
+    """``1959M01``, ``1959Q1`` and ``Q1 1959`` as ``1959-01`` text, or None if the first value is
+    neither (the others must then match too, or they are left as they were)."""
+    first = values.dropna().astype(str).head(1)
+    if first.empty:
+        return None
+    text = values.astype("string")
+    if _MONTH_RE.match(first.iloc[0]):
+        parts = text.str.extract(_MONTH_RE)
+        return parts[0] + "-" + parts[1].str.zfill(2)
+    if _QUARTER_RE.match(first.iloc[0]):
+        parts = text.str.extract(_QUARTER_RE)
+        year = parts[0].fillna(parts[3])
+        quarter = pd.to_numeric(parts[1].fillna(parts[2]), errors="coerce")
+        month = (3 * (quarter - 1) + 1).astype("Int64").astype("string").str.zfill(2)
+        return year + "-" + month
+    return None
+
+
+def looks_numeric(text: str) -> bool:
+    """Whether ``text`` is written as a number (``12``, ``-3.5``, ``1e-3``)."""
+    return NUMBER_RE.match(text) is not None
+
+
+def _parses_as_dates(series: pd.Series) -> bool:
+    sample = series.dropna().astype(str).head(20)
+    if sample.empty or all(looks_numeric(v) for v in sample):
+        return False
+    return bool(parse_dates(sample).notna().all())
+
+
+def parse_dates(raw: pd.Series) -> pd.Series:
+    """Dates in one format guessed from the first value (fast, vectorised), else element-wise.
+
+    Period strings (``1959M01``, ``1959Q1``) are read as the first day of their month or quarter.
+    """
+    from pandas.tseries.api import guess_datetime_format
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if pd.api.types.is_datetime64_any_dtype(raw):
+            return raw
+        periods = _periods_as_dates(raw)
+        if periods is not None:
+            parsed = pd.to_datetime(periods, errors="coerce", format="%Y-%m")
+            return parsed.astype("datetime64[ns]")
+        first = raw.dropna().head(1)
+        fmt = guess_datetime_format(str(first.iloc[0])) if len(first) else None
+        parsed = None
+        for option in ([fmt] if fmt else []) + ["mixed"]:
+            try:
+                parsed = pd.to_datetime(raw, errors="coerce", format=option)
+            except (ValueError, TypeError, OverflowError):
+                continue
+            if not (parsed.isna() & raw.notna()).any():
+                return parsed
+        return parsed if parsed is not None else pd.Series(pd.NaT, index=raw.index)
+
+
+Period = Literal["year", "quarter", "month"]
+
+
+def period_of(dates: np.ndarray) -> Period | None:
+    """``year``, ``quarter`` or ``month`` when every date starts one and they step by it."""
+    if len(dates) < 2:
+        return None
+    months = dates.astype("datetime64[M]")
+    if (months.astype("datetime64[ns]") != dates).any():
+        return None
+    month_of_year = months.astype(np.int64) % 12 + 1
+    step = np.median(np.diff(months.astype(np.int64)))
+    if (month_of_year == 1).all() and step >= 12:
+        return "year"
+    if np.isin(month_of_year, (1, 4, 7, 10)).all() and step == 3:
+        return "quarter"
+    if 1 <= step <= 2:
+        return "month"
+    return None
+
+
+def time_labels(dates: np.ndarray, period: Period | None | str = "auto") -> list[str]:
+    """Readable labels: ``1700`` for years, ``1959Q1`` for quarters, ``1959-01`` for months, else
+    the date (with the time of day where any date has one)."""
+    if period == "auto":
+        period = period_of(dates)
+    if period in ("year", "quarter", "month"):
+        months = dates.astype("datetime64[M]").astype(np.int64)
+        years, month = months // 12 + 1970, months % 12 + 1
+        if period == "year":
+            return [str(y) for y in years]
+        if period == "quarter":
+            return [f"{y}Q{(m - 1) // 3 + 1}" for y, m in zip(years, month, strict=True)]
+        return [f"{y}-{m:02d}" for y, m in zip(years, month, strict=True)]
+    timed = has_time_of_day(dates)
+    return [date_label(d, timed) for d in dates]
