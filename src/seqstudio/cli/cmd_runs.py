@@ -185,6 +185,14 @@ def _num(value: float) -> str:
     return f"{value:.4f}" if math.isfinite(value) else str(value)
 
 
+def _states_text(layer: Any, names: tuple[str, ...]) -> str:
+    """``lstm_1 h (4), c (4)``: a recurrent layer's states and their sizes."""
+    from seqstudio.reference import state_sizes
+
+    return f"{layer.name} " + ", ".join(f"{name} ({size})" for name, size in
+                                        zip(names, state_sizes(layer), strict=True))
+
+
 def run_inspect(args: argparse.Namespace) -> int:
     from seqstudio.data.dataset import HeadSpec, InputSpec
     from seqstudio.model import build_model
@@ -200,6 +208,8 @@ def run_inspect(args: argparse.Namespace) -> int:
     print(f"{run.path}: cell {cell.name} {cell_cfg.get('params')}, task {info.get('task')}")
     print(format_table(["layer", "kind", "output shape", "parameters", "formula"], rows))
     print(f"total parameters: {built.model.count_params():,}")
+    print("states: " + "; ".join(_states_text(layer, names) for layer, names in
+                                 zip(built.recurrent_layers, built.state_names(), strict=True)))
     mode = run.config.get("execution_mode") or run.config.get("settings", {}).get("execution_mode")
     if mode:
         print(f"execution: {mode}")

@@ -65,22 +65,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _add_cell_options(p: argparse.ArgumentParser) -> None:
     group = p.add_argument_group("cell parameters (from each cell's schema)")
-    seen: dict[str, list[str]] = {}
-    params: dict[str, Any] = {}
+    # per parameter name: each distinct schema entry, with the cells that declare it, so a name
+    # two plugins share shows each plugin's own help text, default and choices
+    variants: dict[str, dict[Any, list[str]]] = {}
     for cell in get_registry().cell_types():
         for param in cell.params:
-            seen.setdefault(param.name, []).append(cell.name)
-            params.setdefault(param.name, param)
-    for name, param in params.items():
+            variants.setdefault(param.name, {}).setdefault(param, []).append(cell.name)
+    for name, by_param in variants.items():
         flag = name.replace("_", "-")
         flags = [f"--cell-{flag}" if flag in RESERVED else f"--{flag}"]
         if "_" in name and flag not in RESERVED:
             flags.append(f"--{name}")
-        extra = f" choices: {', '.join(map(str, param.choices))};" if param.choices else ""
-        group.add_argument(*flags, dest=PARAM_PREFIX + name, metavar=param.type.upper(),
-                           default=None,
-                           help=f"{param.help} ({', '.join(seen[name])};{extra} "
-                                f"default {param.default})")
+        texts = []
+        for param, cells in by_param.items():
+            extra = f" choices: {', '.join(map(str, param.choices))};" if param.choices else ""
+            texts.append(f"{param.help} ({', '.join(cells)};{extra} default {param.default})")
+        first = next(iter(by_param))
+        group.add_argument(*flags, dest=PARAM_PREFIX + name, metavar=first.type.upper(),
+                           default=None, help=" | ".join(texts).replace("%", "%%"))
 
 
 def _add_training_options(p: argparse.ArgumentParser) -> None:
