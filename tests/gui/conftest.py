@@ -34,6 +34,11 @@ def isolated_settings(tmp_path, qapp):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
     QCoreApplication.setOrganizationName(f"seqstudio-test-{next(_counter)}")
     QCoreApplication.setApplicationName("seqstudio")
+    from seqstudio.gui.settings import AppSettings
+
+    remembered = AppSettings()  # runs go under the test's folder, not the user's
+    remembered.set_runs_folder(tmp_path / "runs")
+    remembered.sync()
     yield folder
 
 

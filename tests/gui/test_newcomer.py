@@ -134,3 +134,51 @@ def test_bad_cells_are_named_and_can_be_treated_as_missing(qtbot, make_window, t
     assert window.data.dataset.target_columns == ["value"]
     assert any("treated 3 cells" in note for note in window.data.dataset.notes)
     assert "treated 3 cells" in window.data.summary.text()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not {"sentences", "toy_grammar"} <= set(SAMPLES), reason="no samples")
+def test_classification_run_tells_the_truth_then_a_new_file_starts_clean(qtbot, make_window):
+    from gui_helpers import tiny_training, wait_ready
+
+    window = make_window(SAMPLES["sentences"])
+    tiny_training(window, epochs=2, batch_size=64)
+    wait_ready(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.live.loss.marks.baselines), timeout=60_000)
+    labels = [label for label, _ in window.live.loss.marks.baselines]
+    assert any("majority" in label for label in labels), labels
+    probe = window.data.dataset.probe
+    with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as blocker:
+        window.start_training()
+    assert blocker.args[0].status == "finished", blocker.args[0]
+    # The prediction came from the engine: its true class (the engine's "target") is shown.
+    panel = window.live.prediction
+    assert panel.last is not None and panel.stack.currentWidget() is panel.classify_page
+    assert panel.last.extra["target"] == probe.target_label
+    assert f"true class: <b>{probe.target_label}</b>" in panel.sentence.text()
+    assert " ".join(probe.step_labels) in panel.sentence.text()
+    # The run summary says how the model compares with the baselines, in words.
+    summary = window.controls.progress.format()
+    assert "(2 epochs)" in summary
+    assert any(w in summary for w in ("beats", "not yet better than", "level with")), summary
+    # Scrubbing back shows that epoch's prediction and marks it on the loss plot.
+    scrubber = window.live.scrubber
+    assert len(scrubber.snapshots) >= 2
+    scrubber.slider.setValue(0)
+    first = scrubber.snapshots[0]
+    assert window.live.loss.marks.shown_x == window.live.loss.x_of(first.epoch, first.batch)
+    expected = window.live.prediction_at(first)
+    assert panel.last is expected and (expected is None or expected.epoch <= first.epoch)
+    scrubber.slider.setValue(len(scrubber.snapshots) - 1)
+    assert window.live.loss.marks.shown_x is None and panel.last.epoch == 1
+
+    # Another file: nothing of this run or file stays, and the heatmap labels are the new file's.
+    window.open_file(SAMPLES["toy_grammar"])
+    assert window.live.loss.n_points == 0 and window.live.hidden.snapshot is None
+    assert panel.last is None and not window.live.scrubber.snapshots
+    assert window.data.form.effective_task() == "lm"
+    qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=60_000)
+    new_labels = window.live.hidden.plot.time_labels
+    assert new_labels and set(new_labels) <= set(window.data.dataset.probe.step_labels) | {"∅"}
+    qtbot.waitUntil(lambda: all("majority" not in label for label, _ in
+                                window.live.loss.marks.baselines), timeout=60_000)

@@ -112,7 +112,7 @@ def test_prediction_panel_shows_each_task(qtbot):
     panel.show_prediction(SamplePrediction(0, "lm", text="hello", extra={"prompt": "say "}))
     assert panel.stack.currentWidget() is panel.text and "hello" in panel.text.toPlainText()
     panel.show_prediction(SamplePrediction(1, "classify", class_probs={"a": 0.8, "b": 0.2}))
-    assert panel.stack.currentWidget() is panel.probs
+    assert panel.stack.currentWidget() is panel.classify_page
     panel.show_prediction(SamplePrediction(2, "forecast", forecast=np.ones((3, 1)),
                                            actual=np.zeros((3, 1)), history=np.arange(5.0)))
     assert panel.stack.currentWidget() is panel.forecast

@@ -61,6 +61,8 @@ class LiveView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
         self._pending_snapshot: HiddenSnapshot | None = None
+        self.last_metrics: dict[str, float] = {}
+        self.predictions: list[SamplePrediction] = []
         self._last_tick = -float("inf")  # the last redraw() of a stream
         self._snapshot_shown = -float("inf")
         self._loss_turn = True  # whose turn it is in a stream: the loss plot's or the snapshot's
@@ -81,12 +83,15 @@ class LiveView(QWidget):
         self._last_tick = self._snapshot_shown = -float("inf")
         self._loss_turn = True
         self._catch_up.stop()
+        self.last_metrics: dict[str, float] = {}
+        self.predictions: list[SamplePrediction] = []
 
     def show_dataset(self, dataset: object) -> None:
         """A dataset is ready: label the empty heatmap's time axis with its probe sequence."""
         probe = getattr(dataset, "probe", None)
         if probe is not None:
             self.hidden.show_step_labels(list(probe.step_labels))
+            self.prediction.set_probe(list(probe.step_labels))
 
     def set_activation(self, activation: str) -> None:
         self.hidden.set_activation(activation)
@@ -100,13 +105,41 @@ class LiveView(QWidget):
         self.loss.add_batches(events)
 
     def on_epoch(self, ev: EpochEnd) -> None:
+        self.last_metrics = dict(ev.metrics)
         self.loss.add_epoch(ev)
 
     def on_snapshot(self, ev: HiddenSnapshot) -> None:
         self.scrubber.add(ev)  # emits snapshotSelected when following the newest
 
     def on_prediction(self, ev: SamplePrediction) -> None:
-        self.prediction.show_prediction(ev)
+        self.predictions.append(ev)
+        if self.scrubber.following:
+            self.prediction.show_prediction(ev)
+
+    def prediction_at(self, snap: HiddenSnapshot) -> SamplePrediction | None:
+        """The newest prediction made by the weights of ``snap`` or earlier ones: after the
+        snapshot's epoch for an end-of-epoch snapshot, after the one before for a mid-epoch one."""
+        last_epoch = snap.epoch if snap.batch < 0 else snap.epoch - 1
+        earlier = [p for p in self.predictions if p.epoch <= last_epoch]
+        return earlier[-1] if earlier else None
+
+    def _show_moment(self, snap: HiddenSnapshot) -> None:
+        """Scrubbing: the prediction of that moment, and a line at it on the loss plot."""
+        if self.scrubber.following:
+            self.loss.mark_shown(None)
+            if self.predictions and self.prediction.last is not self.predictions[-1]:
+                self.prediction.show_prediction(self.predictions[-1])
+            return
+        where = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
+                                             else " (end)")
+        self.loss.mark_shown(snap.epoch, snap.batch, f"shown: {where}")
+        pred = self.prediction_at(snap)
+        newest = self.predictions[-1].epoch if self.predictions else None
+        if pred is not None:
+            self.prediction.show_prediction(pred, newest=newest)
+        else:
+            self.prediction.clear_to(f"No prediction yet at {where}: the first comes after "
+                                     "epoch 1.")
 
     def show_run(self, run: dict, activation: str) -> None:
         """Replay a past run (what :func:`seqstudio.gui.run_files.read_run` read)."""
@@ -116,13 +149,17 @@ class LiveView(QWidget):
         self.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
         for ev in run["epochs"]:
             self.on_epoch(ev)
-        self.scrubber.set_snapshots(run["snapshots"])
-        for pred in run["predictions"][-1:]:
+        snapshots = run["snapshots"]
+        if snapshots:
+            self.prediction.set_probe(list(snapshots[-1].step_labels))
+        for pred in run["predictions"]:
             self.on_prediction(pred)
+        self.scrubber.set_snapshots(snapshots)
         self.redraw(flush=True)
 
     # -- drawing -----------------------------------------------------------------------------
     def _select(self, snap: HiddenSnapshot) -> None:
+        self._show_moment(snap)
         self._pending_snapshot = snap
         if self._streaming(time.monotonic()):
             self._catch_up.start(int(STREAM_GAP_S * 1000))  # in case the stream has just ended

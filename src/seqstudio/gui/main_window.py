@@ -11,8 +11,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
-from seqstudio.gui import run_files, wheel_guard, worker
+from seqstudio.gui import remembered, run_opener, wheel_guard, worker
 from seqstudio.gui.about import show_about
+from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.live_view import LiveView
@@ -20,9 +21,9 @@ from seqstudio.gui.menus import build_menus
 from seqstudio.gui.model_panel import ModelPanel
 from seqstudio.gui.pacer import RedrawPacer
 from seqstudio.gui.plugins_panel import PluginsPanel
+from seqstudio.gui.run_summary import show_failure, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
-from seqstudio.gui.tasks import run_task
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self.plugins.set_registry(registry)
         self.controls = TrainingControls()
         self.live = LiveView()
+        self.baselines = BaselineTracker(self)
+        self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("leftTabs")
         self.tabs.addTab(self.data, "Data")
@@ -103,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tf = TensorFlowLoader(self)
         self.tf.ready.connect(self._tf_ready)
         self.tf.failed.connect(self._tf_failed)
-        self._restore_settings()
+        remembered.restore(self)
         self._refresh_controls()
         path = data_path if data_path is not None else (default_sample() if load_sample else None)
         if path is not None:
@@ -123,28 +126,6 @@ class MainWindow(QMainWindow):
             self.tf.start()
 
     # -- settings ----------------------------------------------------------------------------
-    def _restore_settings(self) -> None:
-        geometry = self.settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 740)
-        self.controls.set_values(self.settings.last("training"))
-        model = self.settings.last("model")
-        if model.get("cell"):
-            self.model_panel.select_cell(model["cell"], model.get("params"))
-
-    def _save_settings(self) -> None:
-        self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.set_last("training", self.controls.values()
-                               if not self.controls.error() else {})
-        try:
-            params = self.model_panel.params()
-        except Exception:  # noqa: BLE001 - invalid params are not remembered
-            params = {}
-        self.settings.set_last("model", {"cell": self.model_panel.cell_name(), "params": params})
-        self.settings.sync()
-
     # -- files -------------------------------------------------------------------------------
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open data file", self.settings.last_folder(),
@@ -161,6 +142,7 @@ class MainWindow(QMainWindow):
             self.live.clear()
             self.last_result = None
             self.model_panel.set_dataset(None)
+            self.baselines.set_dataset(None)
             self.settings.add_recent_file(path)
             self.setWindowTitle(f"{Path(path).name} — seqstudio")
             self.statusBar().showMessage(f"Opened {path}")
@@ -198,6 +180,7 @@ class MainWindow(QMainWindow):
     def _dataset_loaded(self, dataset: Any) -> None:
         self.model_panel.set_dataset(dataset)
         self.live.show_dataset(dataset)
+        self.baselines.set_dataset(dataset)
         self.statusBar().showMessage(f"Dataset ready: {dataset.task}, {dataset.n_train:,} training "
                                      f"samples of {dataset.input_spec.seq_len} steps.")
         self._refresh_controls()
@@ -274,11 +257,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(reason)
             return
         cell = self.model_panel.cell()
-        self._save_settings()
+        remembered.save(self)
         self.live.clear()
         self.live.set_activation(self.model_panel.activation())
+        from seqstudio.engine.rundir import default_run_dir
+
+        run_dir = str(default_run_dir(cell.name, root=self.settings.runs_folder()))
         self.thread = worker.training_thread(self.data.dataset, cell, self.model_panel.params(),
-                                             self.train_settings(), self.registry, self)
+                                             self.train_settings(), self.registry, self, run_dir)
         self.thread.event.connect(self._on_event)
         self.thread.ended.connect(self._on_ended)
         self.state = "training"
@@ -310,6 +296,9 @@ class MainWindow(QMainWindow):
         self.controls.stop_button.setEnabled(False)
 
     def _on_event(self, ev: Any) -> None:
+        # The batches before this event are already queued: take them first, so the progress
+        # bar, the loss plot and the heatmap or prediction all speak of the same epoch.
+        self._take_batches()
         if isinstance(ev, Started):
             self.live.on_started(ev)
             self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
@@ -318,23 +307,26 @@ class MainWindow(QMainWindow):
         elif isinstance(ev, EpochEnd):
             self.live.on_epoch(ev)
             metrics = ", ".join(f"{k} {v:.4g}" for k, v in ev.metrics.items())
-            self.statusBar().showMessage(f"Epoch {ev.epoch + 1}: {metrics}")
+            phrase = self.baselines.phrase(ev.metrics)
+            self.statusBar().showMessage(f"Epoch {ev.epoch + 1}: {metrics}"
+                                         + (f" · {phrase}" if phrase else ""))
         elif isinstance(ev, HiddenSnapshot):
             self.live.on_snapshot(ev)
         elif isinstance(ev, SamplePrediction):
             self.live.on_prediction(ev)
+
+    def _take_batches(self) -> None:
+        batches = self.thread.take_batches() if self.thread is not None else []
+        if batches:
+            self.live.add_batches(batches)
+            self.controls.update_progress(batches[-1].epoch, batches[-1].batch)
 
     def _tick(self) -> None:
         self.pacer.tick()
         self._redraw(flush=False)  # staggered: the loss or the heatmap, not both
 
     def _redraw(self, flush: bool = True) -> None:
-        if self.thread is not None:
-            batches = self.thread.take_batches()
-            if batches:
-                self.live.add_batches(batches)
-                last = batches[-1]
-                self.controls.update_progress(last.epoch, last.batch)
+        self._take_batches()
         self.live.redraw(flush)
 
     def _on_ended(self, result: Finished) -> None:
@@ -349,41 +341,21 @@ class MainWindow(QMainWindow):
         self.state = "idle"
         self.last_result = result
         self._refresh_controls()
-        text = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed"}.get(
-            result.status, result.status)
-        self.controls.finish(f"{text}: {result.reason} ({result.epochs_done} epochs)")
-        self.statusBar().showMessage(f"{text}: {result.reason}. Run directory: {result.run_dir}")
+        text = summary_text(result, self.baselines.phrase(self.live.last_metrics))
+        self.controls.finish(text)
+        self.statusBar().showMessage(f"{text}. Run directory: {result.run_dir}")
+        if result.divergence is not None:
+            self.live.loss.mark_divergence(result.divergence)
         if result.status == "failed" and not self._closing:
-            title = "Training diverged" if "diverg" in result.reason.lower() else "Training failed"
-            show_error(self, title, f"{title}: {result.reason}\n\nThe app is still usable: change "
-                       "the settings (a smaller learning rate often helps) and start again.",
-                       result.traceback)
+            show_failure(self, result)
         self.trainingFinished.emit(result)
 
-    # -- runs and exports --------------------------------------------------------------------
+    # -- runs and help ---------------------------------------------------------------------
     def open_run_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open run directory",
-                                                  str(Path.cwd() / "runs"))
-        if folder:
-            self.open_run(folder)
+        run_opener.open_run_dialog(self)
 
     def open_run(self, folder: str | Path) -> None:
-        run_task(run_files.read_run, Path(folder), on_result=self.show_run,
-                 on_error=lambda exc, tb: show_error(self, "Cannot open run", str(exc), tb),
-                 owner=self)
-
-    def show_run(self, run: dict[str, Any]) -> None:
-        cell = run["config"].get("cell", {})
-        try:
-            activation = self.registry.cell_type(cell.get("name", "")).activation_for(
-                cell.get("params", {}))
-        except Exception:  # noqa: BLE001 - the cell's plugin may be gone; use a symmetric scale
-            activation = "other"
-        self.live.show_run(run, activation)
-        status = run["status"].get("status", "")
-        self.statusBar().showMessage(f"Opened run {run['path']} ({cell.get('name', '?')}, "
-                                     f"{len(run['epochs'])} epochs{', ' + status if status else ''})")
-        self.setWindowTitle(f"{Path(run['path']).name} — seqstudio")
+        run_opener.open_run(self, folder)
 
     def show_about(self) -> None:
         show_about(self, self.tf.versions)
@@ -403,7 +375,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if not self._closing:
-            self._save_settings()
+            remembered.save(self)
         self.hide()  # the user sees the window go at once, even while threads wind down
         self.shutdown()
         event.accept()

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
 
-from seqstudio.gui import export_dialogs
+from seqstudio.gui import export_dialogs, help_dialogs
+from seqstudio.gui.preferences import PreferencesDialog
 from seqstudio.gui.samples import sample_paths
 
 
@@ -60,6 +61,14 @@ def build_menus(w: Any) -> SimpleNamespace:
                           "Toggle a logarithmic loss axis", "logScaleAction")
     a.about = _action(w, "&About seqstudio", w.show_about, [], "Versions of seqstudio and its "
                       "libraries", "aboutAction")
+    a.guide = _action(w, "User &Guide", lambda: help_dialogs.show_guide(w),
+                      [QKeySequence.StandardKey.HelpContents], "What each part of the window "
+                      "shows, and how to use it", "guideAction")
+    a.shortcuts = _action(w, "&Keyboard Shortcuts", lambda: help_dialogs.show_shortcuts(w),
+                          ["Ctrl+/"], "Every keyboard shortcut", "shortcutsAction")
+    a.preferences = _action(w, "&Preferences…", lambda: PreferencesDialog(w.settings, w).open(),
+                            [QKeySequence.StandardKey.Preferences, "Ctrl+,"],
+                            "Where runs are written", "preferencesAction")
 
     bar = w.menuBar()
     file_menu = bar.addMenu("&File")
@@ -77,6 +86,8 @@ def build_menus(w: Any) -> SimpleNamespace:
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(a.preferences)
     train_menu = bar.addMenu("&Train")
     for action in (a.start, a.pause, a.stop):
         train_menu.addAction(action)
@@ -84,6 +95,9 @@ def build_menus(w: Any) -> SimpleNamespace:
     view_menu.addAction(a.log_scale)
     a.view_menu = view_menu
     help_menu = bar.addMenu("&Help")
+    for action in (a.guide, a.shortcuts):
+        help_menu.addAction(action)
+    help_menu.addSeparator()
     help_menu.addAction(a.about)
 
     tools = QToolBar("Main")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.gui.words import plural
 from seqstudio.plugins import PluginRecord, Registry
 
 COLUMNS = ("Plugin", "Distribution", "Version", "Status", "Provides")
@@ -71,7 +72,7 @@ class PluginsPanel(QWidget):
                 self.table.setItem(row, col, item)
         failed = len(registry.failures())
         cells = len(registry.cell_types())
-        text = f"{len(self.records)} plugins, {cells} cell types"
+        text = f"{plural(len(self.records), 'plugin')}, {plural(cells, 'cell type')}"
         if failed:
             text += f" — <b style='color:#cf222e'>{failed} failed</b> (select it for the traceback)"
             first = next(i for i, r in enumerate(self.records) if r.status in ("failed", "refused"))

@@ -60,6 +60,7 @@ class HeatmapPlot(pg.PlotWidget):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._ticks_key: tuple | None = None
+        self.time_labels: list[str] = []  # the labels on the time axis
         self._labelled = False
         self._levels: tuple[float, float] | None = None
         item.setLabel("left", "unit")
@@ -87,6 +88,7 @@ class HeatmapPlot(pg.PlotWidget):
         self.image.clear()
         self._shape = None
         self._ticks_key = None
+        self.time_labels: list[str] = []  # the labels on the time axis
         for name in ("left", "bottom"):
             self.getPlotItem().getAxis(name).setTicks(None)
 
@@ -103,6 +105,7 @@ class HeatmapPlot(pg.PlotWidget):
         every = tick_stride(labels, t, self.width())
         major = [(i + 0.5, labels[i] if i < len(labels) else str(i)) for i in range(0, t, every)]
         self.getPlotItem().getAxis("bottom").setTicks([major, []])
+        self.time_labels = [label for _, label in major]
 
     def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...]) -> None:
         """``states``: ``(T, units)``."""

@@ -3,13 +3,17 @@ class probabilities."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import SamplePrediction
 
 MAX_BARS = 12
+PLACEHOLDER = "The model's prediction on a validation sample appears here after each epoch."
 
 
 class QtPredictionPanel(QWidget):
@@ -19,8 +23,7 @@ class QtPredictionPanel(QWidget):
         self.caption = QLabel("Prediction")
         self.caption.setStyleSheet("font-weight: 600")
         self.stack = QStackedWidget()
-        self.placeholder = QLabel("The model's prediction on a validation sample appears here "
-                                  "after each epoch.")
+        self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #555")
         self.text = QPlainTextEdit()
@@ -41,6 +44,10 @@ class QtPredictionPanel(QWidget):
                                        symbolSize=5, name="actual")
         self.forecast_curve = fitem.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="t",
                                          symbolSize=6, symbolBrush=(220, 90, 20), name="forecast")
+        self.sentence = QLabel()
+        self.sentence.setObjectName("predictionSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.RichText)
         self.probs = pg.PlotWidget()
         self.probs.setObjectName("classProbPlot")
         self.probs.setBackground("w")
@@ -48,7 +55,13 @@ class QtPredictionPanel(QWidget):
         self.probs.getPlotItem().setYRange(0, 1)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=(30, 90, 200))
         self.probs.getPlotItem().addItem(self.bars)
-        for w in (self.placeholder, self.text, self.forecast, self.probs):
+        classify = QWidget()
+        classify_layout = QVBoxLayout(classify)
+        classify_layout.setContentsMargins(0, 0, 0, 0)
+        classify_layout.addWidget(self.sentence)
+        classify_layout.addWidget(self.probs, 1)
+        self.classify_page = classify
+        for w in (self.placeholder, self.text, self.forecast, classify):
             self.stack.addWidget(w)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -56,15 +69,39 @@ class QtPredictionPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.stack, 1)
         self.last: SamplePrediction | None = None
+        self.probe_tokens: list[str] = []
 
     def clear(self) -> None:
+        """No prediction (the probe's text stays: it belongs to the dataset)."""
         self.last = None
         self.caption.setText("Prediction")
+        self.placeholder.setText(PLACEHOLDER)
         self.stack.setCurrentWidget(self.placeholder)
 
-    def show_prediction(self, pred: SamplePrediction) -> None:
+    def clear_to(self, message: str) -> None:
+        """No prediction to show, and why."""
+        self.last = None
+        self.caption.setText("Prediction")
+        self.placeholder.setText(message)
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def set_probe(self, step_labels: list[str] | tuple[str, ...]) -> None:
+        """The probe sample's tokens as the data layer labels them (the text classified)."""
+        self.probe_tokens = [str(t) for t in step_labels]
+
+    def probe_text(self) -> str:
+        tokens = [t for t in self.probe_tokens if t]
+        if any(len(t) > 1 for t in tokens):  # words
+            return " ".join(tokens)
+        return "".join(tokens).replace("␣", " ").replace("↵", "\n")
+
+    def show_prediction(self, pred: SamplePrediction, newest: int | None = None) -> None:
+        """``newest``: the newest epoch there is, when ``pred`` is an older one (scrubbing)."""
         self.last = pred
-        self.caption.setText(f"Prediction after epoch {pred.epoch + 1}")
+        caption = f"Prediction after epoch {pred.epoch + 1}"
+        if newest is not None and newest != pred.epoch:
+            caption += f" (scrubbed back; newest: epoch {newest + 1})"
+        self.caption.setText(caption)
         if pred.task == "lm":
             prompt = str(pred.extra.get("prompt", ""))
             body = f"{prompt}⟶{pred.text}" if prompt else pred.text
@@ -79,13 +116,22 @@ class QtPredictionPanel(QWidget):
         items = sorted(pred.class_probs.items(), key=lambda kv: -kv[1])[:MAX_BARS]
         x = np.arange(len(items))
         self.bars.setOpts(x=x, height=[p for _, p in items], width=0.7)
-        truth = pred.extra.get("true_label") or pred.extra.get("actual")
-        if truth is not None:
-            self.caption.setText(f"{self.caption.text()} — true class: {truth}")
+        truth = str(pred.extra.get("target", ""))  # the engine's name for the true class
+        brushes = [pg.mkBrush(26, 127, 55) if k == truth else pg.mkBrush(30, 90, 200)
+                   for k, _ in items]
+        self.bars.setOpts(brushes=brushes)
+        guess = items[0][0] if items else ""
+        verdict = "" if not truth or not guess else (
+            " — <b style='color:#1a7f37'>right</b>" if guess == truth else
+            " — <b style='color:#cf222e'>wrong</b>")
+        text = html.escape(self.probe_text()) or "<i>(the validation sample)</i>"
+        self.sentence.setText(f"“{text}”<br>true class: <b>{html.escape(truth or '?')}</b> · "
+                              f"predicted: <b>{html.escape(str(guess))}</b> "
+                              f"({items[0][1]:.0%} sure){verdict}" if items else text)
         self.probs.getPlotItem().getAxis("bottom").setTicks([[(i, str(k)[:12]) for i, (k, _) in
                                                               enumerate(items)], []])
         self.probs.getPlotItem().setXRange(-0.6, max(len(items) - 0.4, 0.6))
-        self.stack.setCurrentWidget(self.probs)
+        self.stack.setCurrentWidget(self.classify_page)
 
     def _show_forecast(self, pred: SamplePrediction) -> None:
         forecast = np.atleast_2d(np.asarray(pred.forecast, dtype=float))

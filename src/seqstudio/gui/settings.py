@@ -1,7 +1,8 @@
 """What the app remembers between sessions, on top of QSettings.
 
-Keys: ``window/geometry``, ``window/state``, ``paths/last_folder``, ``paths/recent`` and
-``last/<group>`` dicts of the last data, model and training settings.
+Keys: ``window/geometry``, ``window/state``, ``paths/last_folder``, ``paths/recent``,
+``paths/runs`` (where runs go; default :func:`default_runs_folder`) and ``last/<group>`` dicts of
+the last data, model and training settings.
 """
 
 from __future__ import annotations
@@ -10,11 +11,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 ORGANIZATION = "seqstudio"
 APPLICATION = "seqstudio"
 MAX_RECENT = 8
+
+
+def default_runs_folder() -> Path:
+    """The per-user folder runs go to: ``~/.local/share/seqstudio/runs`` on Linux,
+    ``~/Library/Application Support/seqstudio/runs`` on macOS, ``%LOCALAPPDATA%\\seqstudio\\runs``
+    on Windows (Qt's generic data location)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base or Path.home()) / "seqstudio" / "runs"
 
 
 class AppSettings:
@@ -48,6 +57,14 @@ class AppSettings:
 
     def set_last_folder(self, folder: str | Path) -> None:
         self._qs.setValue("paths/last_folder", str(folder))
+
+    def runs_folder(self) -> Path:
+        value = str(self._qs.value("paths/runs", "") or "")
+        return Path(value) if value else default_runs_folder()
+
+    def set_runs_folder(self, folder: str | Path | None) -> None:
+        """``None`` or ``""``: back to the default."""
+        self._qs.setValue("paths/runs", str(folder) if folder else "")
 
     def recent_files(self) -> list[str]:
         raw = self._qs.value("paths/recent", "[]")

@@ -155,17 +155,20 @@ def warm_up(registry: Any) -> None:
 
 
 def training_thread(dataset: Any, cell: Any, params: dict, values: dict, registry: Any,
-                    parent: Any = None) -> TrainingThread:
-    """The thread that runs (or relays) one run of ``cell`` on ``dataset``."""
+                    parent: Any = None, run_dir: str | None = None) -> TrainingThread:
+    """The thread that runs (or relays) one run of ``cell`` on ``dataset``, into ``run_dir``
+    (``None``: the engine's default under the working directory)."""
 
     def make_trainer() -> Any:
         from seqstudio.engine import Trainer, TrainSettings
 
-        return Trainer(dataset, cell, params, TrainSettings(**values), registry=registry)
+        return Trainer(dataset, cell, params, TrainSettings(**values), run_dir=run_dir,
+                       registry=registry)
 
     job = None
     if uses_process(registry):
         from seqstudio.engine.remote import TrainJob
 
-        job = TrainJob(dataset=dataset, cell=cell.name, params=dict(params), settings=dict(values))
+        job = TrainJob(dataset=dataset, cell=cell.name, params=dict(params), settings=dict(values),
+                       run_dir=run_dir)
     return TrainingThread(make_trainer, parent, job=job)

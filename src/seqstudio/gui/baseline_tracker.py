@@ -1,0 +1,84 @@
+"""The honest baselines of the open dataset, computed off the GUI thread, drawn on the loss plot
+as labelled lines and said in words ("beats persistence by 12 %") in the status bar and the run
+summary. The figures come from :mod:`seqstudio.engine.baselines` (pure numpy)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from seqstudio.gui.tasks import run_task
+
+
+def _compute(dataset: Any) -> list[Any]:
+    from seqstudio.engine.baselines import compute_baselines
+
+    return [b for b in compute_baselines(dataset) if not b.skipped]
+
+
+def comparison_phrase(task: str, metrics: dict[str, float], baselines: list[Any]) -> str:
+    """The model's validation figures against the baselines, in words; ``""`` when nothing
+    can be compared yet.
+
+    An epoch's metrics have the validation loss and, for classification, the accuracy in the
+    units the baselines give. A forecast's Keras metrics are on the scaled targets, so a forecast
+    is compared on the validation loss, which each baseline also gives in those units.
+    """
+    from seqstudio.engine.baselines import compare
+
+    if not baselines:
+        return ""
+    if task == "classify" and "val_accuracy" in metrics:
+        result = compare(task, {"accuracy": metrics["val_accuracy"]}, baselines)
+    elif task == "lm" and "val_loss" in metrics:
+        result = compare(task, {"loss": metrics["val_loss"]}, baselines)
+    elif "val_loss" in metrics:
+        on_loss = [replace(b, metrics={"loss": b.val_loss}) for b in baselines
+                   if b.val_loss is not None]
+        result = compare("lm", {"loss": metrics["val_loss"]}, on_loss)  # lm: loss, lower wins
+    else:
+        return ""
+    return "" if result.phrase == "no baseline to compare with" else result.phrase
+
+
+class BaselineTracker(QObject):
+    """``ready(baselines)`` once the open dataset's baselines are known."""
+
+    ready = Signal(list)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.baselines: list[Any] = []
+        self.task = ""
+        self._generation = 0
+        self.error = ""
+
+    def set_dataset(self, dataset: Any) -> None:
+        self._generation += 1
+        generation = self._generation
+        self.baselines, self.error = [], ""
+        self.task = getattr(dataset, "task", "") if dataset is not None else ""
+        if dataset is None or not getattr(dataset, "n_val", 0):
+            self.ready.emit([])
+            return
+        run_task(_compute, dataset, on_result=lambda found: self._done(generation, found),
+                 on_error=lambda exc, _tb: self._failed(generation, exc), owner=self)
+
+    def _done(self, generation: int, found: list[Any]) -> None:
+        if generation == self._generation:
+            self.baselines = found
+            self.ready.emit(found)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._generation:  # the plot simply has no baseline lines
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.ready.emit([])
+
+    def lines(self) -> list[tuple[str, float]]:
+        """``(label, validation loss)`` for the loss plot."""
+        return [(b.label, b.val_loss) for b in self.baselines if b.val_loss is not None]
+
+    def phrase(self, metrics: dict[str, float]) -> str:
+        return comparison_phrase(self.task, metrics, self.baselines)

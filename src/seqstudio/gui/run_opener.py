@@ -1,0 +1,41 @@
+"""Open a past run directory and replay it in the window's plots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog
+
+from seqstudio.gui import run_files
+from seqstudio.gui.errors import show_error
+from seqstudio.gui.tasks import run_task
+from seqstudio.gui.words import plural
+
+
+def open_run_dialog(window: Any) -> None:
+    folder = QFileDialog.getExistingDirectory(window, "Open run directory",
+                                              str(window.settings.runs_folder()))
+    if folder:
+        open_run(window, folder)
+
+
+def open_run(window: Any, folder: str | Path) -> None:
+    run_task(run_files.read_run, Path(folder), on_result=lambda run: show_run(window, run),
+             on_error=lambda exc, tb: show_error(window, "Cannot open run", str(exc), tb),
+             owner=window)
+
+
+def show_run(window: Any, run: dict[str, Any]) -> None:
+    cell = run["config"].get("cell", {})
+    try:
+        activation = window.registry.cell_type(cell.get("name", "")).activation_for(
+            cell.get("params", {}))
+    except Exception:  # noqa: BLE001 - the cell's plugin may be gone; use a symmetric scale
+        activation = "other"
+    window.live.show_run(run, activation)
+    status = run["status"].get("status", "")
+    window.statusBar().showMessage(
+        f"Opened run {run['path']} ({cell.get('name', '?')}, "
+        f"{plural(len(run['epochs']), 'epoch')}{', ' + status if status else ''})")
+    window.setWindowTitle(f"{Path(run['path']).name} — seqstudio")
