@@ -128,7 +128,7 @@ def engine_run(ds, cell, params, settings, *, snapshots: bool) -> Timing:
         trainer = Trainer(ds, cell, params, settings, run_dir=Path(tmp) / "run")
         trainer.snapshots_enabled = snapshots
         trainer.subscribe(on_event)
-        on_epoch_end = trainer._on_epoch_end
+        on_epoch_end = trainer.record_epoch
 
         def timed_epoch_end(*args, **kwargs):  # what the engine does on the training thread
             begin = time.perf_counter()
@@ -137,7 +137,7 @@ def engine_run(ds, cell, params, settings, *, snapshots: bool) -> Timing:
             finally:
                 work.append(time.perf_counter() - begin)
 
-        trainer._on_epoch_end = timed_epoch_end
+        trainer.record_epoch = timed_epoch_end
         called = time.perf_counter()
         result = trainer.run()
         if result.status != "finished":

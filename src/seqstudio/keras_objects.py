@@ -33,7 +33,9 @@ class BatchLosses(keras.metrics.Metric):
         loss = ops.mean(self._loss_fn(y_true, y_pred))
         index = ops.cast(ops.mod(self.count, self.capacity), "int32")
         one_hot = ops.one_hot(index, self.capacity, dtype=self.ring.dtype)
-        self.ring.assign(self.ring * (1.0 - one_hot) + one_hot * ops.cast(loss, self.ring.dtype))
+        # a select, not ring·(1−e)+loss·e: one NaN loss would turn every slot NaN (0·NaN = NaN)
+        # and hide the finite batches before a divergence
+        self.ring.assign(ops.where(one_hot > 0, ops.cast(loss, self.ring.dtype), self.ring))
         self.count.assign(self.count + 1.0)
 
     def result(self):

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from seqstudio.engine import RunDir, Trainer, TrainSettings
+from seqstudio.engine import RunDir, Trainer, TrainSettings, runwriter
 from seqstudio.engine.events import (
     BatchEnd,
     EpochEnd,
@@ -217,9 +217,10 @@ def test_divergence_stops_and_keeps_the_last_finite_checkpoint(tmp_path):
     _, events, result = train(F.forecast_dataset(), "simple-rnn-relu", {"units": 16},
                               run_dir=tmp_path / "run", optimizer="sgd", learning_rate=1e4,
                               epochs=5, batch_size=16)
-    assert result.status == "failed" and result.reason == "diverged"
+    assert result.status == "failed" and result.divergence is not None
+    assert result.reason.startswith("diverged: loss became ")
     run = RunDir(tmp_path / "run")
-    assert run.status()["reason"] == "diverged"
+    assert run.status()["reason"] == result.reason
     assert run.checkpoints(), "at least the initial model is kept"
     for epoch, _ in run.checkpoints():
         weights = run.load_checkpoint(epoch).get_weights()
@@ -227,6 +228,26 @@ def test_divergence_stops_and_keeps_the_last_finite_checkpoint(tmp_path):
     model = run.load_model()
     assert all(np.isfinite(w).all() for w in model.get_weights())
     assert not any(isinstance(e, BatchEnd) and not math.isfinite(e.loss) for e in events)
+
+
+@pytest.mark.parametrize("mode", ["auto", "loop:1"])
+def test_divergence_keeps_the_batches_before_it_and_says_what_to_try(tmp_path, mode):
+    """Batches up to the blow-up reach batches.csv and the events, also when Keras runs many
+    batches per compiled call (auto: 32 here); the reason names the batch and what to try."""
+    _, events, result = train(F.forecast_dataset(), "simple-rnn-relu", {"units": 16},
+                              run_dir=tmp_path / "run", optimizer="sgd", learning_rate=2.3,
+                              epochs=3, batch_size=16, execution_mode=mode)
+    div = result.divergence
+    assert result.status == "failed" and div is not None and div.epoch == 0 and div.batch > 2
+    assert not math.isfinite(div.loss) and div.step == div.batch
+    assert f"at epoch 1, batch {div.batch + 1}" in div.what and div.what in result.reason
+    assert "lower learning rate than 2.3" in div.advice and "tanh" in div.advice
+    batches = [(e.epoch, e.batch) for e in events if isinstance(e, BatchEnd)]
+    assert batches == [(0, b) for b in range(div.batch)]
+    run = RunDir(tmp_path / "run")
+    assert [(e, b) for e, b, _ in run.batch_losses()] == batches
+    status = run.status()
+    assert status["divergence"]["step"] == div.step and status["detail"] == div.what
 
 
 def test_resume_continues_from_the_last_checkpoint(tmp_path):
@@ -245,12 +266,46 @@ def test_resume_continues_from_the_last_checkpoint(tmp_path):
     assert [r["epoch"] for r in run.history()] == [1, 2, 3]
     assert [e for e, _ in run.checkpoints()] == [0, 1, 2, 3]
     assert "resumed" in run.config
-    # the final model is the last checkpoint's: same weights
-    last = run.load_checkpoint(3).get_weights()
+    # the final model is the best epoch's checkpoint, over both sessions
+    assert run.best_epoch == min(run.history(), key=lambda r: r["val_loss"])["epoch"]
+    best = run.load_checkpoint(run.best_epoch).get_weights()
     final = run.load_model().get_weights()
-    assert all(np.array_equal(a, b) for a, b in zip(last, final, strict=True))
+    assert all(np.array_equal(a, b) for a, b in zip(best, final, strict=True))
     with pytest.raises(TrainingError, match="already trained"):
         Trainer.resume_run(path, ds)
+
+
+def test_model_keras_holds_the_best_epoch_and_the_last_stays_on_disk(tmp_path):
+    """A learning rate that overshoots after the first epochs: val_loss is lowest before the
+    end; model.keras holds that epoch, the run says which, the last checkpoint is kept."""
+    ds = F.classify_dataset(n=120)
+    trainer, events, result = train(ds, run_dir=tmp_path / "run", epochs=6, learning_rate=0.3,
+                                    batch_size=16)
+    run = RunDir(tmp_path / "run")
+    history = run.history()
+    val = [r["val_loss"] for r in history]
+    best = 1 + val.index(min(val))
+    assert result.best_epoch == best == run.best_epoch == run.status()["best_epoch"]
+    assert best < 6, f"the fixture should overfit or overshoot: val_loss {val}"
+    saved = run.load_model().get_weights()
+    for epoch, expect_equal in ((best, True), (6, False)):
+        weights = run.load_checkpoint(epoch).get_weights()
+        same = all(np.array_equal(a, b) for a, b in zip(saved, weights, strict=True))
+        assert same is expect_equal, epoch
+    # the trainer's model is still the last epoch's
+    last = trainer.built.model.get_weights()
+    assert all(np.array_equal(a, b) for a, b in
+               zip(last, run.load_checkpoint(6).get_weights(), strict=True))
+
+
+def test_without_validation_the_best_epoch_is_the_last(tmp_path):
+    ds = F.forecast_dataset(n=80)
+    from dataclasses import replace
+
+    ds = replace(ds, x_val=ds.x_val[:0], y_val=ds.y_val[:0])
+    _, _, result = train(ds, run_dir=tmp_path / "run", epochs=2)
+    assert result.status == "finished", result.traceback
+    assert result.best_epoch == 2 == RunDir(tmp_path / "run").best_epoch
 
 
 def test_settings_and_params_are_checked_before_training(tmp_path):
@@ -324,7 +379,7 @@ def test_history_csv_grows_by_lines_and_equals_a_rewrite(tmp_path):
     (tmp_path / "run").mkdir()
     path = tmp_path / "run" / rundir.HISTORY
     previous = [{"epoch": 1, "loss": 2.0, "val_loss": 2.5}]
-    writer = rundir.HistoryWriter(path, previous)
+    writer = runwriter.HistoryWriter(path, previous)
     metrics = [{"loss": 1.5, "val_loss": 2.0}, {"loss": 1.25, "val_loss": 1.75},
                {"loss": 1.0, "val_loss": 1.5, "accuracy": 0.5}, {"loss": 0.75, "val_loss": 1.0,
                                                                 "accuracy": 0.625}]
@@ -333,8 +388,8 @@ def test_history_csv_grows_by_lines_and_equals_a_rewrite(tmp_path):
         writer.add({"epoch": 2 + i, **m})
         inodes.append(path.stat().st_ino)
         rows = previous + [{"epoch": 2 + j, **h} for j, h in enumerate(metrics[: i + 1])]
-        assert path.read_text() == rundir.history_csv(rows)
+        assert path.read_text() == runwriter.history_csv(rows)
     assert inodes[1] == inodes[0] and inodes[3] == inodes[2]  # appended, not replaced
     assert inodes[2] != inodes[1]  # a new column: rewritten
-    rundir.atomic_write_json(tmp_path / "run" / rundir.CONFIG, {})
+    runwriter.atomic_write_json(tmp_path / "run" / rundir.CONFIG, {})
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2, 3, 4, 5]

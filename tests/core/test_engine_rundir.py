@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from seqstudio.engine import RunDir, Trainer, TrainSettings, rundir
+from seqstudio.engine import RunDir, Trainer, TrainSettings, rundir, runwriter
 from seqstudio.engine import predict as P
 from seqstudio.engine.evaluate import EvaluationError, evaluate
 from seqstudio.engine.events import HiddenSnapshot
@@ -19,20 +19,20 @@ import engine_fixtures as F  # noqa: E402
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "a.json"
-    rundir.atomic_write_json(target, {"v": 1})
+    runwriter.atomic_write_json(target, {"v": 1})
 
     def broken(tmp):
         tmp.write_text("half")
         raise RuntimeError("killed")
 
     with pytest.raises(RuntimeError):
-        rundir.atomic_write(target, broken)
+        runwriter.atomic_write(target, broken)
     assert rundir._read_json(target) == {"v": 1}
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
 
 
 def test_reader_tolerates_a_killed_run(tmp_path):
-    rundir.atomic_write_json(tmp_path / "config.json", {"cell": {}})
+    runwriter.atomic_write_json(tmp_path / "config.json", {"cell": {}})
     (tmp_path / "history.csv").write_text("epoch,loss,val_loss\n1,0.5,0.6\n2,0.4")
     (tmp_path / "batches.csv").write_text("epoch,batch,step,loss\n1,0,0,0.9\n1,1,1,0.")
     (tmp_path / "predictions.jsonl").write_text('{"epoch": 0, "task": "lm", "text": "a"}\n{"ep')
@@ -53,9 +53,9 @@ def test_reader_tolerates_a_killed_run(tmp_path):
 def test_snapshot_round_trip(tmp_path):
     snap = HiddenSnapshot(epoch=2, batch=10, states=(np.ones((4, 3)), np.zeros((4, 2))),
                           layer_names=("a", "b"), step_labels=("w", "x", "y", "z"))
-    path = rundir.write_snapshot(tmp_path, snap)
+    path = runwriter.write_snapshot(tmp_path, snap)
     assert path.name == "epoch-0003-batch-000010.npz"
-    rundir.atomic_write_json(tmp_path / "config.json", {})
+    runwriter.atomic_write_json(tmp_path / "config.json", {})
     (back,) = RunDir(tmp_path).snapshots()
     assert (back.epoch, back.batch, back.layer_names, back.step_labels) == (
         2, 10, ("a", "b"), ("w", "x", "y", "z"))

@@ -92,6 +92,7 @@ def run_predict(args: argparse.Namespace) -> int:
         prompt = args.prompt
         if prompt is None:
             prompt = P.decode_ids(info, info["probe"]["x"][0])
+        _known_tokens(info, prompt, "--prompt")
         text = P.generate_text(predictor, info, prompt, args.tokens, args.temperature,
                                args.top_k or None, args.seed)
         result.update(prompt=prompt, text=text)
@@ -99,6 +100,7 @@ def run_predict(args: argparse.Namespace) -> int:
     elif task == "classify":
         if not args.text:
             raise P.PredictError("a classify run needs --text TEXT")
+        _known_tokens(info, args.text, "--text")
         probs = P.classify_text(predictor, info, args.text)
         result["class_probs"] = probs
         rows = sorted(probs.items(), key=lambda kv: -kv[1])
@@ -120,6 +122,19 @@ def run_predict(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result))
     return 0
+
+
+def _known_tokens(info: dict[str, Any], text: str, option: str) -> None:
+    """Refuse a text of which the model would see only ``[UNK]``: it predicts nothing of it."""
+    from seqstudio.engine import predict as P
+
+    ids = P.encode_text(info, text)
+    if text.strip() and ids and all(i == P.OOV for i in ids):
+        unit = "character" if (info.get("level") or "char") == "char" else "word"
+        known = [t for t in info["tokens"][P.OOV + 1:] if t.strip()][:12]
+        raise P.PredictError(f"{option} {text!r} has no {unit} of the run's vocabulary (the "
+                             f"model would read only [UNK]); the vocabulary has, for example: "
+                             f"{' '.join(known)}")
 
 
 def _forecast_window(run: Any, info: dict[str, Any], values: str | None) -> tuple[np.ndarray, str]:
@@ -224,4 +239,11 @@ def run_inspect(args: argparse.Namespace) -> int:
         print("last epoch: " + "  ".join(f"{k} {v:.4g}" if k != "epoch" else f"epoch {v}"
                                          for k, v in last.items()
                                          if k == "epoch" or math.isfinite(v)))
+    best = run.best_epoch
+    if best is not None:
+        row = next((r for r in history if r["epoch"] == best), {})
+        val = row.get("val_loss", math.nan)
+        print(f"best epoch: {best}" + (f" (val_loss {val:.4g})" if math.isfinite(val) else
+                                       " (no validation part: the last)")
+              + ", the model that model.keras holds")
     return 0

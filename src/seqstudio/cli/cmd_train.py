@@ -218,10 +218,10 @@ def _run(trainer: Any, args: argparse.Namespace) -> int:
         return 130
     if debug_enabled(args) and result.traceback:
         print(result.traceback, file=sys.stderr, end="")
-    detail = f" ({trainer._diverged_at})" if trainer._diverged_at else ""
-    print(f"error: training failed: {result.reason}{detail}; the run directory "
-          f"{result.run_dir} keeps what was learned before", file=sys.stderr)
-    return 1 if result.reason == "diverged" else 2
+    kept = (f"; the run directory {result.run_dir} keeps what was learned before"
+            if result.run_dir and Path(result.run_dir).is_dir() else "")
+    print(f"error: training failed: {result.reason}{kept}", file=sys.stderr)
+    return 1 if result.divergence is not None else 2
 
 
 class Printer:

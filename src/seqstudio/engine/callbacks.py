@@ -1,35 +1,57 @@
-"""The Keras callback through which the Trainer watches and steers ``model.fit``.
+"""The Keras callback through which the engine watches and steers ``model.fit``.
 
 Keras is imported at module level here; the Trainer imports this module only when a run starts.
+The callback knows the Trainer only as a :class:`TrainingSink`.
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import keras
 
-from seqstudio.engine.controls import Diverged, StopRequested
+from seqstudio.engine.controls import Controls, Diverged, StopRequested
 from seqstudio.keras_objects import losses_of_last_batches
 
-if TYPE_CHECKING:  # pragma: no cover
-    from seqstudio.engine.trainer import Trainer
+
+class TrainingSink(Protocol):
+    """What the callback reports to (the Trainer implements it).
+
+    ``epoch`` counts from 0, ``batch`` within the epoch, ``step`` over the whole run.
+    """
+
+    @property
+    def controls(self) -> Controls:
+        """Pause and stop, checked between batches."""
+        ...
+
+    def record_batch(self, epoch: int, batch: int, step: int, loss: float, *,
+                     previous: int = -1, snapshot: bool = True) -> None:
+        """``batch`` ended with ``loss``; ``previous`` is the batch the last call ended (Keras
+        may run several per call); ``snapshot`` says the model's weights are this batch's."""
+        ...
+
+    def record_epoch(self, epoch: int, metrics: dict[str, float]) -> None:
+        """``epoch`` ended with these metrics (``loss``, ``val_loss``, ...)."""
+        ...
+
 
 class EngineCallback(keras.callbacks.Callback):
-    """Turns Keras' hooks into Trainer events; checks controls and divergence after each batch.
+    """Turns Keras' hooks into sink calls; checks controls and divergence after each batch.
 
     Keras logs the *running mean* of the loss since the epoch began; the loss of one batch is
     recovered from two consecutive means, ``(b+1)·m_b − b·m_{b−1}``, in float64. When Keras runs
     several batches per call (``steps_per_execution``), the hook fires once per call; the
-    ``BatchLosses`` metric then holds every batch's loss of that call, and one event is emitted
-    per batch.
+    ``BatchLosses`` metric then holds every batch's loss of that call, and one call to the sink is
+    made per batch. A non-finite loss raises :class:`Diverged` after the batches before it were
+    recorded.
     """
 
-    def __init__(self, trainer: Trainer) -> None:
+    def __init__(self, sink: TrainingSink) -> None:
         super().__init__()
-        self.trainer = trainer
-        self.controls = trainer._controls
+        self.sink = sink
+        self.controls = sink.controls
         self.epoch = 0
         self.step = 0
         self._prev_end = -1
@@ -43,8 +65,6 @@ class EngineCallback(keras.callbacks.Callback):
 
     def on_train_batch_end(self, batch: int, logs: Any = None) -> None:
         mean = float(logs["loss"]) if logs and "loss" in logs else math.nan
-        if not math.isfinite(mean):
-            raise Diverged(self.epoch, batch, mean)
         steps = (self.params or {}).get("steps")
         if steps:  # the last call of an epoch may report a batch index past its end
             batch = min(batch, steps - 1)
@@ -61,11 +81,13 @@ class EngineCallback(keras.callbacks.Callback):
         self._prev_end, self._prev_mean = batch, mean
         stride = max(n, 1) if len(losses) == 1 else 1  # one mean loss stands for the whole call
         for i, loss in enumerate(losses):
+            if not math.isfinite(loss) or not math.isfinite(mean) and i == len(losses) - 1:
+                raise Diverged(self.epoch, first + i, loss, step=self.step + stride - 1)
             self.step += stride
             last = i == len(losses) - 1
             # snapshots see the weights after the call, so only its last batch may take one
-            self.trainer._on_batch_end(self.epoch, first + i, self.step - 1, loss, previous,
-                                       snapshot=last)
+            self.sink.record_batch(self.epoch, first + i, self.step - 1, loss,
+                                   previous=previous, snapshot=last)
         self.controls.checkpoint()
 
     def on_test_batch_end(self, batch: int, logs: Any = None) -> None:
@@ -76,8 +98,9 @@ class EngineCallback(keras.callbacks.Callback):
         metrics = {k: float(v) for k, v in (logs or {}).items() if _is_number(v)}
         for key in ("loss", "val_loss"):
             if key in metrics and not math.isfinite(metrics[key]):
-                raise Diverged(epoch, -1, metrics[key])
-        self.trainer._on_epoch_end(epoch, metrics)
+                raise Diverged(epoch, -1, metrics[key], step=max(self.step - 1, 0),
+                               where="validation" if key == "val_loss" else "")
+        self.sink.record_epoch(epoch, metrics)
         self.controls.checkpoint()
 
 

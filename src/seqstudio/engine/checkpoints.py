@@ -4,23 +4,19 @@ After the first (``epoch-0000.keras``, the whole initial model, saved by Keras),
 only the variables, in ``.npz``: a whole ``.keras`` costs ~20 ms of Python per epoch (Keras walks
 the model to save it), copying the variables ~1 ms, and the Trainer's I/O thread writes them. See
 :func:`seqstudio.engine.rundir.checkpoint_name` for the names and :meth:`RunDir.load_checkpoint
-<seqstudio.engine.rundir.RunDir.load_checkpoint>` for reading one back as a model.
+<seqstudio.engine.rundir.RunDir.load_checkpoint>` for reading one back as a model, and
+:func:`seqstudio.engine.runwriter.write_checkpoint` for writing one.
 """
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from seqstudio.engine.rundir import (
-    CHECKPOINTS,
-    RunDirError,
-    atomic_write,
-    atomic_write_json,
-    checkpoint_name,
-)
+from seqstudio.engine.rundir import RunDirError
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
@@ -34,21 +30,29 @@ def model_variables(model: keras.Model) -> tuple[list[np.ndarray], list[np.ndarr
     return weights, state
 
 
-def write_checkpoint(directory: Path, epoch: int, weights: list[np.ndarray],
-                     optimizer: list[np.ndarray]) -> Path:
-    """``checkpoints/epoch-NNNN.weights.npz``, then ``latest.json`` pointing at it."""
-    folder = Path(directory) / CHECKPOINTS
-    name = checkpoint_name(epoch)
-    arrays = {f"weight_{i:04d}": w for i, w in enumerate(weights)}
-    arrays.update({f"optimizer_{i:04d}": v for i, v in enumerate(optimizer)})
+def read_checkpoint(path: Path) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The weights and optimizer variables of an ``.npz`` checkpoint; :class:`RunDirError` for a
+    damaged file."""
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            weights = [data[k] for k in sorted(data.files) if k.startswith("weight_")]
+            state = [data[k] for k in sorted(data.files) if k.startswith("optimizer_")]
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise RunDirError(f"{path} is damaged or was cut short ({type(exc).__name__}: "
+                          f"{exc})") from None
+    if not weights:
+        raise RunDirError(f"{path} is damaged (it holds no weights)")
+    return weights, state
 
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            np.savez(fh, epoch=np.int64(epoch), **arrays)
 
-    atomic_write(folder / name, write, durable=False)
-    atomic_write_json(folder / "latest.json", {"epoch": epoch, "file": name}, durable=False)
-    return folder / name
+def check_checkpoint(path: Path) -> None:
+    """Raise :class:`RunDirError` when a checkpoint of either kind cannot be read."""
+    path = Path(path)
+    if path.suffix == ".keras":
+        if not zipfile.is_zipfile(path):
+            raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive)")
+    else:
+        read_checkpoint(path)
 
 
 def restore_checkpoint(model: keras.Model, path: Path) -> None:
@@ -59,14 +63,11 @@ def restore_checkpoint(model: keras.Model, path: Path) -> None:
     if optimizer is not None and not getattr(optimizer, "built", True):
         optimizer.build(model.trainable_variables)
     if path.suffix == ".keras":
+        if not zipfile.is_zipfile(path):
+            raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive)")
         model.load_weights(path)
         return
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            weights = [data[k] for k in sorted(data.files) if k.startswith("weight_")]
-            state = [data[k] for k in sorted(data.files) if k.startswith("optimizer_")]
-    except (OSError, ValueError) as exc:
-        raise RunDirError(f"{path}: cannot read the checkpoint: {exc}") from None
+    weights, state = read_checkpoint(path)
     targets = list(model.weights)
     opt_targets = list(optimizer.variables) if optimizer is not None else []
     if len(weights) != len(targets) or (state and len(state) != len(opt_targets)):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from seqstudio.engine.events import Divergence
+
 #: how often a paused run wakes up to see whether it was stopped
 PAUSE_POLL_S = 0.05
 
@@ -13,11 +15,25 @@ class StopRequested(Exception):
 
 
 class Diverged(Exception):
-    """Raised inside ``fit`` when a loss is NaN or infinite."""
+    """Raised inside ``fit`` when a loss is NaN or infinite. ``epoch`` counts from 0, ``batch``
+    within the epoch (-1: at the epoch's end), ``step`` over the run; ``where`` is
+    ``"validation"`` when the validation loss was the first to go."""
 
-    def __init__(self, epoch: int, batch: int, loss: float) -> None:
-        super().__init__(f"loss became {loss} at epoch {epoch + 1}, batch {batch + 1}")
-        self.epoch, self.batch, self.loss = epoch, batch, loss
+    def __init__(self, epoch: int, batch: int, loss: float, *, step: int = -1,
+                 where: str = "") -> None:
+        at = f"epoch {epoch + 1}, batch {batch + 1}" if batch >= 0 else f"the end of epoch {epoch + 1}"
+        what = "the validation loss" if where == "validation" else "loss"
+        super().__init__(f"{what} became {loss} at {at}")
+        self.epoch, self.batch, self.loss, self.step, self.where = epoch, batch, loss, step, where
+
+    def describe(self, learning_rate: float, cell: str) -> Divergence:
+        """What happened, in words, and what to try."""
+        advice = f"try a lower learning rate than {learning_rate:g} (for example " \
+                 f"{learning_rate / 10:g})"
+        if cell != "simple-rnn-tanh":
+            advice += ", or the tanh cell (simple-rnn-tanh), whose states stay within -1..1"
+        return Divergence(epoch=self.epoch, batch=self.batch, step=self.step, loss=self.loss,
+                          what=str(self), advice=advice)
 
 
 class Controls:

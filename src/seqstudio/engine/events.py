@@ -91,14 +91,33 @@ class SamplePrediction:
 
 
 @dataclass(frozen=True)
+class Divergence:
+    """Where a loss stopped being finite. Batches before it were recorded and sent as events."""
+
+    epoch: int  # 0-based
+    batch: int  # 0-based within the epoch; -1 when it showed at the epoch's end (validation)
+    step: int  # global, 0-based: the x position on a per-batch loss plot
+    loss: float  # nan or inf
+    what: str  # "loss became nan at epoch 1, batch 32"
+    advice: str  # "try a lower learning rate than 0.5 (for example 0.05), or the tanh cell"
+
+
+@dataclass(frozen=True)
 class Finished:
-    """The run ended. ``status``: ``finished``, ``stopped`` (by the user), ``failed``."""
+    """The run ended. ``status``: ``finished``, ``stopped`` (by the user), ``failed``.
+
+    ``reason`` is one sentence for a person: "completed", "early stopping", "stopped by user",
+    the error, or for a divergence "diverged: <what>; <advice>" (the parts are in ``divergence``).
+    ``best_epoch`` (from 1) is the epoch whose model ``model.keras`` holds.
+    """
 
     status: Literal["finished", "stopped", "failed"]
-    reason: str  # "completed", "stopped by user", "diverged", "early stopping", or the error
+    reason: str
     epochs_done: int
     run_dir: str
     traceback: str = ""
+    divergence: Divergence | None = None
+    best_epoch: int | None = None
 
     @classmethod
     def could_not_start(cls, exc: BaseException) -> Finished:

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
-import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from seqstudio.engine import rundir
+from seqstudio.engine.checkpoints import check_checkpoint
 from seqstudio.engine.record import file_sha256
+from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
 from seqstudio.errors import TrainingError
 
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.data.dataset import Dataset
     from seqstudio.engine.trainer import Trainer
+
+
+@dataclass(frozen=True)
+class ResumeState:
+    """What a Trainer needs to continue a run: the checkpoint it starts from and what the
+    earlier sessions recorded (their configuration and history rows up to the checkpoint)."""
+
+    checkpoint: Path
+    epochs_done: int
+    config: dict[str, Any] = field(default_factory=dict)
+    history: tuple[dict[str, float], ...] = ()
 
 
 def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False) -> Dataset:
@@ -40,6 +53,10 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
     if latest is None:
         raise TrainingError(f"{run.path} has no checkpoint to resume from")
     done, checkpoint = latest
+    try:
+        check_checkpoint(checkpoint)
+    except rundir.RunDirError as exc:
+        raise TrainingError(f"{exc}; delete it to resume from the checkpoint before it") from None
     settings = TrainSettings.from_dict(config.get("settings", {}))
     if epochs is not None:
         settings.epochs = int(epochs)
@@ -48,49 +65,12 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
                             "pass --epochs to train further")
     if dataset is None:
         dataset = rebuild_dataset(config, allow_changed_data=allow_changed_data)
-    cell = config["cell"]
-    # Build with a throw-away path check, then point at the existing directory.
-    trainer = cls.__new__(cls)
-    cls.__init__(trainer, dataset, cell["name"], cell.get("params"), settings,
-                 run_dir=run.path / ".resume-probe", registry=registry)
-    trainer.run_path = trainer._path = run.path
-    trainer._initial_epoch = done
-    trainer._resume_from = checkpoint
-    trainer._previous_config = config
-    trainer._previous_history = [r for r in run.history() if int(r["epoch"]) <= done]
-    _trim(run, done)
+    cell = config.get("cell") or {}
+    if not cell.get("name"):
+        raise TrainingError(f"{run.path / rundir.CONFIG} names no cell; the run cannot resume")
+    state = ResumeState(checkpoint=checkpoint, epochs_done=done, config=config,
+                        history=tuple(r for r in run.history() if int(r["epoch"]) <= done))
+    trainer = cls(dataset, cell["name"], cell.get("params"), settings, run_dir=run.path,
+                  registry=registry, resume=state)
+    RunWriter(run.path).trim_after(done)
     return trainer
-
-
-def _trim(run: rundir.RunDir, done: int) -> None:
-    """Forget what was recorded after the checkpoint, so the resumed run writes it afresh."""
-    path = run.path
-    rows = [r for r in run.history() if int(r["epoch"]) <= done]
-    rundir.atomic_write_text(path / rundir.HISTORY, rundir.history_csv(rows))
-    batches = [f"{e + 1},{b},{s},{loss!r}" for (e, b, loss), s in
-               zip(run.batch_losses(), _steps(run), strict=False) if e + 1 <= done]
-    rundir.atomic_write_text(path / rundir.BATCHES,
-                             ",".join(rundir.BATCH_FIELDS) + "\n" + "".join(b + "\n" for b in batches))
-    for snap in (path / rundir.SNAPSHOTS).glob("epoch-*.npz"):
-        try:
-            if int(snap.name.split("-")[1]) > done:
-                snap.unlink()
-        except (ValueError, IndexError, OSError):
-            continue
-    preds = path / rundir.PREDICTIONS
-    if preds.is_file():
-        keep = []
-        for line in preds.read_text(encoding="utf-8").splitlines():
-            try:
-                if json.loads(line)["epoch"] + 1 <= done:
-                    keep.append(line + "\n")
-            except (ValueError, KeyError):
-                continue
-        rundir.atomic_write_text(preds, "".join(keep))
-    for epoch, file in run.checkpoints():
-        if epoch > done:
-            file.unlink(missing_ok=True)
-
-
-def _steps(run: rundir.RunDir) -> list[int]:
-    return [int(r["step"]) for r in rundir._read_csv(run.path / rundir.BATCHES)]

@@ -1,19 +1,21 @@
-"""The run directory: written by the Trainer while it trains, read back by :class:`RunDir`.
+"""The run directory's format, in one place: names, atomic writes, line formats, and
+:class:`RunDir`, which reads it back. :mod:`seqstudio.engine.runwriter` writes a run with these.
 
 Layout (see ``docs/engine.md``)::
 
-    config.json            everything needed to reproduce the run
-    status.json            running / finished / stopped / failed, with the reason
+    config.json            everything needed to reproduce the run; ``format`` is its version
+    status.json            running / finished / stopped / failed, the reason, the best epoch
     dataset.json           vocabulary, class names, scaler, input spec, probe: enough to predict
     history.csv            header, then one row per finished epoch
     batches.csv            epoch, batch, step, loss: one row per batch
-    model.keras            the final model (plain ``keras.saving.load_model`` loads it)
+    model.keras            the best epoch's model by val_loss, the last epoch's without validation
+                           (plain ``keras.saving.load_model`` loads it)
     checkpoints/epoch-0000.keras          the initial model, whole (architecture + weights)
     checkpoints/epoch-NNNN.weights.npz    the weights and optimizer state after epoch N
     checkpoints/latest.json               the newest complete checkpoint
     snapshots/epoch-NNNN-batch-final.npz, snapshots/epoch-NNNN-batch-BBBBBB.npz
     predictions.jsonl      one sample prediction per epoch
-    tensorboard/           optional
+    tensorboard/           optional: train/ and validation/ event files
 
 Epochs in file names and in ``history.csv``/``batches.csv`` are counted from 1; events count from 0.
 Every file is replaced atomically (temporary file in the same folder, then ``os.replace``), and
@@ -23,15 +25,13 @@ lines, so a process killed at any moment leaves a directory this module can read
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import math
-import os
-import tempfile
+import time
 import warnings
-from collections.abc import Callable, Iterable
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,8 @@ from seqstudio.errors import SeqstudioError
 if TYPE_CHECKING:  # pragma: no cover
     import keras
 
+#: the run-directory format this seqstudio writes and the newest it reads (``config.json``'s
+#: ``format``); raise it when a change would mislead an older reader
 FORMAT_VERSION = 1
 CONFIG = "config.json"
 STATUS = "status.json"
@@ -54,75 +56,25 @@ CHECKPOINTS = "checkpoints"
 SNAPSHOTS = "snapshots"
 PREDICTIONS = "predictions.jsonl"
 TENSORBOARD = "tensorboard"
+LATEST = "latest.json"
+#: snapshot arrays ``layer_<i>__<state>``: every state of layer i by name, in order (contract 1.1)
+LAYER_STATE = "layer_"
 BATCH_FIELDS = ("epoch", "batch", "step", "loss")
+BATCHES_HEADER = ",".join(BATCH_FIELDS) + "\n"
+
+
+def default_run_dir(cell: str, root: str | Path = "runs") -> Path:
+    """``runs/YYYYmmdd-HHMMSS-<cell>``, with a suffix if that exists."""
+    base = Path(root) / f"{time.strftime('%Y%m%d-%H%M%S')}-{cell}"
+    path, n = base, 1
+    while path.exists():
+        n += 1
+        path = base.with_name(f"{base.name}-{n}")
+    return path
 
 
 class RunDirError(SeqstudioError):
     """A path is not a readable run directory."""
-
-
-# -- atomic writes ----------------------------------------------------------------------------
-def atomic_write(path: Path, write: Callable[[Path], None], *, durable: bool = True) -> None:
-    """Call ``write(tmp)`` on a temporary path next to ``path``, then move it into place.
-
-    The temporary name keeps the suffix (Keras insists on ``.keras``). With ``durable`` the file is
-    fsynced before the rename, so even a power cut leaves the old or the new file, never half.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}",
-                                    dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        if durable:
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def atomic_write_text(path: Path, text: str, *, durable: bool = True) -> None:
-    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), durable=durable)
-
-
-def atomic_write_json(path: Path, obj: Any, *, durable: bool = True) -> None:
-    atomic_write_text(path, json.dumps(obj, indent=2, default=_json_default) + "\n",
-                      durable=durable)
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a file written with ``durable=False`` to disk; nothing when it does not exist."""
-    try:
-        with open(path, "rb+") as fh:
-            os.fsync(fh.fileno())
-    except FileNotFoundError:
-        pass
-
-
-def _json_default(obj: Any) -> Any:
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    if isinstance(obj, np.generic):
-        return obj.item()
-    if isinstance(obj, Path):
-        return str(obj)
-    if isinstance(obj, set | tuple):
-        return list(obj)
-    return repr(obj)
-
-
-def append_lines(path: Path, lines: Iterable[str]) -> None:
-    """Append whole lines with one write; a reader drops a torn last line."""
-    text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
-    if text:
-        with open(path, "a", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
 
 
 def checkpoint_name(epoch: int) -> str:
@@ -132,81 +84,14 @@ def checkpoint_name(epoch: int) -> str:
     return f"epoch-{epoch:04d}.keras" if epoch == 0 else f"epoch-{epoch:04d}.weights.npz"
 
 
+def batch_row(epoch: int, batch: int, step: int, loss: float) -> str:
+    """One ``batches.csv`` line; ``epoch`` in file numbering (from 1)."""
+    return f"{epoch},{batch},{step},{loss!r}"
+
+
 def snapshot_name(snapshot: HiddenSnapshot) -> str:
     batch = "final" if snapshot.batch < 0 else f"{snapshot.batch:06d}"
     return f"epoch-{snapshot.epoch + 1:04d}-batch-{batch}.npz"
-
-
-def write_snapshot(directory: Path, snapshot: HiddenSnapshot) -> Path:
-    path = Path(directory) / SNAPSHOTS / snapshot_name(snapshot)
-    arrays = {f"state_{i}": np.asarray(s) for i, s in enumerate(snapshot.states)}
-
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            np.savez(fh, epoch=np.int64(snapshot.epoch), batch=np.int64(snapshot.batch),
-                     layer_names=np.array(snapshot.layer_names, dtype=str),
-                     step_labels=np.array(snapshot.step_labels, dtype=str), **arrays)
-
-    atomic_write(path, write, durable=False)
-    return path
-
-
-def prediction_to_json(p: SamplePrediction) -> str:
-    return json.dumps({
-        "epoch": p.epoch, "task": p.task, "text": p.text, "class_probs": p.class_probs,
-        "forecast": None if p.forecast is None else np.asarray(p.forecast).tolist(),
-        "actual": None if p.actual is None else np.asarray(p.actual).tolist(),
-        "history": None if p.history is None else np.asarray(p.history).tolist(),
-        "extra": p.extra,
-    }, default=_json_default, allow_nan=True)
-
-
-def history_csv(rows: list[dict[str, float]]) -> str:
-    """``epoch`` first, then ``loss``, ``val_loss`` and the other metrics in a stable order."""
-    keys: list[str] = ["epoch"]
-    for row in rows:
-        for key in row:
-            if key not in keys:
-                keys.append(key)
-    front = [k for k in ("epoch", "loss", "val_loss") if k in keys or k == "val_loss"]
-    rest = sorted(k for k in keys if k not in front)
-    header = front + rest
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n", restval="")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _fmt(v) for k, v in row.items()})
-    return out.getvalue()
-
-
-class HistoryWriter:
-    """``history.csv`` while a run trains: one line appended per epoch while the columns stay
-    the same (a cost that does not grow with the run), else rewritten whole and atomically (the
-    first epoch of a session, a new metric). Not fsynced; the Trainer does that at the end.
-
-    :param previous: the rows of earlier sessions of a resumed run, kept at the top.
-    """
-
-    def __init__(self, path: Path, previous: Iterable[dict[str, Any]] = ()) -> None:
-        self.path = Path(path)
-        self.rows: list[dict[str, Any]] = list(previous)
-        self._header: str | None = None
-
-    def add(self, row: dict[str, Any]) -> None:
-        self.rows.append(row)
-        header, line = history_csv([row]).splitlines()
-        if header == self._header:
-            append_lines(self.path, [line])
-            return
-        text = history_csv(self.rows)
-        atomic_write_text(self.path, text, durable=False)
-        self._header = text.split("\n", 1)[0]
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, int | np.integer):
-        return str(int(value))
-    return repr(float(value))
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -224,8 +109,25 @@ class RunDir:
             raise RunDirError(f"{self.path} is not a run directory (no {CONFIG})")
         try:
             self.config: dict[str, Any] = json.loads(config.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise RunDirError(f"{config}: cannot read the run configuration: {exc}") from None
+        except UnicodeDecodeError:
+            raise RunDirError(f"{config} is damaged (not UTF-8 text); the run cannot be "
+                              "opened without it") from None
+        except ValueError as exc:
+            raise RunDirError(f"{config} is damaged or was cut short (not valid JSON: {exc}); "
+                              "the run cannot be opened without it") from None
+        except OSError as exc:
+            raise RunDirError(f"{config}: cannot read the run configuration: "
+                              f"{exc.strerror or exc}") from None
+        if not isinstance(self.config, dict):
+            raise RunDirError(f"{config} is damaged (a JSON object was expected)")
+        fmt = self.config.get("format", 1)
+        if not isinstance(fmt, int) or fmt > FORMAT_VERSION:
+            written = self.config.get("versions", {}).get("seqstudio", "a newer version")
+            from seqstudio import __version__
+
+            raise RunDirError(f"{self.path} was written by seqstudio {written} in run format "
+                              f"{fmt}; this seqstudio {__version__} reads format "
+                              f"{FORMAT_VERSION} and older: upgrade seqstudio to open it")
 
     def __repr__(self) -> str:
         return f"RunDir({str(self.path)!r})"
@@ -242,6 +144,22 @@ class RunDir:
         return _read_json(self.path / DATASET) or {}
 
     @property
+    def best_epoch(self) -> int | None:
+        """The epoch (from 1) whose model ``model.keras`` holds: the lowest ``val_loss``, or the
+        last epoch when the run has no validation part. ``None`` before the first epoch ends.
+        A finished run records it in ``status.json``; a killed one is worked out from its
+        history (its ``model.keras`` is then absent)."""
+        recorded = self.status().get("best_epoch")
+        if isinstance(recorded, int):
+            return recorded
+        return best_epoch_of(self.history())
+
+    @property
+    def tensorboard_dir(self) -> Path:
+        """Where ``--tensorboard`` writes its logs (it may not exist)."""
+        return self.path / TENSORBOARD
+
+    @property
     def task(self) -> str:
         return str(self.config.get("data", {}).get("task") or self.dataset_info().get("task", ""))
 
@@ -251,18 +169,30 @@ class RunDir:
         rows = []
         for raw in _read_csv(self.path / HISTORY):
             row: dict[str, float] = {}
-            for key, value in raw.items():
-                if key == "epoch":
-                    row[key] = int(value)
-                else:
-                    row[key] = float(value) if value not in ("", None) else math.nan
+            try:
+                for key, value in raw.items():
+                    if key == "epoch":
+                        row[key] = int(value)
+                    else:
+                        row[key] = float(value) if value not in ("", None) else math.nan
+            except (TypeError, ValueError):
+                continue  # a damaged line
             rows.append(row)
         return rows
 
     def batch_losses(self) -> list[tuple[int, int, float]]:
         """``(epoch, batch, loss)`` in event numbering (epoch from 0, batch within the epoch)."""
-        return [(int(r["epoch"]) - 1, int(r["batch"]), float(r["loss"]))
-                for r in _read_csv(self.path / BATCHES)]
+        return [(epoch - 1, batch, loss) for epoch, batch, _, loss in self.batch_rows()]
+
+    def batch_rows(self) -> list[tuple[int, int, int, float]]:
+        """``batches.csv`` as written: ``(epoch from 1, batch, step, loss)``."""
+        rows = []
+        for r in _read_csv(self.path / BATCHES):
+            try:
+                rows.append((int(r["epoch"]), int(r["batch"]), int(r["step"]), float(r["loss"])))
+            except (KeyError, ValueError):
+                continue  # a damaged line
+        return rows
 
     def snapshots(self) -> list[HiddenSnapshot]:
         """Every hidden-state snapshot, in training order."""
@@ -274,14 +204,20 @@ class RunDir:
             try:
                 with np.load(file, allow_pickle=False) as data:
                     n = sum(1 for k in data.files if k.startswith("state_"))
+                    named: list[dict[str, np.ndarray]] = [{} for _ in range(n)]
+                    for key in data.files:  # in the order written
+                        if key.startswith(LAYER_STATE) and "__" in key:
+                            i, name = key[len(LAYER_STATE):].split("__", 1)
+                            named[int(i)][name] = np.array(data[key])
+                    extra = {"layer_states": tuple(named)} if any(named) else {}
                     snaps.append(HiddenSnapshot(
                         epoch=int(data["epoch"]), batch=int(data["batch"]),
                         states=tuple(np.array(data[f"state_{i}"]) for i in range(n)),
                         layer_names=tuple(str(s) for s in data["layer_names"]),
-                        step_labels=tuple(str(s) for s in data["step_labels"]),
+                        step_labels=tuple(str(s) for s in data["step_labels"]), **extra,
                     ))
-            except (OSError, ValueError, KeyError):
-                continue  # a torn file of a killed run
+            except (OSError, ValueError, KeyError, IndexError, EOFError):
+                continue  # a torn or damaged file
         snaps.sort(key=lambda s: (s.epoch, s.batch if s.batch >= 0 else math.inf))
         return snaps
 
@@ -314,16 +250,18 @@ class RunDir:
         return sorted(found)
 
     def latest_checkpoint(self) -> tuple[int, Path] | None:
-        latest = _read_json(self.path / CHECKPOINTS / "latest.json")
-        if latest and (self.path / CHECKPOINTS / latest["file"]).is_file():
-            return int(latest["epoch"]), self.path / CHECKPOINTS / latest["file"]
+        latest = _read_json(self.path / CHECKPOINTS / LATEST)
+        try:
+            epoch, file = int(latest["epoch"]), self.path / CHECKPOINTS / str(latest["file"])
+        except (TypeError, KeyError, ValueError):
+            epoch, file = -1, self.path  # missing or damaged: fall back on the files present
+        if epoch >= 0 and file.is_file() and file.name == checkpoint_name(epoch):
+            return epoch, file
         found = self.checkpoints()
         return found[-1] if found else None
 
     def load_checkpoint(self, epoch: int) -> keras.Model:
         """The model as it was after ``epoch`` finished epochs (0: the initial model)."""
-        import keras
-
         found = dict(self.checkpoints())
         if epoch not in found:
             raise RunDirError(f"{self.path} has no checkpoint for epoch {epoch}; it has "
@@ -336,7 +274,7 @@ class RunDir:
             # saved before its first step, the initial model's optimizer has no slots yet; Keras
             # warns that it skips them, and the checkpoint below sets them all
             warnings.filterwarnings("ignore", message="Skipping variable loading for optimizer")
-            model = keras.saving.load_model(initial)
+            model = load_keras_file(initial)
         if epoch:
             from seqstudio.engine.checkpoints import restore_checkpoint
 
@@ -345,14 +283,40 @@ class RunDir:
 
     def load_model(self) -> keras.Model:
         """``model.keras``, or the latest checkpoint of a run that did not finish."""
-        import keras
-
         if (self.path / MODEL).is_file():
-            return keras.saving.load_model(self.path / MODEL)
+            return load_keras_file(self.path / MODEL, f"the checkpoints in {CHECKPOINTS}/ still "
+                                   "hold every epoch's weights (seqstudio resume reads them)")
         latest = self.latest_checkpoint()
         if latest is None:
             raise RunDirError(f"{self.path} holds no model yet (no {MODEL}, no checkpoint)")
         return self.load_checkpoint(latest[0])
+
+
+def best_epoch_of(history: list[dict[str, Any]]) -> int | None:
+    """The epoch (from 1) with the lowest finite ``val_loss`` (the first of equals), else the last
+    epoch; ``None`` for no rows."""
+    if not history:
+        return None
+    scored = [(float(r.get("val_loss", math.nan)), int(r["epoch"])) for r in history]
+    finite = [(v, e) for v, e in scored if math.isfinite(v)]
+    if not finite:
+        return int(history[-1]["epoch"])
+    return min(finite, key=lambda ve: (ve[0], ve[1]))[1]
+
+
+def load_keras_file(path: Path, hint: str = "") -> keras.Model:
+    """``keras.saving.load_model``, with a true message for a damaged file (Keras reports a file
+    that is not a zip archive as "File not found"); ``hint`` says what still exists."""
+    import keras
+
+    path = Path(path)
+    hint = f"; {hint}" if hint else ""
+    if not zipfile.is_zipfile(path):
+        raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive){hint}")
+    try:
+        return keras.saving.load_model(path)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
+        raise RunDirError(f"{path} is damaged ({type(exc).__name__}: {exc}){hint}") from None
 
 
 def _epoch_of(name: str) -> int:

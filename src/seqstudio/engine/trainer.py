@@ -24,9 +24,21 @@ import numpy as np
 
 from seqstudio.data.dataset import Dataset
 from seqstudio.engine import checkpoints, distribute, rundir
+from seqstudio.engine import tensorboard as tb
 from seqstudio.engine.controls import Controls, Diverged, StopRequested
-from seqstudio.engine.events import BatchEnd, EpochEnd, Event, Finished, HiddenSnapshot, Started
+from seqstudio.engine.events import (
+    BatchEnd,
+    Divergence,
+    EpochEnd,
+    Event,
+    Finished,
+    HiddenSnapshot,
+    Started,
+)
 from seqstudio.engine.record import build_config
+from seqstudio.engine.resume import ResumeState
+from seqstudio.engine.rundir import default_run_dir
+from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
 from seqstudio.errors import SeqstudioError, TrainingError
 from seqstudio.model import BuiltModel, build_model
@@ -39,55 +51,51 @@ log = logging.getLogger(__name__)
 MATERIALISE_LIMIT = 512 * 2**20
 
 
-def default_run_dir(cell: str, root: str | Path = "runs") -> Path:
-    """``runs/YYYYmmdd-HHMMSS-<cell>``, with a suffix if that exists."""
-    base = Path(root) / f"{time.strftime('%Y%m%d-%H%M%S')}-{cell}"
-    path, n = base, 1
-    while path.exists():
-        n += 1
-        path = base.with_name(f"{base.name}-{n}")
-    return path
-
-
 class Trainer:
     """Train ``cell`` on ``dataset``; see ``docs/internal-api.md`` and ``docs/engine.md``."""
 
     def __init__(self, dataset: Dataset, cell: str | CellType, cell_params: dict | None = None,
                  settings: TrainSettings | None = None, run_dir: str | Path | None = None,
-                 registry: Registry | None = None) -> None:
+                 registry: Registry | None = None, *, resume: ResumeState | None = None) -> None:
+        """``resume`` continues the run in ``run_dir`` from a checkpoint (see
+        :meth:`resume_run`); without it ``run_dir`` must not hold a run yet."""
         self.dataset = dataset
         self.settings = settings or TrainSettings()
         self.settings.validate()
         self.registry = registry or get_registry()
         self.cell_type = cell if isinstance(cell, CellType) else self.registry.cell_type(cell)
         self.cell_params = self.cell_type.resolve(cell_params)
+        if resume is not None and run_dir is None:
+            raise TrainingError("resuming a run needs its directory")
         self.run_path = Path(run_dir) if run_dir else default_run_dir(self.cell_type.name)
         if dataset.n_train == 0:
             raise TrainingError("the dataset has no training samples")
+        if self.settings.tensorboard:
+            tb.require()
         self.built: BuiltModel | None = None
         self.history: list[dict[str, float]] = []
         self.result: Finished | None = None
         self._subscribers: list[Callable[[Event], None]] = []
         self._controls = Controls()
-        self._initial_epoch = 0
-        self._resume_from: Path | None = None
-        self._previous_config: dict[str, Any] | None = None
-        self._previous_history: list[dict[str, float]] = []
-        self._batch_rows: list[str] = []
+        self._resume = resume
+        self._initial_epoch = resume.epochs_done if resume else 0
         self._io: ThreadPoolExecutor | None = None
         self._io_futures: list[Any] = []
         self._predictor: Any = None
         self._sampler: Any = None
-        self._history_file: rundir.HistoryWriter | None = None
+        self._writer: RunWriter | None = None
+        self._scalars: tb.ScalarLog | None = None
         self._probe: Callable[[Any], list[Any]] = lambda x: self.built.probe_states(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
-        self._diverged_at: str = ""
+        self._divergence: Divergence | None = None
         self._started = False
+        self.is_chief = True
         #: hidden-state snapshots (per epoch and every ``snapshot_every`` batches); a benchmark
         #: switches them off to measure what they cost
         self.snapshots_enabled = True
-        if self._path.exists() and (self._path / rundir.CONFIG).exists():
+        holds_run = self._path.exists() and (self._path / rundir.CONFIG).exists()
+        if holds_run and resume is None:
             raise TrainingError(f"{self._path} already holds a run; resume it with "
                                 f"'seqstudio resume {self._path}' or choose another directory")
         if self._path.exists() and not self._path.is_dir():
@@ -111,6 +119,22 @@ class Trainer:
     @property
     def paused(self) -> bool:
         return self._controls.paused
+
+    @property
+    def controls(self) -> Controls:
+        """Pause and stop as the training loop sees them (the callback checks them)."""
+        return self._controls
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch (from 1) with the lowest ``val_loss`` so far (the last without validation);
+        at the end ``model.keras`` holds it."""
+        return rundir.best_epoch_of(self._writer.history.rows) if self._writer else None
+
+    @property
+    def divergence(self) -> Divergence | None:
+        """Where the loss stopped being finite, once a run diverged."""
+        return self._divergence
 
     @property
     def epochs_done(self) -> int:
@@ -138,7 +162,7 @@ class Trainer:
     # -- the run -----------------------------------------------------------------------------
     def run(self) -> Finished:
         """Train; block until finished, stopped or failed. Never raises for a failed run."""
-        status, reason, tb = "finished", "completed", ""
+        status, reason, trace = "finished", "completed", ""
         try:
             status, reason = self._train()
         except KeyboardInterrupt:
@@ -146,14 +170,17 @@ class Trainer:
         except Exception as exc:  # noqa: BLE001 - reported as a failed run
             status = "failed"
             reason = str(exc) if isinstance(exc, SeqstudioError) else f"{type(exc).__name__}: {exc}"
-            tb = traceback.format_exc()
+            trace = traceback.format_exc()
         try:
             self._finish(status, reason)
         except Exception as exc:  # noqa: BLE001
-            status, reason = "failed", f"could not write the run directory: {exc}"
-            tb = tb or traceback.format_exc()
+            status = "failed"
+            reason = str(exc) if isinstance(exc, SeqstudioError) else (
+                f"could not write the run directory: {type(exc).__name__}: {exc}")
+            trace = trace or traceback.format_exc()
         self.result = Finished(status=status, reason=reason, epochs_done=self.epochs_done,
-                               run_dir=str(self.run_path), traceback=tb)
+                               run_dir=str(self.run_path), traceback=trace,
+                               divergence=self._divergence, best_epoch=self.best_epoch)
         self._emit(self.result)
         return self.result
 
@@ -173,8 +200,8 @@ class Trainer:
         with scope:
             self.built = self._build()
         model = self.built.model
-        if self._resume_from is not None:
-            checkpoints.restore_checkpoint(model, self._resume_from)
+        if self._resume is not None:
+            checkpoints.restore_checkpoint(model, self._resume.checkpoint)
         self._info = dataset_info(ds)
         self._predictor = Predictor(model)
         self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
@@ -191,15 +218,14 @@ class Trainer:
         self._emit(self._started_event())
 
         callbacks: list[Any] = [EngineCallback(self)]
+        if s.tensorboard and self.is_chief:
+            self._scalars = tb.ScalarLog(self._path)
         has_val = ds.n_val > 0
         early = None
         if s.early_stopping:
             early = keras.callbacks.EarlyStopping(monitor="val_loss" if has_val else "loss",
                                                   patience=s.early_stopping)
             callbacks.append(early)
-        if s.tensorboard:
-            callbacks.append(keras.callbacks.TensorBoard(
-                log_dir=str(self._path / rundir.TENSORBOARD)))
         fit_scope: Any = contextlib.nullcontext()
         if s.strategy == "multi-worker":
             # Keras' eager "symbolic build" reduces the first (int) batch across workers, which
@@ -214,8 +240,8 @@ class Trainer:
         except StopRequested:
             return "stopped", "stopped by user"
         except Diverged as exc:
-            self._diverged_at = str(exc)
-            return "failed", "diverged"
+            self._divergence = exc.describe(self.settings.learning_rate, self.cell_type.name)
+            return "failed", f"diverged: {self._divergence.what}; {self._divergence.advice}"
         if early is not None and early.stopped_epoch > 0:
             return "finished", "early stopping"
         return "finished", "completed"
@@ -267,32 +293,28 @@ class Trainer:
 
     # -- writing -----------------------------------------------------------------------------
     def _write_start(self) -> None:
-        path = self._path
-        path.mkdir(parents=True, exist_ok=True)
+        previous = self._resume
         config = build_config(
             dataset=self.dataset, cell=self.cell_type, params=self.cell_params,
             settings=self.settings, registry=self.registry,
             execution_mode=self.execution_text,
             workers=distribute.worker_count(self.settings.strategy),
-            previous=self._previous_config)
-        self._history_file = rundir.HistoryWriter(path / rundir.HISTORY, self._previous_history)
-        rundir.atomic_write_json(path / rundir.DATASET, self._info)
-        rundir.atomic_write_json(path / rundir.CONFIG, config)
-        self._write_status("running", "")
-        if not (path / rundir.BATCHES).exists():
-            rundir.atomic_write_text(path / rundir.BATCHES, ",".join(rundir.BATCH_FIELDS) + "\n")
+            previous=previous.config if previous else None)
+        self._writer = RunWriter(self._path, previous.history if previous else ())
+        self._writer.start(config, self._info, self._status("running", ""))
         if self._initial_epoch == 0:
             self._checkpoint(0)
 
     def _status(self, status: str, reason: str) -> dict[str, Any]:
+        div = self._divergence
         return {
             "status": status, "reason": reason, "epochs_done": self.epochs_done,
             "epochs": self.settings.epochs, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "detail": self._diverged_at,
+            "best_epoch": self.best_epoch, "detail": div.what if div else "",
+            "divergence": None if div is None else {
+                "epoch": div.epoch, "batch": div.batch, "step": div.step, "loss": div.loss,
+                "advice": div.advice},
         }
-
-    def _write_status(self, status: str, reason: str) -> None:
-        rundir.atomic_write_json(self._path / rundir.STATUS, self._status(status, reason))
 
     def _checkpoint(self, epochs_done: int) -> None:
         """The initial model is saved whole, here; after an epoch, a copy of the variables
@@ -303,12 +325,9 @@ class Trainer:
         if not all(np.isfinite(w).all() for w in weights if w.dtype.kind == "f"):
             return  # keep the last finite checkpoint
         if epochs_done == 0:
-            folder = self._path / rundir.CHECKPOINTS
-            name = rundir.checkpoint_name(0)
-            rundir.atomic_write(folder / name, lambda tmp: model.save(tmp), durable=False)
-            rundir.atomic_write_json(folder / "latest.json", {"epoch": 0, "file": name})
+            self._writer.initial_model(model)
             return
-        self._submit(checkpoints.write_checkpoint, self._path, epochs_done, weights, state)
+        self._submit(self._writer.checkpoint, epochs_done, weights, state)
 
     def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
         self._io_futures.append(self._io.submit(fn, *args))
@@ -318,75 +337,82 @@ class Trainer:
                 f.result()
             self._io_futures = [f for f in self._io_futures if not f.done()]
 
-    def _flush_batches(self) -> None:
-        rows, self._batch_rows = self._batch_rows, []
-        if rows:
-            rundir.append_lines(self._path / rundir.BATCHES, rows)
-
     def _finish(self, status: str, reason: str) -> None:
         if not self._started:
             return
-        self._flush_batches()
+        if self._scalars is not None:
+            self._scalars.close()
+        self._writer.flush_batches()
         if self._io is not None:
             self._io.shutdown(wait=True)
             for f in self._io_futures:
                 f.result()
-        model_path = self._path / rundir.MODEL
-        if reason == "diverged":
-            latest = rundir.RunDir(self._path).latest_checkpoint()
-            if latest is not None:
-                checkpoints.restore_checkpoint(self.built.model, latest[1])
-                rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
-        elif all(np.isfinite(w).all() for w in self.built.model.get_weights()):
-            rundir.atomic_write(model_path, lambda tmp: self.built.model.save(tmp))
-        rundir.fsync_file(self._path / rundir.HISTORY)
-        self._write_status(status, reason)
+        # model.keras: the best epoch's model, read back from its checkpoint when that is not
+        # the model in memory (the last epoch's, or a diverged one's); self.built stays the last
+        model = self.built.model
+        best = self.best_epoch
+        run = rundir.RunDir(self._path)
+        found = dict(run.checkpoints())
+        if self._divergence is not None and best not in found:
+            best = max(found, default=None)
+        if best in found and (best != self.epochs_done or self._divergence is not None):
+            model = run.load_checkpoint(best)
+        if all(np.isfinite(w).all() for w in model.get_weights()):
+            self._writer.model(model)
+        self._writer.sync()
+        self._writer.status(self._status(status, reason))
         if not self.is_chief:
             shutil.rmtree(self._path, ignore_errors=True)
 
-    # -- called by EngineCallback on the training thread -------------------------------------
-    def _on_batch_end(self, epoch: int, batch: int, step: int, loss: float,
-                      previous: int = -1, snapshot: bool = True) -> None:
+    # -- the sink the callback reports to (see callbacks.TrainingSink) -----------------------
+    def record_batch(self, epoch: int, batch: int, step: int, loss: float, *,
+                     previous: int = -1, snapshot: bool = True) -> None:
         """``batch`` ended; ``previous`` is the batch the last call ended (Keras may run several
         batches per call). A snapshot is taken when the call crossed a multiple of
         ``snapshot_every`` and ``snapshot`` says the weights are this batch's."""
-        self._batch_rows.append(f"{epoch + 1},{batch},{step},{loss!r}")
+        self._writer.add_batch(epoch, batch, step, loss)
+        if self._scalars is not None:
+            self._scalars.batch(step, loss)
         self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
         k = self.settings.snapshot_every
         if snapshot and k and (batch + 1) // k > (previous + 1) // k:
             self._snapshot(epoch, batch)
 
-    def _on_epoch_end(self, epoch: int, metrics: dict[str, float]) -> None:
+    def record_epoch(self, epoch: int, metrics: dict[str, float]) -> None:
+        """``epoch`` ended: history row, checkpoint, status, events, snapshot, sample."""
         from seqstudio.engine.predict import sample_prediction
 
         if self.dataset.n_val == 0:
             metrics.setdefault("val_loss", math.nan)
         self.history.append(metrics)
-        self._flush_batches()
+        self._writer.flush_batches()
         # before the EpochEnd event, so a reader that sees the event finds the row
-        self._history_file.add({"epoch": self.epochs_done, **metrics})
+        self._writer.add_epoch({"epoch": self.epochs_done, **metrics})
+        if self._scalars is not None:
+            self._scalars.epoch(epoch, metrics)
         self._checkpoint(epoch + 1)
         # after the checkpoint on the same I/O thread; not fsynced until _finish, like history
-        self._submit(functools.partial(rundir.atomic_write_json, durable=False),
-                     self._path / rundir.STATUS, self._status("running", ""))
+        self._submit(functools.partial(self._writer.status, durable=False),
+                     self._status("running", ""))
         self._emit(EpochEnd(epoch=epoch, metrics=dict(metrics)))
         self._snapshot(epoch, -1)
         prediction = sample_prediction(self._predictor, self._info, epoch, seed=self.settings.seed,
                                        sampler=self._sampler)
-        self._submit(rundir.append_lines, self._path / rundir.PREDICTIONS,
-                     [rundir.prediction_to_json(prediction)])
+        self._submit(self._writer.prediction, prediction)
         self._emit(prediction)
 
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
             return
-        per_layer = [{name: s[0] for name, s in states.items()}
-                     for states in self._probe(self.dataset.probe.x)]
+        # per layer: an array (B, T, n) of its output, or every state by name, output first
+        layers = [{k: np.asarray(v)[0] for k, v in out.items()} if isinstance(out, dict)
+                  else {"h": np.asarray(out)[0]} for out in self._probe(self.dataset.probe.x)]
+        named = any(len(states) > 1 or "h" not in states for states in layers)
         snapshot = HiddenSnapshot(
-            epoch=epoch, batch=batch, states=tuple(next(iter(s.values())) for s in per_layer),
+            epoch=epoch, batch=batch, states=tuple(next(iter(st.values())) for st in layers),
             layer_names=tuple(layer.name for layer in self.built.recurrent_layers),
-            step_labels=tuple(self.dataset.probe.step_labels), layer_states=tuple(per_layer),
+            step_labels=tuple(self.dataset.probe.step_labels),
+            **({"layer_states": tuple(layers)} if named else {}),
         )
-        self._submit(rundir.write_snapshot, self._path, snapshot)
+        self._submit(self._writer.snapshot, snapshot)
         self._emit(snapshot)
-
