@@ -182,3 +182,48 @@ def test_classification_run_tells_the_truth_then_a_new_file_starts_clean(qtbot, 
     assert new_labels and set(new_labels) <= set(window.data.dataset.probe.step_labels) | {"∅"}
     qtbot.waitUntil(lambda: all("majority" not in label for label, _ in
                                 window.live.loss.marks.baselines), timeout=60_000)
+
+
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_text_settings_default_to_the_file_and_the_notes_preset_is_one_click(qtbot, make_window):
+    window = make_window(SAMPLES["toy_grammar"], start_tf=False)
+    form = window.data.form
+    opts = form.options()
+    assert opts["vocab"] is None and opts["seq_len"] is None  # the data layer chooses
+    assert "auto" in form.vocab.text() and "auto" in form.seq_len.text()
+    qtbot.mouseClick(form.preset_button, Qt.MouseButton.LeftButton)
+    opts = form.options()
+    assert (opts["vocab"], opts["seq_len"], opts["level"], opts["input_kind"]) == \
+        (100, 20, "word", "onehot")
+    assert window.model_panel.cell_name() == "simple-rnn-tanh"
+    assert window.model_panel.params()["units"] == 10
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_the_window_works_at_1024_by_600(qtbot, make_window):
+    from gui_helpers import wait_ready
+
+    window = make_window(SAMPLES["toy_grammar"])
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1000 and hint.height() <= 570, hint  # room for a title bar and panel
+    window.resize(1024, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= 1024 and window.height() <= 600
+    qtbot.mouseClick(window.data.form.preset_button, Qt.MouseButton.LeftButton)
+    wait_ready(qtbot, window)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.model_panel.parentWidget().parentWidget()))
+    panel = window.model_panel
+    qtbot.waitUntil(lambda: any("1,110" in r.formula for r in panel.rows), timeout=60_000)
+    qtbot.wait(50)
+    for name in ("units",):  # the fields keep their height instead of being squashed
+        editor = panel.form.editor(name)
+        assert editor.height() >= editor.minimumSizeHint().height()
+    table = panel.table
+    formula = table.horizontalHeader().logicalIndex(3)
+    for row in range(table.rowCount()):
+        item = table.item(row, formula)
+        if item is not None and item.text():  # the whole formula is in view (wrapped if need be)
+            assert table.rowHeight(row) >= table.sizeHintForRow(row) - 1
+            assert item.text() in item.toolTip()

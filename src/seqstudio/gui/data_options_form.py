@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,22 @@ from seqstudio.errors import DataError
 from seqstudio.gui.preview import FilePreview
 
 AUTO = "(auto)"
+#: the data layer imports pandas: it is read once loaded in the background, not at launch
+OPTIONS_MODULE = "seqstudio.data.options"
+
+
+def notes_preset() -> Any:
+    from seqstudio.data.options import NOTES_PRESET
+
+    return NOTES_PRESET
+
+
+def notes_label() -> str:
+    """The preset button's text, with the numbers once the data layer is loaded."""
+    if OPTIONS_MODULE not in sys.modules:
+        return "Preset: the lecture notes' example"
+    p = notes_preset()
+    return f"Preset: lecture notes {p.vocab} × {p.seq_len} × {p.units}"
 
 
 def _spin(lo: int, hi: int, value: int, tip: str, name: str) -> QSpinBox:
@@ -56,6 +73,7 @@ class DataOptionsForm(QWidget):
 
     changed = Signal()
     edited = Signal()
+    presetApplied = Signal(int)  # the preset's number of units
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,11 +85,24 @@ class DataOptionsForm(QWidget):
                             "Split text into characters or words; each becomes one time step. "
                             "By task: characters for a language model, words for "
                             "classification.", "levelCombo")
-        self.vocab = _spin(3, 1_000_000, 100, "Vocabulary size V: the most frequent tokens, "
-                           "including padding and the out-of-vocabulary token.", "vocabSpin")
-        self.seq_len = _spin(1, 10_000, 20, "Sequence length T: time steps per sample.",
+        # The lowest value of each is "auto": the data layer chooses it from the file (a
+        # vocabulary that covers the text, T near the 90th-percentile length).
+        self.vocab = _spin(2, 1_000_000, 2, "Vocabulary size V: the most frequent tokens, "
+                           "including padding and the out-of-vocabulary token. Auto: chosen "
+                           "from the file, covering nearly all of its tokens.", "vocabSpin")
+        self.vocab.setSpecialValueText("auto (from the file)")
+        self.seq_len = _spin(0, 10_000, 0, "Sequence length T: time steps per sample. Auto: "
+                             "chosen from the file (near the 90th-percentile sentence length).",
                              "seqLenSpin")
-        self.input_kind = _combo([("one-hot", "onehot"), ("embedding", "embedding")],
+        self.seq_len.setSpecialValueText("auto (from the file)")
+        self.preset_button = QPushButton(notes_label())
+        self.preset_button.setObjectName("notesPresetButton")
+        self.preset_button.setToolTip("The lecture notes' example: words, a 100-word vocabulary, "
+                                      "20 steps, one-hot input, a tanh RNN with 10 units "
+                                      "(100·10 + 10·10 + 10 = 1,110 parameters).")
+        self.preset_button.clicked.connect(self.apply_notes_preset)
+        self.input_kind = _combo([("auto (by vocabulary)", None), ("one-hot", "onehot"),
+                                  ("embedding", "embedding")],
                                  "One-hot: each token is a V-long 0/1 vector (d = V, as in the "
                                  "notes). Embedding: a learned dense vector.", "inputKindCombo")
         self.text_column = _combo([(AUTO, None)], "Column holding the text (classification).",
@@ -109,6 +140,7 @@ class DataOptionsForm(QWidget):
         text_form.addRow("Vocabulary", self.vocab)
         text_form.addRow("Sequence length", self.seq_len)
         text_form.addRow("Input", self.input_kind)
+        text_form.addRow(self.preset_button)
         text_form.addRow("Text column", self.text_column)
         text_form.addRow("Label column", self.label_column)
         self._text_form = text_form
@@ -163,8 +195,8 @@ class DataOptionsForm(QWidget):
         task = self.effective_task()
         opts: dict[str, Any] = {"task": self.task.currentData()}
         if task in ("lm", "classify"):
-            opts.update(level=self.level.currentData(), vocab=self.vocab.value(),
-                        seq_len=self.seq_len.value(), input_kind=self.input_kind.currentData())
+            opts.update(level=self.level.currentData(), vocab=self._auto(self.vocab),
+                        seq_len=self._auto(self.seq_len), input_kind=self.input_kind.currentData())
             if task == "classify":
                 opts.update(text_column=self.text_column.currentData(),
                             label_column=self.label_column.currentData())
@@ -185,13 +217,14 @@ class DataOptionsForm(QWidget):
 
         pick(self.task, opts.get("task"))
         pick(self.level, opts.get("level"))
-        pick(self.input_kind, opts.get("input_kind", "onehot"))
+        pick(self.input_kind, opts.get("input_kind"))
         pick(self.missing, opts.get("missing", "interpolate"))
         if "vocab" in opts:
-            self.vocab.setValue(int(opts["vocab"]))
+            self.vocab.setValue(int(opts["vocab"] or self.vocab.minimum()))
         if "seq_len" in opts:
-            self.seq_len.setValue(int(opts["seq_len"]))
-            self.window.setValue(int(opts["seq_len"]))
+            self.seq_len.setValue(int(opts["seq_len"] or self.seq_len.minimum()))
+            if opts["seq_len"]:
+                self.window.setValue(int(opts["seq_len"]))
         if "horizon" in opts:
             self.horizon.setValue(int(opts["horizon"]))
 
@@ -209,7 +242,7 @@ class DataOptionsForm(QWidget):
                                 f"{', '.join(header)}")
         # The data layer's own checks, once it is loaded (it imports pandas: not at launch; the
         # spin boxes and combo boxes already keep every value in range meanwhile).
-        options_module = sys.modules.get("seqstudio.data.options")
+        options_module = sys.modules.get(OPTIONS_MODULE)
         if options_module is not None:
             try:
                 options_module.resolve_options(None, self.options())
@@ -218,6 +251,7 @@ class DataOptionsForm(QWidget):
         return ""
 
     def validate(self) -> str:
+        self.preset_button.setText(notes_label())
         message = self.error()
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
@@ -245,6 +279,24 @@ class DataOptionsForm(QWidget):
         self.missing_columns = []
         for w in (self.task, self.columns, self.target):
             w.blockSignals(False)
+
+    @staticmethod
+    def _auto(spin: QSpinBox) -> int | None:
+        return None if spin.value() == spin.minimum() else spin.value()
+
+    def apply_notes_preset(self) -> None:
+        """The notes' 100 × 20 (the 10 units are the model panel's: ``presetApplied``)."""
+        preset = notes_preset()
+        for w in (self.level, self.vocab, self.seq_len, self.input_kind):
+            w.blockSignals(True)
+        self.level.setCurrentIndex(self.level.findData("word"))
+        self.vocab.setValue(preset.vocab)
+        self.seq_len.setValue(preset.seq_len)
+        self.input_kind.setCurrentIndex(self.input_kind.findData("onehot"))
+        for w in (self.level, self.vocab, self.seq_len, self.input_kind):
+            w.blockSignals(False)
+        self.presetApplied.emit(preset.units)
+        self._edited()
 
     def treat_as_missing(self, column: str) -> None:
         """Read the cells of ``column`` that are not numbers as missing values, and reload."""

@@ -24,6 +24,7 @@ from seqstudio.gui.plugins_panel import PluginsPanel
 from seqstudio.gui.run_summary import show_failure, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
+from seqstudio.gui.small_screens import scrolled
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("leftTabs")
         self.tabs.addTab(self.data, "Data")
-        self.tabs.addTab(self.model_panel, "Model")
+        self.tabs.addTab(scrolled(self.model_panel), "Model")
         failed = len(registry.failures())
         self.tabs.addTab(self.plugins, f"Plugins ({failed} failed)" if failed else "Plugins")
         left = QWidget()
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.data.datasetLoaded.connect(self._dataset_loaded)
         self.data.loadFailed.connect(self._data_failed)
         self.data.invalidated.connect(self._refresh_controls)
+        self.data.form.presetApplied.connect(
+            lambda units: self.model_panel.select_cell("simple-rnn-tanh", {"units": units}))
         self.model_panel.changed.connect(self._refresh_controls)
         self.controls.startRequested.connect(self.start_training)
         self.controls.pauseToggled.connect(self.toggle_pause)

@@ -61,8 +61,12 @@ class ModelPanel(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # The formula is the teaching point: it takes the width that is left and wraps at its
+        # spaces (each cell's tooltip has it whole), instead of being cut off.
+        header.setSectionResizeMode(ARCH_COLUMNS.index("Formula"), QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setWordWrap(True)
+        self.table.setMinimumHeight(130)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setToolTip("Every layer of the model built from these settings. Recurrent "
                               "layers have n·d + n·n + n parameters (Wx, Wh, b).")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -149,6 +150,9 @@ class QtHiddenStatePlot(QWidget):
         self.caption.setStyleSheet("font-weight: 600")
         self.detail = QLabel("Train a model to see every unit at every time step.")
         self.detail.setStyleSheet("color: #555")
+        # Long on a narrow window: it may be cut there (its tooltip has it whole), but it never
+        # sets the window's minimum width.
+        self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.layer = QComboBox()
         self.layer.setObjectName("layerSelector")
         self.layer.setToolTip("Which recurrent layer's hidden states to show (stacked models).")
@@ -198,6 +202,7 @@ class QtHiddenStatePlot(QWidget):
             if self.plot.activation == "tanh" else "symmetric"
         self.detail.setText(f"  {names[index]} · {states.shape[1]} units × {states.shape[0]} steps"
                             f" · {when} · colour {scale}")
+        self.detail.setToolTip(self.detail.text().strip())
 
     def clear(self) -> None:
         self.snapshot = None
