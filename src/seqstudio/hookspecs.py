@@ -5,7 +5,7 @@ hooks below with :data:`hookimpl` and may declare the contract version it was wr
 
     from seqstudio.hookspecs import hookimpl
 
-    SEQSTUDIO_CONTRACT = "1.0"
+    SEQSTUDIO_CONTRACT = "1.1"
 
     @hookimpl
     def seqstudio_cell_types():
@@ -14,6 +14,13 @@ hooks below with :data:`hookimpl` and may declare the contract version it was wr
 Contract versions are ``MAJOR.MINOR``. A plugin is accepted when its major version equals the host's
 and its minor version is not newer than the host's; otherwise it is refused with a message naming
 the plugin and both versions. A plugin without ``SEQSTUDIO_CONTRACT`` is assumed to match the host.
+
+Versions: 1.0, cell types with one state and data formats. 1.1 (this host,
+:data:`seqstudio.CONTRACT_VERSION`) adds to :class:`~seqstudio.spec.CellType` named states
+(``state_names``), a numpy reference over every state (``reference_call``), a cost per step for
+the execution planner (``cost_per_step``), weights keyed by their path inside the cell, and
+stacking by the host (``stackable``, the ``layers`` parameter). Every 1.0 plugin is accepted as
+it is.
 """
 
 from __future__ import annotations
