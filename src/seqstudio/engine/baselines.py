@@ -33,6 +33,8 @@ PAD = 0
 DISCOUNTS = (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
 L2_STRENGTHS = (1e-4, 1e-3, 1e-2, 1e-1)
 BOW_STEPS = 300
+#: token pairs handled at once (their int64 codes and probabilities: ~100 MB)
+PAIR_CHUNK = 1 << 22
 #: the bag-of-words model keeps the most frequent tokens so that its matrix stays this size
 BOW_MAX_CELLS = 20_000_000
 #: the metric each task's headline compares, and whether higher is better
@@ -134,15 +136,16 @@ def cross_entropy(probs: np.ndarray, y: np.ndarray) -> float:
 # -- language modelling -------------------------------------------------------------------------
 def lm_pairs(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``(context, target)`` token pairs the model is scored on: ``y`` ``(N,)`` follows
-    ``x[:, -1]``; ``y`` ``(N, T)`` follows ``x[:, t]``. Padding targets are dropped."""
+    ``x[:, -1]``; ``y`` ``(N, T)`` follows ``x[:, t]``. Padding targets are dropped. The ids
+    keep their small dtype (one byte per character token)."""
     y = np.asarray(y)
     if y.ndim == 1:
-        context, target = np.asarray(x[:, -1], np.int64), y.astype(np.int64)
+        context, target = np.asarray(x[:, -1]), y
     else:
-        context, target = np.asarray(x, np.int64).reshape(-1), y.astype(np.int64).reshape(-1)
-    keep = target != PAD
-    if keep.all():
+        context, target = np.asarray(x).reshape(-1), y.reshape(-1)
+    if not np.count_nonzero(target == PAD):
         return context, target
+    keep = target != PAD
     return context[keep], target[keep]
 
 
@@ -152,9 +155,10 @@ def lm_baselines(ds: Dataset) -> list[Baseline]:
     ctx_val, y_val = lm_pairs(ds.x_val, ds.y_val)
     prior = smoothed_frequencies(y_train, V)
     guess = int(prior.argmax())
-    uni_loss = float(-np.log(np.clip(prior[y_val], EPSILON, 1.0)).mean())
-    unigram = Baseline("unigram", "unigram", {"loss": uni_loss,
-                                              "accuracy": float((y_val == guess).mean())},
+    uni_loss = _mean_over_chunks(len(y_val), lambda a, b: -np.log(
+        np.clip(prior[y_val[a:b]], EPSILON, 1.0)).sum())
+    hits = np.count_nonzero(y_val == guess) / max(len(y_val), 1)
+    unigram = Baseline("unigram", "unigram", {"loss": uni_loss, "accuracy": float(hits)},
                        uni_loss, {"most_common": _token(ds, guess)})
     cut = int(len(y_train) * 0.9)
     if cut < 1 or cut == len(y_train):
@@ -166,15 +170,25 @@ def lm_baselines(ds: Dataset) -> list[Baseline]:
     discount = min(losses, key=losses.get)
     bigram = Bigram(ctx_train, y_train, V, prior)
     loss = bigram.loss(ctx_val, y_val, discount)
-    accuracy = float((bigram.best_next(discount)[ctx_val] == y_val).mean())
+    best = bigram.best_next(discount)
+    accuracy = _mean_over_chunks(len(y_val), lambda a, b: np.count_nonzero(
+        best[ctx_val[a:b]] == y_val[a:b]))
     return [unigram, Baseline(
         "bigram", "interpolated bigram", {"loss": loss, "accuracy": accuracy}, loss,
         {"discount": discount, "discount_chosen_on": "the last 10 % of the training tokens"})]
 
 
+def _mean_over_chunks(n: int, total) -> float:
+    """``sum(total(a, b) for each chunk [a, b) of range(n)) / n``."""
+    return float(sum(total(a, min(a + PAIR_CHUNK, n)) for a in range(0, n, PAIR_CHUNK))
+                 / max(n, 1))
+
+
 def smoothed_frequencies(ids: np.ndarray, n: int) -> np.ndarray:
     """Add-one smoothed frequencies of ``ids`` over ``n`` symbols."""
-    counts = np.bincount(np.asarray(ids, np.int64), minlength=n)[:n].astype(np.float64)
+    counts = np.zeros(n, np.float64)
+    for a in range(0, len(ids), PAIR_CHUNK):
+        counts += np.bincount(np.asarray(ids[a : a + PAIR_CHUNK], np.int64), minlength=n)[:n]
     return (counts + 1.0) / (counts.sum() + n)
 
 
@@ -190,23 +204,39 @@ class Bigram:
     def __init__(self, context: np.ndarray, target: np.ndarray, vocab: int,
                  prior: np.ndarray) -> None:
         self.V, self.prior = vocab, prior
-        codes = context * vocab + target
-        if vocab * vocab <= 1 << 22:
-            dense = np.bincount(codes, minlength=vocab * vocab)
+        dense = np.zeros(vocab * vocab, np.int64) if vocab * vocab <= 1 << 22 else None
+        codes, counts = [], []
+        for a in range(0, len(target), PAIR_CHUNK):
+            chunk = self._codes(context[a : a + PAIR_CHUNK], target[a : a + PAIR_CHUNK])
+            if dense is not None:
+                dense += np.bincount(chunk, minlength=vocab * vocab)
+            else:
+                unique, count = np.unique(chunk, return_counts=True)
+                codes.append(unique)
+                counts.append(count)
+        if dense is not None:
             self.codes = np.flatnonzero(dense)
             self.counts = dense[self.codes].astype(np.float64)
+        elif codes:
+            self.codes, at = np.unique(np.concatenate(codes), return_inverse=True)
+            self.counts = np.bincount(at, weights=np.concatenate(counts).astype(np.float64))
         else:
-            self.codes, counts = np.unique(codes, return_counts=True)
-            self.counts = counts.astype(np.float64)
+            self.codes, self.counts = np.zeros(0, np.int64), np.zeros(0)
         ctx = self.codes // vocab
         self.context_total = np.bincount(ctx, weights=self.counts, minlength=vocab)
         self.context_types = np.bincount(ctx, minlength=vocab).astype(np.float64)
 
+    def _codes(self, context: np.ndarray, target: np.ndarray) -> np.ndarray:
+        return np.asarray(context, np.int64) * self.V + np.asarray(target, np.int64)
+
     def probability(self, context: np.ndarray, target: np.ndarray, d: float) -> np.ndarray:
+        context, target = np.asarray(context, np.int64), np.asarray(target, np.int64)
         codes = context * self.V + target
-        at = np.clip(np.searchsorted(self.codes, codes), 0, max(len(self.codes) - 1, 0))
-        pair = np.where(self.codes[at] == codes, self.counts[at], 0.0) if len(self.codes) else (
-            np.zeros(len(codes)))
+        if len(self.codes):
+            at = np.minimum(np.searchsorted(self.codes, codes), len(self.codes) - 1)
+            pair = np.where(self.codes[at] == codes, self.counts[at], 0.0)
+        else:
+            pair = np.zeros(len(codes))
         total = self.context_total[context]
         seen = total > 0
         safe = np.where(seen, total, 1.0)
@@ -215,7 +245,8 @@ class Bigram:
         return np.where(seen, p, self.prior[target])
 
     def loss(self, context: np.ndarray, target: np.ndarray, d: float) -> float:
-        return float(-np.log(np.clip(self.probability(context, target, d), EPSILON, 1.0)).mean())
+        return _mean_over_chunks(len(target), lambda a, b: -np.log(np.clip(
+            self.probability(context[a:b], target[a:b], d), EPSILON, 1.0)).sum())
 
     def best_next(self, d: float) -> np.ndarray:
         """The likeliest next token after every context ``(V,)``."""
