@@ -36,7 +36,7 @@ BOW_STEPS = 300
 #: token pairs handled at once (their int64 codes and probabilities: ~100 MB)
 PAIR_CHUNK = 1 << 22
 #: the bag-of-words model keeps the most frequent tokens so that its matrix stays this size
-BOW_MAX_CELLS = 20_000_000
+BOW_MAX_CELLS = 8_000_000
 #: the metric each task's headline compares, and whether higher is better
 PRIMARY = {"lm": ("loss", False), "classify": ("accuracy", True), "forecast": ("mae", False)}
 METRIC_WORDS = {"loss": "val loss", "accuracy": "accuracy", "mae": "MAE", "rmse": "RMSE"}
