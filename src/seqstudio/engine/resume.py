@@ -68,8 +68,15 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
     cell = config.get("cell") or {}
     if not cell.get("name"):
         raise TrainingError(f"{run.path / rundir.CONFIG} names no cell; the run cannot resume")
-    state = ResumeState(checkpoint=checkpoint, epochs_done=done, config=config,
-                        history=tuple(r for r in run.history() if int(r["epoch"]) <= done))
+    history = tuple(r for r in run.history() if int(r["epoch"]) <= done)
+    if [int(r["epoch"]) for r in history] != list(range(1, done + 1)):
+        have = [int(r["epoch"]) for r in history]
+        missing = sorted(set(range(1, done + 1)) - set(have))
+        fault = (f"lacks epoch(s) {', '.join(map(str, missing))} of the {done} the checkpoint "
+                 "holds" if missing else "repeats an epoch")
+        raise TrainingError(f"{run.path / rundir.HISTORY} is damaged: it {fault}; resuming "
+                            "would leave a gap in the history")
+    state = ResumeState(checkpoint=checkpoint, epochs_done=done, config=config, history=history)
     trainer = cls(dataset, cell["name"], cell.get("params"), settings, run_dir=run.path,
                   registry=registry, resume=state)
     RunWriter(run.path).trim_after(done)

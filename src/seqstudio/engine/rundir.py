@@ -216,7 +216,7 @@ class RunDir:
                         layer_names=tuple(str(s) for s in data["layer_names"]),
                         step_labels=tuple(str(s) for s in data["step_labels"]), **extra,
                     ))
-            except (OSError, ValueError, KeyError, IndexError, EOFError):
+            except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
                 continue  # a torn or damaged file
         snaps.sort(key=lambda s: (s.epoch, s.batch if s.batch >= 0 else math.inf))
         return snaps
