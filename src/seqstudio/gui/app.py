@@ -11,7 +11,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from seqstudio import __version__
+from seqstudio.gui import quiet_stderr
 from seqstudio.gui.settings import APPLICATION, ORGANIZATION
+from seqstudio.gui.startup_checks import check_display
 
 #: set to a number of seconds to quit that long after the window is shown (launch benchmark)
 EXIT_AFTER_SHOW_ENV = "SEQSTUDIO_GUI_EXIT_AFTER_SHOW"
@@ -47,9 +49,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_app(data_path: str | Path | None = None, *, run_dir: str | Path | None = None) -> int:
-    """Open the main window (with ``data_path`` or the bundled sample) and run the event loop."""
+def run_app(data_path: str | Path | None = None, *, run_dir: str | Path | None = None,
+            debug: bool | None = None) -> int:
+    """Open the main window (with ``data_path`` or the bundled sample) and run the event loop.
+
+    Raises :class:`~seqstudio.gui.startup_checks.DisplayError` (one ``error:`` line on the CLI)
+    where Qt could not open a window; TensorFlow's start-up noise is kept off the terminal unless
+    ``debug`` (default: ``--debug`` on the command line or ``SEQSTUDIO_DEBUG=1``)."""
+    if QApplication.instance() is None:
+        check_display()
     app = make_application()
+    quiet_stderr.install(quiet_stderr.debug_requested() if debug is None else debug)
     from seqstudio.gui.main_window import MainWindow
 
     exit_after = os.environ.get(EXIT_AFTER_SHOW_ENV)

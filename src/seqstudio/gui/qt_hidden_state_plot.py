@@ -1,7 +1,10 @@
 """The hidden-state heatmap: every unit (rows) at every time step (columns) of the probe sequence.
 
-Stacked models get a layer selector. The colour scale suits the activation: symmetric around 0
-for tanh (fixed at [-1, 1], so epochs are comparable), from 0 up for ReLU.
+Stacked models get a layer selector, cells with several states (an LSTM's ``h`` and ``c``) a
+state selector. The colour scale suits the state: for the output state ``h`` it follows the
+activation, symmetric around 0 for tanh (fixed at [-1, 1], so epochs are comparable), from 0 up
+for ReLU; any other state (``c`` is not bounded) gets a scale symmetric around 0 up to its largest
+value.
 """
 
 from __future__ import annotations
@@ -108,10 +111,12 @@ class HeatmapPlot(pg.PlotWidget):
         self.getPlotItem().getAxis("bottom").setTicks([major, []])
         self.time_labels = [label for _, label in major]
 
-    def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...]) -> None:
-        """``states``: ``(T, units)``."""
+    def show_states(self, states: np.ndarray, step_labels: list[str] | tuple[str, ...],
+                    scale: str | None = None) -> None:
+        """``states``: ``(T, units)``. ``scale`` overrides the activation's colour scale
+        (``"other"``: symmetric around 0 up to the largest value)."""
         states = np.nan_to_num(np.asarray(states, dtype=np.float32), nan=0.0)
-        lo, hi = color_levels(self.activation, states)
+        lo, hi = color_levels(scale or self.activation, states)
         self.image.setImage(states, autoLevels=False)
         if (lo, hi) != self._levels:  # the colour bar's axis is re-laid out when set
             self._levels = (lo, hi)
@@ -141,6 +146,7 @@ class QtHiddenStatePlot(QWidget):
     """The heatmap with a layer selector and a caption saying what is shown."""
 
     layerChanged = Signal(int)
+    stateChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,11 +164,18 @@ class QtHiddenStatePlot(QWidget):
         self.layer.setToolTip("Which recurrent layer's hidden states to show (stacked models).")
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.layer.setVisible(False)
+        self.state = QComboBox()
+        self.state.setObjectName("stateSelector")
+        self.state.setToolTip("Which state of the cell to show: h is its output; an LSTM also "
+                              "keeps its memory c, which is not bounded to [-1, 1].")
+        self.state.currentIndexChanged.connect(self._state_changed)
+        self.state.setVisible(False)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.caption)
         top.addWidget(self.detail, 1)
         top.addWidget(self.layer)
+        top.addWidget(self.state)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -182,6 +195,10 @@ class QtHiddenStatePlot(QWidget):
     def current_layer(self) -> int:
         return max(0, self.layer.currentIndex())
 
+    def current_state(self) -> str:
+        """The name of the state shown (``h`` unless the state selector says otherwise)."""
+        return self.state.currentText() or "h"
+
     def show_snapshot(self, snapshot: HiddenSnapshot) -> None:
         self.snapshot = snapshot
         names = list(snapshot.layer_names) or [f"layer {i + 1}" for i in range(len(snapshot.states))]
@@ -194,13 +211,28 @@ class QtHiddenStatePlot(QWidget):
             self.layer.blockSignals(False)
         self.layer.setVisible(len(names) > 1)
         index = min(self.current_layer(), len(snapshot.states) - 1)
-        states = np.asarray(snapshot.states[index])
-        self.plot.show_states(states, snapshot.step_labels)
+        by_name = snapshot.states_of(index)
+        state_names = list(by_name)
+        if [self.state.itemText(i) for i in range(self.state.count())] != state_names:
+            keep = self.current_state()
+            self.state.blockSignals(True)
+            self.state.clear()
+            self.state.addItems(state_names)
+            self.state.setCurrentIndex(state_names.index(keep) if keep in state_names else 0)
+            self.state.blockSignals(False)
+        self.state.setVisible(len(state_names) > 1)
+        state = self.current_state() if self.current_state() in by_name else state_names[0]
+        states = np.asarray(by_name[state])
+        # the output state follows the activation; another (c) is unbounded: its own scale
+        own_scale = state != state_names[0]
+        self.plot.show_states(states, snapshot.step_labels, "other" if own_scale else None)
         when = f"epoch {snapshot.epoch + 1}" + (
             f", batch {snapshot.batch + 1}" if snapshot.batch >= 0 else " (end)")
-        scale = "0 … max (ReLU)" if self.plot.activation == "relu" else "−1 … 1 (tanh)" \
-            if self.plot.activation == "tanh" else "symmetric"
-        self.detail.setText(f"  {names[index]} · {states.shape[1]} units × {states.shape[0]} steps"
+        activation = "other" if own_scale else self.plot.activation
+        scale = "0 … max (ReLU)" if activation == "relu" else "−1 … 1 (tanh)" \
+            if activation == "tanh" else "symmetric"
+        what = f"{names[index]} · {state}" if len(state_names) > 1 else names[index]
+        self.detail.setText(f"  {what} · {states.shape[1]} units × {states.shape[0]} steps"
                             f" · {when} · colour {scale}")
         self.detail.setToolTip(self.detail.text().strip())
 
@@ -216,6 +248,11 @@ class QtHiddenStatePlot(QWidget):
             self.plot.set_step_labels(step_labels)
             self.detail.setText(f"Train a model to see every unit at each of these "
                                 f"{len(step_labels)} time steps.")
+
+    def _state_changed(self, index: int) -> None:
+        if self.snapshot is not None and index >= 0:
+            self.show_snapshot(self.snapshot)
+        self.stateChanged.emit(self.current_state())
 
     def _layer_changed(self, index: int) -> None:
         if self.snapshot is not None and index >= 0:
