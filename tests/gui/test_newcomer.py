@@ -227,3 +227,36 @@ def test_the_window_works_at_1024_by_600(qtbot, make_window):
         if item is not None and item.text():  # the whole formula is in view (wrapped if need be)
             assert table.rowHeight(row) >= table.sizeHintForRow(row) - 1
             assert item.text() in item.toolTip()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
+def test_tensorboard_switch_says_where_the_logs_are(qtbot, make_window, isolated_settings):
+    from gui_helpers import tiny_training, wait_ready
+
+    from seqstudio.engine import tensorboard
+
+    window = make_window(SAMPLES["sine"])
+    window.show()
+    qtbot.waitExposed(window)
+    tiny_training(window, epochs=1)
+    wait_ready(qtbot, window)
+    box = window.controls.tensorboard
+    if not tensorboard.available():
+        assert not box.isEnabled() and tensorboard.INSTALL in box.toolTip()
+        return
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as blocker:
+        window.start_training()
+    result = blocker.args[0]
+    assert result.status == "finished", result
+    # The run went to the runs folder of the preferences, with its TensorBoard logs.
+    from pathlib import Path
+
+    run = Path(result.run_dir)
+    assert run.parent == window.settings.runs_folder()
+    hint = window.controls.tensorboard_hint
+    assert not hint.isHidden() and f"tensorboard --logdir {run.resolve() / 'tensorboard'}" in \
+        hint.text()
+    assert any(p.name.startswith("events.out.tfevents") for p in (run / "tensorboard").rglob("*"))

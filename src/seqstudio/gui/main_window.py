@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
                                      f"({versions.get('seconds')} s).", 5000)
         self.data.set_tf_ready(True)
         self.model_panel.set_tf_ready(True)
+        from seqstudio.engine import tensorboard
+
+        self.controls.set_tensorboard_available(tensorboard.available(), tensorboard.INSTALL)
         self._refresh_controls()
         worker.warm_up(self.registry)
         self.tfReady.emit()
@@ -305,6 +308,12 @@ class MainWindow(QMainWindow):
         if isinstance(ev, Started):
             self.live.on_started(ev)
             self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
+            self.controls.tensorboard_hint.setVisible(False)
+            if self.controls.values()["tensorboard"]:
+                from seqstudio.engine.tensorboard import open_command
+
+                folder, command = open_command(ev.run_dir)
+                self.controls.show_tensorboard(str(folder), command)
             self.statusBar().showMessage(f"Training {ev.total_params:,} parameters; run "
                                          f"directory {ev.run_dir}")
         elif isinstance(ev, EpochEnd):

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -83,6 +84,17 @@ class TrainingControls(QGroupBox):
                                        Qt.ItemDataRole.ToolTipRole)
         self.execution.setToolTip("How the model is executed; 'auto' picks per configuration. "
                                   "The architecture table shows what it resolved to.")
+        self.tensorboard = QCheckBox("TensorBoard logs")
+        self.tensorboard.setObjectName("tensorboardCheck")
+        self.tensorboard.setToolTip("Also write the per-batch and per-epoch scalars as TensorBoard "
+                                    "logs, into the run folder's tensorboard/ (the command that "
+                                    "opens them is shown when the run starts).")
+        self.tensorboard_hint = QLabel()
+        self.tensorboard_hint.setObjectName("tensorboardHint")
+        self.tensorboard_hint.setWordWrap(True)
+        self.tensorboard_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tensorboard_hint.setStyleSheet("color: #555")
+        self.tensorboard_hint.setVisible(False)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         row1 = QHBoxLayout()
@@ -97,6 +109,7 @@ class TrainingControls(QGroupBox):
         row3.addWidget(self.seed)
         row3.addWidget(self.execution)
         form.addRow("Seed / execution", row3)
+        form.addRow("", self.tensorboard)
 
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("startButton")
@@ -129,6 +142,8 @@ class TrainingControls(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.reason)
         layout.addWidget(self.progress)
+        layout.addWidget(self.tensorboard_hint)
+        self._tensorboard_installed = True
         self._started_at = 0.0
         self._epochs_total = 0
         self._steps = 0
@@ -151,7 +166,8 @@ class TrainingControls(QGroupBox):
         return {"epochs": self.epochs.value(), "batch_size": self.batch_size.value(),
                 "optimizer": self.optimizer.currentText(),
                 "learning_rate": float(self.learning_rate.text() or 0), "seed": self.seed.value(),
-                "execution_mode": self.execution.currentData() or "auto"}
+                "execution_mode": self.execution.currentData() or "auto",
+                "tensorboard": self.tensorboard.isChecked() and self._tensorboard_installed}
 
     def set_values(self, values: dict[str, Any]) -> None:
         if "epochs" in values:
@@ -164,6 +180,7 @@ class TrainingControls(QGroupBox):
             self.learning_rate.setText(f"{float(values['learning_rate']):g}")
         if "seed" in values:
             self.seed.setValue(int(values["seed"]))
+        self.tensorboard.setChecked(bool(values.get("tensorboard", False)))
         if values.get("execution_mode") in MODES:
             self.execution.setCurrentIndex(MODES.index(values["execution_mode"]))
 
@@ -181,6 +198,20 @@ class TrainingControls(QGroupBox):
         for w in (self.epochs, self.batch_size, self.optimizer, self.learning_rate, self.seed,
                   self.execution):
             w.setEnabled(not training)
+        self.tensorboard.setEnabled(not training and self._tensorboard_installed)
+
+    def set_tensorboard_available(self, available: bool, install: str = "") -> None:
+        """Without the ``tensorboard`` package the box is off and says how to install it."""
+        self._tensorboard_installed = available
+        self.tensorboard.setEnabled(available)
+        if not available:
+            self.tensorboard.setChecked(False)
+            self.tensorboard.setToolTip(f"TensorBoard is not installed: {install}")
+
+    def show_tensorboard(self, folder: str, command: str) -> None:
+        """A run with logs started: where they are and the command that opens them."""
+        self.tensorboard_hint.setText(f"TensorBoard logs: {folder}\nOpen them with: {command}")
+        self.tensorboard_hint.setVisible(True)
 
     # -- progress ----------------------------------------------------------------------------
     def begin(self, epochs: int, steps_per_epoch: int, initial_epoch: int = 0) -> None:
