@@ -159,8 +159,14 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
     col = find_column(path, frame, spec, "date_column")
     if not _is_numeric(frame[col]):
         return TimeAxis(col, (col,), "dates")
-    axis = _numeric_kind(frame, col, named=True, first=False)
-    if axis is None or len(axis.columns) > 1:
+    # chosen, not guessed: the years may come in any order (the rows are sorted by them)
+    values = frame[col].to_numpy(dtype=np.float64)
+    values = values[np.isfinite(values)]
+    if _whole_years(values):
+        return TimeAxis(col, (col,), "year")
+    in_range = len(values) and values.min() >= FIRST_YEAR and values.max() < LAST_YEAR + 1
+    axis = TimeAxis(col, (col,), "decimal-year") if in_range and _decimal_months(values) is not None else None
+    if axis is None:
         raise DataError(
             f"column {col!r} holds numbers that are not years ({FIRST_YEAR}-{LAST_YEAR}, "
             "increasing from row to row); a date column needs dates (2024-01-31), years, decimal "
