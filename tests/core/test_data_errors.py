@@ -41,10 +41,56 @@ def test_empty_file(tmp_path):
 
 
 def test_binary_file(tmp_path):
-    path = tmp_path / "image.csv"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    path = tmp_path / "blob.csv"
+    path.write_bytes(b"abcdefgh\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
     err = fails(path, "binary")
     assert err.where == "byte 8"
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+@pytest.mark.parametrize(("name", "data", "match"), [
+    ("image.csv", PNG, "this is a PNG image, not data"),
+    ("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), "a JPEG image"),
+    ("book.csv", b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "ZIP archive.*save a spreadsheet as CSV"),
+    ("data.csv", __import__("gzip").compress(b"a,b\n1,2\n" * 20), "gzip-compressed; decompress"),
+    ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), r"old Office file \(.xls"),
+])
+def test_known_binary_formats_are_named(tmp_path, name, data, match):
+    path = tmp_path / name
+    path.write_bytes(data)
+    fails(path, match)
+    with pytest.raises(DataError, match=match):
+        preview(path)
+
+
+def test_text_that_starts_like_a_magic_number_is_still_text(tmp_path):
+    path = tmp_path / "mz.txt"
+    path.write_text("MZ is how the story begins, and BZh is a sound. " * 10)
+    assert load_dataset(path, seq_len=5).task == "lm"
+
+
+@pytest.mark.parametrize(("name", "match"), [
+    ("sheet.xlsx", r"'\.xlsx': a spreadsheet; save the sheet as CSV"),
+    ("plot.png", r"'\.png': an image, not data"),
+    ("data.zip", "unpack it"),
+    ("table.parquet", "write the table as CSV"),
+])
+def test_common_wrong_extensions_say_what_to_do(tmp_path, name, match):
+    path = tmp_path / name
+    path.write_bytes(b"whatever")
+    err = fails(path, match)
+    assert ".csv" in str(err)
+
+
+def test_one_character_text_and_one_character_table(tmp_path):
+    text = tmp_path / "one.txt"
+    text.write_text("a")
+    fails(text, r"the text has only 1 character.*shorter sequence length", seq_len=20)
+    table = tmp_path / "one.csv"
+    table.write_text("x")
+    fails(table, "header but no rows of data")
 
 
 def test_undecodable_bytes_in_table_with_chosen_encoding(tmp_path):

@@ -23,6 +23,26 @@ _BOMS = (
 )
 # Control bytes that never appear in text files (tab, newlines, form feed and escape are allowed).
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
+# The first bytes of files people pick by mistake, and what to do with each.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image, not data"),
+    (b"\xff\xd8\xff", "a JPEG image, not data"),
+    (b"GIF8", "a GIF image, not data"),
+    (b"%PDF-", "a PDF document; copy its text or table into a .txt or .csv file"),
+    (b"PK\x03\x04", "a ZIP archive (also .xlsx, .docx and .ods files); unpack it, or save a "
+                     "spreadsheet as CSV from the program that made it"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls or .doc); save it as CSV "
+                                         "or text from the program that made it"),
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
+    (b"BZh", "bzip2-compressed; decompress it first (bunzip2)"),
+    (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (unxz)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it first"),
+    (b"PAR1", "a Parquet file; write it as CSV (pandas: read_parquet(...).to_csv(...))"),
+    (b"SQLite format 3\x00", "an SQLite database; export a table as CSV"),
+    (b"\x93NUMPY", "a NumPy array file; write it as CSV (numpy.savetxt)"),
+    (b"\x7fELF", "a program, not data"),
+    (b"MZ", "a Windows program, not data"),
+)
 
 
 def human_size(n: int) -> str:
@@ -90,6 +110,10 @@ def check_not_binary(path: Path, head: bytes) -> None:
     sample = head[:8192]
     if not sample:
         return
+    kind = binary_kind(sample)
+    if kind is not None:
+        raise DataError(f"this is {kind}; seqstudio reads plain text (.txt) and tables (.csv, "
+                        ".tsv)", path=path)
     nul = sample.find(b"\0")
     control = sum(1 for b in sample if b in _CONTROL)
     if nul >= 0 or control / len(sample) > 0.1:
@@ -100,6 +124,17 @@ def check_not_binary(path: Path, head: bytes) -> None:
             path=path,
             where=where,
         )
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file is, from its first bytes, when it is a well-known non-text format; else None."""
+    for magic, kind in _MAGIC:
+        if head.startswith(magic):
+            # "MZ" and "BZh" also begin ordinary words; only count them with control bytes after
+            if len(magic) <= 3 and not any(b in _CONTROL for b in head[len(magic):64]):
+                continue
+            return kind
+    return None
 
 
 def sha256_of(path: Path) -> str:

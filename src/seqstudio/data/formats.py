@@ -85,11 +85,33 @@ def resolve_format(path: Path, head: bytes, head_text: str | None, registry: Reg
             except Exception:  # noqa: BLE001 - a broken sniffer just does not recognise the file
                 continue
     listing = ", ".join(supported_extensions(registry))
+    hint = next((h for exts, h in _HINTS if ext in exts), None)
+    if hint is not None:
+        raise DataError(
+            f"unknown file type {ext!r}: {hint}; seqstudio reads {listing} (a data-format plugin "
+            "may add more)",
+            path=path,
+        )
     raise DataError(
         f"unknown file type {ext or '(no extension)'!r}; seqstudio reads {listing}. Rename the "
         "file if it is one of these, or install a data-format plugin for it",
         path=path,
     )
+
+
+# What to do with the files people most often try instead of text or CSV.
+_HINTS = (
+    ((".xlsx", ".xlsm", ".xls", ".ods", ".numbers"),
+     "a spreadsheet; save the sheet as CSV from the program that made it"),
+    ((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".svg"),
+     "an image, not data"),
+    ((".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar"),
+     "an archive or compressed file; unpack it and open the .txt or .csv inside"),
+    ((".json", ".jsonl", ".xml", ".parquet", ".feather", ".h5", ".hdf5", ".npy", ".npz", ".pkl"),
+     "a data format seqstudio does not read itself; write the table as CSV"),
+    ((".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm"),
+     "a document; copy its text into a .txt file"),
+)
 
 
 def sniff_delimiter(text: str, default: str) -> str:
