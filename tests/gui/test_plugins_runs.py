@@ -97,10 +97,18 @@ def test_divergence_shows_a_dialog(qtbot, make_window):
     with qtbot.waitSignal(window.trainingFinished, timeout=TRAIN_TIMEOUT) as blocker:
         window.start_training()
     result = blocker.args[0]
-    if "diverg" not in result.reason:
+    if result.divergence is None:
         pytest.skip(f"this run did not diverge ({result.reason})")
     dialog = window.findChild(object, "errorDialog")
     assert dialog is not None and "diverged" in dialog.windowTitle()
+    # It says what happened and what to try, in the engine's words.
+    assert result.divergence.what in dialog.text() and result.divergence.advice in dialog.text()
+    assert "Training diverged: diverged" not in dialog.text()
+    # The batches up to the blow-up are plotted and the point is marked.
+    loss = window.live.loss
+    assert loss.n_points > 0
+    assert loss.marks.divergence_x == loss.x_of(result.divergence.epoch, result.divergence.batch)
+    assert result.divergence.what in loss.marks.divergence_text
     assert window.state == "idle" and window.start_button.isEnabled()
 
 
