@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("run_dir", metavar="RUN_DIR")
     e.add_argument("--json", action="store_true",
                    help="print one JSON object {model, baselines, details, labels, val_loss, "
-                        "model_val_loss, comparison} as the last line")
+                        "model_val_loss, comparison, model_epoch} as the last line")
     e.add_argument("--force", action="store_true", help="evaluate even if the data file changed")
     e.set_defaults(func=run_evaluate)
 
@@ -188,10 +188,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
     print(format_table(["", *metrics, "as val_loss"], rows))
     for name, detail in result.get("details", {}).items():
         print(f"  {name}: " + ", ".join(f"{k} {v!r}" for k, v in detail.items()))
+    result["model_epoch"] = run.best_epoch
+    if result["model_epoch"] is not None:
+        print(f"  model: model.keras, epoch {result['model_epoch']} of {len(run.history())} "
+              "(the lowest val_loss)")
     print(f"model: {result['comparison']['phrase']}")
     if args.json:
         keys = ("model", "baselines", "details", "labels", "val_loss", "model_val_loss",
-                "comparison")
+                "comparison", "model_epoch")
         print(json.dumps({k: result[k] for k in keys if k in result}))
     return 0
 
