@@ -269,7 +269,8 @@ def print_case(case: Case, r: dict) -> None:
     for name, detail in r["details"].items():
         if "skipped" in detail:
             print(f"   {r['labels'].get(name, name)} skipped: {detail['skipped']}")
-    print(f"   {r['epochs']} epoch(s), train {r['train_s']:.1f} s; model: "
+    held = f" (model.keras: epoch {r['model_epoch']})" if r.get("model_epoch") else ""
+    print(f"   {r['epochs']} epoch(s){held}, train {r['train_s']:.1f} s; model: "
           f"{r['comparison']['phrase']}")
 
 
