@@ -12,9 +12,9 @@ from seqstudio.data import load_dataset
 from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe
 from seqstudio.engine.baselines import (
     DISCOUNTS,
+    BagOfWords,
     Baseline,
     Bigram,
-    bag_of_words,
     compare,
     compute_baselines,
     fit_softmax_regression,
@@ -113,13 +113,21 @@ def test_majority_by_hand():
 
 def test_bag_of_words_features_and_fit_by_hand():
     # "a a <pad>" has log(1+2) of token a; "b <pad> <pad>" log(1+1) of b; padding is not counted
-    X = bag_of_words(np.array([[2, 2, 0], [3, 0, 0]]), 4)
-    np.testing.assert_allclose(X, [[0, 0, np.log(3), 0], [0, 0, 0, np.log(2)]])
+    X = BagOfWords(np.array([[2, 2, 0], [3, 0, 0]]), 4)
+    np.testing.assert_allclose(X.toarray(), [[0, 0, np.log(3), 0], [0, 0, 0, np.log(2)]])
+    # its products are the dense matrix's: [log 3 * 1, log 2 * 2] and X.T @ [1, 1]
+    W = np.arange(4.0)[:, None]
+    np.testing.assert_allclose(X.dot(W), [[2 * np.log(3)], [3 * np.log(2)]])
+    np.testing.assert_allclose(X.tdot(np.ones((2, 1))), [[0], [0], [np.log(3)], [np.log(2)]])
     # a penalty so strong that the weights stay ~0: the unpenalised bias alone must give the
     # training class frequencies 2/3, 1/3
     W, b = fit_softmax_regression(np.array([[1.0], [0.0], [1.0]]), np.array([0, 0, 1]), 2, 1e4)
     assert np.abs(W).max() < 1e-3
     np.testing.assert_allclose(softmax(b), [2 / 3, 1 / 3], atol=1e-3)
+    # the sparse matrix gives the dense fit
+    sparse = fit_softmax_regression(X, np.array([0, 1]), 2, 0.1)
+    dense = fit_softmax_regression(X.toarray(), np.array([0, 1]), 2, 0.1)
+    np.testing.assert_allclose(sparse[0], dense[0], atol=1e-12)
     # a mild penalty converges: the gradient of the penalised loss vanishes
     rng = np.random.default_rng(0)
     X, y = rng.random((30, 3)), rng.integers(0, 3, 30)

@@ -31,12 +31,10 @@ EPSILON = 1e-7
 PAD = 0
 #: discounts tried for the bigram, and L2 strengths for the bag-of-words model
 DISCOUNTS = (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95)
-L2_STRENGTHS = (1e-4, 1e-3, 1e-2, 1e-1)
+L2_STRENGTHS = (1e-4, 1e-3, 1e-2, 1e-1, 1.0)
 BOW_STEPS = 300
 #: token pairs handled at once (their int64 codes and probabilities: ~100 MB)
 PAIR_CHUNK = 1 << 22
-#: the bag-of-words model keeps the most frequent tokens so that its matrix stays this size
-BOW_MAX_CELLS = 8_000_000
 #: the metric each task's headline compares, and whether higher is better
 PRIMARY = {"lm": ("loss", False), "classify": ("accuracy", True), "forecast": ("mae", False)}
 METRIC_WORDS = {"loss": "val loss", "accuracy": "accuracy", "mae": "MAE", "rmse": "RMSE"}
@@ -280,22 +278,43 @@ def classify_baselines(ds: Dataset) -> list[Baseline]:
     return [majority, _bag_of_words(ds, y_train, y_val, C)]
 
 
-def bag_of_words(x: np.ndarray, features: int) -> np.ndarray:
-    """``log(1 + count)`` of token ids ``1..features-1`` in each row of ``x``; padding (0) and ids
-    from ``features`` on are not counted."""
-    x = np.asarray(x, np.int64)
-    rows = np.repeat(np.arange(len(x)), x.shape[1])
-    ids = x.reshape(-1)
-    keep = (ids != PAD) & (ids < features)
-    counts = np.bincount(rows[keep] * features + ids[keep], minlength=len(x) * features)
-    return np.log1p(counts.reshape(len(x), features).astype(np.float64))
+class BagOfWords:
+    """``log(1 + count)`` of each token id ``1..features-1`` in each row of ``x`` (padding, id 0,
+    not counted), kept sparse: a text of ``T`` tokens has at most ``T`` entries, so products
+    with it cost ``N * T`` instead of ``N * V``."""
+
+    def __init__(self, x: np.ndarray, features: int) -> None:
+        x = np.asarray(x, np.int64)
+        self.shape = (len(x), int(features))
+        rows = np.repeat(np.arange(len(x)), x.shape[1])
+        ids = x.reshape(-1)
+        keep = ids != PAD
+        codes, counts = np.unique(rows[keep] * features + ids[keep], return_counts=True)
+        self.rows, self.cols = codes // features, codes % features
+        self.values = np.log1p(counts.astype(np.float64))
+
+    def dot(self, W: np.ndarray) -> np.ndarray:
+        """``X @ W`` for ``W`` of shape ``(features, k)``."""
+        return self._sum(self.rows, self.values[:, None] * W[self.cols], self.shape[0])
+
+    def tdot(self, R: np.ndarray) -> np.ndarray:
+        """``X.T @ R`` for ``R`` of shape ``(N, k)``."""
+        return self._sum(self.cols, self.values[:, None] * R[self.rows], self.shape[1])
+
+    @staticmethod
+    def _sum(index: np.ndarray, terms: np.ndarray, size: int) -> np.ndarray:
+        return np.stack([np.bincount(index, weights=terms[:, k], minlength=size)
+                         for k in range(terms.shape[1])], axis=1)
+
+    def toarray(self) -> np.ndarray:
+        out = np.zeros(self.shape)
+        out[self.rows, self.cols] = self.values
+        return out
 
 
 def _bag_of_words(ds: Dataset, y_train: np.ndarray, y_val: np.ndarray, C: int) -> Baseline:
-    V = int(ds.input_spec.vocab_size or ds.head.units)
-    n = max(len(y_train), 1)
-    features = int(max(2, min(V, BOW_MAX_CELLS // n)))
-    X = bag_of_words(ds.x_train, features)
+    features = int(ds.input_spec.vocab_size or ds.head.units)
+    X = BagOfWords(ds.x_train, features)
     rng = np.random.default_rng(0)
     held = np.zeros(len(y_train), bool)
     for c in np.unique(y_train):  # a stratified fifth of the training texts
@@ -304,14 +323,16 @@ def _bag_of_words(ds: Dataset, y_train: np.ndarray, y_val: np.ndarray, C: int) -
     if held.any() and (~held).any():
         scores = {}
         for l2 in L2_STRENGTHS:
-            W, b = fit_softmax_regression(X[~held], y_train[~held], C, l2)
-            scores[l2] = cross_entropy(softmax(X[held] @ W + b), y_train[held])
+            W, b = fit_softmax_regression(BagOfWords(ds.x_train[~held], features),
+                                          y_train[~held], C, l2)
+            scores[l2] = cross_entropy(softmax(BagOfWords(ds.x_train[held], features).dot(W)
+                                               + b), y_train[held])
         l2 = min(scores, key=scores.get)
         chosen = "a stratified fifth of the training texts"
     else:
         l2, chosen = 1e-2, "fixed (too few training texts to hold some out)"
     W, b = fit_softmax_regression(X, y_train, C, l2)
-    probs = softmax(bag_of_words(ds.x_val, features) @ W + b)
+    probs = softmax(BagOfWords(ds.x_val, features).dot(W) + b)
     loss = cross_entropy(probs, y_val)
     return Baseline("bag-of-words", "bag-of-words", {
         "loss": loss, "accuracy": float((probs.argmax(-1) == y_val).mean())}, loss,
@@ -324,7 +345,7 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def fit_softmax_regression(X: np.ndarray, y: np.ndarray, classes: int, l2: float,
+def fit_softmax_regression(X: np.ndarray | BagOfWords, y: np.ndarray, classes: int, l2: float,
                            steps: int = BOW_STEPS) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression: minimise mean cross-entropy ``+ l2/2 |W|^2`` (the bias
     is not penalised) by Nesterov-accelerated full-batch gradient descent.
@@ -332,22 +353,25 @@ def fit_softmax_regression(X: np.ndarray, y: np.ndarray, classes: int, l2: float
     The step is ``1 / (s^2 / N + l2)`` for the weights (``s`` the largest singular value of
     ``X``) and 1 for the bias: the Hessian of the loss is at most half that of least squares on
     ``[X 1]``, which is at most twice its block diagonal, so these steps never overshoot, and a
-    strong penalty does not slow the bias down. The bias starts at the log class frequencies."""
+    strong penalty does not slow the bias down. The bias starts at the log class frequencies.
+    ``X`` is a dense array or a :class:`BagOfWords`."""
     n, f = X.shape
+    dot = X.dot
+    tdot = X.tdot if isinstance(X, BagOfWords) else (lambda R: X.T @ R)
     Y = np.eye(classes)[y]
-    v = np.random.default_rng(0).standard_normal(f)
+    v = np.random.default_rng(0).standard_normal((f, 1))
     for _ in range(30):  # power iteration for the largest singular value squared
-        v = X.T @ (X @ v)
+        v = tdot(dot(v))
         v /= np.linalg.norm(v) or 1.0
-    step_w = 1.0 / max(float(np.linalg.norm(X @ v) ** 2) / n + l2, 1e-12)
+    step_w = 1.0 / max(float(np.linalg.norm(dot(v)) ** 2) / n + l2, 1e-12)
     W = np.zeros((f, classes))
     b = np.log(smoothed_frequencies(y, classes))
     W_prev, b_prev = W, b
     for k in range(1, steps + 1):
         momentum = (k - 1) / (k + 2)
         W_look, b_look = W + momentum * (W - W_prev), b + momentum * (b - b_prev)
-        residual = softmax(X @ W_look + b_look) - Y
+        residual = softmax(dot(W_look) + b_look) - Y
         W_prev, b_prev = W, b
-        W = W_look - step_w * (X.T @ residual / n + l2 * W_look)
+        W = W_look - step_w * (tdot(residual) / n + l2 * W_look)
         b = b_look - residual.mean(axis=0)
     return W, b
