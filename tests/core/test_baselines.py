@@ -227,6 +227,11 @@ def test_compare_names_the_strongest_baseline():
     assert compare("forecast", {"mae": 1.0}, skipped).phrase == "no baseline to compare with"
 
 
+def test_no_validation_part_no_baselines():
+    ds = _text_dataset("lm", [[3], [2], [2]], [2, 2, 3], np.zeros((0, 1)), np.zeros(0))
+    assert compute_baselines(ds) == []
+
+
 def test_baselines_do_not_import_tensorflow():
     code = ("import sys, numpy as np\n"
             "from seqstudio.engine.baselines import compute_baselines\n"

@@ -78,7 +78,10 @@ class Comparison:
 
 
 def compute_baselines(dataset: Dataset) -> list[Baseline]:
-    """Every baseline of the dataset's task, on the validation targets the model is scored on."""
+    """Every baseline of the dataset's task, on the validation targets the model is scored on;
+    none without a validation part."""
+    if dataset.n_val == 0:
+        return []
     if dataset.task == "lm":
         return lm_baselines(dataset)
     if dataset.task == "classify":
