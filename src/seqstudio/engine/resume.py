@@ -65,6 +65,7 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
                             "pass --epochs to train further")
     if dataset is None:
         dataset = rebuild_dataset(config, allow_changed_data=allow_changed_data)
+    _same_shapes(run, dataset)
     cell = config.get("cell") or {}
     if not cell.get("name"):
         raise TrainingError(f"{run.path / rundir.CONFIG} names no cell; the run cannot resume")
@@ -81,3 +82,20 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
                   registry=registry, resume=state)
     RunWriter(run.path).trim_after(done)
     return trainer
+
+
+def _same_shapes(run: rundir.RunDir, dataset: Dataset) -> None:
+    """A changed data file may still be resumed on (``--force``) when the model fits it: the same
+    vocabulary, input columns and outputs."""
+    recorded = run.dataset_info()
+    before = {**recorded.get("input_spec", {}), **{f"head_{k}": v for k, v in
+                                                   recorded.get("head", {}).items()}}
+    spec, head = vars(dataset.input_spec), vars(dataset.head)
+    now = {**spec, **{f"head_{k}": v for k, v in head.items()}}
+    names = {"vocab_size": "vocabulary size", "features": "number of input columns",
+             "seq_len": "sequence length", "head_units": "number of outputs"}
+    for key, name in names.items():
+        if key in before and before[key] != now.get(key):
+            raise TrainingError(f"the data now gives a {name} of {now.get(key)}, the run's model "
+                                f"was built for {before[key]}; the model cannot continue on it: "
+                                "train a new run")
