@@ -260,3 +260,34 @@ def test_tensorboard_switch_says_where_the_logs_are(qtbot, make_window, isolated
     assert not hint.isHidden() and f"tensorboard --logdir {run.resolve() / 'tensorboard'}" in \
         hint.text()
     assert any(p.name.startswith("events.out.tfevents") for p in (run / "tensorboard").rglob("*"))
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
+def test_progress_loss_and_prediction_speak_of_the_same_epoch(qtbot, make_window):
+    from gui_helpers import tiny_training, wait_ready
+
+    from seqstudio.engine.events import SamplePrediction
+
+    window = make_window(SAMPLES["sine"])
+    tiny_training(window, epochs=12, batch_size=256)  # epochs faster than the redraw timer
+    wait_ready(qtbot, window)
+    seen = []
+
+    def check(ev):  # runs right after the window handled the same event
+        if isinstance(ev, SamplePrediction):
+            x, _ = window.live.loss.batch_data()
+            seen.append((ev.epoch + 1, window.controls.progress.format(),
+                         float(x.max()) if len(x) else 0.0,
+                         window.live.prediction.caption.text()))
+
+    window.start_training()
+    window.thread.event.connect(check)
+    with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as blocker:
+        pass
+    assert blocker.args[0].status == "finished", blocker.args[0]
+    assert len(seen) >= 3
+    for epoch, progress, loss_x, caption in seen:
+        assert progress.startswith(f"epoch {epoch}/12"), (epoch, progress)
+        assert loss_x == pytest.approx(epoch), (epoch, loss_x)  # every batch of it is in
+        assert caption.startswith(f"Prediction after epoch {epoch}"), (epoch, caption)
