@@ -97,21 +97,30 @@ class SimpleRecurrent(keras.layers.RNN):
         ``x_t·Wx + b`` does not depend on ``h``, so when the time loop is unrolled it is computed
         for all ``T`` steps at once as a ``(B·T, d)×(d, n)`` product; only ``h_{t-1}·Wh`` stays
         per step. The numbers are those of :class:`SimpleCell` (same equation, ``h_0`` from
-        ``initial_state``, zeros by default). A rolled loop, masks, reversed sequences and
-        foreign cells take Keras' general path, which ``bench/cells.py`` measured as the faster
-        loop on the CPU.
+        ``initial_state``, zeros by default). Under a mask (padded text) a masked step keeps the
+        previous state, and outputs it (or zeros, ``zero_output_for_mask``), as Keras' general
+        loop does. A rolled loop, reversed sequences and foreign cells take Keras' general path,
+        which ``bench/cells.py`` measured as the faster loop on the CPU.
         """
         cell = self.cell
         steps = sequences.shape[1]
-        if (not self.unroll or steps is None or mask is not None or self.go_backwards
+        if (not self.unroll or steps is None or self.go_backwards
                 or type(cell) is not SimpleCell):
             return super().inner_loop(sequences, initial_state, mask, training=training)
         h = initial_state[0]
         projected = ops.matmul(sequences, cell.kernel)
         if cell.bias is not None:
             projected = projected + cell.bias
+        if mask is not None:
+            mask = ops.expand_dims(ops.cast(mask, "bool"), -1)  # (B, T, 1)
         outputs = []
         for t in range(steps):
-            h = cell.activation(projected[:, t, :] + ops.matmul(h, cell.recurrent_kernel))
-            outputs.append(h)
+            new = cell.activation(projected[:, t, :] + ops.matmul(h, cell.recurrent_kernel))
+            if mask is None:
+                h = new
+                outputs.append(h)
+                continue
+            h = ops.where(mask[:, t], new, h)
+            outputs.append(ops.where(mask[:, t], h, ops.zeros_like(h))
+                           if self.zero_output_for_mask else h)
         return h, ops.stack(outputs, axis=1), [h]

@@ -57,3 +57,53 @@ def losses_of_last_batches(result, n: int) -> list[float] | None:
     if n < 1 or n > len(ring) or n > count:
         return None
     return [ring[i % len(ring)] for i in range(count - n, count)]
+
+
+@keras.saving.register_keras_serializable(package="seqstudio")
+class OneHotTokens(keras.layers.Layer):
+    """Token ids ``(B, T)`` as one-hot vectors ``(B, T, num_tokens)``; with ``mask_zero`` the
+    padding id 0 is masked, so the recurrent layers after it skip padded steps (classification).
+    Without a mask it computes what ``keras.layers.CategoryEncoding(output_mode="one_hot")`` does.
+    """
+
+    def __init__(self, num_tokens: int, mask_zero: bool = False, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.num_tokens = int(num_tokens)
+        self.mask_zero = bool(mask_zero)
+
+    def call(self, inputs):
+        return ops.one_hot(ops.cast(inputs, "int32"), self.num_tokens, dtype=self.compute_dtype)
+
+    def compute_mask(self, inputs, mask=None):
+        return ops.not_equal(inputs, 0) if self.mask_zero else None
+
+    def compute_output_shape(self, input_shape):
+        return (*input_shape, self.num_tokens)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "num_tokens": self.num_tokens, "mask_zero": self.mask_zero}
+
+
+@keras.saving.register_keras_serializable(package="seqstudio")
+class LastObserved(keras.layers.Layer):
+    """The last step of chosen input columns, repeated: ``(B, T, F) -> (B, repeats * K)``.
+
+    A residual forecaster adds it to its head, so the head predicts the change from the last
+    observed (scaled) value of each target, ordered as the targets are (horizon-major, like the
+    dataset's ``y``).
+    """
+
+    def __init__(self, columns: list[int], repeats: int = 1, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.columns = [int(c) for c in columns]
+        self.repeats = int(repeats)
+
+    def call(self, inputs):
+        last = ops.take(inputs[:, -1, :], self.columns, axis=-1)
+        return ops.tile(last, (1, self.repeats))
+
+    def compute_output_shape(self, input_shape):
+        return (input_shape[0], len(self.columns) * self.repeats)
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "columns": self.columns, "repeats": self.repeats}

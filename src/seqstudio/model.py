@@ -119,15 +119,39 @@ def _dense_formula(layer: Any) -> str:
 
 
 def _encode_inputs(inputs: Any, spec: InputSpec) -> Any:
+    """One-hot, embedded or numeric steps. With ``spec.mask_padding`` the encoding also masks
+    the padding id 0, and the recurrent layers carry their state across padded steps unchanged."""
     import keras
 
     if spec.kind == "onehot":
+        if spec.mask_padding:
+            from seqstudio.keras_objects import OneHotTokens
+
+            return OneHotTokens(spec.vocab_size, mask_zero=True, name="one_hot")(inputs)
         return keras.layers.CategoryEncoding(
             num_tokens=spec.vocab_size, output_mode="one_hot", name="one_hot"
         )(inputs)
     if spec.kind == "embedding":
-        return keras.layers.Embedding(spec.vocab_size, spec.embed_dim, name="embedding")(inputs)
+        return keras.layers.Embedding(spec.vocab_size, spec.embed_dim, mask_zero=spec.mask_padding,
+                                      name="embedding")(inputs)
     return inputs
+
+
+def _head(inputs: Any, h: Any, head: HeadSpec) -> Any:
+    """The output layer on the last state (or on every step's state, ``head.per_step``); a
+    residual forecaster adds the last observed value of each target to it."""
+    import keras
+
+    activation = "softmax" if head.kind == "softmax" else None
+    outputs = keras.layers.Dense(head.units, activation=activation, name="head")(h)
+    if head.residual_columns:
+        from seqstudio.keras_objects import LastObserved
+
+        columns = list(head.residual_columns)
+        last = LastObserved(columns, repeats=head.units // len(columns), name="last_observed")(
+            inputs)
+        outputs = keras.layers.Add(name="change_plus_last")([outputs, last])
+    return outputs
 
 
 def input_layer(spec: InputSpec) -> Any:
@@ -170,22 +194,26 @@ def build_model(
             f"cell type {cell_type.name!r}: build_layers must return a non-empty list of "
             f"keras.layers.RNN, got {[type(layer).__name__ for layer in layers]}"
         )
+    if head.per_step:  # the head reads every step: the last layer returns them all
+        layers[-1].return_sequences = True
     inputs = input_layer(input_spec)
     h = _encode_inputs(inputs, input_spec)
     for layer in layers:
         h = layer(h)
-    if len(h.shape) != 2:
+    rank = 3 if head.per_step else 2
+    if len(h.shape) != rank:
         raise PluginError(
-            f"cell type {cell_type.name!r}: the last recurrent layer must return only its final "
-            f"state (rank 2), got shape {tuple(h.shape)}"
+            f"cell type {cell_type.name!r}: the last recurrent layer must return "
+            + ("every step (rank 3)" if head.per_step else "only its final state (rank 2)")
+            + f", got shape {tuple(h.shape)}"
         )
-    activation = "softmax" if head.kind == "softmax" else None
-    outputs = keras.layers.Dense(head.units, activation=activation, name="head")(h)
+    outputs = _head(inputs, h, head)
     model = keras.Model(inputs, outputs, name=cell_type.name.replace("-", "_"))
     formulas = stacked_formulas(cell_type, input_spec.step_dim, resolved, layers)
     plan = plan_execution(
         execution_mode, seq_len=input_spec.seq_len, step_dim=input_spec.step_dim,
-        units=[state_units(layer) for layer in layers], head_units=head.units, batch_size=batch_size,
+        units=[state_units(layer) for layer in layers],
+        head_units=head.units * (input_spec.seq_len if head.per_step else 1), batch_size=batch_size,
         step_cost=cell_type.step_cost,
     )
     for layer in layers:

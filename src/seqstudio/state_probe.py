@@ -51,6 +51,15 @@ class StateTap(keras.layers.Layer):
         return [ops.zeros((batch_size, s), dtype=self.compute_dtype) for s in self.sizes]
 
 
+def _layer_input(layer: Any) -> dict[str, Any]:
+    """What ``layer`` was called on: its sequences, and the mask of padded text, which Keras
+    records beside them as a second input."""
+    inputs = layer.input
+    if isinstance(inputs, list | tuple):
+        return {"sequences": inputs[0], "mask": inputs[1]}
+    return {"sequences": inputs}
+
+
 def _flat_sizes(size: Any) -> list[int]:
     sizes = list(size) if isinstance(size, list | tuple) else [size]
     return [int(s[0] if isinstance(s, list | tuple) else s) for s in sizes]
@@ -82,7 +91,7 @@ def build_probe(model: Any, layers: list[Any], state_names: list[tuple[str, ...]
             config["return_sequences"] = True
             config["name"] = f"probe_{layer.name}"
             twin = layer.__class__.from_config(config)
-            seq = twin(layer.input)
+            seq = twin(**_layer_input(layer))
             twins.append((layer, twin))
             spans = [(names[0], 0, sizes[0])]
         else:
@@ -90,7 +99,7 @@ def build_probe(model: Any, layers: list[Any], state_names: list[tuple[str, ...]
             twin = keras.layers.RNN(StateTap(cell), return_sequences=True,
                                     unroll=bool(getattr(layer, "unroll", False)),
                                     name=f"probe_{layer.name}")
-            seq = twin(layer.input)
+            seq = twin(**_layer_input(layer))
             twins.append((layer, twin))
             spans, start = [], 0
             for name, size in zip(names, sizes, strict=True):

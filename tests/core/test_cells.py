@@ -162,16 +162,22 @@ def test_bad_execution_mode_is_named(mode):
 
 
 def test_the_seed_example_on_the_bundled_sample(registry):
-    """Seed §9 with real data: the toy grammar at word level fills a 100-word vocabulary; one-hot,
-    20 steps, 10 units give the notes' 1,110 parameters."""
+    """Seed §9 with real data: the notes' preset on the toy grammar at word level fills a 100-word
+    vocabulary; one-hot, 20 steps, 10 units give the notes' 1,110 parameters, with the next word
+    learned after the last step (the notes' model) or at every step (the default)."""
     from seqstudio.data import SAMPLES, load_dataset
+    from seqstudio.data.options import NOTES_PRESET
 
-    dataset = load_dataset(SAMPLES["toy_grammar"], level="word")
-    assert dataset.input_spec.vocab_size == 100 and dataset.input_spec.seq_len == 20
-    assert dataset.input_spec.kind == "onehot"
-    built = build_model(dataset.input_spec, dataset.head, registry.cell_type("simple-rnn-tanh"),
-                        compile=False)
-    rows = {row.name: row for row in built.architecture()}
-    assert rows["rnn"].params == 1110
-    assert rows["rnn"].formula == "100·10 + 10·10 + 10 = 1,110"
-    assert rows["rnn"].output_shape == "(None, 10)"
+    cell = registry.cell_type("simple-rnn-tanh")
+    for targets, rnn_shape, head_shape in (("last", "(None, 10)", "(None, 100)"),
+                                           ("every", "(None, 20, 10)", "(None, 20, 100)")):
+        dataset = load_dataset(SAMPLES["toy_grammar"], level="word", lm_targets=targets,
+                               **NOTES_PRESET.data_options())
+        assert dataset.input_spec.vocab_size == 100 and dataset.input_spec.seq_len == 20
+        assert dataset.input_spec.kind == "onehot"
+        built = build_model(dataset.input_spec, dataset.head, cell,
+                            {"units": NOTES_PRESET.units}, compile=False)
+        rows = {row.name: row for row in built.architecture()}
+        assert rows["rnn"].params == 1110
+        assert rows["rnn"].formula == "100·10 + 10·10 + 10 = 1,110"
+        assert (rows["rnn"].output_shape, rows["head"].output_shape) == (rnn_shape, head_shape)

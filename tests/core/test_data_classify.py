@@ -97,7 +97,7 @@ def test_level_defaults_to_words_for_classification(tmp_path):
     again = load_dataset(ds.source, DataOptions(**ds.options))
     assert again.level == "word" and again.tokens == ds.tokens
     # an explicit level wins
-    chars = load_dataset(path, level="char")
+    chars = load_dataset(path, level="char", seq_len=20)
     assert chars.level == chars.options["level"] == "char" and "w" in chars.tokens
     assert chars.summary["texts truncated"] > 0
 

@@ -48,7 +48,9 @@ def test_each_sample_loads_with_defaults(name, task, kind):
     assert preview(path).task == task
     ds = load_dataset(path)
     assert ds.task == task and ds.n_train > 0 and ds.n_val > 0
-    assert ds.probe.x.shape[:2] == (1, 20) and len(ds.probe.step_labels) == 20
+    T = ds.input_spec.seq_len  # chosen from the file (seqstudio.data.text_defaults)
+    assert T == ds.options["seq_len"] and ds.probe.x.shape[:2] == (1, T)
+    assert len(ds.probe.step_labels) == T
     assert ds.summary["file"] == path.name
 
 

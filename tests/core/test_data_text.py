@@ -19,20 +19,36 @@ def text_file(tmp_path):
     return path
 
 
-def test_char_level_next_token_samples(text_file):
+def test_char_level_next_token_at_every_step(text_file):
     ds = load_dataset(text_file)
     assert ds.task == "lm" and ds.level == "char"
     T = ds.input_spec.seq_len
-    assert T == 20 and ds.input_spec.kind == "onehot"
+    assert T == ds.options["seq_len"] == 40 and ds.input_spec.kind == "onehot"
     assert ds.head.kind == "softmax" and ds.head.units == ds.input_spec.vocab_size == len(ds.tokens)
+    assert ds.head.per_step and ds.options["lm_targets"] == "every"
     assert ds.tokens[:2] == ["", "[UNK]"]
     # ids in the smallest dtype that holds the vocabulary; the probe stays int32
     assert ds.x_train.shape[1] == T and ds.x_train.dtype == np.uint8 == ds.y_train.dtype
     assert ds.windows.data.dtype == np.uint8 and ds.probe.x.dtype == np.int32
-    # y is the token right after the window, decoded back to the original text
+    # y is the window one token later: the next token at every step
+    assert ds.y_train.shape == ds.x_train.shape
+    np.testing.assert_array_equal(ds.y_train[0][:-1], ds.x_train[0][1:])
+    text = "".join(ds.tokens[i] for i in ds.x_train[0]) + ds.tokens[ds.y_train[0][-1]]
+    assert text == TEXT[: T + 1]
+    # the windows do not overlap: sample i+1 starts where sample i ends
+    assert ds.options["stride"] == T
+    assert ds.x_train[1][0] == ds.y_train[0][-1]
+    np.testing.assert_array_equal(ds.x_train[1], ds.windows.data[T : 2 * T])
+
+
+def test_last_step_target_is_still_available(text_file):
+    ds = load_dataset(text_file, lm_targets="last", seq_len=20)
+    T = 20
+    assert not ds.head.per_step and ds.y_train.shape == (ds.n_train,)
     text = "".join(ds.tokens[i] for i in ds.x_train[0]) + ds.tokens[ds.y_train[0]]
     assert text == TEXT[: T + 1]
     # sample i+1 starts one token later (stride 1)
+    assert ds.options["stride"] == 1
     assert (ds.x_train[1][:-1] == ds.x_train[0][1:]).all()
     assert ds.x_train[3][-1] == ds.y_train[2]
 
@@ -42,7 +58,7 @@ def test_word_level_and_embedding_spec(text_file):
     assert ds.input_spec.kind == "embedding" and ds.input_spec.embed_dim == 8
     words = [ds.tokens[i] for i in ds.x_train[0]]
     assert words == ["i", "am", "a", "boy", "you"]
-    assert ds.tokens[ds.y_train[0]] == "are"
+    assert ds.tokens[ds.y_train[0][-1]] == "are"
 
 
 def test_vocabulary_capped_with_oov(tmp_path):
@@ -66,8 +82,9 @@ def test_split_is_chronological_without_straddling(text_file):
     assert not ds.x_train.flags.writeable
 
 
-def test_tf_pipeline_matches_numpy_windows(text_file):
-    ds = load_dataset(text_file, seq_len=7, stride=2)
+@pytest.mark.parametrize("lm_targets", ["every", "last"])
+def test_tf_pipeline_matches_numpy_windows(text_file, lm_targets):
+    ds = load_dataset(text_file, seq_len=7, stride=2, lm_targets=lm_targets)
     x_spec, _ = ds.tf_dataset("train", 32).element_spec
     assert tuple(x_spec.shape) == (None, 7) and x_spec.dtype.name == "uint8"  # T is static
     for part, x, y in (("train", ds.x_train, ds.y_train), ("val", ds.x_val, ds.y_val)):
@@ -80,8 +97,8 @@ def test_probe_is_deterministic_and_labelled(text_file):
     a, b = load_dataset(text_file), load_dataset(text_file)
     assert a.probe.index == b.probe.index
     np.testing.assert_array_equal(a.probe.x, b.probe.x)
-    assert a.probe.x.shape == (1, 20)
-    assert len(a.probe.step_labels) == 20
+    assert a.probe.x.shape == (1, a.input_spec.seq_len)
+    assert len(a.probe.step_labels) == a.input_spec.seq_len
     # the probe comes from the validation part and starts at a line or word boundary
     np.testing.assert_array_equal(a.probe.x[0], a.x_val[a.probe.index])
     assert a.probe.step_labels == a.step_labels("val", a.probe.index)
@@ -137,7 +154,7 @@ def test_windows_line_endings_are_normalised(tmp_path):
 
 def test_val_fraction_zero_takes_probe_from_training(text_file):
     ds = load_dataset(text_file, val_fraction=0.0)
-    assert ds.n_val == 0 and ds.probe.x.shape == (1, 20)
+    assert ds.n_val == 0 and ds.probe.x.shape == (1, ds.input_spec.seq_len)
     assert any("training part" in n for n in ds.notes)
 
 

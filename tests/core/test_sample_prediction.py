@@ -100,6 +100,35 @@ def test_greedy_and_top_1_equal_the_python_loop():
         assert sampler(prompt, 15, 0.7, 1, seed=5) == loop
 
 
+def per_step_model():
+    """Token ids (T,) -> a softmax over V at every step, from a recurrent layer (causal)."""
+    import keras
+
+    inputs = keras.Input((T,), dtype="int32")
+    h = keras.layers.SimpleRNN(6, return_sequences=True)(keras.layers.Embedding(V, 3)(inputs))
+    model = keras.Model(inputs, keras.layers.Dense(V, activation="softmax")(h))
+    rng = np.random.default_rng(1)
+    model.set_weights([rng.normal(size=w.shape).astype("float32") for w in model.get_weights()])
+    return model
+
+
+def test_a_per_step_model_is_read_after_the_last_token():
+    """With a distribution at every step, a prompt shorter than the window sits at its start and
+    the next token is drawn from the step of its last token: what the model gives for the prompt
+    alone, whatever padding follows. The compiled sampler fills the window the same way."""
+    model = per_step_model()
+    sampler, predict = P.LMSampler(model, T), P.Predictor(model)
+    assert sampler.per_step and predict.per_step
+    prompt = [3, 4]
+    alone = np.asarray(model(np.array([prompt + [5, 6, 7]], np.int32)))[0, len(prompt) - 1]
+    np.testing.assert_allclose(P.next_token_probs(predict, prompt, T), alone, rtol=1e-5)
+    for prompt in ([3, 4, 5, 6, 7], [2], [9, 1, 8], [2, 3, 4, 5, 6, 7, 8]):
+        loop = P.generate_ids(predict, T, prompt, 12, temperature=0)
+        assert sampler(prompt, 12, 0.0) == loop, prompt
+    out = sampler([3], 20, 1.0, 3, seed=(2, 1))
+    assert len(out) == 20 and all(2 <= t < V for t in out)
+
+
 def test_the_trainer_samples_through_the_compiled_sampler_and_runs_agree(tmp_path):
     def run(path):
         trainer = Trainer(F.lm_dataset(), "simple-rnn-tanh", {"units": 8},

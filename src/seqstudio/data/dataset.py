@@ -5,6 +5,7 @@ This module is the contract between the data layer and the rest; it imports no T
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -12,6 +13,8 @@ from typing import Any, Literal
 import numpy as np
 
 Task = Literal["lm", "classify", "forecast"]
+#: windows held in the shuffle buffer of a streamed every-step language-model part
+SHUFFLE_BUFFER = 1 << 16
 
 
 def token_dtype(vocab_size: int) -> np.dtype:
@@ -36,6 +39,8 @@ class InputSpec:
     ``onehot``: token ids in ``[0, vocab_size)``, one-hot encoded inside the model (seed §9).
     ``embedding``: token ids, embedded into ``embed_dim`` dimensions.
     ``numeric``: ``features`` floats per step.
+    ``mask_padding``: id 0 is padding (classification pads short texts at the end); the model
+    masks it, so a text's prediction does not depend on how much padding follows it.
     """
 
     kind: Literal["onehot", "embedding", "numeric"]
@@ -43,6 +48,7 @@ class InputSpec:
     vocab_size: int | None = None
     embed_dim: int | None = None
     features: int | None = None
+    mask_padding: bool = False
 
     @property
     def step_dim(self) -> int:
@@ -57,10 +63,22 @@ class InputSpec:
 @dataclass(frozen=True)
 class HeadSpec:
     """The output layer: ``softmax`` over ``units`` classes/tokens, or ``linear`` with ``units``
-    outputs (forecast: horizon × targets, flattened)."""
+    outputs (forecast: horizon × targets, flattened).
+
+    ``per_step``: the head reads the hidden state at every time step (a language model with a
+    next-token target at each step, ``y`` of shape ``(N, T)``); otherwise only the last state.
+    ``residual``: forecast only; the model adds the last observed value of each target (its
+    scaled input column at the last step) to the head's output, so it predicts the change.
+    ``residual_columns`` are those input columns, one per target, repeated over the horizon.
+    """
 
     kind: Literal["softmax", "linear"]
     units: int
+    per_step: bool = False
+    residual_columns: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:  # a list read back from dataset.json becomes a tuple
+        object.__setattr__(self, "residual_columns", tuple(int(i) for i in self.residual_columns))
 
 
 @dataclass
@@ -86,6 +104,8 @@ class Windows:
     next id) or
     ``(L, F)`` float32 scaled inputs with ``targets`` ``(L, K)`` float32 scaled targets (forecast).
     Sample ``i`` of a part ``[start, stop)`` begins at position ``start + i * stride``.
+    ``every_step`` (language modelling): the target is the next id at every step, ``(T,)`` per
+    sample, instead of only the id after the window.
     """
 
     data: np.ndarray
@@ -95,6 +115,7 @@ class Windows:
     stride: int
     train: tuple[int, int]
     val: tuple[int, int]
+    every_step: bool = False
 
 
 def display_token(token: str) -> str:
@@ -119,9 +140,10 @@ def has_time_of_day(dates: np.ndarray) -> bool:
 class Dataset:
     """Encoded arrays plus everything needed to display and reproduce them.
 
-    ``x_*`` are ``(N, T)`` token ids or ``(N, T, F)`` float32; ``y_*`` are ``(N,)`` token ids
-    (language modelling), ``(N,)`` int32 class ids (classification), or ``(N, H*K)`` float32 scaled
-    targets for forecasting. Token ids have the smallest unsigned dtype that holds the vocabulary,
+    ``x_*`` are ``(N, T)`` token ids or ``(N, T, F)`` float32; ``y_*`` are ``(N, T)`` token ids
+    (language modelling: the next token at every step; ``(N,)`` with ``lm_targets="last"``),
+    ``(N,)`` int32 class ids (classification), or ``(N, H*K)`` float32 scaled targets for
+    forecasting. Token ids have the smallest unsigned dtype that holds the vocabulary,
     :func:`token_dtype` of ``len(tokens)``: uint8 for up to 256 tokens, uint16 for up to 65,536, else
     int32. Do arithmetic on them only after a cast (``np.asarray(x, np.int64)``), as uint8 wraps;
     ``Probe.x`` is always int32. Arrays may be read-only views (sliding windows) to keep memory
@@ -160,6 +182,15 @@ class Dataset:
     row_dates: np.ndarray | None = None
     #: windowed tasks (lm, forecast): where the samples come from; see :class:`Windows`.
     windows: Windows | None = None
+
+    def __post_init__(self) -> None:
+        # A forecaster predicts the change from the last observed value when every target is
+        # among the inputs (so a trend may leave the training range); otherwise the plain head.
+        if (self.task == "forecast" and self.head.kind == "linear" and not self.head.residual_columns
+                and self.target_columns and all(c in self.input_columns
+                                                for c in self.target_columns)):
+            columns = tuple(self.input_columns.index(c) for c in self.target_columns)
+            self.head = dataclasses.replace(self.head, residual_columns=columns)
 
     # -- pickling ------------------------------------------------------------------------------
     # The GUI hands a Dataset to a training process. Windowed tasks hold their samples as views
@@ -217,6 +248,8 @@ class Dataset:
                 data = data.shuffle(len(x), seed=seed)
             return data.batch(batch_size)
         start, stop = w.train if part == "train" else w.val
+        if w.targets is None and w.every_step:
+            return self._every_step_batches(w, start, stop, batch_size, shuffle, seed)
         if w.targets is None:
             data, targets = w.data[start : stop - 1], w.data[start + w.seq_len : stop]
         else:
@@ -232,6 +265,27 @@ class Dataset:
         # which an unrolled RNN refuses to build and CategoryEncoding (one-hot) fails in graph mode.
         x_shape = (None, w.seq_len, *data.shape[1:])
         return batches.map(lambda bx, by: (tf.ensure_shape(bx, x_shape), by))
+
+    @staticmethod
+    def _every_step_batches(w: Windows, start: int, stop: int, batch_size: int, shuffle: bool,
+                            seed: int | None):
+        """Next-token windows with a target at every step: the inputs and the targets are the
+        same windows one position apart, cut by the same Keras utility and zipped."""
+        import keras
+        import tensorflow as tf
+
+        def cut(values):
+            return keras.utils.timeseries_dataset_from_array(
+                values, None, sequence_length=w.seq_len, sequence_stride=w.stride,
+                batch_size=None, shuffle=False)
+
+        pairs = tf.data.Dataset.zip((cut(w.data[start : stop - 1]), cut(w.data[start + 1 : stop])))
+        if shuffle:
+            buffer = min(count_of(stop - start - 1, w.seq_len, w.stride), SHUFFLE_BUFFER)
+            pairs = pairs.shuffle(max(buffer, 1), seed=seed)
+        shape = (None, w.seq_len)
+        return pairs.batch(batch_size).map(
+            lambda bx, by: (tf.ensure_shape(bx, shape), tf.ensure_shape(by, shape)))
 
     def step_labels(self, part: str, index: int) -> list[str]:
         """Readable labels of the ``T`` steps of sample ``index``: tokens, dates or row numbers."""
@@ -258,13 +312,18 @@ class Dataset:
         return values * std + mean
 
 
+def count_of(length: int, seq_len: int, stride: int) -> int:
+    """How many windows of ``seq_len`` start every ``stride`` steps in ``length`` steps."""
+    return 0 if length < seq_len else (length - seq_len) // stride + 1
+
+
 def _cut_windows(w: Windows) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``x_train, y_train, x_val, y_val`` as the loaders cut them from ``w``."""
     from seqstudio.data.windows import forecast_windows, next_token_windows
 
     (a, b), (c, d) = w.train, w.val
     if w.targets is None:
-        return (*next_token_windows(w.data[a:b], w.seq_len, w.stride),
-                *next_token_windows(w.data[c:d], w.seq_len, w.stride))
+        return (*next_token_windows(w.data[a:b], w.seq_len, w.stride, w.every_step),
+                *next_token_windows(w.data[c:d], w.seq_len, w.stride, w.every_step))
     return (*forecast_windows(w.data[a:b], w.targets[a:b], w.seq_len, w.horizon, w.stride),
             *forecast_windows(w.data[c:d], w.targets[c:d], w.seq_len, w.horizon, w.stride))

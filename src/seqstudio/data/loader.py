@@ -22,7 +22,7 @@ from seqstudio.data.files import (
     sha256_of,
 )
 from seqstudio.data.formats import Resolved, resolve_format
-from seqstudio.data.options import DataOptions, resolve_options
+from seqstudio.data.options import DataOptions, fill_task_defaults, resolve_options
 from seqstudio.data.tables import Columns, check_header, detect_columns, detect_task, read_table
 from seqstudio.errors import DataError
 
@@ -142,6 +142,7 @@ def _from_table(frame: pd.DataFrame, opts: DataOptions, path: Path) -> Dataset:
     cols = detect_columns(frame)
     task = opts.task or _table_task(frame, cols, opts, path)
     opts.task = task
+    fill_task_defaults(opts)
     if task == "lm":
         raise DataError(
             "task 'lm' reads running text from a .txt file; for a table choose 'classify' or "

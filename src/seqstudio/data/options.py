@@ -11,6 +11,7 @@ from seqstudio.errors import DataError
 TASKS = ("lm", "classify", "forecast")
 LEVELS = ("char", "word")
 INPUT_KINDS = ("onehot", "embedding")
+LM_TARGETS = ("every", "last")
 MISSING = ("error", "drop", "interpolate")
 
 
@@ -18,17 +19,23 @@ MISSING = ("error", "drop", "interpolate")
 class DataOptions:
     """Everything that decides how a file becomes a :class:`~seqstudio.data.dataset.Dataset`.
 
-    Defaults follow the lecture notes (seed §9): a 100-token vocabulary and 20 time steps.
     ``None`` means "detect it from the file"; the resolved value is stored in ``Dataset.options``.
+    ``vocab``, ``seq_len`` and ``input_kind`` None are chosen from the text by
+    :mod:`seqstudio.data.text_defaults` (a vocabulary that covers the text, T near the
+    90th-percentile length for classification, an embedding for a large vocabulary); a forecast
+    window defaults to 20 rows. The lecture notes' 100 tokens and 20 steps are :data:`NOTES_PRESET`.
+    ``lm_targets``: a language model learns the next token at ``every`` step (the default; the
+    samples then do not overlap: ``stride=None`` becomes ``seq_len``) or only after the ``last``
+    step (``stride=None`` becomes 1, the notes' model).
     ``level=None`` means "by task": characters for a language model (``lm``), words for
     classification (a sentence of 20 characters would be cut mid-word); forecasting has no level.
     """
 
     task: Literal["lm", "classify", "forecast"] | None = None
     level: Literal["char", "word"] | None = None
-    vocab: int = 100
-    seq_len: int = 20
-    input_kind: Literal["onehot", "embedding"] = "onehot"
+    vocab: int | None = None
+    seq_len: int | None = None
+    input_kind: Literal["onehot", "embedding"] | None = None
     embed_dim: int = 16
     text_column: str | None = None
     label_column: str | None = None
@@ -36,7 +43,7 @@ class DataOptions:
     target: list[str] | None = None
     date_column: str | None = None
     horizon: int = 1
-    stride: int = 1
+    stride: int | None = None
     val_fraction: float = 0.2
     missing: Literal["error", "drop", "interpolate"] = "interpolate"
     #: forecast: columns whose cells that are not numbers ("n/a?", "12,5") become missing values,
@@ -44,6 +51,34 @@ class DataOptions:
     treat_as_missing: list[str] | None = None
     encoding: str | None = None
     max_bytes: int = 200 * 2**20
+    lm_targets: Literal["every", "last"] = "every"
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named configuration: data options plus the cell's ``units``."""
+
+    label: str
+    vocab: int
+    seq_len: int
+    units: int
+
+    def data_options(self) -> dict[str, Any]:
+        return {"vocab": self.vocab, "seq_len": self.seq_len}
+
+
+#: the lecture notes' example (seed §9): 100 tokens, 20 steps, 10 units, 1,110 parameters in the
+#: recurrent layer; with ``lm_targets="last"`` the model is exactly the notes' one
+NOTES_PRESET = Preset("the notes: 100 tokens × 20 steps × 10 units", 100, 20, 10)
+
+
+def fill_task_defaults(opts: DataOptions) -> DataOptions:
+    """Fill what a table task does not detect from the file (forecast window, stride)."""
+    if opts.seq_len is None and opts.task == "forecast":
+        opts.seq_len = 20
+    if opts.stride is None and opts.task != "lm":
+        opts.stride = 1
+    return opts
 
 
 #: the text level used when ``level`` is None, by task.
@@ -75,13 +110,14 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
             setattr(opts, name, [str(v) for v in value])
     _check_choice("task", opts.task, TASKS, allow_none=True)
     _check_choice("level", opts.level, LEVELS, allow_none=True)
-    _check_choice("input_kind", opts.input_kind, INPUT_KINDS)
+    _check_choice("input_kind", opts.input_kind, INPUT_KINDS, allow_none=True)
+    _check_choice("lm_targets", opts.lm_targets, LM_TARGETS)
     _check_choice("missing", opts.missing, MISSING)
-    _check_int("vocab", opts.vocab, 3)
-    _check_int("seq_len", opts.seq_len, 1)
+    _check_int("vocab", opts.vocab, 3, allow_none=True)
+    _check_int("seq_len", opts.seq_len, 1, allow_none=True)
     _check_int("embed_dim", opts.embed_dim, 1)
     _check_int("horizon", opts.horizon, 1)
-    _check_int("stride", opts.stride, 1)
+    _check_int("stride", opts.stride, 1, allow_none=True)
     _check_int("max_bytes", opts.max_bytes, 1)
     if isinstance(opts.val_fraction, bool) or not isinstance(opts.val_fraction, int | float) or not (
         0.0 <= float(opts.val_fraction) < 1.0
@@ -113,7 +149,9 @@ def _check_choice(name: str, value: Any, choices: tuple[str, ...], *, allow_none
         )
 
 
-def _check_int(name: str, value: Any, minimum: int) -> None:
+def _check_int(name: str, value: Any, minimum: int, *, allow_none: bool = False) -> None:
+    if value is None and allow_none:
+        return
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise DataError(
             f"option {name!r} must be an integer >= {minimum}, got {value!r}", where="options"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from seqstudio.data import text_defaults
 from seqstudio.data.dataset import (
     Dataset,
     HeadSpec,
@@ -132,19 +133,46 @@ class _Chunks:
         return chunks(self.text, self.level)
 
 
-def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
-    """A next-token dataset: ``x`` is ``T`` token ids, ``y`` the id of the token after them.
+def token_counts(ids: np.ndarray, size: int, block: int | None = None) -> np.ndarray:
+    """How often each id in ``[0, size)`` occurs, in blocks (no full-length int64 copy)."""
+    block = block or CHUNK_CHARS
+    counts = np.zeros(size, np.int64)
+    for i in range(0, len(ids), block):
+        counts += np.bincount(ids[i : i + block], minlength=size)[:size]
+    return counts
 
-    ``opts.level`` None becomes "char" (recorded in ``opts``, hence ``Dataset.options``).
+
+def choose_vocabulary(ids: np.ndarray, tokens: list[str], opts: DataOptions) -> tuple[
+        np.ndarray, list[str]]:
+    """With ``opts.vocab`` None, keep the tokens that cover the text (see
+    :mod:`~seqstudio.data.text_defaults`) and record the size in ``opts.vocab``."""
+    if opts.vocab is None:
+        size = text_defaults.covering_size(token_counts(ids, len(tokens)), opts.level)
+        ids, tokens = text_defaults.shrink(ids, tokens, size)
+        opts.vocab = len(tokens)
+    return ids, tokens
+
+
+def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
+    """A next-token dataset: ``x`` is ``T`` token ids, ``y`` the ids one step later ``(T,)``
+    (``lm_targets="every"``) or the id of the token after them (``"last"``).
+
+    ``None`` options are resolved and recorded in ``opts``, hence ``Dataset.options``: level
+    "char", the sequence length and vocabulary from :mod:`~seqstudio.data.text_defaults`, and the
+    stride: ``seq_len`` (windows that do not overlap, as char-rnn) for a target at every step,
+    else 1.
     """
     opts.level = opts.level or default_level("lm")
-    T = opts.seq_len
+    every = opts.lm_targets == "every"
+    T = opts.seq_len = opts.seq_len or text_defaults.LM_SEQ_LEN[opts.level]
+    opts.stride = opts.stride or (T if every else 1)
     if not text or text.isspace():  # not text.strip(), which would copy the whole text
         raise DataError(
             "the text has no characters other than whitespace; choose a file with text in it",
             path=path,
         )
-    ids, tokens = encode_text(text, opts.level, opts.vocab)
+    ids, tokens = encode_text(text, opts.level, text_defaults.cap_for(opts.level, opts.vocab))
+    ids, tokens = choose_vocabulary(ids, tokens, opts)
     unit = "characters" if opts.level == "char" else "words"
     if len(ids) < T + 1:
         raise DataError(
@@ -154,13 +182,14 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
         )
     split, notes = split_point(len(ids), T + 1, opts.val_fraction, unit=unit, path=path)
     ids.flags.writeable = False
-    x_train, y_train = next_token_windows(ids[:split], T, opts.stride)
-    x_val, y_val = next_token_windows(ids[split:], T, opts.stride)
+    x_train, y_train = next_token_windows(ids[:split], T, opts.stride, every)
+    x_val, y_val = next_token_windows(ids[split:], T, opts.stride, every)
     V = len(tokens)
-    if opts.input_kind == "onehot":
+    if text_defaults.input_kind(opts.input_kind, V) == "onehot":
         spec = InputSpec("onehot", T, vocab_size=V)
     else:
         spec = InputSpec("embedding", T, vocab_size=V, embed_dim=opts.embed_dim)
+    opts.input_kind = spec.kind
     probe, probe_notes = _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts)
     oov = count_id(ids, 1)
     summary = {
@@ -171,6 +200,8 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
         "vocabulary coverage": f"{100 * (1 - oov / len(ids)):.1f}% of {unit}",
         "out-of-vocabulary tokens": oov,
         "sequence length (T)": T,
+        "targets": "the next token at every step" if every else "the token after the last step",
+        "stride": opts.stride,
         "training samples": len(x_train),
         "validation samples": len(x_val),
     }
@@ -182,7 +213,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     return Dataset(
         task="lm",
         input_spec=spec,
-        head=HeadSpec("softmax", V),
+        head=HeadSpec("softmax", V, per_step=every),
         x_train=x_train,
         y_train=y_train,
         x_val=x_val,
@@ -192,7 +223,8 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
         level=opts.level,
         summary=summary,
         notes=notes + probe_notes,
-        windows=Windows(ids, None, T, 1, opts.stride, (0, split), (split, len(ids))),
+        windows=Windows(ids, None, T, 1, opts.stride, (0, split), (split, len(ids)),
+                        every_step=every),
     )
 
 
@@ -219,7 +251,7 @@ def _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts):
     probe = Probe(
         x=np.array(x[index : index + 1], dtype=np.int32),
         step_labels=labels,
-        target_label=display_token(tokens[int(y[index])]),
+        target_label=display_token(tokens[int(np.asarray(y[index]).reshape(-1)[-1])]),
         index=index,
     )
     return probe, notes

@@ -59,11 +59,17 @@ def count_windows(length: int, seq_len: int, horizon: int, stride: int) -> int:
     return 0 if n <= 0 else (n - 1) // stride + 1
 
 
-def next_token_windows(ids: np.ndarray, seq_len: int, stride: int) -> tuple[np.ndarray, np.ndarray]:
-    """``x[i] = ids[s:s+T]`` and ``y[i] = ids[s+T]`` with ``s = i*stride``; read-only views."""
+def next_token_windows(ids: np.ndarray, seq_len: int, stride: int,
+                       every_step: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """``x[i] = ids[s:s+T]`` with ``s = i*stride``, and the next token as target: at every step,
+    ``y[i] = ids[s+1:s+T+1]`` ``(N, T)`` (``every_step``, as char-rnn), or only after the last,
+    ``y[i] = ids[s+T]`` ``(N,)``. Read-only views."""
     if len(ids) < seq_len + 1:  # an empty part (val_fraction=0)
-        return np.zeros((0, seq_len), ids.dtype), np.zeros(0, ids.dtype)
+        shape = (0, seq_len) if every_step else (0,)
+        return np.zeros((0, seq_len), ids.dtype), np.zeros(shape, ids.dtype)
     x = sliding_window_view(ids[:-1], seq_len)[::stride]
+    if every_step:
+        return x, sliding_window_view(ids[1:], seq_len)[::stride]
     y = ids[seq_len:][::stride]
     return x, _readonly(y)
 

@@ -79,6 +79,9 @@ class Predictor:
         self.model = model
         spec = model.inputs[0]
         self._dtype = np.dtype(spec.dtype)
+        #: the model gives a distribution at every step ``(B, T, V)`` (a language model with a
+        #: target at every step); generation reads the one after the last real token
+        self.per_step = len(model.outputs[0].shape) == 3
         signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
         self._fn = tf.function(lambda x: model(x, training=False), input_signature=signature)
 
@@ -111,6 +114,24 @@ def fit_window(ids: list[int], seq_len: int) -> np.ndarray:
     return np.array([[PAD] * (seq_len - len(ids)) + ids], dtype=np.int32)
 
 
+def fit_window_start(ids: list[int], seq_len: int) -> tuple[np.ndarray, int]:
+    """The last ``seq_len`` ids at the start of the window, padded on the right, and the
+    position of the last of them: ``((1, seq_len), step)``. A recurrent model's output at that
+    step has not seen the padding after it; classification pads the same way when it trains."""
+    ids = list(ids)[-seq_len:]
+    window = np.array([ids + [PAD] * (seq_len - len(ids))], dtype=np.int32)
+    return window, max(len(ids) - 1, 0)
+
+
+def next_token_probs(predict: Predictor, ids: list[int], seq_len: int) -> np.ndarray:
+    """The model's distribution of the token after ``ids``: at the step of the last id for a
+    model with a target at every step, else its one output after a left-padded window."""
+    if getattr(predict, "per_step", False):
+        window, step = fit_window_start(ids, seq_len)
+        return predict(window)[0, step]
+    return predict(fit_window(ids, seq_len))[0]
+
+
 def first_drawable(vocab: int) -> int:
     """The lowest token id that generation may draw: never padding, and never OOV unless the
     vocabulary holds nothing else."""
@@ -141,7 +162,7 @@ def generate_ids(predict: Predictor, seq_len: int, prompt_ids: list[int], n: int
     ids = list(prompt_ids)
     out = []
     for _ in range(int(n)):
-        probs = predict(fit_window(ids, seq_len))[0]
+        probs = next_token_probs(predict, ids, seq_len)
         token = sample_token(probs, temperature, top_k, rng)
         ids.append(token)
         out.append(token)
@@ -157,7 +178,9 @@ class LMSampler:
     The per-epoch sample of a language-model run; :func:`generate_ids` is the same procedure as a
     Python loop of single-step predictions (one call each) with numpy's generator, so the two draw
     differently for the same seed. The function is traced once (every argument is a tensor of a
-    fixed shape) and serves any ``n``, temperature and top-k.
+    fixed shape) and serves any ``n``, temperature and top-k. A model with a distribution at
+    every step is read at the step of the last token, and a prompt shorter than the window is
+    placed at its start (:func:`fit_window_start`), as :func:`next_token_probs` does.
     """
 
     def __init__(self, model: Any, seq_len: int) -> None:
@@ -170,13 +193,17 @@ class LMSampler:
         self.model = model
         self.seq_len = int(seq_len)
         vocab = int(model.outputs[0].shape[-1])
+        self.per_step = per_step = len(model.outputs[0].shape) == 3
+        last_step = self.seq_len - 1
         ids = tf.range(vocab)
         valid = ids >= first_drawable(vocab)  # as sample_token
         input_dtype = spec.dtype
         neg_inf = float("-inf")
 
-        def step(i, window, out, temperature, top_k, seed):
+        def step(i, window, at, out, temperature, top_k, seed):
             probs = model(tf.cast(window[None], input_dtype), training=False)[0]
+            if per_step:
+                probs = probs[at]
             probs = tf.cast(tf.reshape(probs, [vocab]), tf.float32)
             greedy = tf.argmax(tf.where(valid, probs, -1.0), output_type=tf.int32)
             usable = valid & (probs > 0)
@@ -192,19 +219,27 @@ class LMSampler:
                                                        dtype=tf.int32)[0, 0]
 
             token = tf.cond((temperature > 0) & tf.reduce_any(usable), draw, lambda: greedy)
-            window = tf.concat([window[1:], tf.reshape(token, [1])], 0)
-            return i + 1, window, out.write(i, token)
+            shifted = tf.concat([window[1:], tf.reshape(token, [1])], 0)
+            if per_step:  # fill the window from the start, then slide it
+                filled = tf.tensor_scatter_nd_update(
+                    window, tf.reshape(tf.minimum(at + 1, last_step), [1, 1]),
+                    tf.reshape(token, [1]))
+                window = tf.where(at >= last_step, shifted, filled)
+                at = tf.minimum(at + 1, last_step)
+            else:
+                window = shifted
+            return i + 1, window, at, out.write(i, token)
 
         @tf.function(input_signature=[
             tf.TensorSpec((self.seq_len,), tf.int32), tf.TensorSpec((), tf.int32),
-            tf.TensorSpec((), tf.float32), tf.TensorSpec((), tf.int32),
-            tf.TensorSpec((2,), tf.int64)])
-        def generate(window, n, temperature, top_k, seed):
+            tf.TensorSpec((), tf.int32), tf.TensorSpec((), tf.float32),
+            tf.TensorSpec((), tf.int32), tf.TensorSpec((2,), tf.int64)])
+        def generate(window, at, n, temperature, top_k, seed):
             out = tf.TensorArray(tf.int32, size=n)
-            _, _, out = tf.while_loop(
+            _, _, _, out = tf.while_loop(
                 lambda i, *_: i < n,
-                lambda i, w, o: step(i, w, o, temperature, top_k, seed),
-                (tf.constant(0), window, out))
+                lambda i, w, a, o: step(i, w, a, o, temperature, top_k, seed),
+                (tf.constant(0), window, at, out))
             return out.stack()
 
         self._function = generate
@@ -219,9 +254,12 @@ class LMSampler:
         a pair (the run's seed and the epoch)."""
         pair = (seed, 0) if isinstance(seed, int | np.integer) else tuple(seed)
         seed64 = np.array([int(v) & 0x7FFF_FFFF_FFFF_FFFF for v in pair], dtype=np.int64)
-        window = fit_window(prompt_ids, self.seq_len)[0]
-        out = self._generate(window, np.int32(n), np.float32(max(temperature, 0.0)),
-                             np.int32(top_k or 0), seed64)
+        if self.per_step:
+            window, at = fit_window_start(prompt_ids, self.seq_len)
+        else:
+            window, at = fit_window(prompt_ids, self.seq_len), self.seq_len - 1
+        out = self._generate(window[0], np.int32(at), np.int32(n),
+                             np.float32(max(temperature, 0.0)), np.int32(top_k or 0), seed64)
         return [int(t) for t in np.asarray(out)]
 
 
@@ -269,8 +307,8 @@ def classify_text(predict: Predictor, info: dict[str, Any], text: str) -> dict[s
     ids = encode_text(info, text)
     if not ids:
         raise PredictError("the text to classify is empty")
-    probs = predict(fit_window(ids, info["input_spec"]["seq_len"]))[0]
-    return class_probs(info, probs)
+    window, _ = fit_window_start(ids, info["input_spec"]["seq_len"])  # padded as in training
+    return class_probs(info, predict(window)[0])
 
 
 def class_probs(info: dict[str, Any], probs: np.ndarray) -> dict[str, float]:
