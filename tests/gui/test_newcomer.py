@@ -291,3 +291,39 @@ def test_progress_loss_and_prediction_speak_of_the_same_epoch(qtbot, make_window
         assert progress.startswith(f"epoch {epoch}/12"), (epoch, progress)
         assert loss_x == pytest.approx(epoch), (epoch, loss_x)  # every batch of it is in
         assert caption.startswith(f"Prediction after epoch {epoch}"), (epoch, caption)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
+def test_forecast_shows_the_whole_validation_part_against_persistence(qtbot, make_window):
+    import numpy as np
+    from gui_helpers import tiny_training, wait_ready
+
+    from seqstudio.engine.evaluate import evaluate
+    from seqstudio.engine.rundir import RunDir
+
+    window = make_window(SAMPLES["sine"])
+    tiny_training(window, epochs=2)
+    wait_ready(qtbot, window)
+    with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as blocker:
+        window.start_training()
+    result = blocker.args[0]
+    assert result.status == "finished", result
+    panel = window.live.prediction
+    qtbot.waitUntil(lambda: panel.validation is not None, timeout=60_000)
+    vf, dataset = panel.validation, window.data.dataset
+    assert len(vf.actual) == len(vf.predicted) == dataset.n_val  # every window, not the first
+    assert vf.persistence is not None and panel.val_persistence.isVisible() is not False
+    assert "Whole validation part" in panel.caption.text() and "persistence" in \
+        panel.caption.text()
+    # The same figure the core's evaluation gives for the run's model (horizon 1, one target).
+    core = evaluate(RunDir(result.run_dir).load_model(), dataset)
+    assert vf.mae(vf.predicted) == pytest.approx(core["model"]["mae"], rel=1e-4)
+    assert vf.mae(vf.persistence) == pytest.approx(core["baselines"]["persistence"]["mae"],
+                                                   rel=1e-4)
+    assert np.all(np.isfinite(vf.predicted))
+    # Scrubbing back to the first epoch: that checkpoint predicts the validation part.
+    window.live.scrubber.slider.setValue(0)
+    qtbot.waitUntil(lambda: panel.validation is not vf and panel.validation is not None,
+                    timeout=60_000)
+    assert panel.validation.label == "after epoch 1"

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.gui.forecast_validation import ValidationForecaster
 from seqstudio.gui.pacer import SLOWEST_MS
 from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
 from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot
@@ -70,6 +71,9 @@ class LiveView(QWidget):
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.timeout.connect(lambda: self.redraw(flush=True))
+        self.validator = ValidationForecaster(self)
+        self.validator.ready.connect(self.prediction.show_validation)
+        self.run_dir, self.dataset, self.training = "", None, False
         self.scrubber.snapshotSelected.connect(self._select)
         self.hidden.layerChanged.connect(self._layer_changed)
 
@@ -85,6 +89,19 @@ class LiveView(QWidget):
         self._catch_up.stop()
         self.last_metrics: dict[str, float] = {}
         self.predictions: list[SamplePrediction] = []
+        self.validator.cancel()
+        self.run_dir, self.training = "", False
+
+    # -- the run around the events -----------------------------------------------------------
+    def set_run_context(self, run_dir: str, dataset: object) -> None:
+        """A run started: where it is written and the dataset it trains on."""
+        self.run_dir, self.dataset, self.training = run_dir, dataset, True
+
+    def run_stopped(self, best_epoch: int | None) -> None:
+        """A forecast's whole validation part is predicted by the run's model once it stops."""
+        self.training = False
+        label = f"model.keras (best epoch {best_epoch})" if best_epoch else "model.keras"
+        self.validator.request(self.run_dir, self.dataset, None, label)
 
     def show_dataset(self, dataset: object) -> None:
         """A dataset is ready: label the empty heatmap's time axis with its probe sequence."""
@@ -129,6 +146,8 @@ class LiveView(QWidget):
             self.loss.mark_shown(None)
             if self.predictions and self.prediction.last is not self.predictions[-1]:
                 self.prediction.show_prediction(self.predictions[-1])
+            if not self.training and self.prediction.validation is not None:
+                self.validator.request(self.run_dir, self.dataset, None, "model.keras")
             return
         where = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
                                              else " (end)")
@@ -137,6 +156,9 @@ class LiveView(QWidget):
         newest = self.predictions[-1].epoch if self.predictions else None
         if pred is not None:
             self.prediction.show_prediction(pred, newest=newest)
+            if not self.training:  # that epoch's checkpoint predicts the whole validation part
+                self.validator.request(self.run_dir, self.dataset, pred.epoch + 1,
+                                       f"after epoch {pred.epoch + 1}")
         else:
             self.prediction.clear_to(f"No prediction yet at {where}: the first comes after "
                                      "epoch 1.")

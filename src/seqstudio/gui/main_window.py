@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
         self._take_batches()
         if isinstance(ev, Started):
             self.live.on_started(ev)
+            self.live.set_run_context(ev.run_dir, self.data.dataset)
             self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
             self.controls.tensorboard_hint.setVisible(False)
             if self.controls.values()["tensorboard"]:
@@ -358,6 +359,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{text}. Run directory: {result.run_dir}")
         if result.divergence is not None:
             self.live.loss.mark_divergence(result.divergence)
+        if result.epochs_done and not self._closing:
+            self.live.run_stopped(result.best_epoch)
         if result.status == "failed" and not self._closing:
             show_failure(self, result)
         self.trainingFinished.emit(result)

@@ -4,6 +4,7 @@ class probabilities."""
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -11,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import SamplePrediction
+from seqstudio.gui.legends import legend_below
 
 MAX_BARS = 12
 PLACEHOLDER = "The model's prediction on a validation sample appears here after each epoch."
@@ -37,13 +39,23 @@ class QtPredictionPanel(QWidget):
         self.forecast.setBackground("w")
         fitem = self.forecast.getPlotItem()
         fitem.showGrid(x=True, y=True, alpha=0.25)
-        fitem.addLegend(offset=(5, 5), labelTextSize="7pt")
+        self.forecast_legend = legend_below(fitem, columns=3)
         fitem.setLabel("bottom", "step (0 = first forecast step)")
         self.history_curve = fitem.plot(pen=pg.mkPen((120, 120, 120), width=1.5), name="input")
         self.actual_curve = fitem.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o",
                                        symbolSize=5, name="actual")
         self.forecast_curve = fitem.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="t",
                                          symbolSize=6, symbolBrush=(220, 90, 20), name="forecast")
+        # The whole validation part (once a run has stopped): actual, model, persistence.
+        self.val_actual = fitem.plot(pen=pg.mkPen((20, 20, 20), width=1.5), name="actual")
+        self.val_model = fitem.plot(pen=pg.mkPen((220, 90, 20), width=1.5), name="model")
+        self.val_persistence = fitem.plot(pen=pg.mkPen((46, 139, 87), width=1,
+                                                       style=Qt.PenStyle.DashLine),
+                                          name="persistence (last value)")
+        self.validation: Any = None
+        self._probe_curves = (self.history_curve, self.actual_curve, self.forecast_curve)
+        self._val_curves = (self.val_actual, self.val_model, self.val_persistence)
+        self._show_curves(validation=False)
         self.sentence = QLabel()
         self.sentence.setObjectName("predictionSentence")
         self.sentence.setWordWrap(True)
@@ -133,7 +145,46 @@ class QtPredictionPanel(QWidget):
         self.probs.getPlotItem().setXRange(-0.6, max(len(items) - 0.4, 0.6))
         self.stack.setCurrentWidget(self.classify_page)
 
+    def _show_curves(self, validation: bool) -> None:
+        legend = self.forecast_legend
+        legend.clear()
+        for curve in self._probe_curves + self._val_curves:
+            curve.setVisible((curve in self._val_curves) == validation)
+        for curve in self._val_curves if validation else self._probe_curves:
+            legend.addItem(curve, curve.name())
+        self.forecast.getPlotItem().setLabel(
+            "bottom", "validation window (first forecast step)" if validation
+            else "step (0 = first forecast step)")
+
+    def show_validation(self, vf: Any) -> None:
+        """The whole validation part (a :class:`~seqstudio.gui.forecast_validation.
+        ValidationForecast`), predicted against actual, with persistence."""
+        self.validation = vf
+        x = np.arange(len(vf.actual))
+        self.val_actual.setData(x, vf.actual)
+        self.val_model.setData(x, vf.predicted)
+        if vf.persistence is not None:
+            self.val_persistence.setData(x, vf.persistence)
+        else:
+            self.val_persistence.setData([], [])
+        self._show_curves(validation=True)
+        self.forecast.getPlotItem().enableAutoRange()
+        model, base = vf.mae(vf.predicted), vf.mae(vf.persistence)
+        words = f"MAE {model:.3g}" + (f" · persistence {base:.3g}" if base is not None else "")
+        self.caption.setText(f"Whole validation part, {vf.label}: {len(x):,} windows of "
+                             f"{vf.column} · {words}")
+        self.caption.setToolTip("Every validation window's first forecast step against the "
+                                "actual value; persistence repeats the last value seen."
+                                + (f"\nAll forecast steps: {vf.comparison}." if vf.comparison
+                                   else ""))
+        self.stack.setCurrentWidget(self.forecast)
+
     def _show_forecast(self, pred: SamplePrediction) -> None:
+        self.validation = None
+        self._show_curves(validation=False)
+        self.caption.setText(f"{self.caption.text()}: one validation window (the whole "
+                             "validation part is shown once training stops)")
+        self.forecast.getPlotItem().enableAutoRange()
         forecast = np.atleast_2d(np.asarray(pred.forecast, dtype=float))
         horizon = forecast.shape[0]
         steps = np.arange(horizon)
