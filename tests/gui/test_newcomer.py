@@ -327,3 +327,72 @@ def test_forecast_shows_the_whole_validation_part_against_persistence(qtbot, mak
     qtbot.waitUntil(lambda: panel.validation is not vf and panel.validation is not None,
                     timeout=60_000)
     assert panel.validation.label == "after epoch 1"
+
+
+@pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
+def test_legends_sit_outside_the_data(qtbot, make_window):
+    window = make_window(SAMPLES["sine"], start_tf=False)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    plots = {"loss": (window.live.loss.plot, window.live.loss.plot.legend),
+             "trajectories": (window.live.trajectories.plot, window.live.trajectories.legend),
+             "forecast": (window.live.prediction.forecast, window.live.prediction.forecast_legend),
+             "preview": (window.data.series, window.data.series_legend)}
+    window.live.prediction.stack.setCurrentWidget(window.live.prediction.forecast)
+    window.data.preview_tabs.setCurrentWidget(window.data.series)
+    qtbot.wait(100)
+    for name, (plot, legend) in plots.items():
+        view = plot.getPlotItem().getViewBox().sceneBoundingRect()
+        assert not legend.sceneBoundingRect().intersects(view), name
+
+
+def test_help_menu_has_the_guide_and_the_shortcuts(qtbot, make_window):
+    window = make_window(start_tf=False)
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    names = [a.objectName() for a in help_menu.actions()]
+    assert {"guideAction", "shortcutsAction", "aboutAction"} <= set(names)
+    window.actions_.guide.trigger()
+    guide = window.findChild(object, "guideDialog")
+    qtbot.addWidget(guide)
+    text = guide.findChild(object, "guideDialogText").toPlainText()
+    assert "seqstudio" in text and len(text) > 500  # docs/gui.md, rendered
+    window.actions_.shortcuts.trigger()
+    shortcuts = window.findChild(object, "shortcutsDialog")
+    qtbot.addWidget(shortcuts)
+    listed = shortcuts.findChild(object, "shortcutsDialogText").toPlainText()
+    for what in ("Start", "Pause / Resume", "Open", "User Guide", "Preferences"):
+        assert what in listed, what
+    assert "F5" in listed
+
+
+def test_runs_folder_is_per_user_and_changed_in_preferences(qtbot, make_window, tmp_path):
+    from seqstudio.gui.preferences import PreferencesDialog
+    from seqstudio.gui.settings import default_runs_folder
+
+    window = make_window(start_tf=False)
+    assert default_runs_folder().parts[-2:] == ("seqstudio", "runs")
+    window.actions_.preferences.trigger()
+    dialog = window.findChild(PreferencesDialog)
+    qtbot.addWidget(dialog)
+    edit = dialog.findChild(object, "runsFolderEdit")
+    assert edit.text() == str(window.settings.runs_folder())
+    edit.setText(str(tmp_path / "my-runs"))
+    dialog.accept()
+    window.close()
+    again = make_window(start_tf=False)  # remembered
+    assert again.settings.runs_folder() == tmp_path / "my-runs"
+
+
+@pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
+def test_only_the_settings_lock_while_training(make_window):
+    window = make_window(SAMPLES["sine"], start_tf=False)
+    window.state = "training"  # what start_training sets; no run needed to see the locks
+    window._refresh_controls()
+    try:
+        assert not window.data.form.isEnabled() and not window.model_panel.form.isEnabled()
+        assert window.data.preview_tabs.isEnabled() and window.data.table.isEnabled()
+        assert window.data.series.isEnabled()
+    finally:
+        window.state = "idle"
+        window._refresh_controls()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.gui.data_options_form import DataOptionsForm
+from seqstudio.gui.legends import legend_below
 from seqstudio.gui.preview import FilePreview, read_preview
 from seqstudio.gui.tasks import run_task
 
@@ -76,7 +77,7 @@ class DataPanel(QWidget):
         self.series = pg.PlotWidget()
         self.series.setObjectName("previewPlot")
         self.series.setBackground("w")
-        self.series.getPlotItem().addLegend(offset=(5, 5), labelTextSize="7pt")
+        self.series_legend = legend_below(self.series.getPlotItem(), columns=3)
         self.series.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.series.getPlotItem().setClipToView(True)
         self.preview_tabs = QTabWidget()
@@ -236,11 +237,11 @@ class DataPanel(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         item = self.series.getPlotItem()
         item.clear()
-        if item.legend is not None:
-            item.legend.clear()
+        self.series_legend.clear()
         for i, (name, values) in enumerate(list(preview.numeric.items())[:MAX_PLOT_COLUMNS]):
-            item.plot(np.asarray(values), pen=pg.mkPen(pg.intColor(i, MAX_PLOT_COLUMNS), width=1),
-                      name=name)
+            curve = item.plot(np.asarray(values), name=name,
+                              pen=pg.mkPen(pg.intColor(i, MAX_PLOT_COLUMNS), width=1))
+            self.series_legend.addItem(curve, name)
         self.preview_tabs.setTabEnabled(1, preview.kind == "table")
         self.preview_tabs.setTabEnabled(2, bool(preview.numeric))
         self.preview_tabs.setCurrentIndex(2 if preview.numeric and not preview.text_columns

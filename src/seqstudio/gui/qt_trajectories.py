@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.legends import legend_below
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 
 MAX_CURVES = 8
@@ -50,7 +51,7 @@ class QtTrajectories(QWidget):
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.addLegend(offset=(-5, 5), labelTextSize="7pt", colCount=2)
+        self.legend = legend_below(item, columns=4)
         # The ranges are set here, not by auto-range: fixed for tanh (like the heatmap's colour
         # scale), growing only for unbounded activations, so the axes are not re-laid out and
         # re-painted at every snapshot.
@@ -117,7 +118,9 @@ class QtTrajectories(QWidget):
         while len(self._curves) < n:
             i = len(self._curves)
             pen = pg.mkPen(pg.intColor(i, hues=MAX_CURVES), width=2)
-            self._curves.append(item.plot(pen=pen, name=f"unit {i}"))
+            curve = item.plot(pen=pen, name=f"unit {i}")
+            self.legend.addItem(curve, curve.name())
+            self._curves.append(curve)
             self._symbols = None
 
     def _set_symbols(self, steps: int) -> None:
@@ -164,7 +167,7 @@ class QtTrajectories(QWidget):
         t = np.arange(self._states.shape[0]) + 0.5
         self._set_symbols(len(t))
         self._set_ranges(len(t), self._states[:, units] if units else self._states[:, :0])
-        legend = self.plot.getPlotItem().legend
+        legend = self.legend
         for i, curve in enumerate(self._curves):
             if i < len(units):
                 curve.setData(t, self._states[:, units[i]])
