@@ -105,9 +105,9 @@ def test_time_steps_equal_the_sequence_length(registry):
 
 def test_unknown_cell_lists_the_available_names(registry):
     with pytest.raises(UnknownCellError) as info:
-        registry.cell_type("lstm")
+        registry.cell_type("transformer")
     message = str(info.value)
-    assert "'lstm'" in message
+    assert "'transformer'" in message
     for name in BUILTINS:
         assert name in message
 
