@@ -44,6 +44,8 @@ def test_random_bytes(data, ext):
 CELL = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True).map(repr),
     st.integers(-1000, 1000).map(str),
+    st.integers(995, 2205).map(str),  # years, and numbers just outside their range
+    st.sampled_from(["1959Q1", "1959M02", "n/a?", "12,5", "1959.25", "0", "1"]),
     st.text(alphabet=string.ascii_letters + " ,;\"'\t-:/.", max_size=12),
     st.dates().map(str),
     st.just(""),
@@ -52,12 +54,15 @@ CELL = st.one_of(
 
 @FUZZ
 @given(
-    header=st.lists(st.text(alphabet=string.ascii_letters + " _", min_size=1, max_size=6),
-                    min_size=1, max_size=4),
+    header=st.lists(st.one_of(
+        st.text(alphabet=string.ascii_letters + " _", min_size=1, max_size=6),
+        st.sampled_from(["year", "quarter", "month", "index", "", "date", "id", "t"])),
+        min_size=1, max_size=4),
     rows=st.lists(st.lists(CELL, min_size=1, max_size=5), max_size=40),
     sep=st.sampled_from([",", ";", "\t"]),
     options=st.sampled_from([{}, {"task": "forecast"}, {"task": "classify"}, {"missing": "drop"},
-                             {"missing": "error"}, {"level": "word"}]),
+                             {"missing": "error"}, {"level": "word"}, {"date_column": "year"},
+                             {"date_column": "year+quarter"}, {"treat_as_missing": ["year"]}]),
 )
 def test_random_tables(header, rows, sep, options):
     text = sep.join(header) + "\n" + "\n".join(sep.join(r) for r in rows) + "\n"

@@ -118,11 +118,16 @@ def test_numbers_that_only_look_like_years_stay_columns(tmp_path):
     frame = pd.DataFrame({"value": wave(n), "visitors": np.arange(1500.0, 1500 + n)})
     frame.to_csv(tmp_path / "v.csv", index=False)
     assert load_dataset(tmp_path / "v.csv", seq_len=4).input_columns == ["value", "visitors"]
-    # a panel: the year repeats for each firm, with no quarter beside it
-    panel = pd.DataFrame({"year": np.tile(np.arange(1935.0, 1955), 2), "invest": np.arange(40.0)})
+    # grunfeld, a panel: the year repeats for each firm, with no quarter beside it
+    panel = pd.DataFrame({"invest": np.arange(40.0), "firm": ["General Motors"] * 20 + ["IBM"] * 20,
+                          "year": np.tile(np.arange(1935.0, 1955), 2)})
     panel.to_csv(tmp_path / "panel.csv", index=False)
     ds = load_dataset(tmp_path / "panel.csv", seq_len=4)
-    assert ds.options["date_column"] is None and ds.input_columns == ["year", "invest"]
+    assert ds.task == "forecast"  # the firm names are a category, not sentences to classify
+    assert ds.options["date_column"] is None and ds.input_columns == ["invest", "year"]
+    assert ds.target_columns == ["invest"]  # not the years
+    assert any("'year' holds years, but they repeat or are out of order" in n for n in ds.notes)
+    assert "not used: 'firm' (text; a forecast reads numbers)" in ds.notes
 
 
 def test_year_as_a_feature_when_asked(tmp_path):
@@ -144,6 +149,20 @@ def test_a_chosen_date_column_of_numbers_must_hold_years(tmp_path):
         macro, index=False)
     with pytest.raises(DataError, match=r"date_column 'year\+q': 'year' must hold years and 'q' "):
         load_dataset(macro, date_column="year+q", seq_len=3)
+
+
+def test_newest_first_years_and_quarters_are_detected_and_sorted(tmp_path):
+    n = 40
+    frame = pd.DataFrame({"year": 1990 + np.arange(n) // 4, "quarter": np.arange(n) % 4 + 1,
+                          "gdp": np.linspace(100, 200, n)}).iloc[::-1]
+    frame.to_csv(tmp_path / "newest.csv", index=False)
+    ds = load_dataset(tmp_path / "newest.csv", seq_len=4)
+    assert ds.options["date_column"] == "year+quarter" and ds.input_columns == ["gdp"]
+    assert row_labels(ds)[:2] == ["1990Q1", "1990Q2"]
+    assert any("sorted them by 'year+quarter'" in n for n in ds.notes)
+    yearly = pd.DataFrame({"Year": np.arange(2020, 1980, -1), "deaths": np.arange(40.0)})
+    yearly.to_csv(tmp_path / "yearly.csv", index=False)
+    assert load_dataset(tmp_path / "yearly.csv", seq_len=4).options["date_column"] == "Year"
 
 
 def test_years_out_of_order_are_sorted_and_a_missing_year_drops_its_row(tmp_path):

@@ -114,6 +114,35 @@ def test_semicolon_csv_is_sniffed(tmp_path):
     assert ds.input_columns == ["value"]
 
 
+def test_decimal_commas_in_a_semicolon_file_are_numbers(tmp_path):
+    path = tmp_path / "de.csv"
+    rows = [f"{d:02d}.01.2024;{d},5;{d * 10};Messung {d}" for d in range(1, 31)]
+    rows[4] = "05.01.2024;;50;Messung 5"  # an empty cell stays missing
+    path.write_text("Datum;Wert;Menge;Notiz\n" + "\n".join(rows) + "\n")
+    ds = load_dataset(path, seq_len=3, target=["Wert"])
+    assert ds.input_columns == ["Wert", "Menge"]
+    assert ds.scaler["Wert"][0] == pytest.approx(np.mean([d + 0.5 for d in range(1, 25)]), abs=0.1)
+    assert "read decimal commas (12,5 = 12.5) in 'Wert'" in ds.notes
+    # 01.01.2024 ... 30.01.2024 are days of January (a guess from the first value alone read
+    # 02.01 as February 1, then parsed each value its own way and shuffled the rows)
+    assert not any("sorted" in n for n in ds.notes)
+    np.testing.assert_array_equal(ds.row_dates, pd.date_range("2024-01-01", periods=30).to_numpy())
+    assert any("interpolated 1 missing values" in n for n in ds.notes)
+    # with a comma delimiter a quoted "12,5" is a bad cell, named as such
+    comma = tmp_path / "en.csv"
+    comma.write_text("value\n" + "".join(f"{d}.5\n" for d in range(30)) + '"12,5"\n')
+    with pytest.raises(DataError, match=r"'12,5' \(row 31, line 32\)"):
+        load_dataset(comma, seq_len=3, target=["value"])
+
+
+@pytest.mark.parametrize(("text", "dayfirst"), [("{d:02d}/03/2024", True), ("03/{d:02d}/2024", False)])
+def test_one_date_format_for_the_whole_column(tmp_path, text, dayfirst):
+    path = tmp_path / "d.csv"
+    path.write_text("date,value\n" + "".join(f"{text.format(d=d)},{d}\n" for d in range(1, 31)))
+    ds = load_dataset(path, seq_len=3)
+    np.testing.assert_array_equal(ds.row_dates, pd.date_range("2024-03-01", periods=30).to_numpy())
+
+
 def test_big_tables_are_parsed_in_chunks_with_the_same_result(tmp_path, monkeypatch):
     from seqstudio.data import tables
 

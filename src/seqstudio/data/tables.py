@@ -67,10 +67,37 @@ def read_table(
         notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
         chosen = detected
     check_header(path, frame, line=skip + 1)
+    if delimiter != ",":
+        notes += _read_decimal_commas(frame)
     # where the rows came from, so that a bad cell can be reported by its line in the file
     frame.attrs[SOURCE_ATTR] = {"path": str(path), "encoding": chosen, "delimiter": delimiter,
                                 "skip": skip}
     return frame, chosen, notes
+
+
+_DECIMAL_COMMA_RE = re.compile(r"^\s*[-+]?\d+(,\d+)?\s*$")
+
+
+def _read_decimal_commas(frame: pd.DataFrame) -> list[str]:
+    """Columns written with a decimal comma (``12,5``), as in files with ``;`` or tab delimiters
+    from many European locales, become numbers in place; a note names them."""
+    converted = []
+    for col in frame.columns:
+        series = frame[col]
+        if _is_numeric(series) or not series.notna().any():
+            continue
+        values = series.dropna().astype(str)
+        values = values[values.str.strip() != ""]
+        if values.empty or not values.head(200).str.match(_DECIMAL_COMMA_RE).all():
+            continue
+        if not values.str.match(_DECIMAL_COMMA_RE).all() or not values.str.contains(",").any():
+            continue
+        frame[col] = pd.to_numeric(series.astype("string").str.replace(",", ".", regex=False)
+                                   .str.strip().replace("", pd.NA), errors="coerce").astype(float)
+        converted.append(str(col))
+    if not converted:
+        return []
+    return [f"read decimal commas (12,5 = 12.5) in {', '.join(map(repr, converted))}"]
 
 
 def leading_comment_lines(head: bytes) -> int:

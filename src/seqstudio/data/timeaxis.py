@@ -70,7 +70,8 @@ def _numeric_kind(frame: pd.DataFrame, col: str, *, named: bool, first: bool) ->
     values = values[np.isfinite(values)]
     if len(values) < 2:
         return None
-    steps = np.diff(values)
+    # newest-first files are common; the rows are sorted by the dates later
+    steps = np.diff(values) * (-1 if values[0] > values[-1] else 1)
     if _whole_years(values):
         if (steps > 0).all() and (named or (first and (steps == 1).all())):
             return TimeAxis(col, (col,), "year")
@@ -81,6 +82,16 @@ def _numeric_kind(frame: pd.DataFrame, col: str, *, named: bool, first: bool) ->
     if named and in_range and (steps > 0).all() and _decimal_months(values) is not None:
         return TimeAxis(col, (col,), "decimal-year")
     return None
+
+
+def years_out_of_order(frame: pd.DataFrame, col: str) -> bool:
+    """A column named like a year, of whole years, that cannot be the time axis alone because the
+    years repeat or go back and forth (a panel: several series one after another)."""
+    if _name(col) not in YEAR_NAMES or not _is_numeric(frame[col]):
+        return False
+    values = frame[col].to_numpy(dtype=np.float64)
+    values = values[np.isfinite(values)]
+    return _whole_years(values) and not _monotonic(values)
 
 
 def _decimal_months(values: np.ndarray) -> np.ndarray | None:
@@ -97,7 +108,7 @@ def _year_with_part(frame: pd.DataFrame, year: str) -> TimeAxis | None:
             if col == year or _name(col) not in names or not _is_numeric(frame[col]):
                 continue
             key = _period_key(frame, year, col, top)
-            if key is not None:
+            if key is not None and _monotonic(key):
                 return TimeAxis(f"{year}+{col}", (year, str(col)), kind)  # type: ignore[arg-type]
     return None
 
@@ -109,7 +120,12 @@ def _period_key(frame: pd.DataFrame, year: str, part: str, top: int) -> np.ndarr
     if not ok.any() or not np.all(p[ok] == np.round(p[ok])) or p[ok].min() < 1 or p[ok].max() > top:
         return None
     key = y[ok] * top + p[ok]
-    return key if (np.diff(key) > 0).all() else None
+    return key if len(np.unique(key)) == len(key) else None
+
+
+def _monotonic(values: np.ndarray) -> bool:
+    steps = np.diff(values)
+    return bool((steps > 0).all() or (steps < 0).all())
 
 
 def detect_time_axis(frame: pd.DataFrame) -> TimeAxis | None:
@@ -153,7 +169,7 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
                     return TimeAxis(f"{year}+{part}", (year, part), kind)  # type: ignore[arg-type]
         raise DataError(
             f"date_column {spec!r}: {year!r} must hold years and {part!r} quarters (1-4) or "
-            "months (1-12), together increasing from row to row",
+            "months (1-12), no two rows with the same year and part",
             path=path, where=f"column {year!r}",
         )
     col = find_column(path, frame, spec, "date_column")
@@ -168,8 +184,8 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
     axis = TimeAxis(col, (col,), "decimal-year") if in_range and _decimal_months(values) is not None else None
     if axis is None:
         raise DataError(
-            f"column {col!r} holds numbers that are not years ({FIRST_YEAR}-{LAST_YEAR}, "
-            "increasing from row to row); a date column needs dates (2024-01-31), years, decimal "
+            f"column {col!r} holds numbers that are not years (whole numbers from {FIRST_YEAR} "
+            f"to {LAST_YEAR}); a date column needs dates (2024-01-31), years, decimal "
             "years (1959.25), or a year and a quarter or month column: date_column='year+quarter'",
             path=path, where=f"column {col!r}",
         )
@@ -244,10 +260,8 @@ def parse_dates(raw: pd.Series) -> pd.Series:
         if periods is not None:
             parsed = pd.to_datetime(periods, errors="coerce", format="%Y-%m")
             return parsed.astype("datetime64[ns]")
-        first = raw.dropna().head(1)
-        fmt = guess_datetime_format(str(first.iloc[0])) if len(first) else None
         parsed = None
-        for option in ([fmt] if fmt else []) + ["mixed"]:
+        for option in _formats(raw, guess_datetime_format) + ["mixed"]:
             try:
                 parsed = pd.to_datetime(raw, errors="coerce", format=option)
             except (ValueError, TypeError, OverflowError):
@@ -255,6 +269,27 @@ def parse_dates(raw: pd.Series) -> pd.Series:
             if not (parsed.isna() & raw.notna()).any():
                 return parsed
         return parsed if parsed is not None else pd.Series(pd.NaT, index=raw.index)
+
+
+def _formats(raw: pd.Series, guess) -> list[str]:
+    """Formats that may fit every value: guessed from a few values, month-first and day-first.
+
+    One guess from the first value is not enough: ``01.02.2024`` reads as January 2 until
+    ``13.02.2024`` comes; and element-wise ("mixed") parsing would then read each value its own
+    way, mixing up days and months. Dotted dates (German, Russian...) are tried day-first first.
+    """
+    values = raw.dropna().astype(str)
+    if values.empty:
+        return []
+    sample = pd.concat([values.head(20), values.iloc[:: max(1, len(values) // 20)]]).unique()
+    order = (True, False) if "." in sample[0] and not looks_numeric(sample[0]) else (False, True)
+    formats: list[str] = []
+    for value in sample[:40]:
+        for dayfirst in order:
+            fmt = guess(str(value), dayfirst=dayfirst)
+            if fmt and fmt not in formats:
+                formats.append(fmt)
+    return formats
 
 
 Period = Literal["year", "quarter", "month"]

@@ -23,7 +23,14 @@ from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
 from seqstudio.data.tables import Columns, find_column, rows_text
-from seqstudio.data.timeaxis import TimeAxis, axis_dates, parse_dates, period_of, time_axis_for
+from seqstudio.data.timeaxis import (
+    TimeAxis,
+    axis_dates,
+    parse_dates,
+    period_of,
+    time_axis_for,
+    years_out_of_order,
+)
 from seqstudio.data.timeaxis import time_labels as _time_labels
 from seqstudio.data.windows import forecast_windows, split_point
 from seqstudio.errors import DataError
@@ -141,7 +148,10 @@ def _choose_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
                 f"column {col!r} is the date column and cannot also be an input",
                 path=path, where=f"column {col!r}",
             )
-    targets = [find_column(path, frame, c, "target") for c in opts.target] if opts.target else [inputs[-1]]
+    if opts.target:
+        targets = [find_column(path, frame, c, "target") for c in opts.target]
+    else:  # the last input, but not a column of years that is not the time axis (a panel's year)
+        targets = [next((c for c in reversed(inputs) if not years_out_of_order(frame, c)), inputs[-1])]
     for col in targets:
         if col in timed:
             raise DataError(
@@ -189,6 +199,17 @@ def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str
     for issue in cols.issues:
         if issue.column not in used and issue.column not in chosen:
             notes.append(f"not used: {issue.describe()}")
+    for col in used:
+        if years_out_of_order(frame, col):
+            notes.append(f"column {col!r} holds years, but they repeat or are out of order (several "
+                         "series one after another?), so they are not the time axis; the rows are "
+                         "used in file order and the column is an input")
+    timed = set(axis.columns) if axis is not None else set()
+    issues = {i.column for i in cols.issues}
+    text = [str(c) for c in frame.columns if str(c) not in used and str(c) not in timed
+            and str(c) not in issues and not pd.api.types.is_numeric_dtype(frame[c])]
+    if text:
+        notes.append(f"not used: {', '.join(map(repr, text))} (text; a forecast reads numbers)")
     return notes
 
 
