@@ -145,6 +145,7 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(*args.measure)))
         return
+    started = time.perf_counter()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="seqstudio-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     text, table = folder / "big.txt", folder / "big.csv"
@@ -177,6 +178,7 @@ def main() -> None:
         ratio = results["forecast-csv"]["seconds"] / results["read_csv"]["seconds"]
         print(f"\nload_dataset(csv) / pandas.read_csv(csv) time ratio: {ratio:.2f}x (same run)")
     print("peak/file = (peak RSS - RSS after imports and a warm-up load) / file size; target <= 3x")
+    print(f"elapsed: {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

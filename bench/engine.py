@@ -158,6 +158,7 @@ def main() -> int:
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--units", type=int, default=32)
     args = parser.parse_args()
+    started = time.perf_counter()
     if args.epochs < 2:
         parser.error("--epochs must be >= 2 (the steady state is the epochs after the first)")
 
@@ -228,6 +229,7 @@ def main() -> int:
           f"{work * 1e3:.1f} ms per epoch (median), {work / epoch['plain']:.1%} of a plain epoch")
     setup = statistics.median(t.setup for t in timings["engine"])
     print(f"Trainer setup before Started (outside every figure): {setup:.2f} s")
+    print(f"elapsed: {time.perf_counter() - started:.0f} s")
     return 0
 
 

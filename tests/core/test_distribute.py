@@ -102,6 +102,42 @@ def test_multi_worker_two_processes_and_the_chief_writes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run", "train.py"]
 
 
+@pytest.mark.slow
+def test_cli_multi_worker_two_processes_on_loopback(tmp_path):
+    """``seqstudio train --strategy multi-worker`` as a user starts it on two machines, here two
+    processes on 127.0.0.1, each with its own TF_CONFIG: both train the same steps, the chief
+    writes the run."""
+    data = tmp_path / "tiny.txt"
+    data.write_text("the cat sat on the mat . a dog ran to the log . " * 12)
+    workers = [f"127.0.0.1:{_free_port()}" for _ in range(2)]
+    procs = []
+    for index in range(2):
+        config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "seqstudio", "train", str(data), "--strategy", "multi-worker",
+             "--epochs", "2", "--seq-len", "8", "--units", "4", "--batch-size", "64",
+             "--out", str(tmp_path / "run")],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=_env(TF_CONFIG=json.dumps(config))))
+    outputs = []
+    try:
+        for proc in procs:
+            stdout, stderr = proc.communicate(timeout=240)
+            assert proc.returncode == 0, stderr[-3000:]
+            outputs.append(stdout)
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+    epoch_lines = [[ln.split("(")[0] for ln in out.splitlines() if ln.startswith("epoch 2/2")]
+                   for out in outputs]
+    assert epoch_lines[0] and epoch_lines[0] == epoch_lines[1]  # same losses on both workers
+    run = RunDir(tmp_path / "run")
+    assert run.config["workers"] == 2 and run.config["settings"]["strategy"] == "multi-worker"
+    assert run.status()["status"] == "finished" and len(run.history()) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run", "tiny.txt"]
+
+
 def test_tf_config_parsing(monkeypatch):
     monkeypatch.delenv("TF_CONFIG", raising=False)
     assert tf_config() == {} and is_chief("multi-worker") and worker_count("default") == 1

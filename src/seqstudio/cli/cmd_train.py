@@ -173,6 +173,10 @@ def run_train(args: argparse.Namespace) -> int:
         learning_rate=args.lr, seed=args.seed, early_stopping=args.early_stopping,
         snapshot_every=args.snapshot_every, tensorboard=args.tensorboard,
         strategy=args.strategy, execution_mode=args.execution_mode)
+    if settings.tensorboard:  # before the data is loaded, not only before training
+        from seqstudio.engine.tensorboard import require
+
+        require()
     path = Path(args.data)
     if not path.is_file():
         raise DataError("no such file" if not path.exists() else "not a file", path=path)

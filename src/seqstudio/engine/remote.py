@@ -101,6 +101,11 @@ class TrainingProcess:
     def paused(self) -> bool:
         return self._paused
 
+    @property
+    def pid(self) -> int:
+        """The child's process id (a benchmark kills it to test recovery)."""
+        return self._proc.pid
+
     # -- receiving ---------------------------------------------------------------------------
     def alive(self) -> bool:
         return self._proc.poll() is None

@@ -318,3 +318,9 @@ class RunWriter:
         for epoch, file in run.checkpoints():
             if epoch > done:
                 file.unlink(missing_ok=True)
+        for stray in self.stray_temporaries():
+            stray.unlink(missing_ok=True)
+
+    def stray_temporaries(self) -> list[Path]:
+        """Temporary files of writes a killed process never finished (readers ignore them)."""
+        return [p for p in self.path.rglob(".*.tmp*") if p.is_file()]
