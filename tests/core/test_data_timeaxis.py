@@ -175,3 +175,27 @@ def test_years_out_of_order_are_sorted_and_a_missing_year_drops_its_row(tmp_path
     assert labels == sorted(labels) and "1907" not in labels and len(labels) == 39
     assert any("sorted them by 'year'" in n for n in ds.notes)
     assert any("dropped 1 rows with no date" in n for n in ds.notes)
+
+
+@pytest.mark.parametrize(("freq", "labels"), [("QS", ["1974Q1", "1974Q2"]), ("MS", ["1974-01", "1974-02"])])
+def test_dates_at_the_start_of_each_quarter_or_month_are_labelled_by_period(tmp_path, freq, labels):
+    """danish_data (quarterly, 'period') and elec_equip (monthly, 'DATE'), as to_csv writes them."""
+    n = 40
+    frame = pd.DataFrame({"lrm": wave(n), "ibo": wave(n, 6)},
+                         index=pd.date_range("1974-01-01", periods=n, freq=freq).rename("period"))
+    frame.to_csv(tmp_path / "q.csv")
+    ds = load_dataset(tmp_path / "q.csv", seq_len=4)
+    assert ds.options["date_column"] == "period" and row_labels(ds)[:2] == labels
+    assert ds.summary["time step"] == ("1 quarter" if freq == "QS" else "1 month")
+
+
+def test_year_and_quarter_starting_mid_year(tmp_path):
+    """interest_inflation starts in 1972 Q2."""
+    n = 40
+    quarters = np.arange(1, n + 1)  # 1972Q2 ...
+    frame = pd.DataFrame({"year": 1972.0 + quarters // 4, "quarter": quarters % 4 + 1.0,
+                          "Dp": wave(n), "R": wave(n, 9)})
+    frame.to_csv(tmp_path / "ii.csv")
+    ds = load_dataset(tmp_path / "ii.csv", seq_len=4)
+    assert ds.options["date_column"] == "year+quarter" and ds.input_columns == ["Dp", "R"]
+    assert row_labels(ds)[:3] == ["1972Q2", "1972Q3", "1972Q4"]
