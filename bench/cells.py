@@ -1,4 +1,8 @@
-"""Training and inference throughput of the built-in cells against stock Keras and torch.nn.RNN.
+"""Training and inference throughput of the built-in cells against stock Keras and torch.nn.
+
+Each cell family is compared with its own kind: the SimpleRNN cells with keras.layers.SimpleRNN
+and torch.nn.RNN, ``lstm`` with keras.layers.LSTM and torch.nn.LSTM, ``gru`` with
+keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the same form).
 
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
@@ -42,8 +46,19 @@ CONFIGS = {
     "large": {"T": 100, "d": 64, "n": 128, "vocab": None, "batches": 96},
 }
 BATCH = 64
-OURS = ["simple-rnn-tanh", "simple-rnn-relu", "stacked-rnn"]
-CONTENDERS = [*OURS, "keras-simplernn", "torch-rnn"]
+OURS = ["simple-rnn-tanh", "simple-rnn-relu", "stacked-rnn", "lstm", "gru"]
+CONTENDERS = [*OURS, "keras-simplernn", "keras-lstm", "keras-gru", "torch-rnn", "torch-lstm",
+              "torch-gru"]
+#: the gate groups of each family: the multiply-adds of a step are that many times a SimpleRNN's
+GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+
+
+def family(name: str) -> str:
+    """``rnn``, ``lstm`` or ``gru``: which stock layers a contender is compared with."""
+    for kind in ("lstm", "gru"):
+        if name == kind or name.endswith("-" + kind):
+            return kind
+    return "rnn"
 
 
 # ----------------------------------------------------------------------------------- workers
@@ -151,20 +166,21 @@ def _keras_timer(stamps: dict):
     return Timer()
 
 
-def worker_keras(cfg: dict, epochs: int) -> dict:
+def worker_keras(cfg: dict, epochs: int, kind: str = "rnn") -> dict:
     import keras
 
     x, y = _data(cfg)
     keras.utils.set_random_seed(0)
+    layer = {"rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM,
+             "gru": keras.layers.GRU}[kind]
     if cfg["vocab"]:
         inputs = keras.Input((cfg["T"],), dtype="int32")
         h = keras.layers.CategoryEncoding(cfg["vocab"], output_mode="one_hot")(inputs)
-        outputs = keras.layers.Dense(cfg["vocab"], activation="softmax")(
-            keras.layers.SimpleRNN(cfg["n"])(h))
+        outputs = keras.layers.Dense(cfg["vocab"], activation="softmax")(layer(cfg["n"])(h))
         loss = "sparse_categorical_crossentropy"
     else:
         inputs = keras.Input((cfg["T"], cfg["d"]))
-        outputs = keras.layers.Dense(1)(keras.layers.SimpleRNN(cfg["n"])(inputs))
+        outputs = keras.layers.Dense(1)(layer(cfg["n"])(inputs))
         loss = "mse"
     model = keras.Model(inputs, outputs)
     model.compile(optimizer="adam", loss=loss)
@@ -176,14 +192,18 @@ def worker_keras(cfg: dict, epochs: int) -> dict:
     return {"train": statistics.median(rates), "infer": infer, "mode": "keras defaults"}
 
 
-def worker_torch(cfg: dict, epochs: int) -> dict:
+def worker_torch(cfg: dict, epochs: int, kind: str = "rnn") -> dict:
     import torch
 
     if os.environ.get("BENCH_TORCH_THREADS"):
         torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
     torch.manual_seed(0)
     x, y = _data(cfg)
-    rnn = torch.nn.RNN(cfg["d"], cfg["n"], batch_first=True)
+    module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind]
+    rnn = module(cfg["d"], cfg["n"], batch_first=True)
+
+    def last_h(state):  # the LSTM's final state is (h, c)
+        return (state[0] if kind == "lstm" else state)[-1]
     head = torch.nn.Linear(cfg["n"], cfg["vocab"] or 1)
     opt = torch.optim.Adam([*rnn.parameters(), *head.parameters()], lr=1e-3)
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
@@ -206,8 +226,8 @@ def worker_torch(cfg: dict, epochs: int) -> dict:
         for i in range(0, n, BATCH):
             idx = order[i:i + BATCH]
             opt.zero_grad()
-            _, h = rnn(encode(xt[idx]))
-            loss = lossf(head(h[-1]), yt[idx])
+            _, state = rnn(encode(xt[idx]))
+            loss = lossf(head(last_h(state)), yt[idx])
             loss.backward()
             opt.step()
         if epoch:
@@ -216,7 +236,7 @@ def worker_torch(cfg: dict, epochs: int) -> dict:
     def predict(a):
         with torch.no_grad():
             for i in range(0, len(a), BATCH):
-                head(rnn(encode(torch.from_numpy(a[i:i + BATCH])))[1][-1])
+                head(last_h(rnn(encode(torch.from_numpy(a[i:i + BATCH])))[1]))
     infer = _infer_rate(predict, x)
     return {"train": statistics.median(rates), "infer": infer,
             "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads"}
@@ -224,10 +244,10 @@ def worker_torch(cfg: dict, epochs: int) -> dict:
 
 def run_worker(contender: str, config: str, epochs: int, scale: float) -> None:
     cfg = {**CONFIGS[config], "scale": scale}
-    if contender == "torch-rnn":
-        out = worker_torch(cfg, epochs)
-    elif contender == "keras-simplernn":
-        out = worker_keras(cfg, epochs)
+    if contender.startswith("torch-"):
+        out = worker_torch(cfg, epochs, family(contender))
+    elif contender.startswith("keras-"):
+        out = worker_keras(cfg, epochs, family(contender))
     else:
         out = worker_ours(contender, cfg, epochs)
     print("RESULT " + json.dumps(out))
@@ -262,7 +282,9 @@ def flops_per_sample(name: str, cfg: dict) -> float:
     from seqstudio.execution import training_flops
 
     units = [cfg["n"]] * (2 if name == "stacked-rnn" else 1)
-    return training_flops(cfg["T"], cfg["d"], units, cfg["vocab"] or 1, BATCH) / BATCH
+    gates = GATES[family(name)]
+    return training_flops(cfg["T"], cfg["d"], units, cfg["vocab"] or 1, BATCH,
+                          step_cost=lambda d, n: gates * (d * n + n * n)) / BATCH
 
 
 def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
@@ -320,12 +342,14 @@ def report(summary: dict, as_json: bool) -> None:
         cfg = CONFIGS[config]
         print(f"\n{config}: T={cfg['T']}, d={cfg['d']}"
               f"{' one-hot' if cfg['vocab'] else ''}, n={cfg['n']}, batch {BATCH}")
-        base = rows.get("torch-rnn", {}).get("train")
-        kbase = rows.get("keras-simplernn", {}).get("train")
         print(f"  {'contender':16s} {'train/s':>9s} {'vs torch':>8s} {'vs keras':>8s} "
               f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s}  execution")
         for name, row in rows.items():
-            gflops = row["train"] * flops_per_sample(name if name in OURS else "x", cfg) / 1e9
+            kind = family(name)
+            base = rows.get(f"torch-{kind}", {}).get("train")
+            kbase = rows.get("keras-simplernn" if kind == "rnn" else f"keras-{kind}",
+                             {}).get("train")
+            gflops = row["train"] * flops_per_sample(name, cfg) / 1e9
             vs_torch = f"{row['train'] / base:.2f}x" if base else "-"
             vs_keras = f"{row['train'] / kbase:.2f}x" if kbase else "-"
             print(f"  {name:16s} {row['train']:9.0f} {vs_torch:>8s} {vs_keras:>8s} "
@@ -359,6 +383,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true",
                         help="one round of one timed epoch on a quarter of the batches "
                              "(the same table in a few minutes; noisier figures)")
+    parser.add_argument("--only", metavar="FAMILIES",
+                        help="only these cell families, comma-separated: rnn, lstm, gru")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -369,9 +395,13 @@ def main() -> None:
     if args.quick:
         args.rounds, args.epochs, args.scale = 1, 1, 0.25
     configs = ["seed", "large"] if args.config == "both" else [args.config]
-    contenders = CONTENDERS if torch_available() else CONTENDERS[:-1]
+    contenders = CONTENDERS if torch_available() else [
+        c for c in CONTENDERS if not c.startswith("torch-")]
+    if args.only:
+        wanted = {family(c) for c in args.only.split(",")}
+        contenders = [c for c in contenders if family(c) in wanted]
     if not torch_available():
-        print("torch is not installed: 'pip install torch==2.13.0' adds the torch.nn.RNN column",
+        print("torch is not installed: 'pip install torch==2.13.0' adds the torch.nn columns",
               file=sys.stderr)
     summary = measure(configs, args.rounds, args.epochs, contenders, args.scale)
     report(summary, args.json)
