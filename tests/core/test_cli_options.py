@@ -97,6 +97,9 @@ def test_resume_and_evaluate_force_after_the_data_changed(tmp_path):
     assert out.stdout.splitlines() == [f"finished: completed after 3 epoch(s); run directory "
                                        f"{tmp_path / 'run'}"]  # --quiet: the final line only
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2, 3]
+    out = seqstudio("inspect", tmp_path / "run")
+    best = RunDir(tmp_path / "run").best_epoch
+    assert f"best epoch: {best} (val_loss " in out.stdout and "model.keras holds" in out.stdout
     data.write_text(data.read_text() + "a dog ran . ")  # the resumed run recorded the new sha
     line = one_error_line(seqstudio("evaluate", tmp_path / "run").stderr)
     assert "changed since the run started" in line
