@@ -28,6 +28,10 @@ def build_recurrent_layers(cell_type: CellType, params: Mapping[str, Any]) -> li
     layers = list(cell_type.build_layers(params))
     depth = stack_depth(params)
     if depth <= 1 or len(layers) != 1:
+        if depth > 1 and cell_type.host_stacked:
+            raise PluginError(f"cell type {cell_type.name!r} builds {len(layers)} layers itself, "
+                              f"so the host cannot stack it (layers={depth}); its plugin should "
+                              "set stackable=False or define its own 'layers' parameter")
         return layers
     base = layers[0]
     try:
