@@ -158,9 +158,10 @@ def test_classification_run_tells_the_truth_then_a_new_file_starts_clean(qtbot, 
     assert f"true class: <b>{probe.target_label}</b>" in panel.sentence.text()
     assert " ".join(probe.step_labels) in panel.sentence.text()
     # The run summary says how the model compares with the baselines, in words.
-    summary = window.controls.progress.format()
-    assert "(2 epochs)" in summary
+    assert "(2 epochs)" in window.controls.progress.format()
+    summary = window.controls.result.text()
     assert any(w in summary for w in ("beats", "not yet better than", "level with")), summary
+    assert summary in window.statusBar().currentMessage()
     # Scrubbing back shows that epoch's prediction and marks it on the loss plot.
     scrubber = window.live.scrubber
     assert len(scrubber.snapshots) >= 2

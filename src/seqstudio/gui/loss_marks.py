@@ -49,7 +49,8 @@ class LossMarks:
                                    pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
                                    label=f"{label} {value:.3g}",
                                    labelOpts={"position": 0.02 + 0.22 * (i % 4), "color": colour,
-                                              "anchors": [(0, 1), (0, 1)]})
+                                              "anchors": [(0, 1), (0, 1)],
+                                              "fill": pg.mkBrush(255, 255, 255, 200)})
             line.setToolTip(f"Baseline: {label}, validation loss {value:.4g}. The model should "
                             "get below this line.")
             line.setZValue(5)

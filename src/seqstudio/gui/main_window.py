@@ -21,7 +21,7 @@ from seqstudio.gui.menus import build_menus
 from seqstudio.gui.model_panel import ModelPanel
 from seqstudio.gui.pacer import RedrawPacer
 from seqstudio.gui.plugins_panel import PluginsPanel
-from seqstudio.gui.run_summary import show_failure, summary_text
+from seqstudio.gui.run_summary import show_failure, summary_details, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
 from seqstudio.gui.small_screens import scrolled
@@ -354,9 +354,10 @@ class MainWindow(QMainWindow):
         self.state = "idle"
         self.last_result = result
         self._refresh_controls()
-        text = summary_text(result, self.baselines.phrase(self.live.last_metrics))
-        self.controls.finish(text)
-        self.statusBar().showMessage(f"{text}. Run directory: {result.run_dir}")
+        text = summary_text(result)
+        details = summary_details(result, self.baselines.phrase(self.live.last_metrics))
+        self.controls.finish(text, details)
+        self.statusBar().showMessage(f"{text}. {details} Run directory: {result.run_dir}")
         if result.divergence is not None:
             self.live.loss.mark_divergence(result.divergence)
         if result.epochs_done and not self._closing:

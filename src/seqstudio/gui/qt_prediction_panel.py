@@ -9,7 +9,14 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from seqstudio.engine.events import SamplePrediction
 from seqstudio.gui.legends import legend_below
@@ -23,7 +30,11 @@ class QtPredictionPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("predictionPanel")
         self.caption = QLabel("Prediction")
+        self.caption.setObjectName("predictionCaption")
         self.caption.setStyleSheet("font-weight: 600")
+        # A long caption wraps; it never widens the panel and squeezes the loss plot.
+        self.caption.setWordWrap(True)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.stack = QStackedWidget()
         self.placeholder = QLabel(PLACEHOLDER)
         self.placeholder.setWordWrap(True)

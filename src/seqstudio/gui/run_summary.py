@@ -13,16 +13,22 @@ from seqstudio.gui.words import plural
 STATUS_WORDS = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed"}
 
 
-def summary_text(result: Any, phrase: str = "") -> str:
-    """One line: how the run ended, how far it got, its best epoch and how it compares."""
+def summary_text(result: Any) -> str:
+    """A short line: how the run ended and how far it got."""
     words = STATUS_WORDS.get(result.status, result.status)
     reason = "diverged" if result.divergence is not None else result.reason
-    text = f"{words}: {reason} ({plural(result.epochs_done, 'epoch')})"
+    return f"{words}: {reason} ({plural(result.epochs_done, 'epoch')})"
+
+
+def summary_details(result: Any, phrase: str = "") -> str:
+    """Its best epoch and how it compares with the baselines, as a sentence (or ``""``)."""
+    parts = []
     if result.best_epoch is not None and result.best_epoch != result.epochs_done:
-        text += f"; model.keras holds the best epoch, {result.best_epoch}"
+        parts.append(f"model.keras holds the best epoch, {result.best_epoch}")
     if phrase:
-        text += f"; {phrase}"
-    return text
+        parts.append(f"the model {phrase}" if not phrase.startswith("no ") else phrase)
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def show_failure(parent: QWidget, result: Any) -> None:

@@ -38,6 +38,10 @@ class AppSettings:
     def sync(self) -> None:
         self._qs.sync()
 
+    def clear(self) -> None:
+        """Forget everything remembered (the screenshots start from the defaults)."""
+        self._qs.clear()
+
     # -- window ------------------------------------------------------------------------------
     def geometry(self) -> QByteArray | None:
         value = self._qs.value("window/geometry")

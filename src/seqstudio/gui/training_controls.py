@@ -132,6 +132,10 @@ class TrainingControls(QGroupBox):
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
         self.progress.setFormat("idle")
+        self.result = QLabel()
+        self.result.setObjectName("runResult")
+        self.result.setWordWrap(True)
+        self.result.setVisible(False)
         self.reason = QLabel()
         self.reason.setObjectName("startReason")
         self.reason.setWordWrap(True)
@@ -142,6 +146,7 @@ class TrainingControls(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.reason)
         layout.addWidget(self.progress)
+        layout.addWidget(self.result)
         layout.addWidget(self.tensorboard_hint)
         self._tensorboard_installed = True
         self._started_at = 0.0
@@ -215,6 +220,7 @@ class TrainingControls(QGroupBox):
 
     # -- progress ----------------------------------------------------------------------------
     def begin(self, epochs: int, steps_per_epoch: int, initial_epoch: int = 0) -> None:
+        self.result.setVisible(False)
         self._started_at = time.monotonic()
         self._epochs_total = epochs
         self._steps = max(1, steps_per_epoch)
@@ -234,5 +240,10 @@ class TrainingControls(QGroupBox):
         self.progress.setFormat(f"epoch {epoch + 1}/{self._epochs_total} · batch "
                                 f"{batch + 1}/{self._steps}{eta}")
 
-    def finish(self, text: str) -> None:
+    def finish(self, text: str, details: str = "") -> None:
+        """``text`` in the progress bar; ``details`` (the comparison with the baselines) in a
+        wrapped line under it."""
         self.progress.setFormat(text)
+        self.progress.setToolTip(f"{text}; {details}" if details else text)
+        self.result.setText(details)
+        self.result.setVisible(bool(details))
