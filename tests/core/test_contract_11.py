@@ -165,3 +165,36 @@ def test_registry_refuses_a_several_state_cell_with_a_one_state_reference():
 def test_check_cell_runs_in_a_chosen_execution_mode(mode):
     report = check_cell(TWO_STATE, {"units": 3}, execution_mode=mode, round_trip=False)
     assert report.execution == mode and report.max_abs_error <= 1e-5
+
+
+def test_host_stacking_refuses_a_cell_that_builds_several_layers():
+    from seqstudio.errors import PluginError
+
+    def two_layers(p):
+        import keras
+        from cell_fixtures import OneStateCell
+
+        return [keras.layers.RNN(OneStateCell(p["units"]), return_sequences=True, name="a"),
+                keras.layers.RNN(OneStateCell(p["units"]), name="b")]
+
+    cell = dataclasses.replace(ONE_STATE, build_layers=two_layers)
+    spec = InputSpec("numeric", 4, features=2)
+    assert len(build_model(spec, HeadSpec("linear", 1), cell, {"units": 3},
+                           compile=False).recurrent_layers) == 2
+    with pytest.raises(PluginError, match="builds 2 layers itself, so the host cannot stack it"):
+        build_model(spec, HeadSpec("linear", 1), cell, {"units": 3, "layers": 2}, compile=False)
+
+
+def test_snapshots_of_runs_before_contract_1_1_still_read(tmp_path):
+    """An old run's snapshot file holds only state_<i> (each layer's h)."""
+    from seqstudio.engine import RunDir
+
+    folder = tmp_path / "snapshots"
+    folder.mkdir()
+    h = np.arange(12, dtype=np.float32).reshape(4, 3)
+    np.savez(folder / "epoch-0001-batch-final.npz", epoch=np.int64(0), batch=np.int64(-1),
+             layer_names=np.array(["rnn"]), step_labels=np.array(list("abcd")), state_0=h)
+    (tmp_path / "config.json").write_text("{}")
+    (snap,) = RunDir(tmp_path).snapshots()
+    assert list(snap.states_of(0)) == ["h"]
+    np.testing.assert_array_equal(snap.states_of(0)["h"], h)
