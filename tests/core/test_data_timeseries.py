@@ -135,6 +135,24 @@ def test_decimal_commas_in_a_semicolon_file_are_numbers(tmp_path):
         load_dataset(comma, seq_len=3, target=["value"])
 
 
+def test_a_spreadsheets_empty_columns_and_rows_are_left_out_with_a_note(tmp_path):
+    path = tmp_path / "excel.csv"
+    rows = "".join(f"2024-01-{d:02d},{d},,\n" for d in range(1, 29))
+    path.write_text("date,value,,\n" + rows + ",,,\n,,,\n")
+    ds = load_dataset(path, seq_len=3)
+    assert ds.input_columns == ["value"] and ds.summary["rows"] == 28
+    assert "not used: 'Unnamed: 2', 'Unnamed: 3' (empty)" in ds.notes
+
+
+def test_thousands_separators_in_a_comma_file_are_numbers(tmp_path):
+    path = tmp_path / "k.csv"
+    path.write_text("date,value\n" + "".join(f'2024-01-{d:02d},"{d * 1000.5:,}"\n' for d in range(1, 29)))
+    ds = load_dataset(path, seq_len=3)
+    assert ds.input_columns == ["value"] and ds.scaler["value"][0] == pytest.approx(
+        np.mean([d * 1000.5 for d in range(1, 23)]), rel=0.05)
+    assert "read thousands separators (1,234 = 1234) in 'value'" in ds.notes
+
+
 @pytest.mark.parametrize(("text", "dayfirst"), [("{d:02d}/03/2024", True), ("03/{d:02d}/2024", False)])
 def test_one_date_format_for_the_whole_column(tmp_path, text, dayfirst):
     path = tmp_path / "d.csv"

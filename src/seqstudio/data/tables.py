@@ -67,8 +67,7 @@ def read_table(
         notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
         chosen = detected
     check_header(path, frame, line=skip + 1)
-    if delimiter != ",":
-        notes += _read_decimal_commas(frame)
+    notes += _read_written_numbers(frame, decimal_comma=delimiter != ",")
     # where the rows came from, so that a bad cell can be reported by its line in the file
     frame.attrs[SOURCE_ATTR] = {"path": str(path), "encoding": chosen, "delimiter": delimiter,
                                 "skip": skip}
@@ -76,11 +75,14 @@ def read_table(
 
 
 _DECIMAL_COMMA_RE = re.compile(r"^\s*[-+]?\d+(,\d+)?\s*$")
+_THOUSANDS_RE = re.compile(r"^\s*[-+]?\d{1,3}(,\d{3})*(\.\d+)?\s*$")
 
 
-def _read_decimal_commas(frame: pd.DataFrame) -> list[str]:
-    """Columns written with a decimal comma (``12,5``), as in files with ``;`` or tab delimiters
-    from many European locales, become numbers in place; a note names them."""
+def _read_written_numbers(frame: pd.DataFrame, *, decimal_comma: bool) -> list[str]:
+    """Columns of numbers that pandas left as text because of how they are written become numbers
+    in place, with a note: decimal commas (``12,5``) in files delimited by ``;`` or tabs, as many
+    European locales write them, and thousands separators (``"1,234.5"``) in comma files."""
+    pattern = _DECIMAL_COMMA_RE if decimal_comma else _THOUSANDS_RE
     converted = []
     for col in frame.columns:
         series = frame[col]
@@ -88,16 +90,18 @@ def _read_decimal_commas(frame: pd.DataFrame) -> list[str]:
             continue
         values = series.dropna().astype(str)
         values = values[values.str.strip() != ""]
-        if values.empty or not values.head(200).str.match(_DECIMAL_COMMA_RE).all():
+        if values.empty or not values.head(200).str.match(pattern).all():
             continue
-        if not values.str.match(_DECIMAL_COMMA_RE).all() or not values.str.contains(",").any():
+        if not values.str.match(pattern).all() or not values.str.contains(",").any():
             continue
-        frame[col] = pd.to_numeric(series.astype("string").str.replace(",", ".", regex=False)
-                                   .str.strip().replace("", pd.NA), errors="coerce").astype(float)
+        text = series.astype("string").str.strip()
+        text = text.str.replace(",", "." if decimal_comma else "", regex=False)
+        frame[col] = pd.to_numeric(text.replace("", pd.NA), errors="coerce").astype(float)
         converted.append(str(col))
     if not converted:
         return []
-    return [f"read decimal commas (12,5 = 12.5) in {', '.join(map(repr, converted))}"]
+    how = "decimal commas (12,5 = 12.5)" if decimal_comma else "thousands separators (1,234 = 1234)"
+    return [f"read {how} in {', '.join(map(repr, converted))}"]
 
 
 def leading_comment_lines(head: bytes) -> int:
@@ -257,6 +261,7 @@ class Columns:
     :param numeric: numeric columns that can be inputs (not the time axis, not a row counter).
     :param index: a column that only numbers the rows (0, 1, 2...), never an input by default.
     :param issues: columns of mostly numbers with some cells that are not numbers.
+    :param empty: columns without any value.
     """
 
     date: str | None = None
@@ -266,6 +271,8 @@ class Columns:
     time: TimeAxis | None = None
     index: str | None = None
     issues: list[ColumnIssue] = field(default_factory=list)
+    #: columns without a single value (spreadsheets often save a few at the right)
+    empty: list[str] = field(default_factory=list)
 
     @property
     def time_columns(self) -> tuple[str, ...]:
@@ -303,7 +310,9 @@ def detect_columns(frame: pd.DataFrame) -> Columns:
     cols = Columns(time=detect_time_axis(frame))
     cols.date = cols.time.spec if cols.time is not None else None
     timed = set(cols.time_columns)
-    numeric = [str(c) for c in frame.columns if c not in timed and _is_numeric(frame[c])]
+    cols.empty = [str(c) for c in frame.columns if c not in timed and not frame[c].notna().any()]
+    numeric = [str(c) for c in frame.columns
+               if c not in timed and c not in cols.empty and _is_numeric(frame[c])]
     cols.index = next((c for c in numeric if is_row_counter(frame, c)), None)
     cols.numeric = [c for c in numeric if c != cols.index]
     others = [str(c) for c in frame.columns

@@ -195,6 +195,9 @@ def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str
                      "not as an input")
     if cols.index is not None and cols.index not in used:
         notes.append(f"column {cols.index!r} only numbers the rows; not used as an input")
+    empty = [c for c in cols.empty if c not in used]
+    if empty:
+        notes.append(f"not used: {', '.join(map(repr, empty))} (empty)")
     chosen = set(opts.treat_as_missing or [])
     for issue in cols.issues:
         if issue.column not in used and issue.column not in chosen:
@@ -207,7 +210,8 @@ def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str
     timed = set(axis.columns) if axis is not None else set()
     issues = {i.column for i in cols.issues}
     text = [str(c) for c in frame.columns if str(c) not in used and str(c) not in timed
-            and str(c) not in issues and not pd.api.types.is_numeric_dtype(frame[c])]
+            and str(c) not in issues and str(c) not in cols.empty
+            and not pd.api.types.is_numeric_dtype(frame[c])]
     if text:
         notes.append(f"not used: {', '.join(map(repr, text))} (text; a forecast reads numbers)")
     return notes
