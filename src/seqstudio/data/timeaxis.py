@@ -278,10 +278,13 @@ def _formats(raw: pd.Series, guess) -> list[str]:
     ``13.02.2024`` comes; and element-wise ("mixed") parsing would then read each value its own
     way, mixing up days and months. Dotted dates (German, Russian...) are tried day-first first.
     """
-    values = raw.dropna().astype(str)
-    if values.empty:
+    # a sample, not the column: a million dates would be copied twice for nothing
+    picked = pd.concat([raw.iloc[:20], raw.iloc[:: max(1, len(raw) // 20)]]).dropna()
+    if picked.empty:
+        picked = raw.dropna().head(20)
+    if picked.empty:
         return []
-    sample = pd.concat([values.head(20), values.iloc[:: max(1, len(values) // 20)]]).unique()
+    sample = picked.astype(str).unique()
     order = (True, False) if "." in sample[0] and not looks_numeric(sample[0]) else (False, True)
     formats: list[str] = []
     for value in sample[:40]:
