@@ -3,6 +3,8 @@ text, can be treated as missing, and a column that only numbers the rows is neve
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -39,6 +41,8 @@ def test_the_newcomers_file_names_the_bad_cells_instead_of_forecasting_the_index
     assert issue == ColumnIssue("value", (18, 41, 91), (19, 42, 92), ("n/a?", "12,5", "x"),
                                 total_bad=3, total_values=120, rows_checked=120)
     assert issue.treatable
+    copy = pickle.loads(pickle.dumps(err))  # as it comes back from a worker process
+    assert (str(copy), copy.issues, copy.where) == (str(err), err.issues, err.where)
     # the line numbers are those of the file
     lines = path.read_text().splitlines()
     assert [lines[n - 1].split(",")[2:] for n in issue.lines] == [["n/a?"], ['"12', '5"'], ["x"]]

@@ -97,6 +97,16 @@ class ColumnError(DataError):
         self.issues = list(issues)
         super().__init__(message, path=path, where=where)
 
+    def __reduce__(self):  # survives the trip from a worker process, issues included
+        return _rebuild_column_error, (str(self), self.issues, self.path, self.where)
+
+
+def _rebuild_column_error(text: str, issues: list[ColumnIssue], path: object, where: str | None):
+    err = ColumnError.__new__(ColumnError)
+    Exception.__init__(err, text)
+    err.issues, err.path, err.where = list(issues), path, where
+    return err
+
 
 def _cli_quote(name: str) -> str:
     return name if name and all(c.isalnum() or c in "_-." for c in name) else f"'{name}'"
