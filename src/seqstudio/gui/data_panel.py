@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.gui.data_options_form import DataOptionsForm
-from seqstudio.gui.legends import legend_below
+from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.preview import FilePreview, read_preview
 from seqstudio.gui.tasks import run_task
 
@@ -78,6 +78,7 @@ class DataPanel(QWidget):
         self.series.setObjectName("previewPlot")
         self.series.setBackground("w")
         self.series_legend = legend_below(self.series.getPlotItem(), columns=3)
+        fit_to_width(self.series, self.series_legend, 3)
         self.series.getPlotItem().setDownsampling(auto=True, mode="peak")
         self.series.getPlotItem().setClipToView(True)
         self.preview_tabs = QTabWidget()
@@ -103,6 +104,8 @@ class DataPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([330, 200])
+        self.preview_tabs.setMinimumHeight(110)  # a plot still readable on a 600 px screen
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.file_label)
@@ -241,7 +244,8 @@ class DataPanel(QWidget):
         for i, (name, values) in enumerate(list(preview.numeric.items())[:MAX_PLOT_COLUMNS]):
             curve = item.plot(np.asarray(values), name=name,
                               pen=pg.mkPen(pg.intColor(i, MAX_PLOT_COLUMNS), width=1))
-            self.series_legend.addItem(curve, name)
+            if len(preview.numeric) > 1:  # one series needs no legend (the tab says which)
+                self.series_legend.addItem(curve, name)
         self.preview_tabs.setTabEnabled(1, preview.kind == "table")
         self.preview_tabs.setTabEnabled(2, bool(preview.numeric))
         self.preview_tabs.setCurrentIndex(2 if preview.numeric and not preview.text_columns

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import BatchEnd, EpochEnd
 from seqstudio.gui.buffers import GrowingArray, PeakEnvelope, peak_decimate
-from seqstudio.gui.legends import legend_below
+from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.loss_marks import LossMarks
 
@@ -54,6 +54,7 @@ class LossPlotWidget(pg.PlotWidget):
         item.setLabel("bottom", "epoch")
         item.setLabel("left", "loss")
         self.legend = legend_below(item, columns=4)
+        fit_to_width(self, self.legend, 4)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch",

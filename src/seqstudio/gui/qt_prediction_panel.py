@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import SamplePrediction
-from seqstudio.gui.legends import legend_below
+from seqstudio.gui.legends import fit_to_width, legend_below
 
 MAX_BARS = 12
 PLACEHOLDER = "The model's prediction on a validation sample appears here after each epoch."
@@ -51,6 +51,7 @@ class QtPredictionPanel(QWidget):
         fitem = self.forecast.getPlotItem()
         fitem.showGrid(x=True, y=True, alpha=0.25)
         self.forecast_legend = legend_below(fitem, columns=3)
+        fit_to_width(self.forecast, self.forecast_legend, 3)
         fitem.setLabel("bottom", "step (0 = first forecast step)")
         self.history_curve = fitem.plot(pen=pg.mkPen((120, 120, 120), width=1.5), name="input")
         self.actual_curve = fitem.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o",

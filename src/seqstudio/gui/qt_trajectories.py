@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
-from seqstudio.gui.legends import legend_below
+from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 
 MAX_CURVES = 8
@@ -52,6 +52,7 @@ class QtTrajectories(QWidget):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.legend = legend_below(item, columns=4)
+        fit_to_width(self.plot, self.legend, 4)
         # The ranges are set here, not by auto-range: fixed for tanh (like the heatmap's colour
         # scale), growing only for unbounded activations, so the axes are not re-laid out and
         # re-painted at every snapshot.

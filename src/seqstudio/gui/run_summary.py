@@ -26,7 +26,8 @@ def summary_details(result: Any, phrase: str = "") -> str:
     if result.best_epoch is not None and result.best_epoch != result.epochs_done:
         parts.append(f"model.keras holds the best epoch, {result.best_epoch}")
     if phrase:
-        parts.append(f"the model {phrase}" if not phrase.startswith("no ") else phrase)
+        verb = "is " if phrase.startswith(("not ", "level ")) else ""
+        parts.append(f"the model {verb}{phrase}" if not phrase.startswith("no ") else phrase)
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "." if text else ""
 

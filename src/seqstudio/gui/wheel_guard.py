@@ -4,13 +4,19 @@ Qt gives these widgets the wheel (and focus by the wheel) by default, so scrolli
 panel past them changed their values (Horizon 1 -> 5) and rebuilt the dataset each time. One
 application-wide event filter fixes every such widget, those made later included (the model's
 parameter form is rebuilt per cell): on polish it takes away focus-by-wheel, and an unfocused
-widget passes the wheel on to its parent, so the scroll area under it scrolls instead.
+widget passes the wheel on to the scroll area around it, which scrolls instead.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
 
 GUARDED = (QAbstractSpinBox, QComboBox)
 
@@ -19,12 +25,24 @@ class WheelGuard(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.Wheel and isinstance(obj, GUARDED) and not obj.hasFocus():
-            event.ignore()  # Qt then offers it to the parent widgets (the scroll area)
+            area = _scroll_area_around(obj)
+            if area is None:
+                event.ignore()  # Qt offers a real wheel event to the parent widgets
+            else:  # the panel scrolls, whatever the event's origin
+                QApplication.sendEvent(area.viewport(), event)
+                event.accept()
             return True
         if kind == QEvent.Type.Polish and isinstance(obj, GUARDED) and \
                 obj.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             obj.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return False
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 _guard: WheelGuard | None = None
