@@ -88,10 +88,12 @@ def _read_written_numbers(frame: pd.DataFrame, *, decimal_comma: bool) -> list[s
         series = frame[col]
         if _is_numeric(series) or not series.notna().any():
             continue
+        head = series.dropna().head(200).astype(str)
+        head = head[head.str.strip() != ""]
+        if head.empty or not head.str.match(pattern).all():
+            continue  # decided on the first rows, so a column of dates costs nothing
         values = series.dropna().astype(str)
         values = values[values.str.strip() != ""]
-        if values.empty or not values.head(200).str.match(pattern).all():
-            continue
         if not values.str.match(pattern).all() or not values.str.contains(",").any():
             continue
         text = series.astype("string").str.strip()

@@ -316,9 +316,14 @@ def period_of(dates: np.ndarray) -> Period | None:
     return None
 
 
-def time_labels(dates: np.ndarray, period: Period | None | str = "auto") -> list[str]:
+def time_labels(dates: np.ndarray, period: Period | None | str = "auto",
+                with_time: bool | None = None) -> list[str]:
     """Readable labels: ``1700`` for years, ``1959Q1`` for quarters, ``1959-01`` for months, else
-    the date (with the time of day where any date has one)."""
+    the date, with the time of day where any date has one.
+
+    :param period: as :func:`period_of` says of the whole series (``"auto"``: of ``dates``); pass
+        it, and ``with_time``, when labelling a slice.
+    """
     if period == "auto":
         period = period_of(dates)
     if period in ("year", "quarter", "month"):
@@ -329,5 +334,5 @@ def time_labels(dates: np.ndarray, period: Period | None | str = "auto") -> list
         if period == "quarter":
             return [f"{y}Q{(m - 1) // 3 + 1}" for y, m in zip(years, month, strict=True)]
         return [f"{y}-{m:02d}" for y, m in zip(years, month, strict=True)]
-    timed = has_time_of_day(dates)
+    timed = has_time_of_day(dates) if with_time is None else with_time
     return [date_label(d, timed) for d in dates]

@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows
+from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, has_time_of_day
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
 from seqstudio.data.tables import Columns, find_column, rows_text
@@ -344,14 +344,17 @@ def sample_labels(ds: Dataset, part: str, index: int) -> list[str]:
     if ds.row_dates is None or w is None:
         return ds.step_labels(part, index)
     first = (w.train if part == "train" else w.val)[0] + index * w.stride
-    return row_labels(ds)[first:first + w.seq_len]
+    return row_labels(ds, first, first + w.seq_len)
 
 
-def row_labels(ds: Dataset) -> list[str]:
-    """A label for every row of a forecast dataset (see :func:`sample_labels`)."""
+def row_labels(ds: Dataset, start: int = 0, stop: int | None = None) -> list[str]:
+    """Labels of rows ``start:stop`` of a forecast dataset (see :func:`sample_labels`); all rows
+    by default."""
     if ds.row_dates is None:
-        return [str(r) for r in range(len(ds.windows.data))] if ds.windows is not None else []
-    return _time_labels(ds.row_dates)
+        n = len(ds.windows.data) if ds.windows is not None else 0
+        return [str(r) for r in range(n)][start:stop]
+    dates = ds.row_dates
+    return _time_labels(dates[start:stop], period_of(dates), with_time=has_time_of_day(dates))
 
 
 def _summary(ds: Dataset, data: pd.DataFrame, date_col, split: int) -> dict:
@@ -370,18 +373,21 @@ def _summary(ds: Dataset, data: pd.DataFrame, date_col, split: int) -> dict:
         "validation samples": ds.n_val,
     }
     if ds.row_dates is not None and len(ds.row_dates):
-        labels = _time_labels(ds.row_dates)
+        period = period_of(ds.row_dates)
+        timed = has_time_of_day(ds.row_dates)
+        val_start = min(w.val[0], len(ds.row_dates) - 1)
+        picked = ds.row_dates[[0, len(ds.row_dates) - 1, val_start]]
+        labels = _time_labels(picked, period, with_time=timed)
         summary["date column"] = date_col
         summary["first date"] = labels[0]
-        summary["last date"] = labels[-1]
-        period = period_of(ds.row_dates)
+        summary["last date"] = labels[1]
         if period is not None:
             summary["time step"] = f"1 {period}"
         elif len(ds.row_dates) > 1:
             step = pd.Timedelta(np.median(np.diff(ds.row_dates)))
             summary["typical time step"] = str(step)
         if w.val[1] > w.val[0]:
-            summary["validation starts"] = labels[w.val[0]]
+            summary["validation starts"] = labels[2]
     for col in data.columns:
         s = data[col]
         summary[f"{col}: mean / std / min / max"] = (
