@@ -79,7 +79,11 @@ def test_default_options_just_work(tmp_path, capsys, monkeypatch):
     code, out, err = run_cli(capsys, "train", SAMPLES["sine"], "--cell", "simple-rnn-tanh")
     assert code == 0, err
     (run,) = list((tmp_path / "runs").iterdir())
-    assert len(RunDir(run).history()) == 5
+    from seqstudio.data import load_dataset
+    from seqstudio.engine.settings import suggest_training
+
+    # the epochs the user did not give are chosen for the data
+    assert len(RunDir(run).history()) == suggest_training(load_dataset(SAMPLES["sine"])).epochs
 
 
 def test_forecast_evaluate_and_predict(tmp_path, capsys):

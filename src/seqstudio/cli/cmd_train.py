@@ -87,10 +87,12 @@ def _add_cell_options(p: argparse.ArgumentParser) -> None:
 
 def _add_training_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("training")
-    g.add_argument("--epochs", type=int, default=5, help="epochs (default 5)")
-    g.add_argument("--batch-size", type=int, default=64, help="samples per step (default 64)")
-    g.add_argument("--lr", "--learning-rate", dest="lr", type=float, default=1e-3,
-                   help="learning rate (default 0.001)")
+    g.add_argument("--epochs", type=int, help="epochs (default: chosen for the data, "
+                   "seqstudio.engine.settings.suggest_training)")
+    g.add_argument("--batch-size", type=int, help="samples per step (default: chosen for the "
+                   "data)")
+    g.add_argument("--lr", "--learning-rate", dest="lr", type=float,
+                   help="learning rate (default: chosen for the data)")
     g.add_argument("--optimizer", default="adam", help="keras optimizer name (default adam)")
     g.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     g.add_argument("--early-stopping", type=int, metavar="PATIENCE",
@@ -111,8 +113,10 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
                    help="default: detected from the file")
     g.add_argument("--level", choices=["char", "word"], default=None,
                    help="text tokens (default: char for lm, word for classify)")
-    g.add_argument("--vocab", type=int, default=100, help="vocabulary size V (default 100)")
-    g.add_argument("--seq-len", type=int, help="time steps T per sample (default 20)")
+    g.add_argument("--vocab", type=int, help="vocabulary size V (default: the tokens that "
+                   "cover 95%% of the words, 99.9%% of the characters)")
+    g.add_argument("--seq-len", type=int, help="time steps T per sample (default: from the "
+                   "file; 20 rows for a forecast)")
     g.add_argument("--window", type=int, help="forecast: input window (same as --seq-len)")
     g.add_argument("--horizon", type=int, default=1, help="forecast: steps ahead (default 1)")
     g.add_argument("--target", action="append", metavar="COLUMN",
@@ -121,10 +125,11 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--date-column", help="forecast date column (default: detected)")
     g.add_argument("--text-column", help="classify: the text column (default: detected)")
     g.add_argument("--label-column", help="classify: the label column (default: detected)")
-    g.add_argument("--input-kind", choices=["onehot", "embedding"], default="onehot",
+    g.add_argument("--input-kind", choices=["onehot", "embedding"], default=None,
                    help="text input encoding (default onehot)")
     g.add_argument("--embed-dim", type=int, default=16, help="embedding size (default 16)")
-    g.add_argument("--stride", type=int, default=1, help="step between samples (default 1)")
+    g.add_argument("--stride", type=int, help="step between samples (default: T for a "
+                   "language model, else 1)")
     g.add_argument("--val-fraction", type=float, default=0.2,
                    help="validation part (default 0.2)")
     g.add_argument("--missing", choices=["error", "drop", "interpolate"], default="interpolate",
@@ -145,7 +150,7 @@ def data_options(args: argparse.Namespace) -> Any:
     targets = [t.strip() for item in (args.target or []) for t in item.split(",") if t.strip()]
     return DataOptions(
         task=args.task, level=args.level, vocab=args.vocab,
-        seq_len=20 if seq_len is None else seq_len, input_kind=args.input_kind,
+        seq_len=seq_len, input_kind=args.input_kind,
         embed_dim=args.embed_dim, text_column=args.text_column, label_column=args.label_column,
         columns=[c.strip() for c in args.columns.split(",")] if args.columns else None,
         target=targets or None, date_column=args.date_column, horizon=args.horizon,
@@ -168,11 +173,12 @@ def run_train(args: argparse.Namespace) -> int:
     given = {k[len(PARAM_PREFIX):]: v for k, v in vars(args).items()
              if k.startswith(PARAM_PREFIX) and v is not None}
     params = cell.resolve(given)
-    settings = TrainSettings(
-        epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
-        learning_rate=args.lr, seed=args.seed, early_stopping=args.early_stopping,
+    chosen = {k: v for k, v in (("epochs", args.epochs), ("batch_size", args.batch_size),
+                                ("learning_rate", args.lr)) if v is not None}
+    settings = TrainSettings(  # checked now; what the user left out is chosen for the data
+        optimizer=args.optimizer, seed=args.seed, early_stopping=args.early_stopping,
         snapshot_every=args.snapshot_every, tensorboard=args.tensorboard,
-        strategy=args.strategy, execution_mode=args.execution_mode)
+        strategy=args.strategy, execution_mode=args.execution_mode, **chosen)
     if settings.tensorboard:  # before the data is loaded, not only before training
         from seqstudio.engine.tensorboard import require
 
@@ -193,8 +199,29 @@ def run_train(args: argparse.Namespace) -> int:
     from seqstudio.engine.trainer import Trainer
 
     dataset = load_dataset(path, options)
+    settings, params = _fill_defaults(dataset, cell, settings, params, chosen, given, args.quiet)
     trainer = Trainer(dataset, cell, params, settings, run_dir=args.out, registry=registry)
     return _run(trainer, args)
+
+
+def _fill_defaults(dataset: Any, cell: Any, settings: Any, params: dict, chosen: dict,
+                   given: dict, quiet: bool) -> tuple[Any, dict]:
+    """The epochs, batch size, learning rate and units the user did not give, from
+    :func:`seqstudio.engine.settings.suggest_training` (the app uses the same function)."""
+    import dataclasses
+
+    from seqstudio.engine.settings import suggest_training
+
+    defaults = suggest_training(dataset)
+    filled = {k: getattr(defaults, k) for k in ("epochs", "batch_size", "learning_rate")
+              if k not in chosen}
+    if "units" not in given and any(p.name == "units" for p in cell.params):
+        params = cell.resolve({**given, "units": defaults.units})
+        filled["units"] = defaults.units
+    if filled and not quiet:
+        print("chosen for this data: " + ", ".join(f"{k} {v:g}" for k, v in filled.items())
+              + f" ({defaults.reason})", flush=True)
+    return dataclasses.replace(settings, **{k: v for k, v in filled.items() if k != "units"}), params
 
 
 def run_resume(args: argparse.Namespace) -> int:

@@ -78,3 +78,64 @@ class TrainSettings:
         """Build from a ``config.json`` section, ignoring keys this version does not know."""
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in values.items() if k in known})
+
+
+#: the number of gradient steps the suggested epochs aim at (fewer epochs never than MIN_EPOCHS)
+TARGET_STEPS = 1200
+MIN_EPOCHS, MAX_EPOCHS = 3, 60
+#: the fewest batches an epoch is cut into, where the data allows a batch of MIN_BATCH
+BATCHES_PER_EPOCH = {"lm": 40, "classify": 20, "forecast": 20}
+MIN_BATCH, MAX_BATCH = 4, 64
+
+
+@dataclass(frozen=True)
+class TrainingDefaults:
+    """What to train with when the user names nothing: one source for the CLI and the app.
+
+    ``units`` is the cell's ``units`` hyperparameter (cells without one ignore it). ``reason``
+    says in words how the numbers were chosen, for a tooltip or the CLI's start line.
+    """
+
+    epochs: int
+    batch_size: int
+    learning_rate: float
+    units: int
+    reason: str
+
+    def settings(self, **overrides: Any) -> TrainSettings:
+        """:class:`TrainSettings` with these values, ``overrides`` (any field) winning."""
+        values = {"epochs": self.epochs, "batch_size": self.batch_size,
+                  "learning_rate": self.learning_rate, **overrides}
+        return TrainSettings(**values)
+
+
+def suggest_training(dataset: Any) -> TrainingDefaults:
+    """Defaults by task and data size, measured on real files (see docs/engine.md).
+
+    The batch is small enough that an epoch has at least :data:`BATCHES_PER_EPOCH` steps (a
+    language model with a target at every step has few, long samples), the epochs bring the run
+    to about :data:`TARGET_STEPS` steps, and the learning rate is Adam's 0.01, which small
+    recurrent layers take well (0.003 with batches of 64 on large data). Text models get 64 units
+    (128 for a character model of a text above a million characters), forecasters 32.
+    """
+    task = dataset.task
+    n = max(int(dataset.n_train), 1)
+    per_epoch = BATCHES_PER_EPOCH.get(task, 20)
+    batch = _power_of_two(n // per_epoch, MIN_BATCH, MAX_BATCH)
+    batches = -(-n // batch)
+    epochs = int(min(MAX_EPOCHS, max(MIN_EPOCHS, round(TARGET_STEPS / batches))))
+    learning_rate = 0.01 if batch < MAX_BATCH else 0.003
+    if task == "forecast":
+        units = 32
+    else:
+        tokens = n * int(dataset.input_spec.seq_len)
+        units = 128 if dataset.level == "char" and tokens > 1_000_000 else 64
+    reason = (f"{task}: {n:,} training samples in batches of {batch} ({batches} per epoch), "
+              f"{epochs} epochs (about {epochs * batches:,} steps), learning rate "
+              f"{learning_rate:g}, {units} units")
+    return TrainingDefaults(epochs, batch, learning_rate, units, reason)
+
+
+def _power_of_two(value: int, low: int, high: int) -> int:
+    value = max(low, min(high, int(value)))
+    return 1 << (value.bit_length() - 1)
