@@ -122,7 +122,8 @@ def _add_data_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--target", action="append", metavar="COLUMN",
                    help="forecast target column (repeatable; default: the last numeric)")
     g.add_argument("--columns", help="forecast input columns, comma-separated (default: numeric)")
-    g.add_argument("--date-column", help="forecast date column (default: detected)")
+    g.add_argument("--date-column", help="forecast time axis: a column of dates or years, or "
+                   "'year+quarter' / 'year+month' for two columns (default: detected)")
     g.add_argument("--text-column", help="classify: the text column (default: detected)")
     g.add_argument("--label-column", help="classify: the label column (default: detected)")
     g.add_argument("--input-kind", choices=["onehot", "embedding"], default=None,
