@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
         """Stop training and wait for every background thread; safe to call twice."""
         self._closing = True
         self.redraw_timer.stop()
+        self.live.validator.cancel()  # no prediction of the validation part starts now
         if self.thread is not None:
             self.thread.stop()
             self.thread.wait()
