@@ -70,3 +70,36 @@ def test_random_tables(header, rows, sep, options):
         path = Path(folder) / "fuzz.csv"
         path.write_text(text, encoding="utf-8")
         load_or_data_error(path, **options)
+
+
+@FUZZ
+@given(
+    n=st.integers(25, 60),
+    bad=st.lists(st.integers(0, 59), min_size=1, max_size=4, unique=True),
+    blank_after=st.lists(st.integers(0, 59), max_size=3),
+    comments=st.integers(0, 2),
+    quoted_break=st.booleans(),
+)
+def test_bad_cells_are_reported_at_their_file_lines(n, bad, blank_after, comments, quoted_break):
+    from seqstudio.data.issues import ColumnError
+
+    bad = sorted(b for b in bad if b < n) or [0]
+    lines = ["# a comment"] * comments + ["value,remark"]
+    for i in range(n):
+        remark = '"two\nlines"' if quoted_break and i == 1 else "ok"
+        lines.append(f"{'oops' + str(i) if i in bad else i * 1.5},{remark}")
+        if i in blank_after:
+            lines.append("")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cells.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        try:
+            load_dataset(path, seq_len=3, target=["value"], val_fraction=0.0)
+        except ColumnError as err:
+            [issue] = err.issues
+        else:
+            raise AssertionError("the bad cells were not reported")
+        physical = path.read_text(encoding="utf-8").split("\n")
+        assert issue.rows == tuple(b + 1 for b in bad)
+        for line, cell in zip(issue.lines, issue.cells, strict=True):
+            assert physical[line - 1].startswith(cell + ",")
