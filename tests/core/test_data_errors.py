@@ -242,3 +242,18 @@ def test_blank_and_repeated_header_names_get_names_of_their_own(tmp_path):
     assert list(preview(twice).table.columns) == ["x", "x (2)", "y"]
     ds = load_dataset(twice, task="forecast", seq_len=4)
     assert ds.input_columns == ["x", "x (2)", "y"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_names_its_encoding_and_loads_with_it(tmp_path, codec):
+    """Was refused as binary even with encoding='utf-16-le' chosen."""
+    table = tmp_path / "wide.csv"
+    table.write_bytes(("date,value\n" + "".join(f"2024-01-{d:02d},{d}\n" for d in range(1, 29)))
+                      .encode(codec))
+    fails(table, f"UTF-16 text without a byte-order mark.*--encoding {codec}")
+    ds = load_dataset(table, encoding=codec, seq_len=3)
+    assert ds.input_columns == ["value"] and ds.summary["rows"] == 28
+    text = tmp_path / "wide.txt"
+    text.write_bytes(("the cat sat on the mat. " * 20).encode(codec))
+    fails(text, f"encoding='{codec}'")
+    assert load_dataset(text, encoding=codec, seq_len=5, level="word").task == "lm"

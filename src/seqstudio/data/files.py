@@ -103,13 +103,26 @@ def bom_encoding(head: bytes) -> str | None:
     return None
 
 
-def check_not_binary(path: Path, head: bytes) -> None:
-    """Refuse files whose first bytes are not text: NUL bytes or many control bytes."""
+def check_not_binary(path: Path, head: bytes, encoding: str | None = None) -> None:
+    """Refuse files whose first bytes are not text: NUL bytes or many control bytes.
+
+    :param encoding: the encoding chosen for the file, if any; UTF-16 and UTF-32 text is full of
+        NUL bytes, so it is not checked for them.
+    """
     if bom_encoding(head) in ("utf-16", "utf-32"):
         return  # NUL bytes are normal there
+    if encoding and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
+        return
     sample = head[:8192]
     if not sample:
         return
+    wide = _utf16_without_bom(sample)
+    if wide is not None:
+        raise DataError(
+            f"this looks like UTF-16 text without a byte-order mark; choose its encoding: "
+            f"encoding='{wide}' (CLI: --encoding {wide})",
+            path=path,
+        )
     kind = binary_kind(sample)
     if kind is not None:
         raise DataError(f"this is {kind}; seqstudio reads plain text (.txt) and tables (.csv, "
@@ -124,6 +137,17 @@ def check_not_binary(path: Path, head: bytes) -> None:
             path=path,
             where=where,
         )
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when every other byte is NUL, as in mostly-ASCII UTF-16."""
+    if len(sample) < 8:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.05 * len(chars):
+            return name
+    return None
 
 
 def binary_kind(head: bytes) -> str | None:

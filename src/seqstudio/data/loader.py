@@ -61,14 +61,14 @@ def load_dataset(
             ds = _from_table(content, opts, p)
         encoding = ""
     elif resolved.kind == "text":
-        check_not_binary(p, head)
+        check_not_binary(p, head, opts.encoding)
         data = read_bytes(p)
         text, encoding, notes = decode_text(p, data, opts.encoding)
         del data
         ds = _from_text(text, opts, p)
         del text
     else:
-        check_not_binary(p, head)
+        check_not_binary(p, head, opts.encoding)
         frame, encoding, notes = read_table(
             p, delimiter=resolved.delimiter, encoding=opts.encoding
         )
