@@ -107,3 +107,30 @@ class LastObserved(keras.layers.Layer):
 
     def get_config(self) -> dict:
         return {**super().get_config(), "columns": self.columns, "repeats": self.repeats}
+
+
+@keras.saving.register_keras_serializable(package="seqstudio")
+class Differenced(keras.layers.Layer):
+    """``(B, T, F) -> (B, T, F)``: ``columns`` replaced by their step-to-step change times
+    ``scale`` (0 at the first step); the other columns as they are. A forecaster that predicts
+    the change from the last value then never sees a level outside the training range."""
+
+    def __init__(self, columns: list[int], scale: list[float], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.columns = [int(c) for c in columns]
+        self.scale = [float(v) for v in scale]
+
+    def call(self, inputs):
+        features = inputs.shape[-1]
+        changes = ops.concatenate([ops.zeros_like(inputs[:, :1, :]),
+                                   inputs[:, 1:, :] - inputs[:, :-1, :]], axis=1)
+        factor = [1.0] * features
+        chosen = [0.0] * features
+        for column, scale in zip(self.columns, self.scale, strict=True):
+            factor[column], chosen[column] = scale, 1.0
+        chosen = ops.convert_to_tensor(chosen, dtype=inputs.dtype)
+        factor = ops.convert_to_tensor(factor, dtype=inputs.dtype)
+        return chosen * changes * factor + (1.0 - chosen) * inputs
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "columns": self.columns, "scale": self.scale}

@@ -134,6 +134,11 @@ def _encode_inputs(inputs: Any, spec: InputSpec) -> Any:
     if spec.kind == "embedding":
         return keras.layers.Embedding(spec.vocab_size, spec.embed_dim, mask_zero=spec.mask_padding,
                                       name="embedding")(inputs)
+    if spec.differenced:
+        from seqstudio.keras_objects import Differenced
+
+        return Differenced(list(spec.differenced), list(spec.difference_scale),
+                           name="differenced")(inputs)
     return inputs
 
 
@@ -276,7 +281,15 @@ def reference_states(
 
 
 def encode_for_reference(spec: InputSpec, x: np.ndarray, built: BuiltModel | None = None) -> np.ndarray:
-    """The input as the first recurrent layer sees it: one-hot, embedded, or as is."""
+    """The input as the first recurrent layer sees it: one-hot, embedded, or as is (the
+    ``spec.differenced`` columns as their scaled changes)."""
+    if spec.kind == "numeric" and spec.differenced:
+        x = np.array(x, dtype=np.float64)
+        cols = list(spec.differenced)
+        part = x[..., cols]
+        changes = np.concatenate([np.zeros_like(part[..., :1, :]), np.diff(part, axis=-2)], -2)
+        x[..., cols] = changes * np.asarray(spec.difference_scale)
+        return x
     if spec.kind == "onehot":
         return np.eye(spec.vocab_size, dtype=np.float64)[np.asarray(x)]
     if spec.kind == "embedding":

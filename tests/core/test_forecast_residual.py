@@ -56,3 +56,27 @@ def test_without_the_target_among_the_inputs_the_head_is_plain(tmp_path):
     built = build_model(ds.input_spec, ds.head, get_registry().cell_type("simple-rnn-tanh"),
                         {"units": 4}, compile=False)
     assert "last_observed" not in [layer.name for layer in built.model.layers]
+
+
+def test_the_target_is_read_as_its_changes(tmp_path):
+    """The recurrent layer sees the target column as scaled step-to-step changes (level-free),
+    the other inputs as they are; the numpy reference input is the same."""
+    import keras
+
+    from seqstudio.model import encode_for_reference
+
+    ds = load_dataset(write_series(tmp_path / "s.csv"), columns=["other", "value"],
+                      target=["value"], seq_len=8)
+    spec = ds.input_spec
+    assert spec.differenced == (1,) and spec.step_dim == 2 and spec.difference_scale[0] > 1
+    built = build_model(spec, ds.head, get_registry().cell_type("simple-rnn-tanh"), {"units": 3},
+                        compile=False)
+    layer = built.model.get_layer("differenced")
+    seen = np.asarray(keras.Model(built.model.inputs, layer.output)(ds.x_val[:4]))
+    x = np.asarray(ds.x_val[:4], np.float64)
+    np.testing.assert_allclose(seen[..., 0], x[..., 0], rtol=1e-6)
+    np.testing.assert_allclose(seen[:, 0, 1], 0.0)
+    np.testing.assert_allclose(seen[:, 1:, 1], np.diff(x[..., 1], axis=1) * spec.difference_scale[0],
+                               rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(encode_for_reference(spec, ds.x_val[:4]), seen, rtol=1e-4,
+                               atol=1e-5)

@@ -41,6 +41,10 @@ class InputSpec:
     ``numeric``: ``features`` floats per step.
     ``mask_padding``: id 0 is padding (classification pads short texts at the end); the model
     masks it, so a text's prediction does not depend on how much padding follows it.
+    ``differenced`` (numeric): the model reads these input columns as their step-to-step
+    changes, times ``difference_scale`` (one per column, so a typical change is about 1; the
+    first step's change is 0), so the level of a trending series never leaves the range seen in
+    training. The step keeps ``features`` values.
     """
 
     kind: Literal["onehot", "embedding", "numeric"]
@@ -49,6 +53,12 @@ class InputSpec:
     embed_dim: int | None = None
     features: int | None = None
     mask_padding: bool = False
+    differenced: tuple[int, ...] = ()
+    difference_scale: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:  # lists read back from dataset.json become tuples
+        object.__setattr__(self, "differenced", tuple(int(i) for i in self.differenced))
+        object.__setattr__(self, "difference_scale", tuple(float(v) for v in self.difference_scale))
 
     @property
     def step_dim(self) -> int:
@@ -191,6 +201,8 @@ class Dataset:
                                                 for c in self.target_columns)):
             columns = tuple(self.input_columns.index(c) for c in self.target_columns)
             self.head = dataclasses.replace(self.head, residual_columns=columns)
+            if not self.input_spec.differenced and self.windows is not None:
+                self.input_spec = _differenced(self.input_spec, self.windows, columns)
 
     # -- pickling ------------------------------------------------------------------------------
     # The GUI hands a Dataset to a training process. Windowed tasks hold their samples as views
@@ -310,6 +322,17 @@ class Dataset:
         mean = np.array([self.scaler[c][0] for c in self.target_columns] * (values.shape[-1] // k))
         std = np.array([self.scaler[c][1] for c in self.target_columns] * (values.shape[-1] // k))
         return values * std + mean
+
+
+def _differenced(spec: InputSpec, w: Windows, columns: tuple[int, ...]) -> InputSpec:
+    """``spec`` reading ``columns`` as their changes, scaled by the spread of the changes in
+    the training rows."""
+    train = np.asarray(w.data[w.train[0] : w.train[1]], np.float64)[:, list(columns)]
+    if len(train) < 3:
+        return spec
+    spread = np.diff(train, axis=0).std(axis=0)
+    scale = tuple(float(1.0 / s) if s > 0 else 1.0 for s in spread)
+    return dataclasses.replace(spec, differenced=columns, difference_scale=scale)
 
 
 def count_of(length: int, seq_len: int, stride: int) -> int:
