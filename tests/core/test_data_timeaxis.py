@@ -32,7 +32,7 @@ def test_a_year_column_is_the_time_axis(tmp_path, index):
     assert ds.input_columns == ds.target_columns == ["SUNACTIVITY"]
     assert ds.options["date_column"] == "YEAR"
     assert ds.summary["time step"] == "1 year"
-    assert any("'YEAR' read as the time axis (year)" in n for n in ds.notes)
+    assert any("'YEAR' read as the time axis (years)" in n for n in ds.notes)
     # the heatmap's labels are the years of the probe's steps
     first = 1700 + ds.windows.val[0]
     assert ds.probe.step_labels == [str(y) for y in range(first, first + 20)]
@@ -199,3 +199,25 @@ def test_year_and_quarter_starting_mid_year(tmp_path):
     ds = load_dataset(tmp_path / "ii.csv", seq_len=4)
     assert ds.options["date_column"] == "year+quarter" and ds.input_columns == ["Dp", "R"]
     assert row_labels(ds)[:3] == ["1972Q2", "1972Q3", "1972Q4"]
+
+
+def test_dates_written_as_numbers(tmp_path):
+    """co2.csv as statsmodels ships it: date,co2 / 19580329,316.1 / 19580405,317.3..."""
+    n = 40
+    dates = pd.date_range("1958-03-29", periods=n, freq="W-SAT")
+    values = (wave(n, 52) + 300).astype(object)
+    values[3] = ""
+    pd.DataFrame({"date": dates.strftime("%Y%m%d").astype(int), "co2": values}).to_csv(
+        tmp_path / "co2.csv", index=False)
+    ds = load_dataset(tmp_path / "co2.csv", seq_len=4)
+    assert ds.options["date_column"] == "date" and ds.input_columns == ["co2"]
+    np.testing.assert_array_equal(ds.row_dates, dates.to_numpy())
+    assert row_labels(ds, 0, 2) == ["1958-03-29", "1958-04-05"]
+    monthly = pd.DataFrame({"period": pd.date_range("1990-01", periods=n, freq="MS").strftime("%Y%m")
+                            .astype(int), "v": wave(n)})
+    monthly.to_csv(tmp_path / "m.csv", index=False)
+    assert row_labels(load_dataset(tmp_path / "m.csv", seq_len=4), 0, 2) == ["1990-01", "1990-02"]
+    # an 8-digit count that is no date stays a column
+    ids = pd.DataFrame({"value": wave(n), "count": np.arange(10_000_000, 10_000_000 + n)})
+    ids.to_csv(tmp_path / "ids.csv", index=False)
+    assert load_dataset(tmp_path / "ids.csv", seq_len=4).input_columns == ["value", "count"]

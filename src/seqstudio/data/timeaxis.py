@@ -33,7 +33,9 @@ NUMBER_RE = re.compile(r"^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$")
 _MONTH_RE = re.compile(r"^\s*(\d{4})\s*[Mm:]\s*(\d{1,2})\s*$")
 _QUARTER_RE = re.compile(r"^\s*(?:(\d{4})\s*-?\s*[Qq]\s*([1-4])|[Qq]([1-4])\s*[-/ ]?\s*(\d{4}))\s*$")
 
-AxisKind = Literal["dates", "year", "decimal-year", "year+quarter", "year+month"]
+AxisKind = Literal["dates", "digits", "year", "decimal-year", "year+quarter", "year+month"]
+#: dates written as whole numbers: 19580329, 195803
+_DIGIT_FORMATS = {8: "%Y%m%d", 6: "%Y%m"}
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,8 @@ class TimeAxis:
 
     :param spec: what ``date_column`` holds for it: a column name, or ``"year+quarter"``.
     :param columns: the columns it uses up (none of them is an input feature).
-    :param kind: ``dates`` (text or datetime cells), ``year`` (whole years as numbers),
+    :param kind: ``dates`` (text or datetime cells), ``digits`` (dates written as numbers,
+        19580329 or 195803), ``year`` (whole years as numbers),
         ``decimal-year`` (1959.25), ``year+quarter`` or ``year+month``.
     """
 
@@ -72,6 +75,8 @@ def _numeric_kind(frame: pd.DataFrame, col: str, *, named: bool, first: bool) ->
         return None
     # newest-first files are common; the rows are sorted by the dates later
     steps = np.diff(values) * (-1 if values[0] > values[-1] else 1)
+    if named and (steps > 0).all() and _digit_format(values) is not None:
+        return TimeAxis(col, (col,), "digits")
     if _whole_years(values):
         if (steps > 0).all() and (named or (first and (steps == 1).all())):
             return TimeAxis(col, (col,), "year")
@@ -92,6 +97,31 @@ def years_out_of_order(frame: pd.DataFrame, col: str) -> bool:
     values = frame[col].to_numpy(dtype=np.float64)
     values = values[np.isfinite(values)]
     return _whole_years(values) and not _monotonic(values)
+
+
+def _digit_format(values: np.ndarray) -> str | None:
+    """``%Y%m%d`` or ``%Y%m`` when every value is a whole number of that many digits that is a
+    date in the years accepted (co2.csv as statsmodels ships it: 19580329, 19580405...)."""
+    if not len(values) or not np.all(values == np.round(values)) or values.min() <= 0:
+        return None
+    digits = {len(str(int(v))) for v in (values.min(), values.max())}
+    fmt = _DIGIT_FORMATS.get(digits.pop()) if len(digits) == 1 else None
+    if fmt is None:
+        return None
+    parsed = pd.to_datetime(pd.Series(values.astype(np.int64).astype(str)), format=fmt,
+                            errors="coerce")
+    if parsed.isna().any() or parsed.min().year < FIRST_YEAR or parsed.max().year > LAST_YEAR:
+        return None
+    return fmt
+
+
+def _digit_dates(series: pd.Series) -> pd.Series:
+    values = series.to_numpy(dtype=np.float64)
+    ok = np.isfinite(values)
+    fmt = _digit_format(values[ok]) or "%Y%m%d"
+    text = pd.Series(pd.NA, index=series.index, dtype="string")
+    text[ok] = values[ok].astype(np.int64).astype(str)
+    return pd.to_datetime(text, format=fmt, errors="coerce").astype("datetime64[ns]")
 
 
 def _decimal_months(values: np.ndarray) -> np.ndarray | None:
@@ -178,6 +208,8 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
     # chosen, not guessed: the years may come in any order (the rows are sorted by them)
     values = frame[col].to_numpy(dtype=np.float64)
     values = values[np.isfinite(values)]
+    if _digit_format(values) is not None:
+        return TimeAxis(col, (col,), "digits")
     if _whole_years(values):
         return TimeAxis(col, (col,), "year")
     in_range = len(values) and values.min() >= FIRST_YEAR and values.max() < LAST_YEAR + 1
@@ -196,6 +228,8 @@ def axis_dates(frame: pd.DataFrame, axis: TimeAxis) -> pd.Series:
     """The axis as datetime64 per row: NaT where a cell is missing or not a date."""
     if axis.kind == "dates":
         return parse_dates(frame[axis.columns[0]])
+    if axis.kind == "digits":
+        return _digit_dates(frame[axis.columns[0]])
     years = frame[axis.columns[0]].to_numpy(dtype=np.float64)
     ok = np.isfinite(years)
     if axis.kind == "year":

@@ -181,6 +181,10 @@ def _no_numeric_column(frame, cols: Columns, path) -> DataError:
     )
 
 
+_KIND_WORDS = {"digits": "dates written as numbers", "year": "years", "decimal-year": "decimal years",
+               "year+quarter": "year and quarter", "year+month": "year and month"}
+
+
 def _axis_text(axis: TimeAxis) -> str:
     if len(axis.columns) == 1:
         return f"column {axis.columns[0]!r}"
@@ -191,7 +195,7 @@ def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str
     """Say what the default choice left out and why, so no column disappears without a word."""
     notes = []
     if axis is not None and axis.kind != "dates":
-        notes.append(f"{_axis_text(axis)} read as the time axis ({axis.kind.replace('-', ' ')}), "
+        notes.append(f"{_axis_text(axis)} read as the time axis ({_KIND_WORDS[axis.kind]}), "
                      "not as an input")
     if cols.index is not None and cols.index not in used:
         notes.append(f"column {cols.index!r} only numbers the rows; not used as an input")
