@@ -42,7 +42,8 @@ def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False)
     if data.get("sha256") and not allow_changed_data and file_sha256(path) != data["sha256"]:
         raise TrainingError(f"the data file {path} changed since the run started (sha256 differs);"
                             " use --force to resume on the new content")
-    return load_dataset(path, DataOptions(**data.get("options", {})))
+    # runs recorded before language models learned a target at every step learned only the last
+    return load_dataset(path, DataOptions(**{"lm_targets": "last", **data.get("options", {})}))
 
 
 def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | None, *,
