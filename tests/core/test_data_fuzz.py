@@ -59,7 +59,7 @@ CELL = st.one_of(
         st.sampled_from(["year", "quarter", "month", "index", "", "date", "id", "t"])),
         min_size=1, max_size=4),
     rows=st.lists(st.lists(CELL, min_size=1, max_size=5), max_size=40),
-    sep=st.sampled_from([",", ";", "\t"]),
+    sep=st.sampled_from([",", ";", "\t", " "]),
     options=st.sampled_from([{}, {"task": "forecast"}, {"task": "classify"}, {"missing": "drop"},
                              {"missing": "error"}, {"level": "word"}, {"date_column": "year"},
                              {"date_column": "year+quarter"}, {"treat_as_missing": ["year"]}]),

@@ -23,6 +23,9 @@ TEXT_EXTENSIONS = (".txt", ".text", ".md")
 CSV_EXTENSIONS = (".csv",)
 TSV_EXTENSIONS = (".tsv", ".tab")
 DELIMITERS = ",;\t|"
+#: the delimiter of tables whose fields are separated by runs of spaces (R's write.table, many
+#: scientific text tables); pandas reads it as a regular expression
+WHITESPACE = r"\s+"
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,19 @@ def sniff_delimiter(text: str, default: str) -> str:
     if default in first:
         return default
     sample = "\n".join(lines[:20])
+    if not any(d in first for d in DELIMITERS) and _space_separated(lines[:20]):
+        return WHITESPACE
     try:
         return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
     except csv.Error:
         return default
+
+
+def _space_separated(lines: list[str]) -> bool:
+    """Whether the lines are a table of fields separated by spaces: at least two fields in the
+    header, and every other line with as many (or one more: R writes row names without a header)."""
+    rows = [line.split() for line in lines if line.strip()]
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    counts = {len(r) for r in rows[1:]}
+    return counts <= {len(rows[0]), len(rows[0]) + 1} and len(counts) == 1

@@ -166,6 +166,8 @@ def file_lines(frame: pd.DataFrame, positions: np.ndarray) -> tuple[int | None, 
     wanted, last = set(positions), max(positions)
     found: dict[int, int] = {}
     skip = int(source["skip"])
+    if source["delimiter"] not in ",;\t|" or len(source["delimiter"]) != 1:
+        return _whitespace_lines(source, skip, positions)
     try:
         with Path(source["path"]).open(encoding=source["encoding"], newline="",
                                        errors="replace") as fh:
@@ -182,5 +184,24 @@ def file_lines(frame: pd.DataFrame, positions: np.ndarray) -> tuple[int | None, 
                     index += 1
                 start = skip + reader.line_num + 1
     except (OSError, csv.Error, UnicodeError, LookupError):
+        return tuple(None for _ in positions)
+    return tuple(found.get(p) for p in positions)
+
+
+def _whitespace_lines(source: dict, skip: int, positions: list[int]) -> tuple[int | None, ...]:
+    """Lines of data rows in a space-separated table: one non-blank line per record."""
+    wanted, found = set(positions), {}
+    try:
+        with Path(source["path"]).open(encoding=source["encoding"], errors="replace") as fh:
+            index = -1
+            for number, line in enumerate(fh, start=1):
+                if number <= skip or not line.strip():
+                    continue
+                if index in wanted:
+                    found[index] = number
+                if index >= max(positions):
+                    break
+                index += 1
+    except (OSError, UnicodeError, LookupError):
         return tuple(None for _ in positions)
     return tuple(found.get(p) for p in positions)

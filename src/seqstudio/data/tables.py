@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from seqstudio.data.files import detect_encoding, read_head
+from seqstudio.data.formats import WHITESPACE
 from seqstudio.data.issues import SOURCE_ATTR, ColumnIssue, mostly_numbers, numeric_issue
 from seqstudio.data.timeaxis import NUMBER_RE, TimeAxis, detect_time_axis
 from seqstudio.errors import DataError
@@ -28,6 +29,8 @@ LABEL_NAMES = ("label", "labels", "class", "category", "target", "sentiment", "y
 #: names of a column that only counts the rows (pandas writes its index as "" or "Unnamed: 0")
 INDEX_NAMES = ("", "index", "idx", "id", "row", "rownum", "row number", "no", "nr", "#", "n",
                "obs", "level_0", "t", "step", "timestep", "time_step", "time", "period")
+#: the name given to R's unnamed row-name column
+ROW_NAMES = "row name"
 _BLANK_NAME_RE = re.compile(r"^(unnamed: \d+|column \d+)$")
 _NUMBER_RE = NUMBER_RE
 _LINE_RE = re.compile(r"line (\d+)")
@@ -118,6 +121,7 @@ def leading_comment_lines(head: bytes) -> int:
 
 def _read_csv(path, delimiter, encoding, nrows, usecols, skip=0) -> pd.DataFrame:
     try:
+        row_names = delimiter == WHITESPACE and _has_row_names(path, encoding, skip)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             big = nrows is None and path.stat().st_size > CHUNKED_BYTES
@@ -128,11 +132,14 @@ def _read_csv(path, delimiter, encoding, nrows, usecols, skip=0) -> pd.DataFrame
                 nrows=nrows,
                 usecols=usecols,
                 skiprows=skip,
-                index_col=False,  # never turn surplus fields into an index silently
+                # never turn surplus fields into an index silently; R's row names are announced
+                index_col=0 if row_names else False,
                 chunksize=CHUNK_ROWS if big else None,
             )
             if big:
                 frame = _concat_parsing_dates(frame)
+            if row_names:
+                frame = frame.rename_axis(ROW_NAMES).reset_index()
         # "date, value" headers are common; skipinitialspace would slow the whole parse instead
         frame.columns = _clean_names(frame.columns)
         if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
@@ -187,10 +194,41 @@ def _concat_parsing_dates(reader) -> pd.DataFrame:
     return frame
 
 
+def _has_row_names(path: Path, encoding: str, skip: int) -> bool:
+    """Whether a space-separated table has one field more in its rows than in its header, as R's
+    ``write.table`` writes row names."""
+    try:
+        with path.open(encoding=encoding, errors="replace") as fh:
+            lines = [line for _, line in zip(range(skip + 40), fh, strict=False)][skip:]
+    except OSError:
+        return False
+    rows = [shlex_split(line) for line in lines if line.strip()]
+    return len(rows) > 1 and all(len(r) == len(rows[0]) + 1 for r in rows[1:])
+
+
+def shlex_split(line: str) -> list[str]:
+    """Fields of a space-separated line, honouring double quotes (as pandas reads them)."""
+    import shlex
+
+    try:
+        return shlex.split(line, posix=True)
+    except ValueError:
+        return line.split()
+
+
 def _first_long_line(path: Path, delimiter: str, encoding: str, n_fields: int) -> int | None:
     """The line number of the first record with more than ``n_fields`` fields (error path only)."""
     import csv
 
+    if delimiter == WHITESPACE:
+        try:
+            with path.open(encoding=encoding, errors="replace") as fh:
+                for number, line in enumerate(fh, start=1):
+                    if len(shlex_split(line)) > n_fields:
+                        return number
+        except OSError:
+            return None
+        return None
     try:
         with path.open(encoding=encoding, newline="", errors="replace") as fh:
             reader = csv.reader(fh, delimiter=delimiter, skipinitialspace=True)
@@ -325,7 +363,7 @@ def detect_columns(frame: pd.DataFrame) -> Columns:
             if issue is not None:
                 cols.issues.append(issue)
     bad = {i.column for i in cols.issues}
-    strings = [c for c in others if c not in bad]
+    strings = [c for c in others if c not in bad and c != ROW_NAMES]  # row labels are no text
     mean_len = {c: float(frame[c].dropna().astype(str).str.len().mean()) for c in strings}
     named = [c for c in strings if c.lower().strip() in TEXT_NAMES]
     wordy = [c for c in strings if _varied(frame[c]) and (
@@ -372,7 +410,11 @@ def rows_text(rows: np.ndarray | list[int], limit: int = 10) -> str:
 
 def _clean_names(columns: Iterable[Any]) -> list[Any]:
     """Header names without surrounding spaces; a blank name becomes ``column N`` and a repeated one
-    gets `` (2)``, so every column can be picked by its name."""
+    gets `` (2)``, so every column can be picked by its name. Single quotes around every name
+    (``'GPA' 'TUCE'``, as some exports write them) are taken off."""
+    columns = [c.strip() if isinstance(c, str) else c for c in columns]
+    if columns and all(isinstance(c, str) and len(c) > 2 and c[0] == c[-1] == "'" for c in columns):
+        columns = [c[1:-1] for c in columns]
     out: list[Any] = []
     for i, c in enumerate(columns):
         name = c.strip() if isinstance(c, str) else c
