@@ -82,6 +82,23 @@ CLAIMS: dict[str, str] = {
     "evaluate --force": f"{OPTS}::test_resume_and_evaluate_force_after_the_data_changed",
     # inspect
     "inspect RUN_DIR": f"{CLI}::test_lm_evaluate_predict_inspect",
+    # compare
+    "compare RUN": "tests/core/test_compare.py::test_compare_two_runs_table_json_and_diff_only",
+    "compare --diff-only": "tests/core/test_compare.py::"
+                           "test_compare_two_runs_table_json_and_diff_only",
+    "compare --json": "tests/core/test_compare.py::test_compare_two_runs_table_json_and_diff_only",
+    # lesson
+    "lesson FILE": "tests/core/test_lessons.py::test_a_minimal_lesson_with_embedded_data",
+    "lesson --list": "tests/core/test_lessons.py::"
+                     "test_every_bundled_lesson_loads_and_ends_with_a_question",
+    "lesson --json": "tests/core/test_lessons.py::"
+                     "test_every_bundled_lesson_loads_and_ends_with_a_question",
+    "lesson --train": "tests/core/test_lessons.py::"
+                      "test_the_notes_example_lesson_trains_and_has_1110_parameters",
+    "lesson --epochs": "tests/core/test_lessons.py::"
+                       "test_the_notes_example_lesson_trains_and_has_1110_parameters",
+    "lesson --out": "tests/core/test_lessons.py::"
+                    "test_the_notes_example_lesson_trains_and_has_1110_parameters",
     # gui
     "gui FILE": f"{OPTS}::test_gui_opens_a_file_and_a_run_and_refuses_a_missing_file",
     "gui --run": f"{OPTS}::test_gui_opens_a_file_and_a_run_and_refuses_a_missing_file",

@@ -23,6 +23,7 @@ COMMAND_MODULES = [
 OPTIONAL_COMMAND_MODULES = [
     "seqstudio.cli.cmd_train",
     "seqstudio.cli.cmd_runs",
+    "seqstudio.cli.cmd_compare", "seqstudio.cli.cmd_lesson",
     "seqstudio.cli.cmd_gui",
 ]
 

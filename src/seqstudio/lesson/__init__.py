@@ -1,0 +1,15 @@
+"""Lesson files: one TOML file that sets up data, cell, training and seed, and walks a learner
+through Markdown steps (see ``docs/lessons.md``). The bundled lessons follow the lecture notes."""
+
+from seqstudio.lesson.loader import (
+    FORMAT_VERSION,
+    Lesson,
+    LessonData,
+    LessonError,
+    Step,
+    bundled_lessons,
+    load_lesson,
+)
+
+__all__ = ["FORMAT_VERSION", "Lesson", "LessonData", "LessonError", "Step", "bundled_lessons",
+           "load_lesson"]

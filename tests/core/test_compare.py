@@ -1,0 +1,76 @@
+"""``seqstudio compare``, in a subprocess, on two tiny runs that ``seqstudio train`` made."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from cli_subprocess import one_error_line, seqstudio, tiny_text  # noqa: E402
+
+FAST_ONE = ("--epochs", "1", "--seq-len", "8", "--batch-size", "256", "--quiet")
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("compare")
+    data = tiny_text(folder)
+    runs = []
+    for cell, units in (("simple-rnn-tanh", 4), ("simple-rnn-relu", 6)):
+        out = folder / cell
+        done = seqstudio("train", data, "--cell", cell, "--units", units, *FAST_ONE,
+                         "--out", out)
+        assert done.returncode == 0, done.stderr
+        runs.append(out)
+    return runs
+
+
+@pytest.mark.slow
+def test_compare_two_runs_table_json_and_diff_only(two_runs):
+    a, b = two_runs
+    full = seqstudio("compare", a, b, "--json")
+    assert full.returncode == 0, full.stderr
+    result = json.loads(full.stdout.strip().splitlines()[-1])
+    assert result["runs"] == [a.name, b.name]
+    rows = {r["name"]: r for r in result["rows"]}
+    assert rows["cell"]["values"] == ["simple-rnn-tanh", "simple-rnn-relu"]
+    assert rows["cell"]["differs"] and rows["cell.units"]["values"] == [4, 6]
+    assert not rows["training.seed"]["differs"] and not rows["data.sha256"]["differs"]
+    # the parameters of a char model on the same vocabulary V: n·V + n·n + n, then n·V + V
+    vocab = rows["data.vocab"]["values"][0]
+    expected = [n * vocab + n * n + n + n * vocab + vocab for n in (4, 6)]
+    assert rows["parameters"]["values"] == expected
+    # the metrics are each run's own, read from its history.csv
+    for run, value in zip((a, b), rows["val_loss (best epoch)"]["values"], strict=True):
+        val = float((run / "history.csv").read_text().splitlines()[1].split(",")[2])
+        assert value == pytest.approx(val)
+    assert rows["best epoch"]["values"] == [1, 1]
+    assert all(v is None or v > 0 for v in rows["samples/s"]["values"])
+    text = full.stdout
+    assert "simple-rnn-relu" in text and "cell*" in text and "training.seed" in text
+
+    diff = seqstudio("compare", a, b, "--diff-only")
+    assert diff.returncode == 0, diff.stderr
+    assert "cell.units*" in diff.stdout and "training.seed" not in diff.stdout
+    assert "val_loss (best epoch)" in diff.stdout  # metrics stay
+    assert "setting(s) the runs share are not shown" in diff.stdout
+
+
+@pytest.mark.slow
+def test_compare_refuses_missing_damaged_and_too_few_runs(two_runs, tmp_path):
+    a, _ = two_runs
+    missing = seqstudio("compare", a, tmp_path / "nothere")
+    assert missing.returncode == 2
+    assert "is not a run directory" in one_error_line(missing.stderr)
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "config.json").write_text('{"format": 1, "cell"', encoding="utf-8")
+    torn = seqstudio("compare", a, damaged)
+    assert torn.returncode == 2 and "damaged" in one_error_line(torn.stderr)
+    alone = seqstudio("compare", a)
+    assert alone.returncode == 2 and "2 to 4" in one_error_line(alone.stderr)
+    five = seqstudio("compare", *[a] * 5)
+    assert five.returncode == 2 and "got 5" in one_error_line(five.stderr)
