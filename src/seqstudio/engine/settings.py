@@ -115,8 +115,10 @@ def suggest_training(dataset: Any) -> TrainingDefaults:
     The batch is small enough that an epoch has at least :data:`BATCHES_PER_EPOCH` steps (a
     language model with a target at every step has few, long samples), the epochs bring the run
     to about :data:`TARGET_STEPS` steps, and the learning rate is Adam's 0.01, which small
-    recurrent layers take well (0.003 with batches of 64 on large data). Text models get 64 units
-    (128 for a character model of a text above a million characters), forecasters 32.
+    recurrent layers take well (0.003 with batches of 64 on large data, and for classification,
+    which memorises its few texts within a few epochs at 0.01). Language models get 64 units
+    (128 for a character model of a text above a million characters), classifiers and
+    forecasters 32.
     """
     task = dataset.task
     n = max(int(dataset.n_train), 1)
@@ -124,8 +126,8 @@ def suggest_training(dataset: Any) -> TrainingDefaults:
     batch = _power_of_two(n // per_epoch, MIN_BATCH, MAX_BATCH)
     batches = -(-n // batch)
     epochs = int(min(MAX_EPOCHS, max(MIN_EPOCHS, round(TARGET_STEPS / batches))))
-    learning_rate = 0.01 if batch < MAX_BATCH else 0.003
-    if task == "forecast":
+    learning_rate = 0.01 if batch < MAX_BATCH and task != "classify" else 0.003
+    if task in ("forecast", "classify"):
         units = 32
     else:
         tokens = n * int(dataset.input_spec.seq_len)
