@@ -221,3 +221,24 @@ def test_dates_written_as_numbers(tmp_path):
     ids = pd.DataFrame({"value": wave(n), "count": np.arange(10_000_000, 10_000_000 + n)})
     ids.to_csv(tmp_path / "ids.csv", index=False)
     assert load_dataset(tmp_path / "ids.csv", seq_len=4).input_columns == ["value", "count"]
+
+
+@pytest.mark.parametrize(("letter", "per_year", "labels"), [("Q", 4, ["1959Q1", "1959Q2"]),
+                                                             ("M", 12, ["1959-01", "1959-02"])])
+def test_a_statistics_office_export_with_notes_above_and_period_codes(tmp_path, letter, per_year,
+                                                                      labels):
+    """statsmodels' macrodata/src/unemp.csv, as the US BLS exports it: notes about the series,
+    then Series id,Year,Period,Value, (a trailing comma) and Period Q01..Q04 or M01..M12."""
+    n = 48
+    rows = [f"LNS14000000Q,{1959 + i // per_year},{letter}{i % per_year + 1:02d},{5 + np.sin(i):.1f}"
+            for i in range(n)]
+    path = tmp_path / "unemp.csv"
+    path.write_text("Series Id:           LNS14000000Q\n\nSeasonally Adjusted\n"
+                    "Series title:        (Seas) Unemployment Rate\n\n\n"
+                    "Series id,Year,Period,Value,\n" + "\n".join(rows) + "\n")
+    ds = load_dataset(path, seq_len=4)
+    assert ds.options["date_column"] == "Year+Period" and ds.input_columns == ["Value"]
+    assert row_labels(ds, 0, 2) == labels
+    assert any(n.startswith("skipped 6 lines above the table, from 'Series Id: LNS14000000Q'")
+               for n in ds.notes)
+    assert load_dataset(path, **ds.options).options == ds.options

@@ -69,12 +69,57 @@ def read_table(
             raise _decode_error(path, "UTF-8", exc) from None
         notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
         chosen = detected
+    except DataError:
+        # statistics offices put a few lines about the series above the table (BLS, ONS...)
+        preamble = _preamble_length(read_head(path), delimiter, skip)
+        if not preamble:
+            raise
+        frame = _read_csv(path, delimiter, chosen, nrows, usecols, preamble)
+        notes.append(f"skipped {preamble - skip} lines above the table, from "
+                     f"{_first_text(read_head(path), skip)!r}; the table starts at line "
+                     f"{preamble + 1}")
+        skip = preamble
     check_header(path, frame, line=skip + 1)
     notes += _read_written_numbers(frame, decimal_comma=delimiter != ",")
     # where the rows came from, so that a bad cell can be reported by its line in the file
     frame.attrs[SOURCE_ATTR] = {"path": str(path), "encoding": chosen, "delimiter": delimiter,
                                 "skip": skip}
     return frame, chosen, notes
+
+
+def _fields(line: str, delimiter: str) -> int:
+    if delimiter == WHITESPACE:
+        return len(shlex_split(line))
+    import csv
+
+    try:
+        return len(next(csv.reader([line], delimiter=delimiter)))
+    except (csv.Error, StopIteration):
+        return 0
+
+
+def _preamble_length(head: bytes, delimiter: str, skip: int) -> int:
+    """The line where a table starts below lines of notes, or 0: the first line of at least two
+    fields that at least three following lines match (or fall short of, as a header with a
+    trailing delimiter does), when the lines before it are shorter."""
+    lines = head.decode("utf-8", errors="replace").split("\n")[:-1][:300]
+    for i in range(skip + 1, min(len(lines), 100)):
+        width = _fields(lines[i], delimiter) if lines[i].strip() else 0
+        if width < 2:
+            continue
+        following = [_fields(line, delimiter) for line in lines[i + 1:i + 40] if line.strip()][:10]
+        if len(following) >= 3 and len(set(following)) == 1 and 2 <= following[0] <= width:
+            above = [_fields(line, delimiter) for line in lines[skip:i] if line.strip()]
+            if all(n < following[0] for n in above):
+                return i
+        return 0
+    return 0
+
+
+def _first_text(head: bytes, skip: int) -> str:
+    lines = [line.strip() for line in head.decode("utf-8", errors="replace").split("\n")[skip:]]
+    first = next((line for line in lines if line), "")
+    return " ".join(first.split())[:40]
 
 
 _DECIMAL_COMMA_RE = re.compile(r"^\s*[-+]?\d+(,\d+)?\s*$")

@@ -132,10 +132,32 @@ def _decimal_months(values: np.ndarray) -> np.ndarray | None:
     return np.round(frac).astype(int) + 1
 
 
+_PART_RE = re.compile(r"^\s*([QqMm])0?(\d{1,2})\s*$")
+
+
+def _part_values(series: pd.Series) -> tuple[np.ndarray, str | None] | None:
+    """The numbers of a quarter or month column (``1.0``, or ``Q01``/``M03`` as the US Bureau of
+    Labor Statistics writes its Period column) and the letter, if any; None for anything else."""
+    if _is_numeric(series):
+        return series.to_numpy(dtype=np.float64), None
+    text = series.astype("string")
+    parts = text.str.extract(_PART_RE)
+    present = series.notna().to_numpy()
+    if parts[0].isna().to_numpy()[present].any() or not present.any():
+        return None
+    letters = set(parts[0].dropna().str.upper())
+    if len(letters) != 1:
+        return None
+    return pd.to_numeric(parts[1], errors="coerce").to_numpy(dtype=np.float64), letters.pop()
+
+
 def _year_with_part(frame: pd.DataFrame, year: str) -> TimeAxis | None:
     for names, top, kind in ((QUARTER_NAMES, 4, "year+quarter"), (MONTH_NAMES, 12, "year+month")):
         for col in frame.columns:
-            if col == year or _name(col) not in names or not _is_numeric(frame[col]):
+            if col == year or _name(col) not in names + ("period",):
+                continue
+            values = _part_values(frame[col])
+            if values is None or values[1] not in (None, "Q" if top == 4 else "M"):
                 continue
             key = _period_key(frame, year, col, top)
             if key is not None and _monotonic(key):
@@ -145,7 +167,10 @@ def _year_with_part(frame: pd.DataFrame, year: str) -> TimeAxis | None:
 
 def _period_key(frame: pd.DataFrame, year: str, part: str, top: int) -> np.ndarray | None:
     y = frame[year].to_numpy(dtype=np.float64)
-    p = frame[part].to_numpy(dtype=np.float64)
+    values = _part_values(frame[part])
+    if values is None or values[1] not in (None, "Q" if top == 4 else "M"):
+        return None
+    p = values[0]
     ok = np.isfinite(y) & np.isfinite(p)
     if not ok.any() or not np.all(p[ok] == np.round(p[ok])) or p[ok].min() < 1 or p[ok].max() > top:
         return None
@@ -192,8 +217,7 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
         kinds = [(4, "year+quarter"), (12, "year+month")]
         if _name(part) in MONTH_NAMES:
             kinds.reverse()
-        numeric = _is_numeric(frame[year]) and _is_numeric(frame[part])
-        if numeric and _whole_years(frame[year].dropna().to_numpy(dtype=np.float64)):
+        if _is_numeric(frame[year]) and _whole_years(frame[year].dropna().to_numpy(dtype=np.float64)):
             for top, kind in kinds:
                 if _period_key(frame, year, part, top) is not None:
                     return TimeAxis(f"{year}+{part}", (year, part), kind)  # type: ignore[arg-type]
@@ -239,7 +263,8 @@ def axis_dates(frame: pd.DataFrame, axis: TimeAxis) -> pd.Series:
         months[ok] = _decimal_months(years[ok])
         years = np.floor(years)
     else:
-        part = frame[axis.columns[1]].to_numpy(dtype=np.float64)
+        values = _part_values(frame[axis.columns[1]])
+        part = values[0] if values is not None else np.full(len(years), np.nan)
         ok &= np.isfinite(part)
         months = 3 * (part - 1) + 1 if axis.kind == "year+quarter" else part
     stamps = np.full(len(years), np.datetime64("NaT"), dtype="datetime64[M]")
@@ -276,6 +301,8 @@ def _parses_as_dates(series: pd.Series) -> bool:
     sample = series.dropna().astype(str).head(20)
     if sample.empty or all(looks_numeric(v) for v in sample):
         return False
+    if all(_PART_RE.match(v) for v in sample):
+        return False  # Q01 or M01 without a year: the part of a year+quarter/month axis
     return bool(parse_dates(sample).notna().all())
 
 
