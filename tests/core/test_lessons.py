@@ -17,7 +17,8 @@ from seqstudio.lesson.loader import CONTROLS, PANELS
 sys.path.insert(0, str(Path(__file__).parent))
 from cli_subprocess import one_error_line, seqstudio  # noqa: E402
 
-GUI = Path(__file__).resolve().parents[2] / "src" / "seqstudio" / "gui"
+ROOT = Path(__file__).resolve().parents[2]
+GUI = ROOT / "src" / "seqstudio" / "gui"
 
 MINIMAL = """
 format = 1
@@ -78,6 +79,15 @@ def test_panel_and_control_names_are_the_apps_object_names():
     named |= set(re.findall(r"""objectName\s*=\s*["']([A-Za-z]+)["']""", source))
     missing = sorted(set(PANELS + CONTROLS) - named)
     assert not missing, f"lesson names with no widget of that objectName: {missing}"
+
+
+def test_the_example_in_docs_loads_as_printed(tmp_path):
+    text = (ROOT / "docs" / "lessons.md").read_text(encoding="utf-8")
+    block = re.search(r"```toml\n(.*?)```", text, flags=re.S).group(1)
+    lesson = load_lesson(write(tmp_path, block))
+    assert lesson.cell == "simple-rnn-tanh" and lesson.data.options == {"task": "lm",
+                                                                        "seq_len": 4}
+    assert [s.question for s in lesson.steps] == [None, "How many columns does the heatmap have?"]
 
 
 def test_a_minimal_lesson_with_embedded_data(tmp_path, capsys):
