@@ -7,7 +7,7 @@ keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the s
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
     python bench/cells.py --config seed --rounds 2
-    python bench/cells.py --quick         # one round, a quarter of the batches per epoch
+    python bench/cells.py --quick         # one round, 15% of the batches, one TF process per config
 
 Configurations (batch 64, Adam, one recurrent layer unless stated):
   seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
@@ -242,15 +242,17 @@ def worker_torch(cfg: dict, epochs: int, kind: str = "rnn") -> dict:
             "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads"}
 
 
-def run_worker(contender: str, config: str, epochs: int, scale: float) -> None:
+def run_worker(contenders: str, config: str, epochs: int, scale: float) -> None:
+    """One or more contenders (comma-separated), one after the other in this process."""
     cfg = {**CONFIGS[config], "scale": scale}
-    if contender.startswith("torch-"):
-        out = worker_torch(cfg, epochs, family(contender))
-    elif contender.startswith("keras-"):
-        out = worker_keras(cfg, epochs, family(contender))
-    else:
-        out = worker_ours(contender, cfg, epochs)
-    print("RESULT " + json.dumps(out))
+    for contender in contenders.split(","):
+        if contender.startswith("torch-"):
+            out = worker_torch(cfg, epochs, family(contender))
+        elif contender.startswith("keras-"):
+            out = worker_keras(cfg, epochs, family(contender))
+        else:
+            out = worker_ours(contender, cfg, epochs)
+        print(f"RESULT {contender} " + json.dumps(out), flush=True)
 
 
 # ------------------------------------------------------------------------------ orchestrator
@@ -288,22 +290,29 @@ def flops_per_sample(name: str, cfg: dict) -> float:
 
 
 def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
-            scale: float = 1.0) -> dict:
+            scale: float = 1.0, shared: bool = False) -> dict:
+    """``shared``: the TensorFlow contenders of a configuration run one after the other in one
+    process (one TensorFlow import instead of one each; the quick mode), torch's still alone."""
     results: dict = {c: {k: [] for k in contenders} for c in configs}
+    tf_side = [c for c in contenders if not c.startswith("torch-")]
+    groups = ([",".join(tf_side)] + [c for c in contenders if c.startswith("torch-")]
+              if shared else contenders)
     for r in range(rounds):
         for config in configs:
-            for contender in contenders:
-                cmd = [sys.executable, __file__, "--worker", contender, "--config", config,
+            for group in groups:
+                cmd = [sys.executable, __file__, "--worker", group, "--config", config,
                        "--epochs", str(epochs), "--scale", str(scale)]
                 proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-                line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")),
-                            None)
-                if proc.returncode != 0 or line is None:
-                    sys.exit(f"{contender} on {config} failed:\n{proc.stderr[-3000:]}")
-                out = json.loads(line[7:])
-                results[config][contender].append(out)
-                print(f"  round {r + 1}/{rounds} {config:5s} {contender:16s} "
-                      f"train {out['train']:9.0f}/s  infer {out['infer']:9.0f}/s", file=sys.stderr)
+                lines = {ln.split(" ", 2)[1]: ln.split(" ", 2)[2]
+                         for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")}
+                if proc.returncode != 0 or set(lines) != set(group.split(",")):
+                    sys.exit(f"{group} on {config} failed:\n{proc.stderr[-3000:]}")
+                for contender in group.split(","):
+                    out = json.loads(lines[contender])
+                    results[config][contender].append(out)
+                    print(f"  round {r + 1}/{rounds} {config:5s} {contender:16s} "
+                          f"train {out['train']:9.0f}/s  infer {out['infer']:9.0f}/s",
+                          file=sys.stderr)
     summary: dict = {}
     for config in configs:
         summary[config] = {}
@@ -381,8 +390,9 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true",
-                        help="one round of one timed epoch on a quarter of the batches "
-                             "(the same table in a few minutes; noisier figures)")
+                        help="one round of one timed epoch on 15%% of the batches, the "
+                             "TensorFlow contenders of a configuration in one process (the same "
+                             "table in a few minutes; noisier figures)")
     parser.add_argument("--only", metavar="FAMILIES",
                         help="only these cell families, comma-separated: rnn, lstm, gru")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -393,7 +403,7 @@ def main() -> None:
         return
     started = time.perf_counter()
     if args.quick:
-        args.rounds, args.epochs, args.scale = 1, 1, 0.25
+        args.rounds, args.epochs, args.scale = 1, 1, 0.15
     configs = ["seed", "large"] if args.config == "both" else [args.config]
     contenders = CONTENDERS if torch_available() else [
         c for c in CONTENDERS if not c.startswith("torch-")]
@@ -403,7 +413,8 @@ def main() -> None:
     if not torch_available():
         print("torch is not installed: 'pip install torch==2.13.0' adds the torch.nn columns",
               file=sys.stderr)
-    summary = measure(configs, args.rounds, args.epochs, contenders, args.scale)
+    summary = measure(configs, args.rounds, args.epochs, contenders, args.scale,
+                      shared=args.quick)
     report(summary, args.json)
     print(f"elapsed: {time.perf_counter() - started:.0f} s ({args.rounds} round(s), "
           f"{args.epochs} timed epoch(s), {args.scale:g} of the batches)", file=sys.stderr)
