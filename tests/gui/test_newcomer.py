@@ -94,7 +94,8 @@ def test_a_file_the_data_layer_refuses_disables_start_with_its_message(qtbot, ma
     window.open_file(bad)
     qtbot.waitUntil(lambda: bool(window.data.load_error), timeout=30_000)
     assert not window.start_button.isEnabled()
-    assert window.data.load_error in window.controls.reason.text()
+    assert window.data.load_error in window.controls.reason.toolTip()
+    assert window.controls.reason.text().startswith("Cannot start: Data: ")
 
 
 @pytest.mark.parametrize("lo, hi, px", [(-2, 0.5, 300), (-0.3, 0.5, 300), (-6, 1, 150),
@@ -184,6 +185,7 @@ def test_classification_run_tells_the_truth_then_a_new_file_starts_clean(qtbot, 
     window.open_file(SAMPLES["toy_grammar"])
     assert window.live.loss.n_points == 0 and window.live.hidden.snapshot is None
     assert panel.last is None and not window.live.scrubber.snapshots
+    assert window.controls.progress.format() == "idle" and window.controls.result.isHidden()
     assert window.data.form.effective_task() == "lm"
     qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=60_000)
     new_labels = window.live.hidden.plot.time_labels

@@ -92,7 +92,6 @@ class DataPanel(QWidget):
         settings_layout.setContentsMargins(0, 0, 0, 0)
         settings_layout.addWidget(self.form)
         settings_layout.addWidget(self.summary)
-        settings_layout.addWidget(self.treat_button)
         settings_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -109,6 +108,7 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.file_label)
+        layout.addWidget(self.treat_button)  # in view however far the settings are scrolled
         layout.addWidget(splitter, 1)
 
         self.path: Path | None = None

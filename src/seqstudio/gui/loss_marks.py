@@ -75,6 +75,9 @@ class LossMarks:
         x, y = self._divergence_point
         self._divergence.setData([x], [self._y(y)])
         self._divergence_label.setText(self.divergence_text)
+        (x0, x1), _ = self.item.getViewBox().viewRange()
+        # The text runs away from the nearer side of the plot, so it is never cut off.
+        self._divergence_label.setAnchor((0, 0) if x < (x0 + x1) / 2 else (1, 0))
         self._divergence_label.setPos(x, self._y(y))
 
     def mark_shown(self, x: float | None, text: str = "") -> None:

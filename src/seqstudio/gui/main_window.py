@@ -17,7 +17,7 @@ from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.live_view import LiveView
-from seqstudio.gui.menus import build_menus
+from seqstudio.gui.menus import build_menus, fill_recent_menu
 from seqstudio.gui.model_panel import ModelPanel
 from seqstudio.gui.pacer import RedrawPacer
 from seqstudio.gui.plugins_panel import PluginsPanel
@@ -25,6 +25,7 @@ from seqstudio.gui.run_summary import show_failure, summary_details, summary_tex
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
 from seqstudio.gui.small_screens import scrolled
+from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.controls = TrainingControls()
         self.live = LiveView()
         self.baselines = BaselineTracker(self)
+        self.suggested = SuggestedDefaults(self.controls, self.model_panel)
         self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("leftTabs")
@@ -143,6 +145,7 @@ class MainWindow(QMainWindow):
         ok = self.data.open_file(path)
         if ok:  # a new file starts clean: nothing of the previous file's run stays on screen
             self.live.clear()
+            self.controls.finish("idle")
             self.last_result = None
             self.model_panel.set_dataset(None)
             self.baselines.set_dataset(None)
@@ -154,17 +157,7 @@ class MainWindow(QMainWindow):
         return ok
 
     def fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        recent = self.settings.recent_files()
-        for path in recent:
-            action = menu.addAction(path)
-            action.triggered.connect(lambda *_, p=path: self.open_file(p))
-        if not recent:
-            menu.addAction("(none)").setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction("Clear List", self.settings.clear_recent_files)
+        fill_recent_menu(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -181,11 +174,13 @@ class MainWindow(QMainWindow):
                 self.open_file(target)
 
     def _dataset_loaded(self, dataset: Any) -> None:
+        self.suggested.apply(dataset)
         self.model_panel.set_dataset(dataset)
         self.live.show_dataset(dataset)
         self.baselines.set_dataset(dataset)
         self.statusBar().showMessage(f"Dataset ready: {dataset.task}, {dataset.n_train:,} training "
-                                     f"samples of {dataset.input_spec.seq_len} steps.")
+                                     f"samples of {dataset.input_spec.seq_len} steps. "
+                                     + self.suggested.reason)
         self._refresh_controls()
 
     def _data_failed(self, message: str, details: str, new_file: bool) -> None:

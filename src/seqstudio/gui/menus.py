@@ -111,3 +111,18 @@ def build_menus(w: Any) -> SimpleNamespace:
     w.addToolBar(tools)
     a.toolbar = tools
     return a
+
+
+def fill_recent_menu(w: Any) -> None:
+    """File ▸ Open Recent, filled when it is about to show."""
+    menu = w.actions_.recent_menu
+    menu.clear()
+    recent = w.settings.recent_files()
+    for path in recent:
+        action = menu.addAction(path)
+        action.triggered.connect(lambda *_, p=path: w.open_file(p))
+    if not recent:
+        menu.addAction("(none)").setEnabled(False)
+    else:
+        menu.addSeparator()
+        menu.addAction("Clear List", w.settings.clear_recent_files)

@@ -166,6 +166,9 @@ class QtLossPlot(QWidget):
         self._epoch_x, self._train, self._val_x, self._val = [], [], [], []
         self._epoch_shown = None
         self.marks.clear_run()
+        item = self.plot.getPlotItem()  # no range left over from the previous run (a blow-up)
+        item.setXRange(0, max(float(total_epochs), 1.0), padding=0.02)
+        item.setYRange(0, 1, padding=0)
         self._dirty = True
         self.redraw()
 
@@ -318,6 +321,8 @@ class QtLossPlot(QWidget):
             self._x_end = x_end
             item.setXRange(0, x_end, padding=0.02)
         lo, hi = self._y_min, self._y_max
+        if not np.isfinite(hi) and self.marks.baselines:  # no run yet: the baselines alone
+            lo = hi = self.marks.baseline_values()[0]
         for value in self.marks.baseline_values():  # a baseline near the data is in view
             if np.isfinite(hi) and value < 3 * hi:
                 lo, hi = min(lo, value), max(hi, value)

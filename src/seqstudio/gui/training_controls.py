@@ -36,6 +36,10 @@ EXECUTION_TIPS = {
 }
 
 
+#: a longer reason is cut in the label (whole in its tooltip and the Start button's)
+REASON_CHARS = 160
+
+
 def format_eta(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     minutes, sec = divmod(seconds, 60)
@@ -195,7 +199,9 @@ class TrainingControls(QGroupBox):
         self.start_button.setEnabled(not training and can_start and not reason)
         self.start_button.setToolTip(f"Cannot start: {reason}" if reason and not training
                                      else "Start training (F5 or Ctrl+Return)")
-        self.reason.setText("" if training or not reason else f"Cannot start: {reason}")
+        shown = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
+        self.reason.setText("" if training or not reason else f"Cannot start: {shown}")
+        self.reason.setToolTip(reason)
         self.reason.setVisible(bool(reason) and not training)
         self.pause_button.setEnabled(training)
         self.pause_button.setText("Resume" if state == "paused" else "Pause")
