@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from seqstudio.data.columns import Columns, detect_columns, detect_task
 from seqstudio.data.dataset import Dataset
 from seqstudio.data.files import (
     check_file,
@@ -23,7 +24,7 @@ from seqstudio.data.files import (
 )
 from seqstudio.data.formats import Resolved, resolve_format
 from seqstudio.data.options import DataOptions, fill_task_defaults, resolve_options
-from seqstudio.data.tables import Columns, check_header, detect_columns, detect_task, read_table
+from seqstudio.data.tables import check_header, read_table
 from seqstudio.errors import DataError
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
+from seqstudio.data.columns import Columns, detect_columns
+from seqstudio.data.columns import detect_task as task_of_columns
 from seqstudio.data.files import (
     HEAD_BYTES,
     bom_encoding,
@@ -24,8 +26,7 @@ from seqstudio.data.formats import BUILTIN_FORMATS, resolve_format
 from seqstudio.data.issues import ColumnIssue
 from seqstudio.data.loader import read_plugin
 from seqstudio.data.options import DataOptions
-from seqstudio.data.tables import Columns, detect_columns, read_table
-from seqstudio.data.tables import detect_task as task_of_columns
+from seqstudio.data.tables import read_table
 
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.plugins import Registry

@@ -208,7 +208,7 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
     """The axis ``date_column=spec`` asks for; DataError when its columns cannot be time.
 
     :param find_column: ``(path, frame, name, option) -> name`` that resolves a column name or
-        raises (:func:`seqstudio.data.tables.find_column`).
+        raises (:func:`seqstudio.data.columns.find_column`).
     """
     if spec not in frame.columns and "+" in spec:
         year_name, part_name = (s.strip() for s in spec.split("+", 1))

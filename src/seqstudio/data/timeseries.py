@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from seqstudio.data.columns import Columns, find_column, rows_text
 from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, has_time_of_day
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
-from seqstudio.data.tables import Columns, find_column, rows_text
 from seqstudio.data.timeaxis import (
     TimeAxis,
     axis_dates,
