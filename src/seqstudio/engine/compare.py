@@ -89,6 +89,7 @@ def compare_runs(paths: Sequence[str | Path], *,
         rows.append(Row(section, name, tuple(values)))
 
     add("run", "status", [s["status"] for s in summaries])
+    add("run", "reason", [s["reason"] for s in summaries])
     add("run", "epochs done", [s["epochs_done"] for s in summaries])
     for key in _union(s["settings"] for s in summaries):
         add("settings", key, [s["settings"].get(key, "-") for s in summaries])
@@ -117,8 +118,12 @@ def _summary(run: RunDir) -> dict[str, Any]:
     wall = _wall_seconds(config, status)
     n_train = config.get("data", {}).get("n_train")
     per_epoch = wall / epochs_done if wall is not None and epochs_done else None
-    rate = (n_train * epochs_done / wall) if wall and isinstance(n_train, int) else None
-    return {"status": status.get("status", "unknown"), "epochs_done": epochs_done,
+    rate = (n_train * epochs_done / wall) if wall and epochs_done and isinstance(n_train, int) \
+        else None
+    # "diverged: loss became nan at epoch 1, batch 4; try ...": the part before the advice
+    reason = str(status.get("reason") or "-").split(";")[0]
+    return {"status": status.get("status", "unknown"), "reason": reason,
+            "epochs_done": epochs_done,
             "settings": _flat_settings(config), "best_epoch": best if best is not None else "-",
             "metrics": metrics, "last_val_loss": last_val, "wall_s": wall,
             "s_per_epoch": per_epoch, "samples_per_s": rate}
