@@ -120,7 +120,6 @@ def _preamble_length(head: bytes, delimiter: str, skip: int) -> int:
             above = [_fields(line, delimiter) for line in lines[skip:i] if line.strip()]
             if all(n < following[0] for n in above):
                 return i
-        return 0
     return 0
 
 
