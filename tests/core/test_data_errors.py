@@ -187,6 +187,9 @@ def test_ragged_table_names_the_line(tmp_path):
     path.write_text("a,b\n1,2\n3,4\n5,6,7\n8,9\n")
     err = fails(path, "not a well-formed table")
     assert err.where == "line 4"
+    # many good lines after the bad one are no reason to skip the lines above it as notes
+    path.write_text("a,b\n1,2\n3,4\n5,6,7\n" + "".join(f"{i},{i}\n" for i in range(20)))
+    assert fails(path, "not a well-formed table").where == "line 4"
 
 
 def test_header_only(tmp_path):
