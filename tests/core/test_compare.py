@@ -48,6 +48,8 @@ def test_compare_two_runs_table_json_and_diff_only(two_runs):
         val = float((run / "history.csv").read_text().splitlines()[1].split(",")[2])
         assert value == pytest.approx(val)
     assert rows["best epoch"]["values"] == [1, 1]
+    assert rows["status"]["values"] == ["finished"] * 2
+    assert rows["reason"]["values"] == ["completed"] * 2
     assert all(v is None or v > 0 for v in rows["samples/s"]["values"])
     text = full.stdout
     assert "simple-rnn-relu" in text and "cell*" in text and "training.seed" in text
