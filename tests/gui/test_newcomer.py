@@ -223,10 +223,12 @@ def test_the_window_works_at_1024_by_600(qtbot, make_window):
     assert window.width() <= 1024 and window.height() <= 600
     qtbot.mouseClick(window.data.form.preset_button, Qt.MouseButton.LeftButton)
     wait_ready(qtbot, window)
-    window.tabs.setCurrentIndex(window.tabs.indexOf(window.model_panel.parentWidget().parentWidget()))
     panel = window.model_panel
+    # Built while the Data tab is in front, as on a first start; then the Model tab is opened.
     qtbot.waitUntil(lambda: any("1,110" in r.formula for r in panel.rows), timeout=60_000)
-    qtbot.wait(50)
+    qtbot.wait(300)
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.model_panel.parentWidget().parentWidget()))
+    qtbot.wait(100)
     for name in ("units",):  # the fields keep their height instead of being squashed
         editor = panel.form.editor(name)
         assert editor.height() >= editor.minimumSizeHint().height()

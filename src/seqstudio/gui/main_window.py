@@ -94,8 +94,7 @@ class MainWindow(QMainWindow):
         self.data.datasetLoaded.connect(self._dataset_loaded)
         self.data.loadFailed.connect(self._data_failed)
         self.data.invalidated.connect(self._refresh_controls)
-        self.data.form.presetApplied.connect(
-            lambda units: self.model_panel.select_cell("simple-rnn-tanh", {"units": units}))
+        self.data.form.presetApplied.connect(self._preset_applied)
         self.model_panel.changed.connect(self._refresh_controls)
         self.controls.startRequested.connect(self.start_training)
         self.controls.pauseToggled.connect(self.toggle_pause)
@@ -182,6 +181,10 @@ class MainWindow(QMainWindow):
                                      f"samples of {dataset.input_spec.seq_len} steps. "
                                      + self.suggested.reason)
         self._refresh_controls()
+
+    def _preset_applied(self, units: int) -> None:
+        self.model_panel.select_cell("simple-rnn-tanh", {"units": units})
+        self.suggested.last["units"] = None  # chosen by the user: no file suggestion replaces it
 
     def _data_failed(self, message: str, details: str, new_file: bool) -> None:
         self.model_panel.set_dataset(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -66,6 +66,10 @@ class ModelPanel(QWidget):
         header.setSectionResizeMode(ARCH_COLUMNS.index("Formula"), QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Rows get their wrapped height again whenever the table is shown or resized (a hidden
+        # tab's table is laid out at another width than the one it is first seen at).
+        self.table.installEventFilter(self)
         self.table.setMinimumHeight(130)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setToolTip("Every layer of the model built from these settings. Recurrent "
@@ -99,6 +103,11 @@ class ModelPanel(QWidget):
         self._debounce.timeout.connect(self._rebuild_architecture)
         self.picker.currentIndexChanged.connect(self._cell_changed)
         self.set_registry(registry)
+
+    def eventFilter(self, obj: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.table and event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            QTimer.singleShot(0, self.table.resizeRowsToContents)
+        return False
 
     # -- state -------------------------------------------------------------------------------
     def set_registry(self, registry: Registry, select: str | None = None) -> None:

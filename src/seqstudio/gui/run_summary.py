@@ -24,7 +24,7 @@ def summary_details(result: Any, phrase: str = "") -> str:
     """Its best epoch and how it compares with the baselines, as a sentence (or ``""``)."""
     parts = []
     if result.best_epoch is not None and result.best_epoch != result.epochs_done:
-        parts.append(f"model.keras holds the best epoch, {result.best_epoch}")
+        parts.append(f"the run's model.keras holds the best epoch, {result.best_epoch}")
     if phrase:
         verb = "is " if phrase.startswith(("not ", "level ")) else ""
         parts.append(f"the model {verb}{phrase}" if not phrase.startswith("no ") else phrase)
