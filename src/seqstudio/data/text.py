@@ -176,7 +176,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     unit = "characters" if opts.level == "char" else "words"
     if len(ids) < T + 1:
         raise DataError(
-            f"the text has only {len(ids)} {unit}, but one sample needs {T + 1} ({T} steps and the "
+            f"the text has only {len(ids)} {unit[:-1] if len(ids) == 1 else unit}, but one sample needs {T + 1} ({T} steps and the "
             f"next token); use a longer text or a shorter sequence length (seq_len)",
             path=path,
         )

@@ -32,7 +32,7 @@ def split_point(
     """
     if length < need:
         raise DataError(
-            f"only {length} {unit}, but one sample needs {need} ({unit} for the inputs plus the "
+            f"only {length} {unit[:-1] if length == 1 else unit}, but one sample needs {need} ({unit} for the inputs plus the "
             "target); use a longer file or a shorter sequence length"
             + (" or horizon" if unit == "rows" else ""),
             path=path,
