@@ -174,7 +174,7 @@ def test_years_out_of_order_are_sorted_and_a_missing_year_drops_its_row(tmp_path
     labels = row_labels(ds)
     assert labels == sorted(labels) and "1907" not in labels and len(labels) == 39
     assert any("sorted them by 'year'" in n for n in ds.notes)
-    assert any("dropped 1 rows with no date" in n for n in ds.notes)
+    assert any("dropped 1 row with no date" in n for n in ds.notes)
 
 
 @pytest.mark.parametrize(("freq", "labels"), [("QS", ["1974Q1", "1974Q2"]), ("MS", ["1974-01", "1974-02"])])

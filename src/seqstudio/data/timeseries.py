@@ -272,7 +272,8 @@ def _dates(frame: pd.DataFrame, axis: TimeAxis, data: pd.DataFrame, opts: DataOp
             )
         keep = present
         data, parsed = data[keep], parsed[keep]
-        notes.append(f"dropped {len(empty)} rows with no date ({rows_text(empty)})")
+        rows = "row" if len(empty) == 1 else "rows"
+        notes.append(f"dropped {len(empty)} {rows} with no date ({rows_text(empty)})")
     order = np.argsort(parsed.to_numpy(), kind="stable")
     if (np.diff(order) < 0).any():
         data = data.iloc[order]
