@@ -89,7 +89,8 @@ def test_forecast_column_options(tmp_path):
 def test_resume_and_evaluate_force_after_the_data_changed(tmp_path):
     data = tiny_text(tmp_path)
     assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
-    data.write_text(data.read_text() + "the cat sat . ")  # same characters, other content
+    # the same text twice: another file, the same vocabulary in the same order
+    data.write_text(data.read_text() * 2)
     line = one_error_line(seqstudio("resume", tmp_path / "run", "--epochs", "3").stderr)
     assert "changed since the run started" in line and "--force" in line
     out = seqstudio("resume", tmp_path / "run", "--epochs", "3", "--force", "--quiet")
@@ -121,6 +122,19 @@ def test_resume_force_refuses_data_with_another_vocabulary(tmp_path):
                                     "--force").stderr)
     assert "vocabulary" in line and "train a new run" in line
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2]
+
+
+def test_resume_force_refuses_the_same_characters_in_another_order(tmp_path):
+    """A vocabulary of the same size whose frequency order changed would give the model other
+    ids for the same characters: refused, not trained on silently."""
+    data = tiny_text(tmp_path)
+    assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
+    text = data.read_text()
+    rare = min(set(text) - {" "}, key=text.count)
+    data.write_text(text + rare * 400)  # the rarest character becomes the most common
+    line = one_error_line(seqstudio("resume", tmp_path / "run", "--epochs", "3",
+                                    "--force").stderr)
+    assert "another vocabulary" in line and "train a new run" in line
 
 
 def test_version_and_plugin_tracebacks(tmp_path):

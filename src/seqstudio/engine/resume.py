@@ -100,3 +100,12 @@ def _same_shapes(run: rundir.RunDir, dataset: Dataset) -> None:
             raise TrainingError(f"the data now gives a {name} of {now.get(key)}, the run's model "
                                 f"was built for {before[key]}; the model cannot continue on it: "
                                 "train a new run")
+    # Same sizes are not enough: a vocabulary of the same size in another order would feed the
+    # model other ids for the same tokens, silently.
+    for key, name in (("tokens", "vocabulary"), ("class_names", "classes")):
+        old, new = list(recorded.get(key) or []), list(getattr(dataset, key, None) or [])
+        if old and old != new:
+            changed = sum(a != b for a, b in zip(old, new, strict=False)) + abs(len(old) - len(new))
+            raise TrainingError(f"the data now gives another {name} ({changed} of {len(old)} "
+                                "entries differ from the run's); the model cannot continue on "
+                                "it: train a new run")
