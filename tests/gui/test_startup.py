@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,8 @@ def test_a_missing_xcb_library_is_named_with_the_apt_get_line(tmp_path):
     assert lines[0].startswith("error: the desktop app needs the X11 library libxcb-icccm.so.4")
     assert APT_LINE in proc.stderr and "libxcb-cursor0" in APT_LINE
     assert "Qt platform plugin" not in proc.stderr and "Traceback" not in proc.stderr
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert APT_LINE in readme  # the README names the same line the app prints
 
 
 @pytest.mark.skipif(xcb_plugin() is None, reason="PySide6 has no xcb plugin here")

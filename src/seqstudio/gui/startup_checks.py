@@ -21,7 +21,7 @@ from seqstudio.errors import SeqstudioError
 XCB_PACKAGES = ("libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
                 "libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 "
                 "libegl1 libgl1 libfontconfig1 libdbus-1-3")
-APT_LINE = f"sudo apt-get install {XCB_PACKAGES}"
+APT_LINE = f"sudo apt-get update && sudo apt-get install -y {XCB_PACKAGES}"
 #: testing hook: pretend these libraries (comma-separated sonames) are missing
 FAKE_MISSING_ENV = "SEQSTUDIO_FAKE_MISSING_LIBS"
 _MISSING = re.compile(r"([\w.+-]+\.so[\w.]*): cannot open shared object file")
