@@ -12,7 +12,7 @@ SAMPLES = bundled_samples()
 
 @pytest.mark.slow
 @pytest.mark.skipif("sine" not in SAMPLES, reason="bundled samples not found")
-def test_an_lstm_shows_its_c_state_with_its_own_scale(qtbot, make_window):
+def test_an_lstm_shows_its_c_state_with_its_own_scale(qtbot, make_window, tmp_path):
     window = make_window(SAMPLES["sine"])
     window.model_panel.select_cell("lstm", {"units": 3, "layers": 2})
     tiny_training(window, epochs=1)
@@ -45,3 +45,15 @@ def test_an_lstm_shows_its_c_state_with_its_own_scale(qtbot, make_window):
     window.findChild(object, "layerSelector").setCurrentIndex(1 - layer)
     np.testing.assert_allclose(panel.image.image, snapshot.states_of(1 - layer)["c"])
 
+    # exports carry every state: the NPZ has layer<i>_c beside layer<i> (h), the CSV both
+    from seqstudio.gui import run_files
+
+    snapshots = window.live.scrubber.snapshots
+    npz = np.load(run_files.export_snapshots(snapshots, None, tmp_path / "states.npz"))
+    for i in range(2):
+        np.testing.assert_allclose(npz[f"layer{i}_c"][-1], snapshots[-1].states_of(i)["c"])
+        np.testing.assert_allclose(npz[f"layer{i}"][-1], snapshots[-1].states[i])
+    path = run_files.export_snapshots(snapshots, snapshots[-1], tmp_path / "states.csv", layer=0)
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == ["step", "token", *[f"h_unit_{j}" for j in range(3)],
+                      *[f"c_unit_{j}" for j in range(3)]]

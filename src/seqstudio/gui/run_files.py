@@ -80,17 +80,27 @@ def _export_svg(plot_item: Any, path: Path) -> Path:
 
 def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | None,
                      path: str | Path, layer: int = 0) -> Path:
-    """NPZ: every snapshot (``epoch``, ``batch`` and ``layer<i>`` arrays of shape (S, T, n_i)).
-    CSV: the shown snapshot and layer, one row per time step, one column per unit."""
+    """NPZ: every snapshot (``epoch``, ``batch`` and ``layer<i>`` arrays of shape (S, T, n_i),
+    the output state ``h``; a cell with more states adds ``layer<i>_<state>``, e.g.
+    ``layer0_c`` for an LSTM). CSV: the shown snapshot and layer, one row per time step, one
+    column per unit (``unit_<j>``; with several states ``<state>_unit_<j>`` for each)."""
     path = Path(path)
     if path.suffix.lower() == ".csv":
         snap = current or (snapshots[-1] if snapshots else None)
         if snap is None:
             raise ValueError("there are no hidden states to export yet")
-        states = np.asarray(snap.states[min(layer, len(snap.states) - 1)])
+        by_name = snap.states_of(min(layer, len(snap.states) - 1))
+        prefix = len(by_name) > 1  # one state keeps the plain unit_<j> columns
+        header, columns = ["step", "token"], []
+        for name, values in by_name.items():
+            values = np.asarray(values)
+            header += [f"{name}_unit_{j}" if prefix else f"unit_{j}"
+                       for j in range(values.shape[1])]
+            columns.append(values)
+        states = np.concatenate(columns, axis=1)
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
-            writer.writerow(["step", "token", *[f"unit_{i}" for i in range(states.shape[1])]])
+            writer.writerow(header)
             for t, row in enumerate(states):
                 label = snap.step_labels[t] if t < len(snap.step_labels) else ""
                 writer.writerow([t, label, *[f"{v:.6g}" for v in row]])
@@ -107,5 +117,8 @@ def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | 
     }
     for i in range(len(snapshots[-1].states)):
         arrays[f"layer{i}"] = np.stack([np.asarray(s.states[i]) for s in snapshots])
+        for name in snapshots[-1].state_names(i)[1:]:  # h is layer<i> itself
+            arrays[f"layer{i}_{name}"] = np.stack([np.asarray(s.states_of(i)[name])
+                                                   for s in snapshots])
     np.savez_compressed(path, **arrays)
     return path
