@@ -45,6 +45,16 @@ def test_an_lstm_shows_its_c_state_with_its_own_scale(qtbot, make_window, tmp_pa
     window.findChild(object, "layerSelector").setCurrentIndex(1 - layer)
     np.testing.assert_allclose(panel.image.image, snapshot.states_of(1 - layer)["c"])
 
+    # the trajectories follow the chosen state, on their own scale (c is not bounded by tanh)
+    trajectories = window.live.trajectories
+    np.testing.assert_allclose(trajectories.plot.getPlotItem().curves[0].getData()[1],
+                               snapshot.states_of(1 - layer)["c"][:, 0])
+    assert trajectories.plot.getPlotItem().getAxis("left").labelText == "c"
+    selector.setCurrentIndex(0)
+    np.testing.assert_allclose(trajectories.plot.getPlotItem().curves[0].getData()[1],
+                               snapshot.states[1 - layer][:, 0])
+    assert trajectories.plot.getPlotItem().getAxis("left").labelText == "h"
+
     # exports carry every state: the NPZ has layer<i>_c beside layer<i> (h), the CSV both
     from seqstudio.gui import run_files
 

@@ -76,6 +76,8 @@ class LiveView(QWidget):
         self.run_dir, self.dataset, self.training = "", None, False
         self.scrubber.snapshotSelected.connect(self._select)
         self.hidden.layerChanged.connect(self._layer_changed)
+        self.hidden.stateChanged.connect(lambda *_: self._layer_changed(
+            self.hidden.current_layer()))
 
     def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
         self.loss.clear(steps_per_epoch, total_epochs)
@@ -190,7 +192,8 @@ class LiveView(QWidget):
 
     def _layer_changed(self, index: int) -> None:
         if self.hidden.snapshot is not None:
-            self.trajectories.show(self.hidden.snapshot, max(0, index))
+            self.trajectories.show(self.hidden.snapshot, max(0, index),
+                                   self.hidden.current_state())
 
     def _streaming(self, now: float) -> bool:
         return now - self._last_tick < STREAM_GAP_S
@@ -200,7 +203,8 @@ class LiveView(QWidget):
         if snap is not None:
             self._snapshot_shown = now
             self.hidden.show_snapshot(snap)
-            self.trajectories.show(snap, self.hidden.current_layer())
+            self.trajectories.show(snap, self.hidden.current_layer(),
+                                   self.hidden.current_state())
 
     def redraw(self, flush: bool = False) -> None:
         """Called by the window's redraw timer, and with ``flush`` once more when a run ends.

@@ -80,6 +80,7 @@ class QtTrajectories(QWidget):
         self._labels: tuple[str, ...] = ()
         self._ticks_key: tuple | None = None
         self.activation = "tanh"
+        self.state = "h"  # the output state; others (an LSTM's c) are not bounded by it
         self._y_range: tuple[float, float] | None = None
         self._x_range: tuple[float, float] | None = None
         self._symbols: bool | None = None
@@ -98,9 +99,15 @@ class QtTrajectories(QWidget):
         for curve in self._curves:
             curve.setData([], [])
 
-    def show(self, snapshot: HiddenSnapshot, layer: int = 0) -> None:  # noqa: A003
+    def show(self, snapshot: HiddenSnapshot, layer: int = 0, state: str = "h") -> None:  # noqa: A003
         layer = min(layer, len(snapshot.states) - 1)
-        self._states = np.asarray(snapshot.states[layer])
+        by_name = snapshot.states_of(layer)
+        state = state if state in by_name else "h"
+        if state != self.state:
+            self.state = state
+            self._y_range = None
+            self.plot.getPlotItem().setLabel("left", state)
+        self._states = np.asarray(by_name.get(state, snapshot.states[layer]))
         self._labels = tuple(snapshot.step_labels)
         self._redraw()
 
@@ -145,17 +152,18 @@ class QtTrajectories(QWidget):
         if x_range != self._x_range:
             self._x_range = x_range
             item.setXRange(*x_range, padding=0.02)
-        if self.activation == "tanh":
+        scale = self.activation if self.state == "h" else "other"
+        if scale == "tanh":
             y_range = (-1.0, 1.0)
         else:
             finite = values[np.isfinite(values)]
             peak = float(np.max(np.abs(finite))) if finite.size else 1.0
-            lo = 0.0 if self.activation == "relu" else -peak
+            lo = 0.0 if scale == "relu" else -peak
             if self._y_range is not None and self._y_range[0] <= lo and self._y_range[1] >= peak:
                 return  # sticky: it only grows (until the next run)
             peak = max(peak * 1.25, 1e-6) if self._y_range is None else \
                 max(peak * 1.25, self._y_range[1])
-            y_range = (0.0 if self.activation == "relu" else -peak, peak)
+            y_range = (0.0 if scale == "relu" else -peak, peak)
         if y_range != self._y_range:
             self._y_range = y_range
             item.setYRange(*y_range, padding=0.05)
