@@ -184,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def _preset_applied(self, units: int) -> None:
         self.model_panel.select_cell("simple-rnn-tanh", {"units": units})
-        self.suggested.last["units"] = None  # chosen by the user: no file suggestion replaces it
+        self.suggested.keep("units")
 
     def _data_failed(self, message: str, details: str, new_file: bool) -> None:
         self.model_panel.set_dataset(None)

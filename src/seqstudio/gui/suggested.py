@@ -32,6 +32,10 @@ class SuggestedDefaults:
     def _units(self) -> Any:
         return self.model_panel.params().get("units")
 
+    def keep(self, name: str) -> None:
+        """The user chose ``name`` (e.g. through a preset): no later suggestion replaces it."""
+        self.last[name] = None
+
     def apply(self, dataset: Any) -> dict[str, Any]:
         """Set every field still at its previous suggestion; return what was changed."""
         if dataset is None:
