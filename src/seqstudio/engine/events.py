@@ -77,6 +77,54 @@ class HiddenSnapshot:
 
 
 @dataclass(frozen=True)
+class LayerWeights:
+    """One recurrent layer's weights at a moment of training, with what the glass-box views
+    read from them. Computed in the training process (the GUI only draws it).
+
+    ``weights`` is keyed by the weight's path inside the layer, as the cell type's
+    ``weights_by_path`` gives it (``kernel``, ``recurrent_kernel``, ``bias`` for a SimpleRNN).
+    ``inputs`` is the probe sequence as this layer sees it, ``(T, d)``: one-hot, embedded or
+    scaled for the first layer, the layer below's ``h`` for the others.
+    """
+
+    name: str  # as in HiddenSnapshot.layer_names
+    cell_type: str  # the plugin's cell-type name, whose reference step redoes one step
+    weights: dict[str, np.ndarray]
+    inputs: np.ndarray  # (T, d)
+    eigvals: np.ndarray  # complex, the eigenvalues of the (square) recurrent matrix h -> h
+    spectral_radius: float  # max |eigvals|
+    saturated: float  # share of (step, unit) on the probe with |h| > 0.95
+    dead: float  # share of units whose h is 0 at every probe step (ReLU)
+
+
+@dataclass(frozen=True)
+class WeightsSnapshot:
+    """Every recurrent layer's weights and health, taken with a :class:`HiddenSnapshot`."""
+
+    epoch: int
+    batch: int  # -1 for an end-of-epoch snapshot
+    layers: tuple[LayerWeights, ...]
+
+
+@dataclass(frozen=True)
+class InfluenceSnapshot:
+    """How far back the cell remembers: per time step t, the norm of d h_T / d x_t, where h_T is
+    the last recurrent layer's final state and x_t the first recurrent layer's input at step t.
+
+    ``probe`` is for the probe sequence, ``batch_mean`` the mean over a validation batch (the
+    training batch when there is no validation part). ``memory`` counts the steps back from T
+    over which the probe's influence stays at or above 10 % of its peak.
+    """
+
+    epoch: int
+    batch: int  # -1 for an end-of-epoch snapshot
+    step_labels: tuple[str, ...]
+    probe: np.ndarray  # (T,)
+    batch_mean: np.ndarray  # (T,)
+    memory: int
+
+
+@dataclass(frozen=True)
 class SamplePrediction:
     """What the model predicts now: text for lm, class probabilities, or a forecast."""
 
@@ -129,4 +177,5 @@ class Finished:
                    run_dir="", traceback=traceback.format_exc())
 
 
-Event = Started | BatchEnd | EpochEnd | HiddenSnapshot | SamplePrediction | Finished
+Event = (Started | BatchEnd | EpochEnd | HiddenSnapshot | WeightsSnapshot | InfluenceSnapshot
+         | SamplePrediction | Finished)
