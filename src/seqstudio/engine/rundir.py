@@ -6,7 +6,8 @@ Layout (see ``docs/engine.md``)::
     config.json            everything needed to reproduce the run; ``format`` is its version
     status.json            running / finished / stopped / failed, the reason, the best epoch
     dataset.json           vocabulary, class names, scaler, input spec, probe: enough to predict
-    history.csv            header, then one row per finished epoch
+    history.csv            header, then one row per finished epoch; ``epoch_seconds`` is the
+                           epoch's wall time (absent in runs written before it was added)
     batches.csv            epoch, batch, step, loss: one row per batch
     model.keras            the best epoch's model by val_loss, the last epoch's without validation
                            (plain ``keras.saving.load_model`` loads it)
@@ -59,6 +60,9 @@ TENSORBOARD = "tensorboard"
 LATEST = "latest.json"
 #: snapshot arrays ``layer_<i>__<state>``: every state of layer i by name, in order (contract 1.1)
 LAYER_STATE = "layer_"
+#: ``history.csv``'s column of each epoch's wall time in seconds: not a metric. The first epoch of
+#: a session counts from the run's start, so it includes building, tracing and compiling.
+EPOCH_SECONDS = "epoch_seconds"
 BATCH_FIELDS = ("epoch", "batch", "step", "loss")
 BATCHES_HEADER = ",".join(BATCH_FIELDS) + "\n"
 
@@ -179,6 +183,12 @@ class RunDir:
                 continue  # a damaged line
             rows.append(row)
         return rows
+
+    def epoch_seconds(self) -> dict[int, float]:
+        """``{epoch from 1: seconds}`` of the epochs whose wall time ``history.csv`` records
+        (none for a run written before the column existed)."""
+        return {int(r["epoch"]): r[EPOCH_SECONDS] for r in self.history()
+                if math.isfinite(r.get(EPOCH_SECONDS, math.nan))}
 
     def batch_losses(self) -> list[tuple[int, int, float]]:
         """``(epoch, batch, loss)`` in event numbering (epoch from 0, batch within the epoch)."""

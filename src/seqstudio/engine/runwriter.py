@@ -15,6 +15,7 @@ import io
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -233,10 +234,13 @@ class RunWriter:
         self.path = Path(path)
         self.history = HistoryWriter(self.path / rundir.HISTORY, previous_history)
         self._batch_rows: list[str] = []
+        self._epoch_clock = time.monotonic()
 
     def start(self, config: dict[str, Any], dataset_info: dict[str, Any],
               status: dict[str, Any]) -> None:
-        """The files a run has from its first moment: dataset, config, status, batches header."""
+        """The files a run has from its first moment: dataset, config, status, batches header.
+        The first epoch's ``epoch_seconds`` counts from here."""
+        self._epoch_clock = time.monotonic()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -260,8 +264,11 @@ class RunWriter:
             append_lines(self.path / rundir.BATCHES, rows)
 
     def add_epoch(self, row: dict[str, Any]) -> None:
-        """One ``history.csv`` row (``epoch`` from 1)."""
-        self.history.add(row)
+        """One ``history.csv`` row (``epoch`` from 1), with the seconds since the previous
+        epoch ended (or since :meth:`start`) as ``epoch_seconds``."""
+        now = time.monotonic()
+        seconds, self._epoch_clock = now - self._epoch_clock, now
+        self.history.add({**row, rundir.EPOCH_SECONDS: round(seconds, 4)})
 
     def initial_model(self, model: keras.Model) -> None:
         """``checkpoints/epoch-0000.keras``, the whole untrained model, and ``latest.json``."""
