@@ -1,97 +1,182 @@
-"""The right-hand side of the window: loss, prediction, hidden-state heatmap with its scrubber, and
-unit trajectories. It receives events (on the GUI thread) and draws at a bounded rate."""
+"""The right-hand side of the window: loss and prediction above; below, the views of
+:data:`seqstudio.gui.views.VIEWS` in tabs, with the epoch scrubber under them.
+
+Every event goes to the run model (:attr:`LiveView.model`); the views subscribe to it. The redraw
+timer calls :meth:`LiveView.redraw`, which takes turns over the loss plot and the tabs on screen.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from seqstudio.engine.events import BatchEnd, EpochEnd, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.engine.events import (
+    BatchEnd,
+    EpochEnd,
+    HiddenSnapshot,
+    SamplePrediction,
+    Started,
+)
 from seqstudio.gui.forecast_validation import ValidationForecaster
 from seqstudio.gui.pacer import SLOWEST_MS
 from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
-from seqstudio.gui.qt_hidden_state_plot import QtHiddenStatePlot
 from seqstudio.gui.qt_loss_plot import QtLossPlot
 from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
-from seqstudio.gui.qt_trajectories import QtTrajectories
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import DRAW_INTERVAL_S, VIEWS, RunView, ViewSpec
 
-#: while a run streams in, the newest hidden-state snapshot is drawn at most this often: at the
-#: redraw timer's fastest (10 Hz), every other tick (a little under 0.2 s, for the timer's jitter)
-SNAPSHOT_INTERVAL_S = 0.18
+#: kept for compatibility: a snapshot view is drawn at most this often while a run streams in
+SNAPSHOT_INTERVAL_S = DRAW_INTERVAL_S
 #: :meth:`LiveView.redraw` calls closer together than this are a stream (a redraw timer's ticks);
 #: twice the pacer's slowest interval, so ticks stay staggered however far the pacer slows them
 STREAM_GAP_S = 2 * SLOWEST_MS / 1000
 
 
+@dataclass
+class Turn:
+    """One thing the pacer draws in a tick: the loss plot, or one tab's views together."""
+
+    name: str
+    pending: Callable[[], bool]
+    draw: Callable[[float], bool]
+    on_screen: Callable[[], bool]
+    interval_s: float = 0.0
+    last: float = -float("inf")
+
+
 class LiveView(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, views: list[ViewSpec] | None = None) -> None:
         super().__init__(parent)
+        self.model = RunModel()
         self.loss = QtLossPlot()
         self.prediction = QtPredictionPanel()
-        self.hidden = QtHiddenStatePlot()
-        self.scrubber = QtEpochScrubber()
-        self.trajectories = QtTrajectories()
-        heat = QWidget()
-        heat_layout = QVBoxLayout(heat)
-        heat_layout.setContentsMargins(0, 0, 0, 0)
-        heat_layout.setSpacing(2)
-        heat_layout.addWidget(self.hidden, 1)
-        heat_layout.addWidget(self.scrubber)
+        self.scrubber = QtEpochScrubber(self.model)
+        self.views: dict[str, RunView] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("viewTabs")
+        self.tabs.setDocumentMode(True)
+        pages: dict[str, QSplitter] = {}
+        for view in VIEWS if views is None else views:
+            widget = view.load()(self.model, view)
+            self.views[view.name] = widget
+            page = pages.get(view.tab_title)
+            if page is None:
+                page = pages[view.tab_title] = QSplitter(Qt.Orientation.Horizontal)
+                page.setObjectName(f"tab_{view.name}")
+                page.setChildrenCollapsible(False)
+                self.tabs.addTab(page, view.tab_title)
+            page.addWidget(widget)
+        for page in pages.values():
+            if page.count() == 2:
+                page.setStretchFactor(0, 2)
+                page.setStretchFactor(1, 1)
+                page.setSizes([620, 330])
+        heatmap, trajectories = self.views.get("heatmap"), self.views.get("trajectories")
+        #: the heatmap panel and the trajectories widget (for the menus, exports and tests)
+        self.hidden = getattr(heatmap, "panel", None)
+        self.trajectories = getattr(trajectories, "plot_widget", None)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.setSpacing(2)
+        lower_layout.addWidget(self.tabs, 1)
+        lower_layout.addWidget(self.scrubber)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.loss)
         top.addWidget(self.prediction)
         top.setStretchFactor(0, 2)
         top.setStretchFactor(1, 1)
         top.setSizes([620, 330])
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(heat)
-        bottom.addWidget(self.trajectories)
-        bottom.setStretchFactor(0, 2)
-        bottom.setStretchFactor(1, 1)
-        bottom.setSizes([620, 330])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("liveSplitter")
         self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
+        self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.top_splitter, self.bottom_splitter = top, bottom
+        self.top_splitter, self.bottom_splitter = top, pages.get("Hidden states")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-        self._pending_snapshot: HiddenSnapshot | None = None
-        self.last_metrics: dict[str, float] = {}
-        self.predictions: list[SamplePrediction] = []
+
+        self.turns: list[Turn] = [Turn("loss", lambda: self.loss.pending,
+                                       lambda _now: self.loss.redraw(),
+                                       lambda: not self.loss.isHidden())]
+        for index in range(self.tabs.count()):
+            members = [v for v in self.views.values()
+                       if v.parentWidget() is self.tabs.widget(index)]
+            self.turns.append(Turn(self.tabs.tabText(index),
+                                   lambda m=members: any(v.pending for v in m),
+                                   lambda now, m=members: any([v.draw(now) for v in m]),
+                                   lambda i=index: self.tabs.currentIndex() == i,
+                                   min(v.spec.interval_s for v in members)))
+        self._next = 0  # whose turn it is in a stream
         self._last_tick = -float("inf")  # the last redraw() of a stream
-        self._snapshot_shown = -float("inf")
-        self._loss_turn = True  # whose turn it is in a stream: the loss plot's or the snapshot's
-        # Draws what a stream left pending once it stops, and a snapshot picked while none runs.
+        # Draws what a stream left pending once it stops, and a moment picked while none runs.
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.timeout.connect(lambda: self.redraw(flush=True))
+        self.tabs.currentChanged.connect(lambda _i: self._catch_up.start(0))
         self.validator = ValidationForecaster(self)
         self.validator.ready.connect(self.prediction.show_validation)
         self.run_dir, self.dataset, self.training = "", None, False
-        self.scrubber.snapshotSelected.connect(self._select)
-        self.hidden.layerChanged.connect(self._layer_changed)
-        self.hidden.stateChanged.connect(lambda *_: self._layer_changed(
-            self.hidden.current_layer()))
+        self.model.subscribe(self._model_changed, ("batches", "epoch", "prediction", "selection",
+                                                   "layer", "state", "step", "weights",
+                                                   "influence", "focus"))
+
+    # -- the run model -----------------------------------------------------------------------
+    @property
+    def predictions(self) -> list[SamplePrediction]:
+        return self.model.predictions
+
+    @property
+    def last_metrics(self) -> dict[str, float]:
+        return self.model.last_metrics
+
+    def prediction_at(self, snap: HiddenSnapshot) -> SamplePrediction | None:
+        return self.model.prediction_at(snap)
+
+    def _model_changed(self, topic: str, payload: Any) -> None:
+        if topic == "run":
+            self._run_changed()
+        elif topic == "batches":
+            self.loss.add_batches(payload)
+        elif topic == "epoch":
+            self.loss.add_epoch(payload)
+        elif topic == "prediction":
+            if self.model.following:
+                self.prediction.show_prediction(payload)
+        elif topic == "focus":
+            self.show_view(payload)
+        else:
+            if topic == "selection" and payload is not None:
+                self._show_moment(payload)
+            self._schedule()
+
+    def _run_changed(self) -> None:
+        if self.model.replayed:
+            return  # show_run fills the loss plot and the prediction from the files
+        self.loss.clear(self.model.steps_per_epoch, self.model.total_epochs)
+        self.prediction.clear()
+        self.validator.cancel()
+        self._next = 0
+        self._last_tick = -float("inf")
+        self._catch_up.stop()
+        for view in self.views.values():  # cheap: the views only empty themselves
+            view.draw()
+
+    def show_view(self, name: str) -> None:
+        """Bring the view named ``name`` to the front of its tabs."""
+        view = self.views.get(name)
+        if view is not None and view.parentWidget() is not None:
+            self.tabs.setCurrentWidget(view.parentWidget())
 
     def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
-        self.loss.clear(steps_per_epoch, total_epochs)
-        self.prediction.clear()
-        self.hidden.clear()
-        self.scrubber.clear()
-        self.trajectories.clear()
-        self._pending_snapshot = None
-        self._last_tick = self._snapshot_shown = -float("inf")
-        self._loss_turn = True
-        self._catch_up.stop()
-        self.last_metrics: dict[str, float] = {}
-        self.predictions: list[SamplePrediction] = []
-        self.validator.cancel()
+        self.model.clear(steps_per_epoch, total_epochs)
         self.run_dir, self.training = "", False
 
     # -- the run around the events -----------------------------------------------------------
@@ -109,42 +194,42 @@ class LiveView(QWidget):
         """A dataset is ready: label the empty heatmap's time axis with its probe sequence."""
         probe = getattr(dataset, "probe", None)
         if probe is not None:
-            self.hidden.show_step_labels(list(probe.step_labels))
+            if self.hidden is not None:
+                self.hidden.show_step_labels(list(probe.step_labels))
             self.prediction.set_probe(list(probe.step_labels))
 
     def set_activation(self, activation: str) -> None:
-        self.hidden.set_activation(activation)
-        self.trajectories.set_activation(activation)
+        changed = self.hidden is not None and self.hidden.plot.activation != activation
+        if self.hidden is not None:
+            self.hidden.set_activation(activation)
+        if self.trajectories is not None:
+            self.trajectories.set_activation(activation)
+        if changed:
+            for view in self.views.values():
+                view.mark_pending()
 
-    # -- events ------------------------------------------------------------------------------
+    # -- events (the window gives every event to the model; these stay for callers) ----------
+    def add_event(self, ev: Any) -> None:
+        self.model.add(ev)
+
     def on_started(self, ev: Started) -> None:
-        self.clear(ev.steps_per_epoch, ev.epochs)
+        self.model.add(ev)
 
     def add_batches(self, events: list[BatchEnd]) -> None:
-        self.loss.add_batches(events)
+        self.model.add_batches(events)
 
     def on_epoch(self, ev: EpochEnd) -> None:
-        self.last_metrics = dict(ev.metrics)
-        self.loss.add_epoch(ev)
+        self.model.add(ev)
 
     def on_snapshot(self, ev: HiddenSnapshot) -> None:
-        self.scrubber.add(ev)  # emits snapshotSelected when following the newest
+        self.model.add(ev)
 
     def on_prediction(self, ev: SamplePrediction) -> None:
-        self.predictions.append(ev)
-        if self.scrubber.following:
-            self.prediction.show_prediction(ev)
-
-    def prediction_at(self, snap: HiddenSnapshot) -> SamplePrediction | None:
-        """The newest prediction made by the weights of ``snap`` or earlier ones: after the
-        snapshot's epoch for an end-of-epoch snapshot, after the one before for a mid-epoch one."""
-        last_epoch = snap.epoch if snap.batch < 0 else snap.epoch - 1
-        earlier = [p for p in self.predictions if p.epoch <= last_epoch]
-        return earlier[-1] if earlier else None
+        self.model.add(ev)
 
     def _show_moment(self, snap: HiddenSnapshot) -> None:
         """Scrubbing: the prediction of that moment, and a line at it on the loss plot."""
-        if self.scrubber.following:
+        if self.model.following:
             self.loss.mark_shown(None)
             if self.predictions and self.prediction.last is not self.predictions[-1]:
                 self.prediction.show_prediction(self.predictions[-1])
@@ -168,70 +253,70 @@ class LiveView(QWidget):
     def show_run(self, run: dict, activation: str) -> None:
         """Replay a past run (what :func:`seqstudio.gui.run_files.read_run` read)."""
         steps = run["steps_per_epoch"]
-        self.clear(steps, len(run["epochs"]))
+        self.loss.clear(steps, len(run["epochs"]))
+        self.prediction.clear()
+        self.validator.cancel()
+        self.run_dir, self.training = str(run.get("path", "")), False
         self.set_activation(activation)
-        self.add_batches([BatchEnd(e, b, e * steps + b, loss) for e, b, loss in run["batches"]])
+        self.loss.add_batches([BatchEnd(e, b, e * steps + b, loss)
+                               for e, b, loss in run["batches"]])
         for ev in run["epochs"]:
-            self.on_epoch(ev)
+            self.loss.add_epoch(ev)
         snapshots = run["snapshots"]
         if snapshots:
             self.prediction.set_probe(list(snapshots[-1].step_labels))
-        for pred in run["predictions"]:
-            self.on_prediction(pred)
-        self.scrubber.set_snapshots(snapshots)
+        self.model.replay(run)
+        if self.predictions:
+            self.prediction.show_prediction(self.predictions[-1])
+        self.loss.mark_shown(None)
         self.redraw(flush=True)
 
     # -- drawing -----------------------------------------------------------------------------
-    def _select(self, snap: HiddenSnapshot) -> None:
-        self._show_moment(snap)
-        self._pending_snapshot = snap
+    def _schedule(self) -> None:
+        """Something a view draws changed: draw it on the next tick of a stream, or at once
+        (scrubbing a finished or opened run, clicking a step)."""
         if self._streaming(time.monotonic()):
             self._catch_up.start(int(STREAM_GAP_S * 1000))  # in case the stream has just ended
         else:
-            self._catch_up.start(0)  # scrubbing a finished or opened run
-
-    def _layer_changed(self, index: int) -> None:
-        if self.hidden.snapshot is not None:
-            self.trajectories.show(self.hidden.snapshot, max(0, index),
-                                   self.hidden.current_state())
+            self._catch_up.start(0)
 
     def _streaming(self, now: float) -> bool:
         return now - self._last_tick < STREAM_GAP_S
 
-    def _show_pending(self, now: float) -> None:
-        snap, self._pending_snapshot = self._pending_snapshot, None
-        if snap is not None:
-            self._snapshot_shown = now
-            self.hidden.show_snapshot(snap)
-            self.trajectories.show(snap, self.hidden.current_layer(),
-                                   self.hidden.current_state())
+    def pending_views(self) -> list[str]:
+        """The turns with something left to draw (the loss plot and tab titles)."""
+        return [t.name for t in self.turns if t.pending()]
 
     def redraw(self, flush: bool = False) -> None:
         """Called by the window's redraw timer, and with ``flush`` once more when a run ends.
 
-        A lone call (or ``flush``) draws everything. In a stream of calls (a timer's ticks) one call
-        updates either the loss plot or the heatmap and trajectories, never both: Qt paints every
-        widget made dirty in one go, and the two together hold up the event loop for too long. The
-        newest snapshot is shown at most every ``SNAPSHOT_INTERVAL_S``, and what a stream leaves
-        pending is drawn once it stops.
+        A lone call (or ``flush``) draws everything on screen. In a stream of calls (a timer's
+        ticks) one call draws one turn: the loss plot, or the views of the tab in front, never
+        both (Qt paints every widget made dirty in one go, and together they hold up the event
+        loop for too long). The turns go round; a tab is drawn at most every ``interval_s``, and
+        what a stream leaves pending is drawn once it stops. Views in tabs not on screen wait:
+        they are drawn when their tab is brought forward.
         """
         now = time.monotonic()
         if flush or not self._streaming(now):
             self._catch_up.stop()
             if not flush:
                 self._last_tick = now
-            self.loss.redraw()
-            self._show_pending(now)
+            for turn in self.turns:
+                if turn.on_screen() and turn.pending():
+                    turn.draw(now)
+                    turn.last = now
             return
         self._last_tick = now
-        due = self._pending_snapshot is not None and \
-            now - self._snapshot_shown >= SNAPSHOT_INTERVAL_S
-        if due and (not self._loss_turn or not self.loss.pending):
-            self._show_pending(now)
-            self._loss_turn = True
-        elif self.loss.redraw():
-            self._loss_turn = False
-        if self._pending_snapshot is not None or self.loss.pending:
+        count = len(self.turns)
+        for k in range(count):
+            turn = self.turns[(self._next + k) % count]
+            if turn.on_screen() and turn.pending() and now - turn.last >= turn.interval_s:
+                if turn.draw(now):
+                    turn.last = now
+                    self._next = (self._next + k + 1) % count
+                    break
+        if any(t.on_screen() and t.pending() for t in self.turns):
             self._catch_up.start(int(STREAM_GAP_S * 1000))
         else:
             self._catch_up.stop()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from seqstudio.engine.events import EpochEnd, Finished, HiddenSnapshot, SamplePrediction, Started
+from seqstudio.engine.events import Finished
 from seqstudio.gui import remembered, run_opener, wheel_guard, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.plugins.set_registry(registry)
         self.controls = TrainingControls()
         self.live = LiveView()
+        self.live.model.subscribe(self._run_changed, ("epoch",))
         self.baselines = BaselineTracker(self)
         self.suggested = SuggestedDefaults(self.controls, self.model_panel)
         self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
@@ -303,8 +304,12 @@ class MainWindow(QMainWindow):
         # The batches before this event are already queued: take them first, so the progress
         # bar, the loss plot and the heatmap or prediction all speak of the same epoch.
         self._take_batches()
-        if isinstance(ev, Started):
-            self.live.on_started(ev)
+        self.live.add_event(ev)  # to the run model: the views and _run_changed follow it
+
+    def _run_changed(self, topic: str, ev: Any) -> None:
+        """The window's own part of a run's events: the controls and the status bar."""
+        if topic == "run" and self.live.model.started is not None:
+            ev = self.live.model.started
             self.live.set_run_context(ev.run_dir, self.data.dataset)
             self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
             self.controls.tensorboard_hint.setVisible(False)
@@ -315,16 +320,11 @@ class MainWindow(QMainWindow):
                 self.controls.show_tensorboard(str(folder), command)
             self.statusBar().showMessage(f"Training {ev.total_params:,} parameters; run "
                                          f"directory {ev.run_dir}")
-        elif isinstance(ev, EpochEnd):
-            self.live.on_epoch(ev)
+        elif topic == "epoch":
             metrics = ", ".join(f"{k} {v:.4g}" for k, v in ev.metrics.items())
             phrase = self.baselines.phrase(ev.metrics)
             self.statusBar().showMessage(f"Epoch {ev.epoch + 1}: {metrics}"
                                          + (f" · {phrase}" if phrase else ""))
-        elif isinstance(ev, HiddenSnapshot):
-            self.live.on_snapshot(ev)
-        elif isinstance(ev, SamplePrediction):
-            self.live.on_prediction(ev)
 
     def _take_batches(self) -> None:
         batches = self.thread.take_batches() if self.thread is not None else []

@@ -1,30 +1,36 @@
-"""The epoch scrubber: a slider over the stored hidden-state snapshots.
+"""The epoch scrubber: a slider over the run's stored hidden-state snapshots, which selects the
+moment of training every view shows.
 
 While training it follows the newest snapshot; once the user drags it back, it stays there until
-dragged to the right end again.
+dragged to the right end again. The snapshots and the selection live in the run model.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.run_model import RunModel
 
 
 class QtEpochScrubber(QWidget):
     snapshotSelected = Signal(object)  # HiddenSnapshot
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: RunModel | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.model = model if model is not None else RunModel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("epochScrubber")
-        self.slider.setToolTip("Replay the stored hidden-state snapshots: drag left to go back in "
-                               "training, to the right end to follow the newest.")
+        self.slider.setToolTip("Replay the stored snapshots: drag left to go back in training, "
+                               "to the right end to follow the newest. Every view below shows "
+                               "the moment chosen here.")
         self.slider.setRange(0, 0)
         self.slider.setEnabled(False)
         self.slider.setPageStep(1)
-        self.slider.valueChanged.connect(self._changed)
+        self.slider.valueChanged.connect(self.model.select)
         self.label = QLabel("no snapshots yet")
         self.label.setMinimumWidth(150)
         layout = QHBoxLayout(self)
@@ -32,52 +38,40 @@ class QtEpochScrubber(QWidget):
         layout.addWidget(QLabel("Snapshot:"))
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
-        self.snapshots: list[HiddenSnapshot] = []
+        self.model.subscribe(self._model_changed, ("snapshot", "selection"))
+
+    @property
+    def snapshots(self) -> list[HiddenSnapshot]:
+        return self.model.snapshots
 
     @property
     def following(self) -> bool:
-        return not self.snapshots or self.slider.value() >= len(self.snapshots) - 1
+        return self.model.following
 
     def clear(self) -> None:
-        self.snapshots = []
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, 0)
-        self.slider.setEnabled(False)
-        self.slider.blockSignals(False)
-        self.label.setText("no snapshots yet")
+        self.model.clear()
 
     def add(self, snapshot: HiddenSnapshot) -> None:
-        follow = self.following
-        self.snapshots.append(snapshot)
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, len(self.snapshots) - 1)
-        self.slider.setEnabled(len(self.snapshots) > 1)
-        if follow:
-            self.slider.setValue(len(self.snapshots) - 1)
-        self.slider.blockSignals(False)
-        self._describe()
-        if follow:
-            self.snapshotSelected.emit(snapshot)
+        self.model.add(snapshot)
 
     def set_snapshots(self, snapshots: list[HiddenSnapshot]) -> None:
-        self.clear()
-        for snap in snapshots:
-            self.add(snap)
+        self.model.replay({"snapshots": list(snapshots)})
 
     def current(self) -> HiddenSnapshot | None:
-        if not self.snapshots:
-            return None
-        return self.snapshots[min(self.slider.value(), len(self.snapshots) - 1)]
+        return self.model.snapshot
 
-    def _describe(self) -> None:
-        snap = self.current()
+    def _model_changed(self, topic: str, _payload: Any) -> None:
+        count = len(self.model.snapshots)
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, count - 1))
+        self.slider.setEnabled(count > 1)
+        self.slider.setValue(max(0, self.model.index))
+        self.slider.blockSignals(False)
+        snap = self.model.snapshot
         if snap is None:
+            self.label.setText("no snapshots yet")
             return
         where = f"epoch {snap.epoch + 1}" + (f" · batch {snap.batch + 1}" if snap.batch >= 0 else "")
-        self.label.setText(f"{where}  ({self.slider.value() + 1}/{len(self.snapshots)})")
-
-    def _changed(self, _value: int) -> None:
-        self._describe()
-        snap = self.current()
-        if snap is not None:
+        self.label.setText(f"{where}  ({self.model.index + 1}/{count})")
+        if topic in ("selection", "run"):
             self.snapshotSelected.emit(snap)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import RunView, ViewSpec
 
 MAX_TICK_LABELS = 40
 
@@ -52,7 +54,10 @@ def color_levels(activation: str, states: np.ndarray) -> tuple[float, float]:
 
 
 class HeatmapPlot(pg.PlotWidget):
-    """objectName ``hiddenStatePlot``; ``image`` is the :class:`pg.ImageItem` with the states."""
+    """objectName ``hiddenStatePlot``; ``image`` is the :class:`pg.ImageItem` with the states.
+    ``cellClicked(step, unit)`` is emitted when a cell of the image is clicked (0-based)."""
+
+    cellClicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +85,39 @@ class HeatmapPlot(pg.PlotWidget):
         self.colorbar.setImageItem(self.image, insert_in=item)
         self.activation = "tanh"
         self.set_activation("tanh")
+        # the chosen time step: a frame around its column
+        self.step_mark = pg.LinearRegionItem(orientation="vertical", movable=False,
+                                             brush=pg.mkBrush(0, 0, 0, 0),
+                                             pen=pg.mkPen("#111", width=2))
+        self.step_mark.setZValue(10)
+        self.step_mark.setVisible(False)
+        item.addItem(self.step_mark, ignoreBounds=True)
+        self.scene().sigMouseClicked.connect(self._clicked)
+
+    def mark_step(self, step: int | None) -> None:
+        if step is None or self._shape is None or step >= self._shape[0]:
+            self.step_mark.setVisible(False)
+            return
+        if self.step_mark.getRegion() != (step, step + 1):
+            self.step_mark.setRegion((step, step + 1))
+        self.step_mark.setVisible(True)
+
+    def cell_at(self, scene_pos) -> tuple[int, int] | None:
+        """The (step, unit) under a point of the scene, or ``None`` outside the image."""
+        if self._shape is None:
+            return None
+        view = self.getPlotItem().getViewBox()
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        point = view.mapSceneToView(scene_pos)
+        t, n = self._shape
+        step, unit = int(np.floor(point.x())), int(np.floor(point.y()))
+        return (step, unit) if 0 <= step < t and 0 <= unit < n else None
+
+    def _clicked(self, event) -> None:
+        cell = self.cell_at(event.scenePos())
+        if cell is not None:
+            self.cellClicked.emit(*cell)
 
     def set_activation(self, activation: str) -> None:
         self.activation = activation
@@ -90,6 +128,7 @@ class HeatmapPlot(pg.PlotWidget):
     def clear_states(self) -> None:
         """No image, and no axis labels left over from an earlier file or run."""
         self.image.clear()
+        self.step_mark.setVisible(False)
         self._shape = None
         self._ticks_key = None
         self.time_labels: list[str] = []  # the labels on the time axis
@@ -199,7 +238,16 @@ class QtHiddenStatePlot(QWidget):
         """The name of the state shown (``h`` unless the state selector says otherwise)."""
         return self.state.currentText() or "h"
 
-    def show_snapshot(self, snapshot: HiddenSnapshot) -> None:
+    def _choose(self, box: QComboBox, index: int) -> None:
+        if 0 <= index < box.count() and box.currentIndex() != index:
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+
+    def show_snapshot(self, snapshot: HiddenSnapshot, layer: int | None = None,
+                      state: str | None = None) -> None:
+        """Show ``snapshot``; ``layer`` and ``state`` choose what of it (default: the selectors'
+        choice), without emitting ``layerChanged``/``stateChanged``."""
         self.snapshot = snapshot
         names = list(snapshot.layer_names) or [f"layer {i + 1}" for i in range(len(snapshot.states))]
         if [self.layer.itemText(i) for i in range(self.layer.count())] != names:
@@ -210,6 +258,8 @@ class QtHiddenStatePlot(QWidget):
             self.layer.setCurrentIndex(min(keep, len(names) - 1))
             self.layer.blockSignals(False)
         self.layer.setVisible(len(names) > 1)
+        if layer is not None:
+            self._choose(self.layer, min(layer, len(names) - 1))
         index = min(self.current_layer(), len(snapshot.states) - 1)
         by_name = snapshot.states_of(index)
         state_names = list(by_name)
@@ -221,6 +271,8 @@ class QtHiddenStatePlot(QWidget):
             self.state.setCurrentIndex(state_names.index(keep) if keep in state_names else 0)
             self.state.blockSignals(False)
         self.state.setVisible(len(state_names) > 1)
+        if state is not None:
+            self._choose(self.state, state_names.index(state) if state in state_names else 0)
         state = self.current_state() if self.current_state() in by_name else state_names[0]
         states = np.asarray(by_name[state])
         # the output state follows the activation; another (c) is unbounded: its own scale
@@ -258,3 +310,37 @@ class QtHiddenStatePlot(QWidget):
         if self.snapshot is not None and index >= 0:
             self.show_snapshot(self.snapshot)
         self.layerChanged.emit(index)
+
+
+class HeatmapView(RunView):
+    """The heatmap as a view of the run model: it shows the selected snapshot, layer and state;
+    a click on a cell selects that time step and unit and brings the inspector forward."""
+
+    def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
+        super().__init__(model, view, parent)
+        self.panel = QtHiddenStatePlot(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        self.panel.layerChanged.connect(lambda i: model.set_layer(max(0, i)))
+        self.panel.stateChanged.connect(model.set_state)
+        self.panel.plot.cellClicked.connect(self._cell_clicked)
+        self._drawn: tuple | None = None
+
+    def _cell_clicked(self, step: int, unit: int) -> None:
+        self.model.set_unit(unit)
+        self.model.set_step(step)
+        self.model.focus("inspector")
+
+    def render(self) -> None:
+        snap = self.model.snapshot
+        if snap is None:
+            if self.panel.snapshot is not None:
+                self.panel.clear()
+            self._drawn = None
+            return
+        key = (id(snap), self.model.layer, self.model.state, self.panel.plot.activation)
+        if key != self._drawn:
+            self._drawn = key
+            self.panel.show_snapshot(snap, self.model.layer, self.model.state)
+        self.panel.plot.mark_step(self.model.step)

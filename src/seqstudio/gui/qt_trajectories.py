@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import RunView, ViewSpec
 
 MAX_CURVES = 8
 #: sequences up to this many steps get a marker at every step; longer ones are drawn as lines only
@@ -199,3 +201,26 @@ class QtTrajectories(QWidget):
         ticks = [(i + 0.5, readable_token(labels[i]) if i < len(labels) else str(i))
                  for i in range(0, steps, every)]
         self.plot.getPlotItem().getAxis("bottom").setTicks([ticks, []])
+
+
+class TrajectoriesView(RunView):
+    """The trajectories as a view of the run model: the selected snapshot's layer and state."""
+
+    def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
+        super().__init__(model, view, parent)
+        self.plot_widget = QtTrajectories(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot_widget)
+        self._drawn: tuple | None = None
+
+    def render(self) -> None:
+        snap = self.model.snapshot
+        if snap is None:
+            self.plot_widget.clear()
+            self._drawn = None
+            return
+        key = (id(snap), self.model.layer, self.model.state, self.plot_widget.activation)
+        if key != self._drawn:
+            self._drawn = key
+            self.plot_widget.show(snap, self.model.layer, self.model.state)

@@ -35,7 +35,15 @@ def read_run(path: str | Path) -> dict[str, Any]:
         status = {}
     return {"path": str(path), "config": config, "steps_per_epoch": steps, "batches": batches,
             "epochs": epochs, "snapshots": run.snapshots(), "predictions": run.predictions(),
-            "status": status}
+            "weights": _stored(run, "weights_snapshots"),
+            "influence": _stored(run, "influence_snapshots"), "status": status}
+
+
+def _stored(run: Any, reader: str) -> list[Any]:
+    """The glass-box snapshots a run directory holds; runs written before they existed (or a
+    RunDir without the reader) have none."""
+    read = getattr(run, reader, None)
+    return list(read()) if callable(read) else []
 
 
 def export_plot(plot_item: Any, path: str | Path) -> Path:
