@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog
 
+from seqstudio.errors import SeqstudioError
 from seqstudio.gui import run_files
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.tasks import run_task
@@ -22,8 +23,17 @@ def open_run_dialog(window: Any) -> None:
 
 def open_run(window: Any, folder: str | Path) -> None:
     run_task(run_files.read_run, Path(folder), on_result=lambda run: show_run(window, run),
-             on_error=lambda exc, tb: show_error(window, "Cannot open run", str(exc), tb),
-             owner=window)
+             on_error=lambda exc, tb: refuse_run(window, exc, tb), owner=window)
+
+
+def refuse_run(window: Any, exc: BaseException, tb: str) -> None:
+    """A run folder that cannot be opened. A :class:`SeqstudioError` (damaged, not a run, from a
+    newer seqstudio) says all there is to say; only an unexpected error keeps its traceback,
+    behind the dialog's details."""
+    if isinstance(exc, SeqstudioError):
+        show_error(window, "Cannot open run", str(exc))
+    else:
+        show_error(window, "Cannot open run", f"{type(exc).__name__}: {exc}", tb)
 
 
 def show_run(window: Any, run: dict[str, Any]) -> None:
