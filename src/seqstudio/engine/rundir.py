@@ -15,6 +15,7 @@ Layout (see ``docs/engine.md``)::
     checkpoints/epoch-NNNN.weights.npz    the weights and optimizer state after epoch N
     checkpoints/latest.json               the newest complete checkpoint
     snapshots/epoch-NNNN-batch-final.npz, snapshots/epoch-NNNN-batch-BBBBBB.npz
+    glassbox/epoch-NNNN-batch-final.npz ...   weights, health and influence of the same moments
     predictions.jsonl      one sample prediction per epoch
     tensorboard/           optional: train/ and validation/ event files
 
@@ -230,6 +231,20 @@ class RunDir:
                 continue  # a torn or damaged file
         snaps.sort(key=lambda s: (s.epoch, s.batch if s.batch >= 0 else math.inf))
         return snaps
+
+    def weights_snapshots(self) -> list[Any]:
+        """Every :class:`~seqstudio.engine.events.WeightsSnapshot` (``glassbox/``), in
+        training order; ``[]`` for a run from before the glass box."""
+        from seqstudio.glassbox import store
+
+        return [weights for weights, _ in store.read_all(self.path)]
+
+    def influence_snapshots(self) -> list[Any]:
+        """Every :class:`~seqstudio.engine.events.InfluenceSnapshot` (``glassbox/``), in
+        training order; ``[]`` for a run from before the glass box."""
+        from seqstudio.glassbox import store
+
+        return [influence for _, influence in store.read_all(self.path)]
 
     def predictions(self) -> list[SamplePrediction]:
         out = []

@@ -285,6 +285,13 @@ class RunWriter:
         """*Off the training thread.*"""
         return write_snapshot(self.path, snapshot)
 
+    def glassbox(self, weights: Any, influence: Any) -> Path:
+        """*Off the training thread*: the glass box's weights and influence of one moment
+        (:mod:`seqstudio.glassbox.store`)."""
+        from seqstudio.glassbox import store
+
+        return store.write(self.path, weights, influence)
+
     def prediction(self, prediction: SamplePrediction) -> None:
         """*Off the training thread.*"""
         append_lines(self.path / rundir.PREDICTIONS, [prediction_to_json(prediction)])
@@ -312,6 +319,9 @@ class RunWriter:
                     snap.unlink()
             except (ValueError, IndexError, OSError):
                 continue
+        from seqstudio.glassbox import store
+
+        store.trim_after(self.path, done)
         preds = self.path / rundir.PREDICTIONS
         if preds.is_file():
             keep = []

@@ -94,6 +94,10 @@ class Trainer:
         #: hidden-state snapshots (per epoch and every ``snapshot_every`` batches); a benchmark
         #: switches them off to measure what they cost
         self.snapshots_enabled = True
+        #: with every hidden-state snapshot, the glass box's weights and influence snapshots
+        #: (:mod:`seqstudio.glassbox`); a benchmark switches them off to measure their cost
+        self.glassbox_enabled = True
+        self._glass: Any = None
         holds_run = self._path.exists() and (self._path / rundir.CONFIG).exists()
         if holds_run and resume is None:
             raise TrainingError(f"{self._path} already holds a run; resume it with "
@@ -214,6 +218,10 @@ class Trainer:
             from seqstudio.engine.probe import fast_probe
 
             self._probe = fast_probe(self.built, ds.probe.x)
+            if self.glassbox_enabled:
+                from seqstudio.glassbox.snapshot import glass_box
+
+                self._glass = glass_box(self.built, ds)
         self._started = True
         self._emit(self._started_event())
 
@@ -416,3 +424,8 @@ class Trainer:
         )
         self._submit(self._writer.snapshot, snapshot)
         self._emit(snapshot)
+        glass = self._glass.take(snapshot) if self._glass is not None else None
+        if glass is not None:  # the weights and influence of the same moment
+            self._submit(self._writer.glassbox, *glass)
+            for event in glass:
+                self._emit(event)

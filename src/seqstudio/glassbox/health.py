@@ -1,0 +1,145 @@
+"""The recurrent matrix, saturated and dead units, and a warning in words.
+
+Which matrix maps ``h_{t-1}`` to ``h_t`` (its eigenvalues are what the weights view plots):
+
+- a plain cell (SimpleRNN, ReLU or tanh): ``recurrent_kernel``, ``n×n``;
+- a cell whose ``recurrent_kernel`` is a vector (IndRNN): the diagonal matrix of it;
+- the built-in LSTM and GRU, whose ``recurrent_kernel`` is ``n×4n`` / ``n×3n`` in Keras' gate
+  order: the **candidate block**, columns ``2n:3n`` (the ``g`` of an LSTM, the ``ĥ`` of a GRU):
+  the only part that passes through tanh rather than a gate. Gates scale it, so for gated cells
+  the radius reads as "how strongly the candidate feeds back", not as a bound on growth;
+- any other shape (a plugin cell with its own layout): none; the eigenvalues are empty and the
+  spectral radius NaN.
+
+Keras multiplies ``h_{t-1} @ recurrent_kernel``; the transposed map has the same eigenvalues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+#: |h| above this counts as saturated (tanh's slope there is below 0.1)
+SATURATED = 0.95
+#: the gate layouts of the built-in gated cells: cell type -> (gate groups, candidate index)
+GATED_LAYOUTS = {"lstm": (4, 2), "gru": (3, 2)}
+
+
+@dataclass(frozen=True)
+class RecurrentBlock:
+    """Where the square recurrent matrix sits among a layer's weights.
+
+    ``kind`` is ``"matrix"`` (the weight itself), ``"diag"`` (a vector on the diagonal) or
+    ``"columns"`` (columns ``start:stop`` of the weight); ``label`` says it for a person.
+    """
+
+    path: str
+    kind: str
+    start: int = 0
+    stop: int = 0
+    label: str = ""
+
+    def select(self, weight: Any) -> Any:
+        """The square matrix out of ``weight`` (numpy or a tensor; a vector is returned as is
+        for ``diag``, which the caller puts on a diagonal)."""
+        if self.kind == "columns":
+            return weight[:, self.start:self.stop]
+        return weight
+
+
+def recurrent_block(cell_type: str, weights: Mapping[str, Any]) -> RecurrentBlock | None:
+    """The recurrent matrix of a layer with these weights (by path, shapes read with
+    ``.shape``), or ``None`` when the layout is not one this module knows."""
+    paths = [p for p in weights if p.rsplit("/", 1)[-1] == "recurrent_kernel"]
+    if len(paths) != 1:
+        return None
+    path = paths[0]
+    shape = tuple(int(s) for s in weights[path].shape)
+    if len(shape) == 1:
+        return RecurrentBlock(path, "diag", label=f"diag({path})")
+    if len(shape) != 2:
+        return None
+    n, width = shape
+    if width == n:
+        return RecurrentBlock(path, "matrix", label=path)
+    groups, index = GATED_LAYOUTS.get(cell_type, (0, 0))
+    if groups and width == groups * n:
+        return RecurrentBlock(path, "columns", index * n, (index + 1) * n,
+                              label=f"{path}[:, {index * n}:{(index + 1) * n}] (candidate block)")
+    return None
+
+
+def recurrent_matrix(cell_type: str, weights: Mapping[str, np.ndarray]) -> np.ndarray | None:
+    """The square matrix ``h_{t-1} -> h_t`` as numpy (see the module docstring), or ``None``."""
+    block = recurrent_block(cell_type, weights)
+    if block is None:
+        return None
+    chosen = np.asarray(block.select(np.asarray(weights[block.path])))
+    return np.diag(chosen) if block.kind == "diag" else chosen
+
+
+def saturated_share(h: np.ndarray) -> float:
+    """The share of (step, unit) values with ``|h| > 0.95``."""
+    h = np.asarray(h)
+    return float(np.mean(np.abs(h) > SATURATED)) if h.size else 0.0
+
+
+def dead_share(h: np.ndarray) -> float:
+    """The share of units whose ``h`` is exactly 0 at every step (a dead ReLU unit)."""
+    h = np.asarray(h)
+    if h.ndim != 2 or h.shape[1] == 0:
+        return 0.0
+    return float(np.mean(np.all(h == 0.0, axis=0)))
+
+
+def _series(snapshots: Sequence[Any], layer: int, field: str) -> list[float]:
+    return [float(getattr(s.layers[layer], field)) for s in snapshots if layer < len(s.layers)]
+
+
+def health_warning(snapshots: Sequence[Any], activation: str) -> str:
+    """Words for a run heading for saturation or divergence; ``""`` when it looks healthy.
+
+    :param snapshots: :class:`~seqstudio.engine.events.WeightsSnapshot` in training order.
+    :param activation: the cell's activation (``"tanh"``, ``"relu"``...).
+
+    Reads the newest snapshot against one a few snapshots earlier ("rising"): a spectral radius
+    above 1 and rising with ReLU (states can grow step after step), weights that are no longer
+    finite, a share of saturated tanh states of 50 % or more (or above 25 % and rising), and half
+    or more of the ReLU units dead.
+    """
+    if not snapshots:
+        return ""
+    last = snapshots[-1]
+    earlier = snapshots[max(0, len(snapshots) - 5)]
+    relu = activation.lower() == "relu"
+    words: list[str] = []
+    for i, layer in enumerate(last.layers):
+        name = layer.name
+        if not all(np.isfinite(np.asarray(w)).all() for w in layer.weights.values()):
+            words.append(f"{name}: the weights are no longer finite; the run has diverged. "
+                         "Lower the learning rate.")
+            continue
+        radius = float(layer.spectral_radius)
+        before = _series([earlier], i, "spectral_radius")
+        was = before[0] if before else radius
+        if relu and np.isfinite(radius) and radius > 1.0 and radius >= was:
+            trend = f"rising from {was:.2f}" if radius > was + 1e-6 else "staying"
+            words.append(f"{name}: the spectral radius of the recurrent weights is {radius:.2f} "
+                         f"({trend}) above 1; with ReLU a state can grow step after step and "
+                         "the run may diverge. A lower learning rate, or the tanh cell, keeps "
+                         "it bounded.")
+        saturated = float(layer.saturated)
+        sat_before = _series([earlier], i, "saturated")
+        sat_was = sat_before[0] if sat_before else saturated
+        if not relu and (saturated >= 0.5 or (saturated > 0.25 and saturated > sat_was + 0.05)):
+            words.append(f"{name}: {saturated:.0%} of the tanh states are saturated (|h| > 0.95)"
+                         + (f", up from {sat_was:.0%}" if saturated > sat_was + 0.005 else "")
+                         + "; where tanh is flat the gradient vanishes and those units stop "
+                         "learning. A lower learning rate or smaller inputs help.")
+        if relu and float(layer.dead) >= 0.5:
+            words.append(f"{name}: {float(layer.dead):.0%} of the ReLU units are dead (0 at "
+                         "every step of the probe); they no longer learn.")
+    return " ".join(words)
