@@ -28,6 +28,7 @@ from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
 from seqstudio.gui.qt_loss_plot import QtLossPlot
 from seqstudio.gui.qt_prediction_panel import QtPredictionPanel
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.small_screens import scrolled
 from seqstudio.gui.views import DRAW_INTERVAL_S, VIEWS, RunView, ViewSpec
 
 #: kept for compatibility: a snapshot view is drawn at most this often while a run streams in
@@ -61,6 +62,7 @@ class LiveView(QWidget):
         self.tabs.setObjectName("viewTabs")
         self.tabs.setDocumentMode(True)
         pages: dict[str, QSplitter] = {}
+        self._tab_of: dict[str, int] = {}  # view name -> its tab's index
         for view in VIEWS if views is None else views:
             widget = view.load()(self.model, view)
             self.views[view.name] = widget
@@ -69,8 +71,10 @@ class LiveView(QWidget):
                 page = pages[view.tab_title] = QSplitter(Qt.Orientation.Horizontal)
                 page.setObjectName(f"tab_{view.name}")
                 page.setChildrenCollapsible(False)
-                self.tabs.addTab(page, view.tab_title)
+                # a view's minimum size never sets the window's: below it, its tab scrolls
+                self.tabs.addTab(scrolled(page), view.tab_title)
             page.addWidget(widget)
+            self._tab_of[view.name] = self.tabs.count() - 1
         for page in pages.values():
             if page.count() == 2:
                 page.setStretchFactor(0, 2)
@@ -98,6 +102,7 @@ class LiveView(QWidget):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 420])
         self.top_splitter, self.bottom_splitter = top, pages.get("Hidden states")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -107,8 +112,7 @@ class LiveView(QWidget):
                                        lambda _now: self.loss.redraw(),
                                        lambda: not self.loss.isHidden())]
         for index in range(self.tabs.count()):
-            members = [v for v in self.views.values()
-                       if v.parentWidget() is self.tabs.widget(index)]
+            members = [self.views[name] for name, tab in self._tab_of.items() if tab == index]
             self.turns.append(Turn(self.tabs.tabText(index),
                                    lambda m=members: any(v.pending for v in m),
                                    lambda now, m=members: any([v.draw(now) for v in m]),
@@ -171,9 +175,8 @@ class LiveView(QWidget):
 
     def show_view(self, name: str) -> None:
         """Bring the view named ``name`` to the front of its tabs."""
-        view = self.views.get(name)
-        if view is not None and view.parentWidget() is not None:
-            self.tabs.setCurrentWidget(view.parentWidget())
+        if name in self._tab_of:
+            self.tabs.setCurrentIndex(self._tab_of[name])
 
     def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
         self.model.clear(steps_per_epoch, total_epochs)

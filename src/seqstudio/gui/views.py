@@ -62,6 +62,10 @@ VIEWS: list[ViewSpec] = [
              ("selection", "layer", "state", "step"), tab="Hidden states"),
     ViewSpec("trajectories", "Trajectories", "seqstudio.gui.qt_trajectories:TrajectoriesView",
              ("selection", "layer", "state"), tab="Hidden states"),
+    ViewSpec("unrolled", "Unrolled", "seqstudio.gui.qt_unrolled:UnrolledView",
+             ("selection", "layer", "step", "weights")),
+    ViewSpec("inspector", "Inspector", "seqstudio.gui.qt_inspector:InspectorView",
+             ("selection", "layer", "step", "weights")),
 ]
 
 

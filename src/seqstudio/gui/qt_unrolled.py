@@ -1,0 +1,334 @@
+"""The network unrolled over the probe sequence (lecture notes §2, §3, §7, §8).
+
+One box per time step, labelled with the step's token, for each recurrent layer (one row per
+layer, the first at the bottom); ``h_0 = 0`` at the left of each row and the arrow
+``h_{t-1} → h_t`` between boxes. Every layer but the last passes its state up at every step
+(``return_sequences``); the last passes only its final state to the head. The arrows carry the
+shapes, computed from the selected snapshot: the input ``(T, d)``, ``(d,)`` per step, the state
+``(n,)``, and a layer's whole output ``(T, n)``. A strip in each box shows that step's ``h``,
+one cell per unit, on the heatmap's colours. Clicking a box opens the inspector at that step.
+
+Long sequences do not fit: the first steps, the steps around the selected one and the last ones
+are drawn, the others stand behind a "…".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from seqstudio.gui.qt_hidden_state_plot import readable_token
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import RunView, ViewSpec
+
+BOX_MIN_W = 44
+LEFT = 64  # room for "h_0 = 0"
+RIGHT = 96  # room for the head
+_NEG, _MID, _POS = QColor("#2166ac"), QColor("#f7f7f7"), QColor("#b2182b")
+
+
+def shown_steps(total: int, fit: int, selected: int | None) -> list[int | None]:
+    """The steps drawn when ``fit`` boxes fit: all of them, or the first two, the selected one
+    with its neighbours, and the last ones, with ``None`` where steps are left out."""
+    if total <= fit:
+        return list(range(total))
+    keep = {0, 1}
+    if selected is not None:
+        keep |= {selected - 1, selected, selected + 1}
+    last = total - 1
+    while len([k for k in keep if 0 <= k < total]) + 2 < fit and last >= 0:
+        keep.add(last)
+        last -= 1
+    steps = sorted(k for k in keep if 0 <= k < total)
+    out: list[int | None] = []
+    for k in steps:
+        if out and out[-1] is not None and k != out[-1] + 1:
+            out.append(None)
+        out.append(k)
+    while len(out) > fit and len(out) > 3:  # too many gaps: drop the earliest kept step
+        out.pop(2 if out[2] is not None else 3)
+    return out
+
+
+def unit_color(value: float, peak: float) -> QColor:
+    """Blue (negative) through white to red (positive), as the heatmap's diverging scale."""
+    if not np.isfinite(value):
+        return QColor("#777")
+    a = max(-1.0, min(1.0, value / peak if peak > 0 else 0.0))
+    end = _POS if a >= 0 else _NEG
+    a = abs(a)
+    return QColor(round(_MID.red() + (end.red() - _MID.red()) * a),
+                  round(_MID.green() + (end.green() - _MID.green()) * a),
+                  round(_MID.blue() + (end.blue() - _MID.blue()) * a))
+
+
+@dataclass
+class Picture:
+    """What the canvas draws, read from the run model once per draw."""
+
+    labels: list[str]
+    states: list[np.ndarray]  # per layer, (T, n)
+    names: list[str]
+    input_dim: int | None
+    input_kind: str
+    head: str
+    selected: tuple[int, int] | None  # (layer, step)
+    peak: float
+
+    @property
+    def steps(self) -> int:
+        return len(self.labels)
+
+
+class UnrolledCanvas(QWidget):
+    """Paints a :class:`Picture`; ``boxClicked(layer, step)`` when a box is clicked."""
+
+    boxClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unrolledCanvas")
+        self.setMinimumSize(300, 150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.picture: Picture | None = None
+        self.boxes: dict[tuple[int, int], QRectF] = {}  # (layer, step) -> where it is drawn
+        self.arrow_labels: list[str] = []  # every shape written on an arrow (for tests)
+
+    def set_picture(self, picture: Picture | None) -> None:
+        self.picture = picture
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        point = event.position()
+        for (layer, step), rect in self.boxes.items():
+            if rect.contains(point):
+                self.boxClicked.emit(layer, step)
+                return
+        super().mousePressEvent(event)
+
+    # -- painting ----------------------------------------------------------------------------
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        self.boxes, self.arrow_labels = {}, []
+        pic = self.picture
+        if pic is None or not pic.steps:
+            painter.setPen(QColor("#555"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "Train a model to see it unrolled over the probe sequence.")
+            painter.end()
+            return
+        try:
+            self._paint(painter, pic)
+        finally:
+            painter.end()
+
+    def _paint(self, p: QPainter, pic: Picture) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1.5))
+        width, height = self.width(), self.height()
+        fit = max(3, int((width - LEFT - RIGHT) // BOX_MIN_W))
+        cols = shown_steps(pic.steps, fit, pic.selected[1] if pic.selected else None)
+        cw = (width - LEFT - RIGHT) / max(1, len(cols))
+        layers = len(pic.states)
+        rh = min(96.0, (height - 20) / (layers + 1))
+        bw, bh = min(cw * 0.72, 80.0), rh * 0.55
+        x_of = {step: LEFT + (i + 0.5) * cw for i, step in enumerate(cols) if step is not None}
+        # the rows, centred: the inputs x_t at the bottom, the last layer at the top
+        y_input = (height + (layers + 1) * rh) / 2 - rh * 0.5
+
+        def y_of(layer: int) -> float:
+            return y_input - (layer + 1) * rh
+
+        n_last = pic.states[-1].shape[1]
+        d = pic.input_dim
+        # inputs: the tokens, and an arrow up into the first layer, (d,) on the first one
+        p.setFont(small)
+        p.setPen(QColor("#333"))
+        p.drawText(QRectF(2, y_input - 12, LEFT - 6, 24),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   f"x {self._shape(pic.steps, d)}")
+        for i, step in enumerate(cols):
+            cx = LEFT + (i + 0.5) * cw
+            if step is None:
+                for layer in range(-1, layers):
+                    y = y_input if layer < 0 else y_of(layer)
+                    p.drawText(QRectF(cx - cw / 2, y - 10, cw, 20), Qt.AlignmentFlag.AlignCenter,
+                               "…")
+                continue
+            token = readable_token(pic.labels[step])
+            p.setPen(QColor("#222"))
+            p.drawText(QRectF(cx - cw / 2, y_input - 4, cw, 18), Qt.AlignmentFlag.AlignCenter,
+                       self._elide(token, cw))
+            p.setPen(QColor("#888"))
+            p.drawText(QRectF(cx - cw / 2, y_input - 20, cw, 16), Qt.AlignmentFlag.AlignCenter,
+                       f"t={step + 1}")
+            label = f"({d},)" if (d is not None and i == 0) else ""
+            self._arrow(p, QPointF(cx, y_input - 20), QPointF(cx, y_of(0) + bh / 2), label)
+        for layer in range(layers):
+            y = y_of(layer)
+            n = pic.states[layer].shape[1]
+            last_layer = layer == layers - 1
+            p.setPen(QColor("#333"))
+            p.drawText(QRectF(2, y - 22, LEFT - 6, 16),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       self._elide(pic.names[layer], LEFT - 6))
+            p.drawText(QRectF(2, y - 6, LEFT - 6, 16),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "h₀ = 0")
+            prev_right = LEFT - 4.0
+            for i, step in enumerate(cols):
+                if step is None:
+                    prev_right = LEFT + (i + 0.75) * cw
+                    continue
+                cx = x_of[step]
+                rect = QRectF(cx - bw / 2, y - bh / 2, bw, bh)
+                label = f"({n},)" if i == 1 else ""  # on h_1 -> h_2: h_0's arrow is short
+                self._arrow(p, QPointF(prev_right, y), QPointF(rect.left(), y), label)
+                self._box(p, rect, pic, layer, step)
+                prev_right = rect.right()
+                if not last_layer:  # return_sequences: every step goes up
+                    label = f"({n},)" if i == 0 else ""
+                    self._arrow(p, QPointF(cx, rect.top()), QPointF(cx, y_of(layer + 1) + bh / 2),
+                                label)
+            if not last_layer:
+                p.setPen(QColor("#555"))
+                p.drawText(QRectF(width - RIGHT + 4, y - 30, RIGHT - 6, 16),
+                           Qt.AlignmentFlag.AlignLeft, f"↑ {self._shape(pic.steps, n)}")
+                self.arrow_labels.append(self._shape(pic.steps, n))
+        # the last layer's final state goes to the head: only h_T (§7)
+        y = y_of(layers - 1)
+        head = QRectF(width - RIGHT + 30, y - bh / 2, RIGHT - 36, bh)
+        last_step = pic.steps - 1
+        if last_step in x_of:
+            start = QPointF(x_of[last_step] + bw / 2, y)
+            self._arrow(p, start, QPointF(head.left(), y), f"({n_last},)")
+        p.setPen(QPen(QColor("#444"), 1.2))
+        p.setBrush(QColor("#eef3e6"))
+        p.drawRoundedRect(head, 4, 4)
+        p.setPen(QColor("#222"))
+        kind, _, shape = pic.head.partition(" → ")
+        p.drawText(head, Qt.AlignmentFlag.AlignCenter, self._elide(kind, head.width() - 4))
+        if shape:
+            p.setPen(QColor("#555"))
+            p.drawText(QRectF(head.left() - 10, head.bottom() + 2, head.width() + 20, 16),
+                       Qt.AlignmentFlag.AlignCenter, self._elide(shape, head.width() + 20))
+
+    def _box(self, p: QPainter, rect: QRectF, pic: Picture, layer: int, step: int) -> None:
+        selected = pic.selected == (layer, step)
+        p.setPen(QPen(QColor("#111") if selected else QColor("#666"), 2.6 if selected else 1.0))
+        p.setBrush(QColor("#fff7d6") if selected else QColor("#f4f6fa"))
+        p.drawRoundedRect(rect, 4, 4)
+        p.setPen(QColor("#222"))
+        p.drawText(QRectF(rect.left(), rect.top() + 1, rect.width(), rect.height() * 0.55),
+                   Qt.AlignmentFlag.AlignCenter, f"h{_sub(step + 1)}")
+        values = pic.states[layer][step]
+        strip = QRectF(rect.left() + 3, rect.bottom() - rect.height() * 0.36, rect.width() - 6,
+                       rect.height() * 0.26)
+        cell = strip.width() / max(1, len(values))
+        p.setPen(Qt.PenStyle.NoPen)
+        for j, value in enumerate(values):
+            p.setBrush(unit_color(float(value), pic.peak))
+            p.drawRect(QRectF(strip.left() + j * cell, strip.top(), cell + 0.3, strip.height()))
+        self.boxes[(layer, step)] = rect
+
+    def _arrow(self, p: QPainter, a: QPointF, b: QPointF, label: str = "") -> None:
+        if (b - a).manhattanLength() < 4:
+            return
+        p.setPen(QPen(QColor("#555"), 1.2))
+        p.drawLine(a, b)
+        direction = b - a
+        length = max(1e-6, (direction.x() ** 2 + direction.y() ** 2) ** 0.5)
+        ux, uy = direction.x() / length, direction.y() / length
+        size = 5.0
+        left = QPointF(b.x() - size * ux + size * 0.6 * uy, b.y() - size * uy - size * 0.6 * ux)
+        right = QPointF(b.x() - size * ux - size * 0.6 * uy, b.y() - size * uy + size * 0.6 * ux)
+        p.setBrush(QColor("#555"))
+        p.drawPolygon(QPolygonF([b, left, right]))
+        if label:
+            self.arrow_labels.append(label)
+            p.setPen(QColor("#1a5fb4"))
+            mid = (a + b) / 2
+            horizontal = abs(ux) > abs(uy)
+            where = QRectF(mid.x() - 40, mid.y() - 17, 80, 14) if horizontal else \
+                QRectF(mid.x() + 3, mid.y() - 7, 60, 14)
+            align = Qt.AlignmentFlag.AlignCenter if horizontal else Qt.AlignmentFlag.AlignLeft
+            p.drawText(where, align, label)
+
+    @staticmethod
+    def _shape(steps: int, width: int | None) -> str:
+        return f"({steps}, {width if width is not None else 'd'})"
+
+    def _elide(self, text: str, width: float) -> str:
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+
+
+def _sub(k: int) -> str:
+    return str(k).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+class UnrolledView(RunView):
+    def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
+        super().__init__(model, view, parent)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.canvas = UnrolledCanvas(self)
+        self.canvas.boxClicked.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.canvas, 1)
+        self.caption.setText("The network unrolled over the probe sequence: one box per time "
+                             "step. Train a model or open a run.")
+
+    def _clicked(self, layer: int, step: int) -> None:
+        self.model.set_layer(layer)
+        self.model.set_step(step)
+        self.model.focus("inspector")
+
+    def picture(self) -> Picture | None:
+        snap = self.model.snapshot
+        if snap is None:
+            return None
+        states = [np.asarray(s) for s in snap.states]
+        names = list(snap.layer_names) or [f"layer {i + 1}" for i in range(len(states))]
+        weights = self.model.weights_at(snap)
+        d, kind = None, ""
+        if weights is not None and weights.layers:
+            d = int(np.asarray(weights.layers[0].inputs).shape[-1])
+        started = self.model.started
+        head = "head"
+        if started is not None and started.layers:
+            last = started.layers[-1]
+            head = f"{last.kind} → {last.output_shape}"
+        finite = np.concatenate([s[np.isfinite(s)].ravel() for s in states]) if states else []
+        peak = float(np.max(np.abs(finite))) if len(finite) else 1.0
+        selected = None if self.model.step is None else (self.model.layer, self.model.step)
+        return Picture(list(snap.step_labels), states, names, d, kind, head, selected,
+                       max(peak, 1e-6))
+
+    def render(self) -> None:
+        pic = self.picture()
+        self.canvas.set_picture(pic)
+        if pic is None:
+            return
+        n = [s.shape[1] for s in pic.states]
+        t = pic.steps
+        where = f"epoch {self.model.snapshot.epoch + 1}"
+        inputs = f"input x: {t} steps of {pic.input_dim} features ({t}, {pic.input_dim})" \
+            if pic.input_dim is not None else f"input x: {t} steps"
+        if len(n) == 1:
+            text = (f"{inputs}; one layer of {n[0]} units carries h from step to step, "
+                    f"starting from h₀ = 0, and only its last state h_{t} ({n[0]},) goes to the "
+                    f"head (§7). {where}. Click a box to see its arithmetic.")
+        else:
+            text = (f"{inputs}; {len(n)} stacked layers: each layer but the last passes its "
+                    f"h up at every step ({t}, {n[0]}); the last passes only h_{t} ({n[-1]},) "
+                    f"to the head (§8). {where}. Click a box to see its arithmetic.")
+        self.caption.setText(text)
