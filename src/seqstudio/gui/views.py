@@ -66,6 +66,9 @@ VIEWS: list[ViewSpec] = [
              ("selection", "layer", "step", "weights")),
     ViewSpec("inspector", "Inspector", "seqstudio.gui.qt_inspector:InspectorView",
              ("selection", "layer", "step", "weights")),
+    ViewSpec("memory", "Memory", "seqstudio.gui.qt_memory:MemoryView", ("selection", "influence")),
+    ViewSpec("weights", "Weights", "seqstudio.gui.qt_weights:WeightsView",
+             ("selection", "layer", "weights")),
 ]
 
 

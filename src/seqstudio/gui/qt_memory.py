@@ -1,0 +1,323 @@
+"""Memory: how far back the cell remembers (the notes, §3: "A's influence reaches C, weakly").
+
+Per time step t of the probe sequence, the influence of input t on the final state, ``|dh_T/dx_t|``
+as the training process computed it (:class:`~seqstudio.engine.events.InfluenceSnapshot`): bars for
+the probe, a line for the mean over a validation batch, on a log scale by default, since a tanh
+cell's influence fades by orders of magnitude and a ReLU cell's can grow as fast. A read-out says
+the memory length in words, and a small plot shows that length over the run's snapshots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seqstudio.engine.events import InfluenceSnapshot
+from seqstudio.glassbox.influence import MEMORY_SHARE
+from seqstudio.gui.log_axis import LogFriendlyAxis
+from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import RunView, ViewSpec
+
+#: the share of the peak below which an input counts as forgotten (the engine's ``memory``)
+THRESHOLD = MEMORY_SHARE
+#: the smallest influence drawn on the log scale (an exact 0 has no logarithm)
+FLOOR = 1e-12
+EMPTY = "Train a model to see how far back each input still reaches the last step."
+
+
+def memory_phrase(snap: InfluenceSnapshot) -> str:
+    """The memory length in words, from the engine's ``memory``."""
+    steps = len(snap.probe)
+    if not steps or not np.all(np.isfinite(snap.probe)):
+        return "influence is not finite: the run has diverged"
+    if snap.memory >= steps:
+        return (f"remembers all {steps} steps: influence stays at or above "
+                f"{THRESHOLD:.0%} of its peak over the whole sequence").replace("%", " %")
+    return (f"remembers about {snap.memory} step{'s' if snap.memory != 1 else ''} back: "
+            f"influence falls below {THRESHOLD:.0%} of its peak").replace("%", " %")
+
+
+def first_to_last(snap: InfluenceSnapshot) -> str:
+    """How the first input's influence compares with the last one's: fading or growing."""
+    probe = np.asarray(snap.probe, dtype=float)
+    if len(probe) < 2 or not np.all(np.isfinite(probe)) or probe[-1] <= 0:
+        return ""
+    ratio = probe[0] / probe[-1]
+    if ratio >= 1:
+        return f"the first input weighs {ratio:.3g}× the last (growing back in time)"
+    return f"the first input weighs {ratio:.2g} of the last (fading)"
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten at or above
+    ``value`` (> 0): scales that change only when the numbers really grow."""
+    if not np.isfinite(value) or value <= 0:
+        return 1.0
+    power = 10.0 ** np.floor(np.log10(value))
+    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+        if step * power >= value * (1 - 1e-9):
+            return float(step * power)
+    return float(10 * power)
+
+
+def training_order(snap: Any) -> tuple[int, float]:
+    """A sort key that puts an epoch's end (``batch == -1``) after its mid-epoch snapshots."""
+    return snap.epoch, snap.batch if snap.batch >= 0 else float("inf")
+
+
+def snapshot_x(history: Sequence[Any], steps_per_epoch: int = 0) -> np.ndarray:
+    """An epoch axis for snapshots (anything with ``epoch`` and ``batch``): an epoch's end at
+    ``epoch + 1``, a mid-epoch snapshot at ``epoch + (batch + 1) / steps_per_epoch`` (without
+    it, the steps are estimated from the latest batch stored)."""
+    batches = [s.batch for s in history if s.batch >= 0]
+    per_epoch = steps_per_epoch or max(batches, default=0) + 2
+    return np.array([s.epoch + 1.0 if s.batch < 0 else s.epoch + (s.batch + 1) / per_epoch
+                     for s in history])
+
+
+def _log(values: np.ndarray) -> np.ndarray:
+    return np.log10(np.clip(np.nan_to_num(values, nan=FLOOR, posinf=1e300), FLOOR, None))
+
+
+class QtMemoryView(QWidget):
+    """objectName ``memoryView``. :meth:`show` draws one snapshot and the run's history."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memoryView")
+        caption = QLabel("Memory: how far back does the cell remember?")
+        caption.setStyleSheet("font-weight: 600")
+        self.log_scale = QCheckBox("log scale")
+        self.log_scale.setObjectName("memoryLogScale")
+        self.log_scale.setChecked(True)
+        self.log_scale.setToolTip("Influence over orders of magnitude: a fading cell's early steps "
+                                  "are tiny, an exploding one's huge.")
+        self.log_scale.toggled.connect(lambda *_: self._redraw_current())
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(caption)
+        top.addStretch(1)
+        top.addWidget(self.log_scale)
+        self.readout = QLabel(EMPTY)
+        self.readout.setObjectName("memoryReadout")
+        self.readout.setWordWrap(True)
+        self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.plot = self._make_influence_plot()
+        self.history_plot = self._make_history_plot()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.plot)
+        split.addWidget(self.history_plot)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.readout)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.legend)
+        self.snapshot: InfluenceSnapshot | None = None
+        self._history_key: tuple | None = None
+        self._ticks_key: tuple | None = None
+        self._range_key: tuple | None = None
+        self.time_labels: list[str] = []  # the labels on the time axis, as drawn
+        self._steps_per_epoch = 0
+
+    # -- building ----------------------------------------------------------------------------
+    def _make_influence_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget(axisItems={"left": LogFriendlyAxis("left")})
+        plot.setObjectName("influencePlot")
+        plot.setBackground("w")
+        item = plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.getViewBox().disableAutoRange()
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        item.setLabel("bottom", "input at time step t (probe sequence)")
+        item.setLabel("left", "influence |∂h_T/∂x_t|")
+        item.showGrid(y=True, alpha=0.2)
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(70, 110, 180, 200),
+                                    pen=None)
+        self.forgotten = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(190, 190, 200, 200),
+                                         pen=None)
+        self.mean_curve = pg.PlotDataItem(pen=pg.mkPen((230, 120, 20), width=2))
+        self.threshold_line = pg.InfiniteLine(angle=0, pen=pg.mkPen((200, 40, 40), width=1,
+                                                                    style=Qt.PenStyle.DashLine))
+        self.memory_line = pg.InfiniteLine(angle=90, pen=pg.mkPen((60, 60, 60), width=1,
+                                                                  style=Qt.PenStyle.DotLine))
+        for part in (self.forgotten, self.bars, self.mean_curve, self.threshold_line,
+                     self.memory_line):
+            item.addItem(part)
+        self.threshold_line.setVisible(False)
+        self.memory_line.setVisible(False)
+        legend = QLabel("<span style='color:#466eb4'>■</span> probe (bars; grey: forgotten)  "
+                        "<span style='color:#e67814'>●</span> mean over a validation batch  "
+                        "<span style='color:#c82828'>- -</span> 10 % of the probe's peak")
+        legend.setStyleSheet("color: #444")
+        self.legend = legend
+        item.setTitle(None)
+        return plot
+
+    def _make_history_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget()
+        plot.setObjectName("memoryHistoryPlot")
+        plot.setBackground("w")
+        plot.setMinimumWidth(160)
+        item = plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", "memory (steps)")
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        item.getViewBox().disableAutoRange()
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.history_curve = pg.PlotDataItem(pen=pg.mkPen((70, 110, 180), width=2))
+        self.history_mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
+        self.history_mark.setVisible(False)
+        item.addItem(self.history_curve)
+        item.addItem(self.history_mark)
+        return plot
+
+    # -- drawing -----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.snapshot = None
+        self._history_key = self._ticks_key = self._range_key = None
+        self.bars.setOpts(x=[], height=[])
+        self.forgotten.setOpts(x=[], height=[])
+        self.mean_curve.setData([], [])
+        self.history_curve.setData([], [])
+        self.history_mark.setVisible(False)
+        self.threshold_line.setVisible(False)
+        self.memory_line.setVisible(False)
+        self.readout.setText(EMPTY)
+
+    def show_snapshot(self, snapshot: InfluenceSnapshot | None,
+                      history: Sequence[InfluenceSnapshot] = (), steps_per_epoch: int = 0) -> None:
+        """Draw ``snapshot`` (the selected moment) and mark it on ``history`` (every influence
+        snapshot of the run so far, in training order); ``steps_per_epoch`` places mid-epoch
+        snapshots on the epoch axis."""
+        self._steps_per_epoch = steps_per_epoch
+        self._draw_history(history, snapshot)
+        if snapshot is self.snapshot:
+            return
+        self.snapshot = snapshot
+        self._redraw_current()
+
+    def _redraw_current(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        probe = np.asarray(snap.probe, dtype=float)
+        mean = np.asarray(snap.batch_mean, dtype=float)
+        steps = len(probe)
+        log = self.log_scale.isChecked()
+        y_probe, y_mean = (_log(probe), _log(mean)) if log else (probe, mean)
+        finite = probe[np.isfinite(probe)]
+        peak = float(finite.max()) if finite.size else 1.0
+        both = np.concatenate([y_probe, y_mean]) if mean.size else y_probe
+        lo = float(np.floor(both.min())) if log and both.size else 0.0
+        hi = float(both.max()) if both.size else 1.0
+        # rounded up, so the axes are laid out again only when the numbers really grow
+        hi = np.ceil(2 * hi + 0.6) / 2 if log else nice_ceiling(1.05 * hi)
+        remembered = np.zeros(steps, dtype=bool)
+        if snap.memory:
+            remembered[max(0, steps - snap.memory):] = True
+        x = np.arange(steps) + 0.5
+        self.bars.setOpts(x=x[remembered], height=(y_probe - lo)[remembered], y0=lo)
+        self.forgotten.setOpts(x=x[~remembered], height=(y_probe - lo)[~remembered], y0=lo)
+        if mean.size:
+            self.mean_curve.setData(x, y_mean)
+        else:
+            self.mean_curve.setData([], [])
+        self.threshold_line.setPos(np.log10(max(THRESHOLD * peak, FLOOR)) if log
+                                   else THRESHOLD * peak)
+        self.threshold_line.setVisible(bool(finite.size))
+        self.memory_line.setPos(steps - snap.memory)
+        self.memory_line.setVisible(0 < snap.memory < steps)
+        axis = self.plot.getPlotItem().getAxis("left")
+        if axis.logMode != log:
+            axis.setLogMode(log)
+        key = (steps, lo, hi, log)
+        if key != self._range_key:
+            self._range_key = key
+            self.plot.getPlotItem().getViewBox().setRange(xRange=(0, steps), yRange=(lo, hi),
+                                                          padding=0)
+        self._set_ticks(snap.step_labels, steps)
+        when = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
+                                             else " (end)")
+        ratio = first_to_last(snap)
+        self.readout.setText(f"<b>{memory_phrase(snap)}</b> · {when}"
+                             + (f" · {ratio}" if ratio else ""))
+
+    def _set_ticks(self, labels: Sequence[str], steps: int) -> None:
+        key = (tuple(labels), steps, self.plot.width())
+        if key == self._ticks_key:
+            return
+        self._ticks_key = key
+        names = [readable_token(str(s)) for s in labels] or [str(i) for i in range(steps)]
+        every = tick_stride(names, steps, self.plot.width())
+        major = [(i + 0.5, names[i] if i < len(names) else str(i)) for i in range(0, steps, every)]
+        self.plot.getPlotItem().getAxis("bottom").setTicks([major, []])
+        self.time_labels = [label for _, label in major]
+
+    def _draw_history(self, history: Sequence[InfluenceSnapshot],
+                      selected: InfluenceSnapshot | None) -> None:
+        key = (len(history), id(history[-1]) if history else None)
+        if key != self._history_key:
+            self._history_key = key
+            self._history_x = snapshot_x(history, self._steps_per_epoch)
+            self._history_y = np.array([s.memory for s in history], dtype=float)
+            self.history_curve.setData(self._history_x, self._history_y)
+            steps = max((len(s.probe) for s in history), default=1)
+            right = float(np.ceil(self._history_x.max())) if len(history) else 1.0
+            self.history_plot.getPlotItem().getViewBox().setRange(
+                xRange=(0, max(right, 1.0)), yRange=(0, steps), padding=0.04)
+        index = next((i for i, s in enumerate(history) if s is selected), None)
+        self.history_mark.setVisible(index is not None)
+        if index is not None:
+            self.history_mark.setPos(self._history_x[index])
+
+
+
+class MemoryView(RunView):
+    """The memory panel as a view of the run model: the influence taken with the selected
+    snapshot, and the memory length over every influence snapshot of the run."""
+
+    def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
+        super().__init__(model, view, parent)
+        self.panel = QtMemoryView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+
+    def render(self) -> None:
+        influence = self.model.influence_at()
+        if influence is None:
+            if self.panel.snapshot is not None or self.model.snapshot is None:
+                self.panel.clear()
+            if self.model.snapshot is not None:
+                self.panel.readout.setText("No influence was recorded with this snapshot (a run "
+                                           "from before the memory view, or not yet).")
+            return
+        self.panel.show_snapshot(influence, sorted(self.model.influence_series(),
+                                                   key=training_order),
+                                 self.model.steps_per_epoch)

@@ -1,0 +1,408 @@
+"""Weights and health (the notes, §5: a layer of n units on d inputs has ``n·d + n·n + n``
+parameters).
+
+For the selected moment of training and layer: ``Wx``, ``Wh`` and ``b`` as heatmaps on one
+colour scale, with their shapes and the parameter count in real numbers; the eigenvalues of ``Wh``
+on the complex plane beside the unit circle, and the spectral radius over the run's snapshots; the
+share of saturated tanh units and of dead ReLU units, and a warning in words when the run heads for
+saturation or divergence. Everything drawn was computed in the training process
+(:class:`~seqstudio.engine.events.WeightsSnapshot`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from seqstudio.engine.events import LayerWeights, WeightsSnapshot
+from seqstudio.glassbox.health import health_warning
+from seqstudio.gui.qt_memory import nice_ceiling, snapshot_x, training_order
+from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.views import RunView, ViewSpec
+
+#: the lecture's names for the weights of a SimpleRNN-like cell, by their Keras path
+SYMBOLS = {"kernel": "Wx", "recurrent_kernel": "Wh", "bias": "b"}
+EMPTY = "Train a model to see its weights and how healthy they are."
+_CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
+
+
+def parameter_formula(weights: dict[str, np.ndarray]) -> str:
+    """``"n·d + n·n + n with d = 34, n = 64: 34·64 + 64·64 + 64 = 6,336 parameters"`` for a
+    SimpleRNN-shaped layer; the sum of the weights' shapes for any other cell."""
+    shapes = {name: np.shape(w) for name, w in weights.items()}
+    total = sum(int(np.prod(s)) for s in shapes.values())
+    by_leaf = {name.rsplit("/", 1)[-1]: shape for name, shape in shapes.items()}
+    kernel, recurrent, bias = (by_leaf.get(k) for k in SYMBOLS)
+    if (len(shapes) == 3 and kernel and recurrent and bias and len(kernel) == 2
+            and recurrent == (kernel[1], kernel[1]) and bias == (kernel[1],)):
+        d, n = kernel
+        return (f"n·d + n·n + n with d = {d} inputs, n = {n} units: "
+                f"{d}·{n} + {n}·{n} + {n} = {total:,} parameters")
+    terms = " + ".join("·".join(str(v) for v in s) or "1" for s in shapes.values())
+    return f"{terms} = {total:,} parameters"
+
+
+def weight_label(path: str, values: np.ndarray) -> str:
+    shape = "×".join(str(v) for v in np.shape(values))
+    symbol = SYMBOLS.get(path.rsplit("/", 1)[-1])
+    return f"{symbol} ({path}) {shape}" if symbol else f"{path} {shape}"
+
+
+def health_line(layer: LayerWeights, activation: str) -> str:
+    """The share of saturated units (tanh) or dead units (ReLU) in words."""
+    units = len(np.asarray(layer.eigvals))  # the recurrent matrix is units × units
+    saturated = (f"saturated (|h| > 0.95): {layer.saturated:.0%} of the probe's step×unit "
+                 "values").replace("%", " %")
+    dead_count = f" ({round(layer.dead * units)} of {units})" if units else ""
+    dead = (f"dead (h = 0 at every probe step): {layer.dead:.0%} of units"
+            f"{dead_count}").replace("%", " %")
+    radius = f"spectral radius of Wh: {layer.spectral_radius:.3g}"
+    if activation == "tanh":
+        return f"{saturated} · {radius}"
+    if activation == "relu":
+        return f"{dead} · {radius}"
+    return f"{saturated} · {dead} · {radius}"
+
+
+class _Heatmap:
+    """One weight matrix as an image in a cell of a :class:`pg.GraphicsLayoutWidget`."""
+
+    def __init__(self, layout: pg.GraphicsLayoutWidget, row: int, col: int) -> None:
+        self.plot = layout.addPlot(row=row, col=col)
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self._shape: tuple[int, int] | None = None
+
+    def show(self, values: np.ndarray, title: str, levels: tuple[float, float],
+             rows: str, cols: str) -> None:
+        values = np.atleast_2d(np.asarray(values, dtype=np.float32))
+        self.image.setImage(np.nan_to_num(values), autoLevels=False, levels=levels)
+        if values.shape != self._shape:
+            self._shape = values.shape
+            r, c = values.shape
+            self.plot.getViewBox().setRange(xRange=(0, c), yRange=(0, r), padding=0)
+            self.plot.setLabel("left", rows)
+            self.plot.setLabel("bottom", cols)
+            self.plot.setTitle(title, size="9pt")
+            self.plot.getAxis("left").setStyle(showValues=r > 1)
+
+    def clear(self) -> None:
+        self.image.clear()
+        self._shape = None
+        self.plot.setTitle(None)
+
+
+class QtWeightsView(QWidget):
+    """objectName ``weightsView``. :meth:`show_snapshot` draws one moment, its layer selector
+    picks the recurrent layer of a stacked model."""
+
+    layerChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weightsView")
+        caption = QLabel("Weights and health")
+        caption.setStyleSheet("font-weight: 600")
+        self.layer = QComboBox()
+        self.layer.setObjectName("weightsLayerSelector")
+        self.layer.setToolTip("Which recurrent layer's weights to show (stacked models).")
+        self.layer.setVisible(False)
+        self.layer.currentIndexChanged.connect(self._layer_changed)
+        self.when = QLabel("")
+        self.when.setStyleSheet("color: #555")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(caption)
+        top.addWidget(self.when, 1)
+        top.addWidget(self.layer)
+        self.formula = QLabel(EMPTY)
+        self.formula.setObjectName("weightsFormula")
+        self.formula.setWordWrap(True)
+        self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.health = QLabel("")
+        self.health.setObjectName("weightsHealth")
+        self.health.setWordWrap(True)
+        self.health.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.warning = QLabel("")
+        self.warning.setObjectName("healthWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # always shown, two lines high: a warning that comes and goes does not re-lay out the view
+        self.warning.setMinimumHeight(2 * self.warning.fontMetrics().lineSpacing() + 4)
+        self.matrices = pg.GraphicsLayoutWidget()
+        self.matrices.setObjectName("weightMatrices")
+        self.matrices.setBackground("w")
+        self.heatmaps = [_Heatmap(self.matrices, 0, 0), _Heatmap(self.matrices, 0, 1),
+                         _Heatmap(self.matrices, 1, 1)]
+        self.matrices.ci.layout.setRowStretchFactor(0, 6)
+        self.matrices.ci.layout.setRowStretchFactor(1, 1)
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
+                                        width=10, interactive=False)
+        self.colorbar.setImageItem([h.image for h in self.heatmaps])
+        self.matrices.addItem(self.colorbar, row=0, col=2, rowspan=2)
+        self.eigen_plot = self._make_eigen_plot()
+        self.radius_plot = self._make_radius_plot()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.eigen_plot)
+        right.addWidget(self.radius_plot)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.matrices)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.formula)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.health)
+        layout.addWidget(self.warning)
+        self.snapshot: WeightsSnapshot | None = None
+        self.activation = "tanh"
+        self._shown: tuple | None = None
+        self._history_key: tuple | None = None
+        self._eigen_range: float | None = None
+        self._levels: tuple[float, float] | None = None
+        self._steps_per_epoch = 0
+        self._history: list[WeightsSnapshot] = []
+
+    def _make_eigen_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget()
+        plot.setObjectName("eigenPlot")
+        plot.setBackground("w")
+        item = plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.setAspectLocked(True)
+        item.getViewBox().disableAutoRange()
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setLabel("bottom", "Re λ")
+        item.setLabel("left", "Im λ")
+        item.setTitle("eigenvalues of Wh and the unit circle", size="9pt")
+        item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
+                                     pen=pg.mkPen((150, 150, 150), width=1,
+                                                  style=Qt.PenStyle.DashLine)))
+        self.eigen_points = pg.ScatterPlotItem(size=6, brush=(70, 110, 180, 200), pen=None)
+        item.addItem(self.eigen_points)
+        return plot
+
+    def _make_radius_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget()
+        plot.setObjectName("radiusPlot")
+        plot.setBackground("w")
+        item = plot.getPlotItem()
+        item.setMenuEnabled(False)
+        item.getViewBox().setMouseEnabled(x=False, y=False)
+        item.getViewBox().disableAutoRange()
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setLabel("bottom", "epoch")
+        item.setLabel("left", "spectral radius")
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
+            (150, 150, 150), width=1, style=Qt.PenStyle.DashLine)))
+        self.radius_curve = pg.PlotDataItem(pen=pg.mkPen((70, 110, 180), width=2))
+        self.radius_mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
+        self.radius_mark.setVisible(False)
+        item.addItem(self.radius_curve)
+        item.addItem(self.radius_mark)
+        return plot
+
+    # -- drawing -----------------------------------------------------------------------------
+    def set_activation(self, activation: str) -> None:
+        if activation != self.activation:
+            self.activation = activation
+            self._shown = None
+            if self.snapshot is not None:
+                self._draw_layer()
+
+    def current_layer(self) -> int:
+        return max(0, self.layer.currentIndex())
+
+    def clear(self) -> None:
+        self.snapshot = None
+        self._shown = self._history_key = self._eigen_range = self._levels = None
+        for heatmap in self.heatmaps:
+            heatmap.clear()
+        self.eigen_points.setData([], [])
+        self.radius_curve.setData([], [])
+        self.radius_mark.setVisible(False)
+        self.formula.setText(EMPTY)
+        self.health.setText("")
+        self.when.setText("")
+        self.show_warning("")
+
+    def show_warning(self, text: str) -> None:
+        """The run's health in words (``""``: nothing to warn of)."""
+        shown = f"⚠ {text}" if text else "" if self.snapshot is None else \
+            "health: no sign of saturation or divergence so far"
+        if shown == self.warning.text():
+            return
+        style = "color: #b00; font-weight: 600" if text else "color: #2a7a2a"
+        if style != self.warning.styleSheet():
+            self.warning.setStyleSheet(style)
+        self.warning.setText(shown)
+        self.warning.setToolTip(shown)
+
+    def show_snapshot(self, snapshot: WeightsSnapshot | None,
+                      history: Sequence[WeightsSnapshot] = (), warning: str = "",
+                      steps_per_epoch: int = 0) -> None:
+        """Draw ``snapshot`` (the selected moment), its spectral radius among ``history`` (every
+        weights snapshot of the run so far, in training order), and ``warning``;
+        ``steps_per_epoch`` places mid-epoch snapshots on the epoch axis."""
+        self._steps_per_epoch = steps_per_epoch
+        self.snapshot = snapshot
+        self.show_warning(warning)
+        if snapshot is None:
+            return
+        names = [layer.name for layer in snapshot.layers]
+        if [self.layer.itemText(i) for i in range(self.layer.count())] != names:
+            keep = self.current_layer()
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems(names)
+            self.layer.setCurrentIndex(min(keep, len(names) - 1))
+            self.layer.blockSignals(False)
+        self.layer.setVisible(len(names) > 1)
+        self._history = list(history)
+        self._draw_layer()
+
+    def _draw_layer(self) -> None:
+        snap = self.snapshot
+        if snap is None or not snap.layers:
+            return
+        index = min(self.current_layer(), len(snap.layers) - 1)
+        layer = snap.layers[index]
+        self._draw_history(self._history, index)
+        key = (id(snap), index, self.activation)
+        if key == self._shown:
+            return
+        self._shown = key
+        items = list(layer.weights.items())[:3]
+        finite = [np.abs(w[np.isfinite(w)]).max() for _, w in items if np.isfinite(w).any()]
+        peak = nice_ceiling(float(max(finite, default=1.0)) or 1.0)
+        levels = (-peak, peak)
+        if levels != self._levels:  # a rounded scale: it changes rarely, and epochs compare
+            self._levels = levels
+            self.colorbar.setLevels(levels)
+        axes = {"kernel": ("input i", "unit j"), "recurrent_kernel": ("from unit i", "to unit j"),
+                "bias": ("", "unit j")}
+        for heatmap, (path, values) in zip(self.heatmaps, items, strict=False):
+            rows, cols = axes.get(path.rsplit("/", 1)[-1], ("", ""))
+            heatmap.show(values, weight_label(path, values), levels, rows, cols)
+        for heatmap in self.heatmaps[len(items):]:
+            heatmap.clear()
+        eig = np.asarray(layer.eigvals)
+        self.eigen_points.setData(eig.real, eig.imag)
+        reach = nice_ceiling(max(1.15, 1.1 * layer.spectral_radius)) \
+            if np.isfinite(layer.spectral_radius) else 1.2
+        if reach != self._eigen_range:
+            self._eigen_range = reach
+            self.eigen_plot.getPlotItem().getViewBox().setRange(
+                xRange=(-reach, reach), yRange=(-reach, reach), padding=0)
+        self.formula.setText(f"{layer.name}: " + " · ".join(weight_label(p, w) for p, w in items)
+                             + f"  →  {parameter_formula(layer.weights)}")
+        self.health.setText(health_line(layer, self.activation))
+        self.when.setText(f"  epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}"
+                                                          if snap.batch >= 0 else " (end)"))
+
+    def _draw_history(self, history: Sequence[WeightsSnapshot], index: int) -> None:
+        key = (len(history), id(history[-1]) if history else None, index)
+        if key != self._history_key:
+            self._history_key = key
+            usable = [s for s in history if index < len(s.layers)]
+            self._history_x = snapshot_x(usable, self._steps_per_epoch)
+            self._history_y = np.array([s.layers[index].spectral_radius for s in usable])
+            self._history_snaps = usable
+            self.radius_curve.setData(self._history_x, self._history_y)
+            finite = self._history_y[np.isfinite(self._history_y)]
+            top = nice_ceiling(max(1.2, 1.1 * float(finite.max()))) if finite.size else 1.2
+            right = float(np.ceil(self._history_x.max())) if usable else 1.0
+            self.radius_plot.getPlotItem().getViewBox().setRange(
+                xRange=(0, max(right, 1.0)), yRange=(0, top), padding=0.04)
+        at = next((i for i, s in enumerate(self._history_snaps) if s is self.snapshot), None)
+        self.radius_mark.setVisible(at is not None)
+        if at is not None:
+            self.radius_mark.setPos(self._history_x[at])
+
+    def _layer_changed(self, index: int) -> None:
+        if self.snapshot is not None and index >= 0:
+            self._draw_layer()
+        self.layerChanged.emit(index)
+
+
+def default_activation(snapshot: WeightsSnapshot) -> str:
+    """The activation of the snapshot's cell type with its default settings (``"other"`` when
+    its plugin is not installed here)."""
+    from seqstudio.plugins import get_registry
+
+    try:
+        cell = get_registry().cell_type(snapshot.layers[0].cell_type)
+        return cell.activation_for(cell.resolve({}))
+    except Exception:  # noqa: BLE001 - a missing plugin only costs the choice of share
+        return "other"
+
+
+class WeightsView(RunView):
+    """The weights panel as a view of the run model: the weights taken with the selected
+    snapshot, for the selected layer, and :func:`~seqstudio.glassbox.health.health_warning` over
+    the snapshots up to it."""
+
+    def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
+        super().__init__(model, view, parent)
+        self.panel = QtWeightsView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.panel)
+        self.panel.layerChanged.connect(lambda i: model.set_layer(max(0, i)))
+        self._activation = ""
+
+    def set_activation(self, activation: str) -> None:
+        """The cell's activation, as the window knows it from the model's settings: which share
+        (saturated or dead) and which warnings apply. Until it is called, the cell type's
+        default activation is used."""
+        if activation != self._activation:
+            self._activation = activation
+            self.mark_pending()
+
+    def render(self) -> None:
+        weights = self.model.weights_at()
+        if weights is None:
+            if self.panel.snapshot is not None or self.model.snapshot is None:
+                self.panel.clear()
+            if self.model.snapshot is not None:
+                self.panel.formula.setText("No weights were recorded with this snapshot (a run "
+                                           "from before the weights view, or not yet).")
+            return
+        series = sorted(self.model.weights_series(), key=training_order)
+        at = next((i for i, w in enumerate(series) if w is weights), None)
+        upto = series[:at + 1] if at is not None else [weights]
+        if self.panel.layer.currentIndex() != self.model.layer and \
+                self.model.layer < len(weights.layers):
+            self.panel.layer.blockSignals(True)
+            self.panel.layer.setCurrentIndex(self.model.layer)
+            self.panel.layer.blockSignals(False)
+        self.panel.set_activation(self._activation or default_activation(weights))
+        self.panel.show_snapshot(weights, series, health_warning(upto, self.panel.activation),
+                                 self.model.steps_per_epoch)
