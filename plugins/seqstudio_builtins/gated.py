@@ -27,20 +27,32 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-def lstm_reference(x_t, states, weights: Mapping[str, np.ndarray], params):
-    """One LSTM step in numpy, in Keras' gate order ``i, f, g, o``."""
+def lstm_gates(x_t, states, weights: Mapping[str, np.ndarray], params) -> dict[str, np.ndarray]:
+    """One LSTM step's gates in numpy, in Keras' gate order ``i, f, g, o`` (after their
+    sigmoid, the candidate after its tanh), and the new cell state ``c``."""
     h_prev, c_prev = states
     z = x_t @ weights["kernel"] + h_prev @ weights["recurrent_kernel"]
     if "bias" in weights:
         z = z + weights["bias"]
     i, f, g, o = np.split(z, 4, axis=-1)
-    c = _sigmoid(f) * c_prev + _sigmoid(i) * np.tanh(g)
-    h = _sigmoid(o) * np.tanh(c)
+    gates = {"input i": _sigmoid(i), "forget f": _sigmoid(f), "candidate g": np.tanh(g),
+             "output o": _sigmoid(o)}
+    gates["c_t = f·c_{t-1} + i·g"] = gates["forget f"] * c_prev + gates["input i"] * gates[
+        "candidate g"]
+    return gates
+
+
+def lstm_reference(x_t, states, weights: Mapping[str, np.ndarray], params):
+    """One LSTM step in numpy, in Keras' gate order ``i, f, g, o``."""
+    gates = lstm_gates(x_t, states, weights, params)
+    c = gates["c_t = f·c_{t-1} + i·g"]
+    h = gates["output o"] * np.tanh(c)
     return h, (h, c)
 
 
-def gru_reference(x_t, states, weights: Mapping[str, np.ndarray], params):
-    """One GRU step in numpy, Keras' ``reset_after`` form, gate order ``z, r, candidate``."""
+def gru_gates(x_t, states, weights: Mapping[str, np.ndarray], params) -> dict[str, np.ndarray]:
+    """One GRU step's gates in numpy, Keras' ``reset_after`` form, gate order ``z, r,
+    candidate``."""
     (h_prev,) = states
     x = x_t @ weights["kernel"]
     rec = h_prev @ weights["recurrent_kernel"]
@@ -48,10 +60,17 @@ def gru_reference(x_t, states, weights: Mapping[str, np.ndarray], params):
         x, rec = x + weights["bias"][0], rec + weights["bias"][1]
     x_z, x_r, x_h = np.split(x, 3, axis=-1)
     r_z, r_r, r_h = np.split(rec, 3, axis=-1)
-    update = _sigmoid(x_z + r_z)
     reset = _sigmoid(x_r + r_r)
-    candidate = np.tanh(x_h + reset * r_h)
-    h = update * h_prev + (1.0 - update) * candidate
+    return {"update z": _sigmoid(x_z + r_z), "reset r": reset,
+            "candidate ĥ": np.tanh(x_h + reset * r_h)}
+
+
+def gru_reference(x_t, states, weights: Mapping[str, np.ndarray], params):
+    """One GRU step in numpy, Keras' ``reset_after`` form, gate order ``z, r, candidate``."""
+    (h_prev,) = states
+    gates = gru_gates(x_t, states, weights, params)
+    update = gates["update z"]
+    h = update * h_prev + (1.0 - update) * gates["candidate ĥ"]
     return h, (h,)
 
 
@@ -116,11 +135,13 @@ def seqstudio_cell_types() -> list[CellType]:
             params=(UNITS, USE_BIAS),
             build_layers=_lstm[0], param_formula=_lstm[1], cost_per_step=_lstm[2],
             reference_call=lstm_reference, state_names=("h", "c"), activation="tanh",
+            reference_gates=lstm_gates,
         ),
         CellType(
             name="gru", label="GRU", description=GRU_DESCRIPTION,
             params=(UNITS, USE_BIAS),
             build_layers=_gru[0], param_formula=_gru[1], cost_per_step=_gru[2],
             reference_call=gru_reference, state_names=("h",), activation="tanh",
+            reference_gates=gru_gates,
         ),
     ]

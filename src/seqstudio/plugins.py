@@ -237,7 +237,7 @@ def _validate_cell(cell: CellType) -> None:
     for attr in ("build_layers", "param_formula"):
         if not callable(getattr(cell, attr)):
             raise PluginError(f"cell type {cell.name!r}: {attr} must be callable")
-    for attr in ("reference_step", "reference_call", "cost_per_step"):
+    for attr in ("reference_step", "reference_call", "cost_per_step", "reference_gates"):
         if getattr(cell, attr) is not None and not callable(getattr(cell, attr)):
             raise PluginError(f"cell type {cell.name!r}: {attr} must be callable or None")
     if cell.reference_step is not None and cell.reference_call is not None:

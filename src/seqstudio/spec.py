@@ -119,6 +119,16 @@ ReferenceCall = Callable[
     tuple["np.ndarray", "tuple[np.ndarray, ...] | list[np.ndarray]"],
 ]
 
+#: Optional (contract 1.1 hosts from seqstudio's glass box on): ``reference_gates(x_t, states,
+#: weights, params) -> {name: (batch, n)}``, the named intermediate values of one step that the
+#: cell inspector shows beside the new states, e.g. an LSTM's gates after their sigmoid
+#: (``"forget f"``). Same arguments as :data:`ReferenceCall`; the values must be those the
+#: reference computes on its way to ``new_states``.
+ReferenceGates = Callable[
+    ["np.ndarray", tuple["np.ndarray", ...], Mapping[str, "np.ndarray"], Params],
+    Mapping[str, "np.ndarray"],
+]
+
 #: Contract 1.1: ``cost_per_step(d, n) -> float``, the multiply-adds one sample costs in one time
 #: step of one layer with ``d`` inputs and ``n`` units (forward pass only). Default ``d·n + n·n``.
 StepCost = Callable[[int, int], float]
@@ -163,6 +173,8 @@ class CellType:
         state (:data:`ReferenceCall`). Give this or ``reference_step``, not both.
     :param cost_per_step: contract 1.1, optional :data:`StepCost` for the execution planner;
         default :func:`default_step_cost`.
+    :param reference_gates: optional :data:`ReferenceGates`: the gates (or other named
+        intermediate values) of one step, for the cell inspector; ``None`` for a cell without.
     :param stackable: contract 1.1, whether the host may stack the cell's layer (the ``layers``
         option, :data:`STACK_PARAM`). A cell type whose ``build_layers`` returns more than one
         layer, or that defines ``layers`` itself, does its own stacking.
@@ -181,6 +193,7 @@ class CellType:
     reference_call: ReferenceCall | None = None
     cost_per_step: StepCost | None = None
     stackable: bool = True
+    reference_gates: ReferenceGates | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "state_names", tuple(self.state_names))
@@ -265,6 +278,7 @@ __all__ = [
     "ParamFormula",
     "Params",
     "ReferenceCall",
+    "ReferenceGates",
     "ReferenceStep",
     "STACK_PARAM",
     "StepCost",
