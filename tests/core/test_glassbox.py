@@ -53,6 +53,8 @@ def test_every_hidden_snapshot_comes_with_weights_and_influence_and_a_run_replay
             np.testing.assert_array_equal(a.eigvals, b.eigvals)
             assert (a.spectral_radius, a.saturated, a.dead) == (b.spectral_radius, b.saturated,
                                                                 b.dead)
+            assert (a.recurrent, a.params) == (b.recurrent, b.params) == (
+                "recurrent_kernel", {"units": 4, "use_bias": True, "layers": 1})
     for live, back in zip(influence, read_i, strict=True):
         np.testing.assert_array_equal(live.probe, back.probe)
         np.testing.assert_array_equal(live.batch_mean, back.batch_mean)

@@ -85,6 +85,14 @@ class LayerWeights:
     ``weights_by_path`` gives it (``kernel``, ``recurrent_kernel``, ``bias`` for a SimpleRNN).
     ``inputs`` is the probe sequence as this layer sees it, ``(T, d)``: one-hot, embedded or
     scaled for the first layer, the layer below's ``h`` for the others.
+
+    Added by the glass box (defaults keep older code working): ``recurrent`` says which matrix
+    ``eigvals`` are of (``"recurrent_kernel"``; ``"recurrent_kernel[:, 20:30] (candidate
+    block)"`` for the built-in LSTM/GRU; ``"diag(recurrent_kernel)"`` for a vector; ``""`` when
+    the layout is unknown, and then ``eigvals`` is empty and ``spectral_radius`` NaN).
+    ``params`` are the cell type's resolved hyperparameters, which its reference step reads
+    (the stacked RNN's activation; ``glassbox.arithmetic.step_arithmetic`` uses them). See
+    ``docs/glassbox.md``.
     """
 
     name: str  # as in HiddenSnapshot.layer_names
@@ -95,6 +103,8 @@ class LayerWeights:
     spectral_radius: float  # max |eigvals|
     saturated: float  # share of (step, unit) on the probe with |h| > 0.95
     dead: float  # share of units whose h is 0 at every probe step (ReLU)
+    recurrent: str = ""  # which matrix eigvals are of (see above)
+    params: dict[str, Any] = field(default_factory=dict)  # the cell's hyperparameters
 
 
 @dataclass(frozen=True)

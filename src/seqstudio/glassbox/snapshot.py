@@ -148,7 +148,9 @@ class GlassBox:
                 name=layer.name, cell_type=self.cell_type, weights=weights,
                 inputs=np.asarray(encoded) if i == 0 else np.asarray(hidden.states[i - 1]),
                 eigvals=eig, spectral_radius=float(np.abs(eig).max()) if eig.size else np.nan,
-                saturated=saturated_share(h), dead=dead_share(h)))
+                saturated=saturated_share(h), dead=dead_share(h),
+                recurrent=self.blocks[i].label if self.blocks[i] is not None else "",
+                params=dict(self.params)))
         probe = influence[0]
         rest = influence[1:]
         return (WeightsSnapshot(epoch=hidden.epoch, batch=hidden.batch, layers=tuple(layers)),

@@ -6,14 +6,17 @@ the same moment: ``glassbox/epoch-NNNN-batch-final.npz``).
 Arrays in a file: ``epoch``, ``batch``, ``step_labels``, ``probe``, ``batch_mean``, ``memory``,
 ``layer_names``, ``cell_types``; per layer ``i``: ``layer<i>_paths`` (the weights' paths),
 ``layer<i>_w<j>`` (the weight of path ``j``), ``layer<i>_inputs``, ``layer<i>_eigvals``,
-``layer<i>_health`` (spectral radius, saturated, dead).
+``layer<i>_health`` (spectral radius, saturated, dead), ``layer<i>_recurrent`` (which matrix the
+eigenvalues are of), ``layer<i>_params`` (the cell's hyperparameters as JSON).
 """
 
 from __future__ import annotations
 
+import json
 import math
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +47,8 @@ def arrays_of(weights: WeightsSnapshot, influence: InfluenceSnapshot) -> dict[st
         arrays[f"layer{i}_eigvals"] = np.asarray(lw.eigvals, dtype=np.complex128)
         arrays[f"layer{i}_health"] = np.array([lw.spectral_radius, lw.saturated, lw.dead],
                                               dtype=np.float64)
+        arrays[f"layer{i}_recurrent"] = np.array(lw.recurrent, dtype=str)
+        arrays[f"layer{i}_params"] = np.array(json.dumps(lw.params, default=str), dtype=str)
     return arrays
 
 
@@ -75,12 +80,25 @@ def read(path: Path) -> tuple[WeightsSnapshot, InfluenceSnapshot]:
                 weights={p: np.array(data[f"layer{i}_w{j}"]) for j, p in enumerate(paths)},
                 inputs=np.array(data[f"layer{i}_inputs"]),
                 eigvals=np.array(data[f"layer{i}_eigvals"]), spectral_radius=radius,
-                saturated=saturated, dead=dead))
+                saturated=saturated, dead=dead,
+                recurrent=str(data[f"layer{i}_recurrent"]) if f"layer{i}_recurrent" in data
+                else "", params=_params(data, i)))
         influence = InfluenceSnapshot(
             epoch=epoch, batch=batch, step_labels=tuple(str(s) for s in data["step_labels"]),
             probe=np.array(data["probe"]), batch_mean=np.array(data["batch_mean"]),
             memory=int(data["memory"]))
     return WeightsSnapshot(epoch=epoch, batch=batch, layers=tuple(layers)), influence
+
+
+def _params(data: Any, i: int) -> dict[str, Any]:
+    key = f"layer{i}_params"
+    if key not in data:
+        return {}
+    try:
+        params = json.loads(str(data[key]))
+    except ValueError:
+        return {}
+    return params if isinstance(params, dict) else {}
 
 
 def read_all(directory: str | Path) -> list[tuple[WeightsSnapshot, InfluenceSnapshot]]:
