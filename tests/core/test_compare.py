@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+import statistics
 import sys
 from pathlib import Path
 
@@ -50,7 +53,26 @@ def test_compare_two_runs_table_json_and_diff_only(two_runs):
     assert rows["best epoch"]["values"] == [1, 1]
     assert rows["status"]["values"] == ["finished"] * 2
     assert rows["reason"]["values"] == ["completed"] * 2
-    assert all(v is None or v > 0 for v in rows["samples/s"]["values"])
+    # speed from history.csv's epoch_seconds: the median epoch, and training samples per second
+    for run, per_epoch, rate in zip((a, b), rows["s per epoch (median)"]["values"],
+                                    rows["samples/s"]["values"], strict=True):
+        with open(run / "history.csv", newline="") as fh:
+            seconds = [float(r["epoch_seconds"]) for r in csv.DictReader(fh)]
+        assert seconds and all(s > 0 for s in seconds)
+        assert per_epoch == pytest.approx(statistics.median(seconds))
+        n_train = json.loads((run / "config.json").read_text())["data"]["n_train"]
+        assert rate == pytest.approx(n_train / per_epoch)
+    assert "epoch_seconds (best epoch)" not in rows  # a time, not a metric
+    # the baselines: what `seqstudio evaluate` reports for the same run's validation part
+    evaluated = seqstudio("evaluate", a, "--json")
+    assert evaluated.returncode == 0, evaluated.stderr
+    report = json.loads(evaluated.stdout.strip().splitlines()[-1])
+    for name, val_loss in report["val_loss"].items():
+        row = rows[f"{report['labels'][name]} (val_loss)"]
+        assert row["section"] == "baselines"
+        assert row["values"] == pytest.approx([val_loss, val_loss])  # same data: same baselines
+    against = rows["best epoch against them"]["values"]
+    assert all(p.startswith(("beats", "not yet better", "level with")) for p in against)
     text = full.stdout
     assert "simple-rnn-relu" in text and "cell*" in text and "training.seed" in text
 
@@ -59,6 +81,34 @@ def test_compare_two_runs_table_json_and_diff_only(two_runs):
     assert "cell.units*" in diff.stdout and "training.seed" not in diff.stdout
     assert "val_loss (best epoch)" in diff.stdout  # metrics stay
     assert "setting(s) the runs share are not shown" in diff.stdout
+
+
+@pytest.mark.slow
+def test_compare_an_older_run_without_timings_or_its_data_file(two_runs, tmp_path):
+    """A run written before history.csv had epoch_seconds compares with '-' for its speed; one
+    whose data file is gone with '?' for the baselines."""
+    a, b = two_runs
+    legacy = tmp_path / "legacy"
+    shutil.copytree(b, legacy)
+    with open(legacy / "history.csv", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = [k for k in rows[0] if k != "epoch_seconds"]
+    with open(legacy / "history.csv", "w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    config = json.loads((legacy / "config.json").read_text())
+    config["data"]["path"] = str(tmp_path / "gone.txt")
+    (legacy / "config.json").write_text(json.dumps(config))
+    done = seqstudio("compare", a, legacy, "--json")
+    assert done.returncode == 0, done.stderr
+    result = {r["name"]: r["values"] for r in json.loads(done.stdout.splitlines()[-1])["rows"]}
+    assert result["s per epoch (median)"][1] is None and result["samples/s"][1] is None
+    assert result["s per epoch (median)"][0] > 0
+    assert result["interpolated bigram (val_loss)"][1] == "?"
+    assert result["best epoch against them"][1] == "?"
+    line = next(ln for ln in done.stdout.splitlines() if "s per epoch (median)" in ln)
+    assert line.split()[-1] == "-"
 
 
 @pytest.mark.slow

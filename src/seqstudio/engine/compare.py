@@ -1,26 +1,33 @@
-"""Runs side by side: settings, validation metrics, parameters and speed of 2-4 run directories,
-read through :class:`~seqstudio.engine.rundir.RunDir` only. No Qt, no TensorFlow unless the
-parameters are counted (that builds each run's model, as ``seqstudio inspect`` does).
+"""Runs side by side: settings, validation metrics, the baselines' figures, parameters and speed
+of 2-4 run directories, read through :class:`~seqstudio.engine.rundir.RunDir`. No Qt; TensorFlow
+only when the parameters are counted (:func:`count_parameters` builds each run's model, as
+``seqstudio inspect`` does) or the baselines' data is loaded again (:func:`run_baselines`).
 
 A :class:`Comparison` is a list of :class:`Row` (section, name, one value per run); the CLI prints
-it as a table and the app can draw the same rows.
+it as a table and the app's compare window draws the same rows, so both show the same numbers.
+Speed comes from ``history.csv``'s ``epoch_seconds``; runs written before that column existed
+show ``-`` there.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from seqstudio.engine.rundir import RunDir
+from seqstudio.engine.rundir import EPOCH_SECONDS, RunDir
 from seqstudio.errors import SeqstudioError
 
 MIN_RUNS, MAX_RUNS = 2, 4
 #: sections in the order they are shown
-SECTIONS = ("run", "settings", "metrics", "size", "speed")
+SECTIONS = ("run", "settings", "metrics", "baselines", "size", "speed")
+#: a run's baselines: a list of :class:`~seqstudio.engine.baselines.Baseline`, or ``None`` when
+#: they cannot be computed (the data file is gone)
+BaselinesFor = Callable[[RunDir], "list[Any] | None"]
 #: data options that say nothing a reader compares (limits, not choices)
 _QUIET_OPTIONS = {"max_bytes"}
 
@@ -69,9 +76,12 @@ class Comparison:
 
 
 def compare_runs(paths: Sequence[str | Path], *,
-                 count_params: Callable[[RunDir], int | None] | None = None) -> Comparison:
+                 count_params: Callable[[RunDir], int | None] | None = None,
+                 baselines_for: BaselinesFor | None = None) -> Comparison:
     """Read 2-4 run directories and line them up. ``count_params(run)`` gives a run's total
-    parameters (``None``: unknown); without it the size section is left out.
+    parameters (``None``: unknown); without it the size section is left out. ``baselines_for(run)``
+    gives the run's baselines (:func:`run_baselines`); without it the baselines section is left
+    out.
 
     :raises CompareError: fewer than 2 or more than 4 runs.
     :raises RunDirError: a path that is not a readable run directory (missing, damaged, newer).
@@ -98,35 +108,135 @@ def compare_runs(paths: Sequence[str | Path], *,
         add("metrics", f"{key} (best epoch)", [s["metrics"].get(key, math.nan)
                                                    for s in summaries])
     add("metrics", "val_loss (last epoch)", [s["last_val_loss"] for s in summaries])
+    if baselines_for is not None:
+        _add_baselines(add, runs, summaries, baselines_for)
     if count_params is not None:
         add("size", "parameters", [_safe_count(count_params, r) for r in runs])
-    add("speed", "wall time s (with start-up)", [s["wall_s"] for s in summaries])
-    add("speed", "s per epoch", [s["s_per_epoch"] for s in summaries])
+    add("speed", "s per epoch (median)", [s["s_per_epoch"] for s in summaries])
     add("speed", "samples/s", [s["samples_per_s"] for s in summaries])
+    add("speed", "first epoch s (with compiling)", [s["first_epoch_s"] for s in summaries])
+    add("speed", "wall time s (with start-up)", [s["wall_s"] for s in summaries])
     return comparison
+
+
+def _add_baselines(add: Callable[[str, str, Sequence[Any]], None], runs: list[RunDir],
+                   summaries: list[dict[str, Any]], baselines_for: BaselinesFor) -> None:
+    """One row per baseline (its validation loss, in the units of the runs' ``val_loss``), then
+    each run's best epoch against them in words."""
+    found: list[list[Any] | None] = []
+    for run in runs:
+        try:
+            found.append(baselines_for(run))
+        except SeqstudioError:
+            found.append(None)
+    labels: dict[str, str] = {}
+    for baselines in found:
+        for b in baselines or []:
+            if not b.skipped and b.val_loss is not None:
+                labels.setdefault(b.name, b.label)
+    for name, label in labels.items():
+        values = []
+        for baselines in found:
+            if baselines is None:
+                values.append("?")
+                continue
+            mine = next((b for b in baselines if b.name == name and not b.skipped), None)
+            values.append(math.nan if mine is None or mine.val_loss is None else mine.val_loss)
+        add("baselines", f"{label} (val_loss)", values)
+    add("baselines", "best epoch against them", [
+        "?" if baselines is None else (baseline_phrase(run.task, s["metrics"], baselines) or "-")
+        for run, s, baselines in zip(runs, summaries, found, strict=True)])
+
+
+def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[Any]) -> str:
+    """An epoch's validation figures against the baselines in words ("beats interpolated bigram
+    by 12 % (val loss 2.1 against 2.4)"); ``""`` when nothing can be compared. Classification is
+    compared on accuracy, a language model on the validation loss, and a forecast on the
+    validation loss too, since its Keras metrics are on scaled targets and each baseline gives
+    its loss in those units."""
+    from dataclasses import replace
+
+    from seqstudio.engine.baselines import compare
+
+    usable = [b for b in baselines if not b.skipped]
+    val_loss = metrics.get("val_loss", math.nan)
+    if task == "classify" and math.isfinite(metrics.get("val_accuracy", math.nan)):
+        result = compare(task, {"accuracy": metrics["val_accuracy"]}, usable)
+    elif task == "lm" and math.isfinite(val_loss):
+        result = compare(task, {"loss": val_loss}, usable)
+    elif math.isfinite(val_loss):
+        on_loss = [replace(b, metrics={"loss": b.val_loss}) for b in usable
+                   if b.val_loss is not None]
+        result = compare("lm", {"loss": val_loss}, on_loss)  # the loss: lower wins
+    else:
+        return ""
+    return "" if result.phrase == "no baseline to compare with" else result.phrase
+
+
+def run_baselines(cache: dict[tuple[Any, ...], list[Any]] | None = None) -> BaselinesFor:
+    """A ``baselines_for`` that loads each run's data file again with the run's options (refusing
+    a file whose content changed) and computes the baselines on it; runs on the same data and
+    options share one computation through ``cache``."""
+    store: dict[tuple[Any, ...], list[Any]] = {} if cache is None else cache
+
+    def baselines_for(run: RunDir) -> list[Any] | None:
+        from seqstudio.engine.baselines import compute_baselines
+        from seqstudio.engine.resume import rebuild_dataset
+
+        data = run.config.get("data", {})
+        key = (data.get("path"), data.get("sha256"),
+               tuple(sorted((k, str(v)) for k, v in (data.get("options") or {}).items())))
+        if key not in store:
+            try:
+                store[key] = compute_baselines(rebuild_dataset(run.config))
+            except (SeqstudioError, OSError):
+                return None  # the data file is gone or changed: the run's figures stand alone
+        return store[key]
+
+    return baselines_for
+
+
+def count_parameters(run: RunDir) -> int | None:
+    """Build the run's model (not trained, not loaded) and count its parameters, as
+    ``seqstudio inspect`` does; ``None`` when the run lacks what it needs."""
+    from seqstudio.data.dataset import HeadSpec, InputSpec
+    from seqstudio.model import build_model
+    from seqstudio.plugins import get_registry
+
+    info, cell_cfg = run.dataset_info(), run.config.get("cell", {})
+    if "input_spec" not in info or "head" not in info:
+        return None
+    try:
+        cell = get_registry().cell_type(cell_cfg.get("name", ""))
+    except SeqstudioError:
+        return None  # the cell's plugin is not installed here
+    built = build_model(InputSpec(**info["input_spec"]), HeadSpec(**info["head"]), cell,
+                        cell_cfg.get("params"), compile=False)
+    return int(built.model.count_params())
 
 
 def _summary(run: RunDir) -> dict[str, Any]:
     config, status, history = run.config, run.status(), run.history()
     best = run.best_epoch
     best_row = next((r for r in history if r.get("epoch") == best), {})
-    metrics = {k: v for k, v in best_row.items() if k != "epoch"}
+    metrics = {k: v for k, v in best_row.items() if k not in ("epoch", EPOCH_SECONDS)}
     # validation metrics first, then the training ones at the same epoch
     metrics = dict(sorted(metrics.items(), key=lambda kv: (not kv[0].startswith("val_"), kv[0])))
     last_val = history[-1].get("val_loss", math.nan) if history else math.nan
     epochs_done = int(status.get("epochs_done") or len(history))
     wall = _wall_seconds(config, status)
     n_train = config.get("data", {}).get("n_train")
-    per_epoch = wall / epochs_done if wall is not None and epochs_done else None
-    rate = (n_train * epochs_done / wall) if wall and epochs_done and isinstance(n_train, int) \
-        else None
+    seconds = run.epoch_seconds()
+    # the median, so that the first epoch's compiling does not count once there are 3 epochs
+    per_epoch = statistics.median(seconds.values()) if seconds else None
+    rate = n_train / per_epoch if per_epoch and isinstance(n_train, int) else None
     # "diverged: loss became nan at epoch 1, batch 4; try ...": the part before the advice
     reason = str(status.get("reason") or "-").split(";")[0]
     return {"status": status.get("status", "unknown"), "reason": reason,
             "epochs_done": epochs_done,
             "settings": _flat_settings(config), "best_epoch": best if best is not None else "-",
             "metrics": metrics, "last_val_loss": last_val, "wall_s": wall,
-            "s_per_epoch": per_epoch, "samples_per_s": rate}
+            "s_per_epoch": per_epoch, "samples_per_s": rate, "first_epoch_s": seconds.get(1)}
 
 
 def _flat_settings(config: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.lesson_panel import LessonDock, is_lesson_file
 from seqstudio.gui.live_view import LiveView
 from seqstudio.gui.menus import build_menus, fill_recent_menu
 from seqstudio.gui.model_panel import ModelPanel
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.tf.ready.connect(self._tf_ready)
         self.tf.failed.connect(self._tf_failed)
         remembered.restore(self)
+        self.lesson_dock = LessonDock(self)  # after restore: it opens with a lesson only
         self._refresh_controls()
         path = data_path if data_path is not None else (default_sample() if load_sample else None)
         if path is not None:
@@ -138,11 +140,14 @@ class MainWindow(QMainWindow):
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str | Path) -> bool:
+    def open_file(self, path: str | Path, options: dict[str, Any] | None = None) -> bool:
+        """Open a data file (with data ``options``), or a lesson file (``.toml``)."""
+        if is_lesson_file(path) and options is None:
+            return self.open_lesson(path)
         if self.state != "idle":
             show_error(self, "Training in progress", "Stop training before opening another file.")
             return False
-        ok = self.data.open_file(path)
+        ok = self.data.open_file(path, options)
         if ok:  # a new file starts clean: nothing of the previous file's run stays on screen
             self.live.clear()
             self.controls.finish("idle")
@@ -370,6 +375,24 @@ class MainWindow(QMainWindow):
 
     def open_run(self, folder: str | Path) -> None:
         run_opener.open_run(self, folder)
+
+    def open_lesson_dialog(self) -> None:
+        from seqstudio.gui.lesson_panel import open_lesson_dialog
+
+        open_lesson_dialog(self)
+
+    def open_lesson(self, path: str | Path) -> bool:
+        return self.lesson_dock.open(path)
+
+    def save_lesson_dialog(self) -> None:
+        from seqstudio.gui.lesson_panel import save_lesson_dialog
+
+        save_lesson_dialog(self)
+
+    def open_compare(self) -> None:
+        from seqstudio.gui.compare_window import open_compare
+
+        open_compare(self)
 
     def show_about(self) -> None:
         show_about(self, self.tf.versions)

@@ -41,6 +41,11 @@ def build_menus(w: Any) -> SimpleNamespace:
     a.open_run = _action(w, "Open &Run…", w.open_run_dialog, ["Ctrl+Shift+O"],
                          "Open a past run directory and replay its plots", "openRunAction",
                          sp.SP_DirOpenIcon)
+    a.open_lesson = _action(w, "Open &Lesson…", w.open_lesson_dialog, ["Ctrl+Shift+L"],
+                            "Open a lesson file: its data, settings and steps", "openLessonAction")
+    a.save_lesson = _action(w, "Save Settings as Lesso&n…", w.save_lesson_dialog, [],
+                            "Save the data, model and training settings as a lesson file",
+                            "saveLessonAction")
     a.export_plot = _action(w, "Export Loss &Plot…", lambda: export_dialogs.export_loss_plot(w), ["Ctrl+E"],
                             "Save the loss plot as PNG or SVG", "exportPlotAction")
     a.export_heatmap = _action(w, "Export &Heatmap Image…", lambda: export_dialogs.export_heatmap(w), [],
@@ -57,6 +62,9 @@ def build_menus(w: Any) -> SimpleNamespace:
     a.stop = _action(w, "S&top", w.stop_training, ["Esc", "Ctrl+."],
                      "Stop after the current batch, keeping what was learned", "stopAction",
                      sp.SP_MediaStop)
+    a.compare = _action(w, "&Compare Runs…", w.open_compare, ["Ctrl+Shift+C"],
+                        "Train 2-4 cells one after another on the same data and seed, and "
+                        "compare them side by side", "compareAction")
     a.log_scale = _action(w, "&Log-scale Loss", w.live.loss.log_scale.toggle, ["Ctrl+L"],
                           "Toggle a logarithmic loss axis", "logScaleAction")
     a.about = _action(w, "&About seqstudio", w.show_about, [], "Versions of seqstudio and its "
@@ -81,6 +89,8 @@ def build_menus(w: Any) -> SimpleNamespace:
     a.recent_menu.setObjectName("recentMenu")
     a.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     file_menu.addAction(a.open_run)
+    file_menu.addAction(a.open_lesson)
+    file_menu.addAction(a.save_lesson)
     file_menu.addSeparator()
     for action in (a.export_plot, a.export_heatmap, a.export_states):
         file_menu.addAction(action)
@@ -91,6 +101,8 @@ def build_menus(w: Any) -> SimpleNamespace:
     train_menu = bar.addMenu("&Train")
     for action in (a.start, a.pause, a.stop):
         train_menu.addAction(action)
+    train_menu.addSeparator()
+    train_menu.addAction(a.compare)
     view_menu = bar.addMenu("&View")
     view_menu.addAction(a.log_scale)
     a.view_menu = view_menu
