@@ -257,7 +257,8 @@ def _run(trainer: Any, args: argparse.Namespace) -> int:
 
 
 class Printer:
-    """Per-epoch lines on stdout; a carriage-return progress bar on stderr when it is a TTY."""
+    """Per-epoch lines on stdout; within each epoch Keras' progress bar (batches, ETA, time per
+    batch, loss) when stdout is a terminal."""
 
     def __init__(self, *, quiet: bool = False, dataset: Any = None, out: TextIO | None = None,
                  err: TextIO | None = None) -> None:
@@ -265,10 +266,13 @@ class Printer:
         self.err = err or sys.stderr
         self.quiet = quiet
         self.dataset = dataset
-        self.tty = bool(getattr(self.err, "isatty", lambda: False)())
+        # Keras' progress bar writes to sys.stdout, so it is drawn only when that is where our
+        # lines go and it is a terminal; elsewhere (a pipe, a file, a test's buffer) the
+        # per-epoch lines are all there is
+        self.tty = self.out is sys.stdout and bool(getattr(sys.stdout, "isatty", lambda: False)())
         self.steps = 0
         self.epochs = 0
-        self._last_draw = 0.0
+        self._bar: Any = None
         self._epoch_start = time.perf_counter()
 
     def __call__(self, event: Event) -> None:
@@ -283,13 +287,9 @@ class Printer:
                       file=self.out, flush=True)
         elif isinstance(event, BatchEnd):
             if self.tty and not self.quiet:
-                now = time.perf_counter()
-                if now - self._last_draw > 0.1 or event.batch + 1 == self.steps:
-                    self._last_draw = now
-                    self._bar(event)
+                self._progress(event)
         elif isinstance(event, EpochEnd):
-            if self.tty and not self.quiet:
-                print("\r\033[K", end="", file=self.err, flush=True)
+            self._bar = None
             seconds = time.perf_counter() - self._epoch_start
             self._epoch_start = time.perf_counter()
             if not self.quiet:
@@ -305,18 +305,21 @@ class Printer:
         elif isinstance(event, HiddenSnapshot):
             pass
         elif isinstance(event, Finished):
-            if self.tty and not self.quiet:
-                print("\r\033[K", end="", file=self.err, flush=True)
+            if self._bar is not None:  # stopped within an epoch: end the bar's line
+                print(file=self.out, flush=True)
+                self._bar = None
             print(f"{event.status}: {event.reason} after {event.epochs_done} epoch(s); "
                   f"run directory {event.run_dir}", file=self.out, flush=True)
 
-    def _bar(self, event: BatchEnd) -> None:
-        width = 30
-        done = (event.batch + 1) / max(self.steps, 1)
-        filled = int(width * done)
-        print(f"\repoch {event.epoch + 1}/{self.epochs} [{'#' * filled}{'.' * (width - filled)}] "
-              f"{event.batch + 1}/{self.steps} loss {event.loss:.4f}", end="", file=self.err,
-              flush=True)
+    def _progress(self, event: BatchEnd) -> None:
+        """Keras' own progress bar within the epoch: batches done, ETA, time per batch, loss."""
+        if self._bar is None:
+            import keras
+
+            print(f"epoch {event.epoch + 1}/{self.epochs}", file=self.out, flush=True)
+            self._bar = keras.utils.Progbar(self.steps or None, unit_name="batch",
+                                            stateful_metrics=["loss"])
+        self._bar.update(event.batch + 1, [("loss", event.loss)])
 
 
 def sample_text(p: SamplePrediction) -> str:

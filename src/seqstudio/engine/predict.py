@@ -7,6 +7,7 @@ run directory predicts without its data file.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict
 from typing import Any
@@ -16,6 +17,8 @@ import numpy as np
 from seqstudio.data.dataset import Dataset
 from seqstudio.engine.events import SamplePrediction
 from seqstudio.errors import SeqstudioError
+
+log = logging.getLogger(__name__)
 
 PAD, OOV = 0, 1
 #: the per-epoch language-model sample: at most this many tokens, drawn like this
@@ -68,22 +71,100 @@ def _jsonable(value: Any) -> bool:
 
 
 class Predictor:
-    """Calls a model through one traced function, so repeated small predictions stay cheap."""
+    """Forward passes of a model through compiled functions of a few fixed shapes.
 
-    def __init__(self, model: Any) -> None:
+    The path of ``seqstudio predict``, the probes and the per-epoch sample. Keras'
+    ``model.predict`` builds a data pipeline and a callback list on every call, which costs more
+    than a small batch's forward pass; here a call is one traced function per *bucket*: inputs are
+    cut into chunks of at most :attr:`chunk` samples (large calls amortise the per-call cost,
+    ``bench/cells.py`` measured 256-1024 as the fast range on 2 cores) and the last chunk is padded
+    up to the next power of two, so at most ``log2(chunk) + 1`` shapes are ever compiled.
+
+    ``jit_compile`` (default: when any recurrent layer keeps a rolled time loop) compiles with XLA,
+    which fuses a rolled loop's per-step ops: about 2× on the large configuration, and no gain for
+    an unrolled short sequence. A model XLA cannot compile (an op without an XLA kernel in a
+    plugin's cell) falls back to the plain traced function on its first call.
+    """
+
+    #: at most this many samples per compiled call
+    MAX_CHUNK = 1024
+    #: ... and at most about this many bytes of output per call (a word-level language model
+    #: with an output at every step is ``T × V`` floats a sample)
+    MAX_CHUNK_BYTES = 64 << 20
+
+    def __init__(self, model: Any, *, jit_compile: bool | None = None) -> None:
         import tensorflow as tf
 
         self.model = model
         spec = model.inputs[0]
         self._dtype = np.dtype(spec.dtype)
+        self._sample_shape = tuple(int(s) for s in spec.shape[1:])
+        out_shape = model.outputs[0].shape
         #: the model gives a distribution at every step ``(B, T, V)`` (a language model with a
         #: target at every step); generation reads the one after the last real token
-        self.per_step = len(model.outputs[0].shape) == 3
+        self.per_step = len(out_shape) == 3
+        per_sample = 4 * int(np.prod([int(s or 1) for s in out_shape[1:]]))
+        self.chunk = _floor_pow2(max(1, min(self.MAX_CHUNK, self.MAX_CHUNK_BYTES // per_sample)))
+        if jit_compile is None:
+            jit_compile = any(not getattr(layer, "unroll", True) for layer in model.layers
+                              if hasattr(layer, "cell"))
+        self.jit_compile = bool(jit_compile)
         signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
-        self._fn = tf.function(lambda x: model(x, training=False), input_signature=signature)
+
+        def forward(x):
+            return model(x, training=False)
+
+        self._plain = tf.function(forward, input_signature=signature)
+        self._fn = (tf.function(forward, input_signature=signature, jit_compile=True)
+                    if self.jit_compile else self._plain)
+        self._sampler: Any = None
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
-        return np.asarray(self._fn(np.asarray(x, dtype=self._dtype)))
+        """The model's outputs for ``x`` (a batch of samples), as one numpy array."""
+        x = np.asarray(x, dtype=self._dtype)
+        n = len(x)
+        if n == 0:
+            return np.asarray(self._run(np.zeros((1, *x.shape[1:]), self._dtype)))[:0]
+        parts = []
+        for start in range(0, n, self.chunk):
+            part = x[start:start + self.chunk]
+            size = len(part)
+            bucket = min(self.chunk, 1 << (size - 1).bit_length())
+            if bucket != size:
+                pad = np.zeros((bucket - size, *part.shape[1:]), dtype=self._dtype)
+                part = np.concatenate([part, pad])
+            parts.append(np.asarray(self._run(part))[:size])
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+    def _run(self, x: np.ndarray) -> Any:
+        if self._fn is self._plain:
+            return self._plain(x)
+        try:
+            return self._fn(x)
+        except Exception:  # noqa: BLE001 - XLA refused this model: run it without
+            log.info("XLA cannot compile %s; predicting without it", self.model.name,
+                     exc_info=True)
+            self._fn, self.jit_compile = self._plain, False
+            return self._plain(x)
+
+    def generate(self, prompt_ids: list[int], n: int, seq_len: int, temperature: float = 1.0,
+                 top_k: int | None = None, seed: int | None = None) -> list[int]:
+        """``n`` token ids after ``prompt_ids`` from a language model, in one compiled call
+        that carries the recurrent state forward token by token
+        (:class:`~seqstudio.engine.sampler.StateSampler`); a model it cannot step runs the
+        compiled window sampler (:class:`~seqstudio.engine.sampler.LMSampler`). ``seed``
+        ``None`` draws a fresh one."""
+        if self._sampler is None:
+            from seqstudio.engine.sampler import text_sampler
+
+            self._sampler = text_sampler(self.model, int(seq_len))
+        if seed is None:
+            seed = int(np.random.default_rng().integers(0, 2**62))
+        return self._sampler(list(prompt_ids), int(n), temperature, top_k, seed=int(seed))
+
+
+def _floor_pow2(n: int) -> int:
+    return 1 << (int(n).bit_length() - 1)
 
 
 # -- text -------------------------------------------------------------------------------------
@@ -188,7 +269,11 @@ def generate_text(predict: Predictor, info: dict[str, Any], prompt: str, n: int 
     if temperature < 0:
         raise PredictError(f"temperature must be >= 0, got {temperature}")
     ids = encode_text(info, prompt)
-    out = generate_ids(predict, info["input_spec"]["seq_len"], ids, n, temperature, top_k, seed)
+    seq_len = info["input_spec"]["seq_len"]
+    if isinstance(predict, Predictor):  # compiled, the state carried forward (Predictor.generate)
+        out = predict.generate(ids, n, seq_len, temperature, top_k, seed)
+    else:
+        out = generate_ids(predict, seq_len, ids, n, temperature, top_k, seed)
     return decode_ids(info, out)
 
 
