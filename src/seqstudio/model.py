@@ -178,6 +178,7 @@ def build_model(
     compile: bool = True,
     execution_mode: str = "auto",
     batch_size: int = 64,
+    loss: tuple[str, list[str]] | None = None,
 ) -> BuiltModel:
     """Build (and by default compile) a Keras model.
 
@@ -187,6 +188,8 @@ def build_model(
     :param params: the cell's hyperparameters; defaults fill the gaps.
     :param execution_mode: see :mod:`seqstudio.execution`; ``auto`` picks per configuration.
     :param batch_size: the training batch size, which ``auto`` takes into account.
+    :param loss: ``(loss, metrics)`` to compile with, as the task's
+        :meth:`~seqstudio.tasks.TaskSpec.loss_and_metrics` decides; default: by the head's kind.
     """
     import keras
 
@@ -226,7 +229,7 @@ def build_model(
     built = BuiltModel(model, cell_type, resolved, input_spec, head, layers, list(formulas),
                        execution=plan)
     if compile:
-        compile_model(built, optimizer=optimizer, learning_rate=learning_rate)
+        compile_model(built, optimizer=optimizer, learning_rate=learning_rate, loss=loss)
     return built
 
 
@@ -242,18 +245,21 @@ def loss_and_metrics(head: HeadSpec) -> tuple[str, list[str]]:
     return "mse", ["mae"]
 
 
-def compile_model(built: BuiltModel, *, optimizer: str = "adam", learning_rate: float = 1e-3) -> None:
-    """Compile with the loss and metrics of the head, executed as ``built.execution`` says."""
+def compile_model(built: BuiltModel, *, optimizer: str = "adam", learning_rate: float = 1e-3,
+                  loss: tuple[str, list[str]] | None = None) -> None:
+    """Compile with ``loss`` (``(loss, metrics)``; default: those of the head's kind), executed
+    as ``built.execution`` says."""
     import keras
 
     opt = keras.optimizers.get({"class_name": optimizer, "config": {"learning_rate": learning_rate}})
-    loss, metrics = loss_and_metrics(built.head)
+    loss_fn, metrics = loss or loss_and_metrics(built.head)
+    metrics = list(metrics)
     plan = built.execution
     if plan.steps_per_execution > 1:  # keep every batch's loss for the live plot
         from seqstudio.keras_objects import BatchLosses
 
-        metrics = [*metrics, BatchLosses(loss, capacity=plan.steps_per_execution)]
-    built.model.compile(optimizer=opt, loss=loss, metrics=metrics, jit_compile=plan.jit_compile,
+        metrics = [*metrics, BatchLosses(loss_fn, capacity=plan.steps_per_execution)]
+    built.model.compile(optimizer=opt, loss=loss_fn, metrics=metrics, jit_compile=plan.jit_compile,
                         steps_per_execution=plan.steps_per_execution)
 
 

@@ -7,8 +7,6 @@ import json
 import math
 from typing import Any
 
-import numpy as np
-
 from seqstudio.cli.cmd_train import debug_enabled
 from seqstudio.cli.table import format_table
 from seqstudio.errors import SeqstudioError
@@ -77,93 +75,29 @@ def _load_model(run: Any) -> Any:
 
 
 def run_predict(args: argparse.Namespace) -> int:
+    """The run's task answers (:meth:`seqstudio.tasks.TaskSpec.predict`); this prints it."""
+    from seqstudio import tasks
     from seqstudio.engine import predict as P
 
     run = _open(args)
     info = run.dataset_info()
     if not info:
         raise SeqstudioError(f"{run.path} has no dataset.json; it cannot predict")
+    spec = tasks.of(info)
     predictor = P.Predictor(_load_model(run))
-    task = info["task"]
-    result: dict[str, Any] = {"task": task}
-    if task == "lm":
-        if args.tokens < 1:
-            raise P.PredictError(f"--tokens must be >= 1, got {args.tokens}")
-        prompt = args.prompt
-        if prompt is None:
-            prompt = P.decode_ids(info, info["probe"]["x"][0])
-        _known_tokens(info, prompt, "--prompt")
-        text = P.generate_text(predictor, info, prompt, args.tokens, args.temperature,
-                               args.top_k or None, args.seed)
-        result.update(prompt=prompt, text=text)
-        print(prompt + ("" if info.get("level") == "char" else " ") + text)
-    elif task == "classify":
-        if not args.text:
-            raise P.PredictError("a classify run needs --text TEXT")
-        _known_tokens(info, args.text, "--text")
-        probs = P.classify_text(predictor, info, args.text)
-        result["class_probs"] = probs
-        rows = sorted(probs.items(), key=lambda kv: -kv[1])
-        print(format_table(["class", "probability"], [[k, f"{v:.4f}"] for k, v in rows]))
-    else:
-        window, source = _forecast_window(run, info, args.values)
-        values = P.forecast(predictor, info, window)
-        cols = info["target_columns"] or ["value"]
-        result.update(targets=cols, forecast=values.tolist(), window_from=source)
-        print(f"next {len(values)} step(s) after {source}:")
-        print(format_table(["step", *cols], [[i + 1, *(f"{v:.6g}" for v in row)]
-                                             for i, row in enumerate(values)]))
-        if args.steps > 0:
-            rec = P.recursive_forecast(predictor, info, window, args.steps)
-            result["recursive"] = rec.tolist()
-            print(f"\nrecursive forecast, {args.steps} step(s):")
-            print(format_table(["step", *cols], [[i + 1, *(f"{v:.6g}" for v in row)]
-                                                 for i, row in enumerate(rec)]))
+    request = tasks.PredictRequest(
+        prompt=args.prompt, tokens=args.tokens, temperature=args.temperature,
+        top_k=args.top_k or None, seed=args.seed, text=args.text, values=args.values,
+        steps=args.steps)
+    output = spec.predict(predictor, info, request, run)
+    for block in output.blocks:
+        if block.title:
+            print(block.title)
+        if block.header:
+            print(format_table(list(block.header), [list(row) for row in block.rows]))
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(output.result))
     return 0
-
-
-def _known_tokens(info: dict[str, Any], text: str, option: str) -> None:
-    """Refuse a text of which the model would see only ``[UNK]``: it predicts nothing of it."""
-    from seqstudio.engine import predict as P
-
-    ids = P.encode_text(info, text)
-    if text.strip() and ids and all(i == P.OOV for i in ids):
-        unit = "character" if (info.get("level") or "char") == "char" else "word"
-        known = [t for t in info["tokens"][P.OOV + 1:] if t.strip()][:12]
-        raise P.PredictError(f"{option} {text!r} has no {unit} of the run's vocabulary (the "
-                             f"model would read only [UNK]); the vocabulary has, for example: "
-                             f"{' '.join(known)}")
-
-
-def _forecast_window(run: Any, info: dict[str, Any], values: str | None) -> tuple[np.ndarray, str]:
-    from seqstudio.engine import predict as P
-    from seqstudio.engine.resume import rebuild_dataset
-
-    T, F = info["input_spec"]["seq_len"], info["input_spec"]["features"]
-    if values:
-        if F != 1:
-            raise P.PredictError(f"--values works for one input column; this run has {F}")
-        try:
-            numbers = [float(v) for v in values.replace(";", ",").split(",") if v.strip()]
-        except ValueError:
-            raise P.PredictError(f"--values must be numbers separated by commas, got "
-                                 f"{values!r}") from None
-        if len(numbers) < T:
-            raise P.PredictError(f"--values needs at least {T} numbers (the window), got "
-                                 f"{len(numbers)}")
-        return P.scale_window(info, np.array(numbers[-T:])[:, None]), "the given values"
-    ds = rebuild_dataset(run.config, allow_changed_data=True)
-    x_last = np.asarray(ds.x_val[-1] if ds.n_val else ds.x_train[-1], np.float32)
-    y_last = np.asarray(ds.y_val[-1] if ds.n_val else ds.y_train[-1], np.float32)
-    cols, inputs = info["target_columns"], info["input_columns"]
-    H = int(info.get("horizon") or 1)
-    if sorted(cols) == sorted(inputs) and H < T:
-        # the window that ends at the last row: the last window moved on by its own targets
-        tail = y_last.reshape(H, len(cols))[:, [cols.index(c) for c in inputs]]
-        return np.concatenate([x_last[H:], tail]), "the end of the data"
-    return x_last, f"the last complete window (it ends {H} row(s) before the end of the data)"
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
@@ -183,7 +117,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         loss = val_loss.get(name)
         rows.append([label, *(_num(values.get(m, math.nan)) for m in metrics),
                      "" if loss is None else _num(loss)])
-    units = " (original units)" if result["task"] == "forecast" else ""
+    units = " (original units)" if result.get("units") == "original" else ""
     print(f"validation part of {run.path}: {result['n_val']} samples, task {result['task']}{units}")
     print(format_table(["", *metrics, "as val_loss"], rows))
     for name, detail in result.get("details", {}).items():

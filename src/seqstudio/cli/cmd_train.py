@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from seqstudio import tasks
 from seqstudio.engine.events import (
     BatchEnd,
     EpochEnd,
@@ -109,7 +110,7 @@ def _add_training_options(p: argparse.ArgumentParser) -> None:
 
 def _add_data_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("data")
-    g.add_argument("--task", choices=["lm", "classify", "forecast"],
+    g.add_argument("--task", choices=list(tasks.names()),
                    help="default: detected from the file")
     g.add_argument("--level", choices=["char", "word"], default=None,
                    help="text tokens (default: char for lm, word for classify)")
@@ -323,15 +324,5 @@ class Printer:
 
 
 def sample_text(p: SamplePrediction) -> str:
-    if p.task == "lm":
-        prompt = p.extra.get("prompt", "")
-        return f"{prompt!r} -> {p.text!r}"
-    if p.task == "classify":
-        best = max(p.class_probs, key=p.class_probs.get) if p.class_probs else "?"
-        target = p.extra.get("target", "")
-        return f"predicts {best!r} ({p.class_probs.get(best, 0):.2f})" + (
-            f", true {target!r}" if target else "")
-    values = ", ".join(f"{v:.4g}" for v in (p.forecast.ravel()[:6] if p.forecast is not None
-                                            else []))
-    actual = ", ".join(f"{v:.4g}" for v in (p.actual.ravel()[:6] if p.actual is not None else []))
-    return f"forecast [{values}]" + (f", actual [{actual}]" if actual else "")
+    """One line for the sample prediction: the task's record describes itself."""
+    return p.sample.describe()

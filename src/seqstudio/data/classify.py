@@ -17,8 +17,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from seqstudio import tasks
 from seqstudio.data import text_defaults
-from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, display_token, token_dtype
+from seqstudio.data.dataset import Dataset, InputSpec, Probe, display_token, token_dtype
 from seqstudio.data.options import DataOptions, default_level
 from seqstudio.data.tables import Columns, find_column, rows_text
 from seqstudio.data.text import adapt, make_vectorizer, vocabulary
@@ -116,7 +117,7 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     return Dataset(
         task="classify",
         input_spec=spec,
-        head=HeadSpec("softmax", len(class_names)),
+        head=tasks.get("classify").head(len(class_names)),
         x_train=x[train_rows],
         y_train=y[train_rows],
         x_val=x_val,

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from seqstudio import tasks
+
 Task = Literal["lm", "classify", "forecast"]
 #: windows held in the shuffle buffer of a streamed every-step language-model part
 SHUFFLE_BUFFER = 1 << 16
@@ -196,7 +198,7 @@ class Dataset:
     def __post_init__(self) -> None:
         # A forecaster predicts the change from the last observed value when every target is
         # among the inputs (so a trend may leave the training range); otherwise the plain head.
-        if (self.task == "forecast" and self.head.kind == "linear" and not self.head.residual_columns
+        if (tasks.get(self.task).change_head and self.head.kind == "linear" and not self.head.residual_columns
                 and self.target_columns and all(c in self.input_columns
                                                 for c in self.target_columns)):
             columns = tuple(self.input_columns.index(c) for c in self.target_columns)

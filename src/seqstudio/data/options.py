@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from seqstudio import tasks
 from seqstudio.errors import DataError
 
 TASKS = ("lm", "classify", "forecast")
@@ -74,10 +75,11 @@ NOTES_PRESET = Preset("the notes: 100 tokens × 20 steps × 10 units", 100, 20, 
 
 def fill_task_defaults(opts: DataOptions) -> DataOptions:
     """Fill what a table task does not detect from the file (forecast window, stride)."""
-    if opts.seq_len is None and opts.task == "forecast":
-        opts.seq_len = 20
-    if opts.stride is None and opts.task != "lm":
-        opts.stride = 1
+    spec = tasks.get(opts.task) if opts.task else None  # the task's own defaults
+    if opts.seq_len is None and spec is not None:
+        opts.seq_len = spec.default_window
+    if opts.stride is None:
+        opts.stride = 1 if spec is None else spec.default_stride
     return opts
 
 

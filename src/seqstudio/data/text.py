@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from seqstudio import tasks
 from seqstudio.data import text_defaults
 from seqstudio.data.dataset import (
     Dataset,
-    HeadSpec,
     InputSpec,
     Probe,
     Windows,
@@ -213,7 +213,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     return Dataset(
         task="lm",
         input_spec=spec,
-        head=HeadSpec("softmax", V, per_step=every),
+        head=tasks.get("lm").head(V, per_step=every),
         x_train=x_train,
         y_train=y_train,
         x_val=x_val,

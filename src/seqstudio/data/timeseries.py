@@ -19,8 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from seqstudio import tasks
 from seqstudio.data.columns import Columns, find_column, rows_text
-from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, has_time_of_day
+from seqstudio.data.dataset import Dataset, InputSpec, Probe, Windows, has_time_of_day
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
 from seqstudio.data.timeaxis import (
@@ -97,7 +98,7 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     ds = Dataset(
         task="forecast",
         input_spec=InputSpec("numeric", T, features=len(inputs)),
-        head=HeadSpec("linear", H * len(targets)),
+        head=tasks.get("forecast").head(H * len(targets)),
         x_train=x_train,
         y_train=y_train,
         x_val=x_val,

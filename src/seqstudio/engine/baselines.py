@@ -35,8 +35,6 @@ L2_STRENGTHS = (1e-4, 1e-3, 1e-2, 1e-1, 1.0)
 BOW_STEPS = 300
 #: token pairs handled at once (their int64 codes and probabilities: ~100 MB)
 PAIR_CHUNK = 1 << 22
-#: the metric each task's headline compares, and whether higher is better
-PRIMARY = {"lm": ("loss", False), "classify": ("accuracy", True), "forecast": ("mae", False)}
 METRIC_WORDS = {"loss": "val loss", "accuracy": "accuracy", "mae": "MAE", "rmse": "RMSE"}
 
 
@@ -78,27 +76,31 @@ class Comparison:
 
 
 def compute_baselines(dataset: Dataset) -> list[Baseline]:
-    """Every baseline of the dataset's task, on the validation targets the model is scored on;
-    none without a validation part."""
+    """Every baseline of the dataset's task (its :class:`~seqstudio.tasks.TaskSpec` says which),
+    on the validation targets the model is scored on; none without a validation part."""
+    from seqstudio import tasks
+
     if dataset.n_val == 0:
         return []
-    if dataset.task == "lm":
-        return lm_baselines(dataset)
-    if dataset.task == "classify":
-        return classify_baselines(dataset)
-    if dataset.task == "forecast":
-        from seqstudio.engine.baselines_forecast import forecast_baselines
-
-        return forecast_baselines(dataset)
-    raise ValueError(f"no baselines for task {dataset.task!r}")
+    return tasks.get(dataset.task).baselines(dataset)
 
 
-def compare(task: str, model_metrics: Mapping[str, float],
+def compare(task: Any, model_metrics: Mapping[str, float],
             baselines: Sequence[Baseline]) -> Comparison:
-    """Which baselines the model beats on the task's headline metric, and a sentence about the
-    strongest one: "beats persistence by 12 %", "not yet better than interpolated bigram (val loss
-    2.71 against 2.65)". Lower is better for loss, MAE and RMSE; higher for accuracy."""
-    metric, higher = PRIMARY[task]
+    """Which baselines the model beats on the headline metric of ``task`` (a task name or its
+    :class:`~seqstudio.tasks.TaskSpec`: lm loss, classify accuracy, forecast MAE), and a
+    sentence about the strongest one (:func:`compare_on`)."""
+    from seqstudio import tasks
+
+    spec = tasks.get(task) if isinstance(task, str) else task
+    return spec.compare(model_metrics, baselines)
+
+
+def compare_on(metric: str, higher: bool, model_metrics: Mapping[str, float],
+               baselines: Sequence[Baseline]) -> Comparison:
+    """Which baselines the model beats on ``metric``, and a sentence about the strongest one:
+    "beats persistence by 12 %", "not yet better than interpolated bigram (val loss 2.71 against
+    2.65)". ``higher``: higher is better (accuracy); else lower is (loss, MAE, RMSE)."""
     mine = model_metrics.get(metric)
     scored = [b for b in baselines if _finite(b.metrics.get(metric))]
     if mine is None or not _finite(mine) or not scored:

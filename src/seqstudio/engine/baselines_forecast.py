@@ -90,11 +90,11 @@ def forecast_baselines(ds: Dataset) -> list[Baseline]:
 
 
 def loss_name(ds: Dataset) -> str:
-    """The Keras loss the model of ``ds`` trains with (``mse``), or "" if unknown."""
+    """The Keras loss the model of ``ds`` trains with (``mse``; its task decides), or "" if unknown."""
     try:
-        from seqstudio.model import loss_and_metrics
+        from seqstudio import tasks
 
-        return str(loss_and_metrics(ds.head)[0])
+        return str(tasks.get(ds.task).loss_and_metrics(ds.head)[0])
     except Exception:  # noqa: BLE001 - an unknown head: no val_loss line, the metrics still hold
         return ""
 

@@ -30,9 +30,6 @@ from seqstudio.engine.baselines_forecast import loss_name
 from seqstudio.engine.predict import dataset_info, unscale_targets
 from seqstudio.errors import SeqstudioError
 
-#: the baselines each task gets, in the order they are printed
-BASELINE_NAMES = {"lm": ("unigram", "bigram"), "classify": ("majority", "bag-of-words"),
-                  "forecast": ("mean", "persistence", "seasonal-naive", "ar")}
 #: validation samples predicted per call, so an (N, T, V) output never has to fit in memory
 CHUNK = 4096
 
@@ -42,7 +39,8 @@ class EvaluationError(SeqstudioError):
 
 
 def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str, Any]:
-    """The model against every baseline of its task, on the validation part.
+    """The model against every baseline of its task, on the validation part. The task's
+    :class:`~seqstudio.tasks.TaskSpec` gives the model's figures and the baselines.
 
     :return: ``{"task", "n_val", "model": {metric: value}, "baselines": {name: {metric: value}},
         "details": {name: {...}}, "labels": {name: label}, "val_loss": {name: value or None},
@@ -50,27 +48,27 @@ def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str
         "original"`` for forecasts. ``val_loss`` and ``model_val_loss`` are in the units of the
         Keras ``val_loss`` of the training history. A skipped baseline is only in ``details`` (with its reason) and ``labels``.
     """
+    from seqstudio import tasks
+
     if dataset.n_val == 0:
         raise EvaluationError("the dataset has no validation part; use a validation fraction > 0")
-    if dataset.task in ("lm", "classify"):
-        metrics = _categorical(model, dataset, batch_size)
-        model_val_loss: float | None = metrics["loss"]
-    elif dataset.task == "forecast":
-        out = np.asarray(model.predict(dataset.x_val, batch_size=batch_size, verbose=0))
-        metrics, model_val_loss = _forecast(out, dataset)
-    else:
-        raise EvaluationError(f"no baselines for task {dataset.task!r}")
+    try:
+        spec = tasks.get(dataset.task)
+    except tasks.UnknownTaskError as exc:
+        raise EvaluationError(f"no baselines: {exc}") from None
+    metrics, model_val_loss = spec.model_metrics(model, dataset, batch_size)
     baselines = compute_baselines(dataset)
-    result = {"task": dataset.task, "n_val": dataset.n_val, **baseline_report(
-        dataset.task, metrics, baselines), "model_val_loss": model_val_loss}
-    if dataset.task == "forecast":
+    result = {"task": spec.name, "n_val": dataset.n_val, **baseline_report(
+        spec, metrics, baselines), "model_val_loss": model_val_loss}
+    if spec.original_units:
         result["units"] = "original"
     return result
 
 
-def baseline_report(task: str, metrics: dict[str, float],
+def baseline_report(task: Any, metrics: dict[str, float],
                     baselines: list[Baseline]) -> dict[str, Any]:
-    """The JSON-able part of :func:`evaluate` for the model's ``metrics``."""
+    """The JSON-able part of :func:`evaluate` for the model's ``metrics``; ``task`` is a task
+    name or its spec."""
     comparison = compare(task, metrics, baselines)
     return {
         "model": metrics,
@@ -82,20 +80,23 @@ def baseline_report(task: str, metrics: dict[str, float],
     }
 
 
-def _categorical(model: Any, ds: Dataset, batch_size: int) -> dict[str, float]:
-    """Cross-entropy and accuracy, predicted chunk by chunk; padding targets not scored."""
+def categorical_metrics(model: Any, ds: Dataset, batch_size: int, *,
+                        skip_padding: bool) -> dict[str, float]:
+    """Cross-entropy and accuracy, predicted chunk by chunk; with ``skip_padding`` the padding
+    targets (id 0) are not scored. A model that outputs every step ``(N, T, V)`` scored on
+    targets ``(N,)`` is scored on its last step."""
     total_loss, correct, count = 0.0, 0, 0
     for start in range(0, ds.n_val, CHUNK):
         x = ds.x_val[start : start + CHUNK]
         y = np.asarray(ds.y_val[start : start + CHUNK], np.int64)
         probs = np.asarray(model.predict(x, batch_size=batch_size, verbose=0), np.float64)
-        if ds.task == "lm" and probs.ndim == 3 and y.ndim == 1:
-            probs = probs[:, -1]  # a model that outputs every step, scored on the last
+        if probs.ndim == 3 and y.ndim == 1:
+            probs = probs[:, -1]
         if probs.shape[:-1] != y.shape:
             raise EvaluationError(f"the model outputs {probs.shape[1:]} per sample, but the "
                                   f"targets are {y.shape[1:]}; the run and its data disagree")
         probs, y = probs.reshape(-1, probs.shape[-1]), y.reshape(-1)
-        if ds.task == "lm":
+        if skip_padding:
             keep = y != PAD
             probs, y = probs[keep], y[keep]
         p = np.clip(probs[np.arange(len(y)), y], EPSILON, 1.0)
@@ -104,6 +105,13 @@ def _categorical(model: Any, ds: Dataset, batch_size: int) -> dict[str, float]:
         count += len(y)
     count = max(count, 1)
     return {"loss": total_loss / count, "accuracy": correct / count}
+
+
+def forecast_metrics(model: Any, ds: Dataset,
+                     batch_size: int) -> tuple[dict[str, float], float | None]:
+    """MAE and RMSE in original units, and the validation loss on the scaled targets."""
+    out = np.asarray(model.predict(ds.x_val, batch_size=batch_size, verbose=0))
+    return _forecast(out, ds)
 
 
 def _forecast(out: np.ndarray, ds: Dataset) -> tuple[dict[str, float], float | None]:

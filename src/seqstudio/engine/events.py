@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from seqstudio.tasks.records import TaskSample
+
 
 @dataclass(frozen=True)
 class LayerInfo:
@@ -134,18 +136,65 @@ class InfluenceSnapshot:
     memory: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SamplePrediction:
-    """What the model predicts now: text for lm, class probabilities, or a forecast."""
+    """What the model predicts now for the probe sample: ``sample`` is the task's typed record
+    (:mod:`seqstudio.tasks.records`: ``TextSample``, ``ClassSample``, ``ForecastSample``), made
+    by the task's :class:`~seqstudio.tasks.TaskSpec`. ``task`` is that task's name.
+
+    ``SamplePrediction(epoch, task, text=..., class_probs=..., forecast=..., actual=...,
+    history=..., extra=...)`` (the flat fields of the past, as ``predictions.jsonl`` stores them)
+    still builds one: the task turns them into its record. ``text``, ``class_probs``,
+    ``forecast``, ``actual``, ``history`` and ``extra`` are read-only views of the record in
+    that old shape; new code reads ``sample``.
+    """
 
     epoch: int
-    task: Literal["lm", "classify", "forecast"]
-    text: str = ""
-    class_probs: dict[str, float] = field(default_factory=dict)
-    forecast: np.ndarray | None = None  # original units, (H, K)
-    actual: np.ndarray | None = None  # original units, (H, K)
-    history: np.ndarray | None = None  # original units, the input window's targets
-    extra: dict[str, Any] = field(default_factory=dict)
+    task: str
+    sample: TaskSample
+
+    def __init__(self, epoch: int, task: str, sample: TaskSample | None = None,
+                 **fields: Any) -> None:
+        if sample is None:
+            from seqstudio import tasks
+
+            sample = tasks.get(task).sample_from_json(fields)
+        elif fields:
+            raise TypeError(f"SamplePrediction: give the record or the flat fields "
+                            f"{sorted(fields)}, not both")
+        object.__setattr__(self, "epoch", int(epoch))
+        object.__setattr__(self, "task", str(task))
+        object.__setattr__(self, "sample", sample)
+
+    def to_json(self) -> dict[str, Any]:
+        """The flat JSON object of one ``predictions.jsonl`` line."""
+        return {"epoch": self.epoch, "task": self.task, "text": "", "class_probs": {},
+                "forecast": None, "actual": None, "history": None, "extra": {},
+                **self.sample.to_json()}
+
+    @property
+    def text(self) -> str:
+        return str(self.sample.to_json().get("text", ""))
+
+    @property
+    def class_probs(self) -> dict[str, float]:
+        return dict(self.sample.to_json().get("class_probs", {}))
+
+    @property
+    def forecast(self) -> np.ndarray | None:
+        return getattr(self.sample, "forecast", None)
+
+    @property
+    def actual(self) -> np.ndarray | None:
+        return getattr(self.sample, "actual", None)
+
+    @property
+    def history(self) -> np.ndarray | None:
+        return getattr(self.sample, "history", None)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return dict(self.sample.to_json().get("extra", {}))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from seqstudio import tasks
 from seqstudio.data.dataset import Dataset
 from seqstudio.engine.events import SamplePrediction
 from seqstudio.errors import SeqstudioError
@@ -54,15 +55,7 @@ def dataset_info(ds: Dataset) -> dict[str, Any]:
         "probe": {"x": probe_x.tolist(), "step_labels": list(ds.probe.step_labels),
                   "target_label": ds.probe.target_label, "index": int(ds.probe.index)},
     }
-    if ds.task == "forecast":
-        k = max(len(ds.target_columns), 1)
-        idx = int(ds.probe.index)
-        if 0 <= idx < ds.n_val and np.array_equal(np.asarray(ds.x_val[idx]), probe_x[0]):
-            info["probe"]["actual"] = ds.unscale(np.asarray(ds.y_val[idx], float)).reshape(
-                -1, k).tolist()
-        hist = window_targets(info, probe_x[0])
-        if hist is not None:
-            info["probe"]["history"] = hist.tolist()
+    info["probe"].update(tasks.get(ds.task).probe_facts(ds))
     return info
 
 
@@ -264,8 +257,7 @@ def generate_text(predict: Predictor, info: dict[str, Any], prompt: str, n: int 
                   temperature: float = 1.0, top_k: int | None = None,
                   seed: int | None = None) -> str:
     """``n`` tokens generated after ``prompt`` (the prompt itself is not repeated)."""
-    if info["task"] != "lm":
-        raise PredictError(f"text generation needs a language-model run, this one is {info['task']}")
+    _require(info, "lm", "text generation needs a language-model run")
     if temperature < 0:
         raise PredictError(f"temperature must be >= 0, got {temperature}")
     ids = encode_text(info, prompt)
@@ -278,8 +270,7 @@ def generate_text(predict: Predictor, info: dict[str, Any], prompt: str, n: int 
 
 
 def classify_text(predict: Predictor, info: dict[str, Any], text: str) -> dict[str, float]:
-    if info["task"] != "classify":
-        raise PredictError(f"classifying text needs a classify run, this one is {info['task']}")
+    _require(info, "classify", "classifying text needs a classify run")
     ids = encode_text(info, text)
     if not ids:
         raise PredictError("the text to classify is empty")
@@ -290,6 +281,23 @@ def classify_text(predict: Predictor, info: dict[str, Any], text: str) -> dict[s
 def class_probs(info: dict[str, Any], probs: np.ndarray) -> dict[str, float]:
     names = info["class_names"] or [str(i) for i in range(len(probs))]
     return {str(name): float(p) for name, p in zip(names, probs, strict=False)}
+
+
+def _require(info: dict[str, Any], task: str, what: str) -> None:
+    """Refuse a request meant for the spec of ``task`` on a run of another task."""
+    if tasks.of(info) is not tasks.get(task):
+        raise PredictError(f"{what}, this one is {info.get('task')}")
+
+
+def check_known_tokens(info: dict[str, Any], text: str, option: str) -> None:
+    """Refuse a text of which the model would see only ``[UNK]``: it predicts nothing of it."""
+    ids = encode_text(info, text)
+    if text.strip() and ids and all(i == OOV for i in ids):
+        unit = "character" if (info.get("level") or "char") == "char" else "word"
+        known = [t for t in info["tokens"][OOV + 1:] if t.strip()][:12]
+        raise PredictError(f"{option} {text!r} has no {unit} of the run's vocabulary (the "
+                           f"model would read only [UNK]); the vocabulary has, for example: "
+                           f"{' '.join(known)}")
 
 
 # -- forecasting ------------------------------------------------------------------------------
@@ -325,8 +333,7 @@ def scale_window(info: dict[str, Any], rows: np.ndarray) -> np.ndarray:
 
 def forecast(predict: Predictor, info: dict[str, Any], window: np.ndarray) -> np.ndarray:
     """The next H values ``(H, K)`` in original units after one scaled window ``(T, F)``."""
-    if info["task"] != "forecast":
-        raise PredictError(f"forecasting needs a forecast run, this one is {info['task']}")
+    _require(info, "forecast", "forecasting needs a forecast run")
     window = np.asarray(window, np.float32)
     spec = info["input_spec"]
     if window.shape != (spec["seq_len"], spec["features"]):
@@ -362,33 +369,12 @@ def recursive_forecast(predict: Predictor, info: dict[str, Any], window: np.ndar
 # -- the per-epoch sample ---------------------------------------------------------------------
 def sample_prediction(predict: Predictor, info: dict[str, Any], epoch: int,
                       seed: int = 0, sampler: Any = None) -> SamplePrediction:
-    """What the model predicts for the dataset's probe sample now.
+    """What the model predicts for the dataset's probe sample now, as the record of the run's
+    task (:meth:`seqstudio.tasks.TaskSpec.sample`).
 
     A language model generates text after the probe: with ``sampler`` (:func:`lm_sampler`) in one
     compiled call seeded by ``(seed, epoch)``, without it one prediction per token.
     """
-    probe = info["probe"]
-    x = np.asarray(probe["x"])
-    task = info["task"]
-    if task == "lm":
-        seq_len = info["input_spec"]["seq_len"]
-        n = sample_length(info)
-        if sampler is not None:
-            ids = sampler(x[0].tolist(), n, SAMPLE_TEMPERATURE, SAMPLE_TOP_K, seed=(seed, epoch))
-        else:
-            ids = generate_ids(predict, seq_len, x[0].tolist(), n, temperature=SAMPLE_TEMPERATURE,
-                               top_k=SAMPLE_TOP_K, seed=seed + epoch)
-        return SamplePrediction(epoch=epoch, task="lm", text=decode_ids(info, ids),
-                                extra={"prompt": decode_ids(info, x[0].tolist())})
-    probs = predict(x)[0]
-    if task == "classify":
-        return SamplePrediction(epoch=epoch, task="classify", class_probs=class_probs(info, probs),
-                                extra={"target": probe.get("target_label", "")})
-    actual = probe.get("actual")
-    hist = probe.get("history")
-    return SamplePrediction(
-        epoch=epoch, task="forecast", forecast=unscale_targets(info, probs),
-        actual=None if actual is None else np.asarray(actual),
-        history=None if hist is None else np.asarray(hist),
-        extra={"targets": list(info["target_columns"])},
-    )
+    spec = tasks.of(info)
+    return SamplePrediction(epoch, spec.name,
+                            spec.sample(predict, info, epoch, seed=seed, sampler=sampler))

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from seqstudio import tasks
 from seqstudio.engine.events import HiddenSnapshot, SamplePrediction
 from seqstudio.errors import SeqstudioError
 
@@ -256,11 +257,11 @@ class RunDir:
                 d = json.loads(line)
             except ValueError:
                 continue
-            arrays = {k: None if d.get(k) is None else np.asarray(d[k], dtype=float)
-                      for k in ("forecast", "actual", "history")}
-            out.append(SamplePrediction(epoch=d["epoch"], task=d["task"], text=d.get("text", ""),
-                                        class_probs=d.get("class_probs", {}),
-                                        extra=d.get("extra", {}), **arrays))
+            try:  # the task's record, from this version's lines and older ones alike
+                spec = tasks.get(str(d["task"]))
+                out.append(SamplePrediction(int(d["epoch"]), spec.name, spec.sample_from_json(d)))
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue  # a line of an unknown task, or a damaged one
         return out
 
     # models

@@ -127,13 +127,9 @@ def _json_default(obj: Any) -> Any:
 
 # -- line and file formats --------------------------------------------------------------------
 def prediction_to_json(p: SamplePrediction) -> str:
-    return json.dumps({
-        "epoch": p.epoch, "task": p.task, "text": p.text, "class_probs": p.class_probs,
-        "forecast": None if p.forecast is None else np.asarray(p.forecast).tolist(),
-        "actual": None if p.actual is None else np.asarray(p.actual).tolist(),
-        "history": None if p.history is None else np.asarray(p.history).tolist(),
-        "extra": p.extra,
-    }, default=_json_default, allow_nan=True)
+    """One ``predictions.jsonl`` line: the task's record in the flat format every version
+    reads (:meth:`SamplePrediction.to_json`)."""
+    return json.dumps(p.to_json(), default=_json_default, allow_nan=True)
 
 
 def history_csv(rows: list[dict[str, float]]) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from seqstudio import tasks
 from seqstudio.engine.predict import (
     SAMPLE_TEMPERATURE,
     SAMPLE_TOP_K,
@@ -300,7 +301,7 @@ def text_sampler(model: Any, seq_len: int) -> StateSampler | LMSampler:
 def lm_sampler(model: Any, info: dict[str, Any]) -> StateSampler | LMSampler | None:
     """The compiled per-epoch sampler of a language-model run, traced now; ``None`` for other
     tasks, or when it cannot be built for this model (the sample then uses the Python loop)."""
-    if info.get("task") != "lm":
+    if not tasks.of(info).generates_text:
         return None
     seq_len = int(info["input_spec"]["seq_len"])
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
+from seqstudio import tasks
 from seqstudio.errors import ParamError, TrainingError
 from seqstudio.execution import parse_mode
 
@@ -83,8 +84,9 @@ class TrainSettings:
 #: the number of gradient steps the suggested epochs aim at (fewer epochs never than MIN_EPOCHS)
 TARGET_STEPS = 1200
 MIN_EPOCHS, MAX_EPOCHS = 3, 60
-#: the fewest batches an epoch is cut into, where the data allows a batch of MIN_BATCH
-BATCHES_PER_EPOCH = {"lm": 40, "classify": 20, "forecast": 20}
+#: the fewest batches an epoch is cut into, where the data allows a batch of MIN_BATCH, by task
+#: (each task's :attr:`~seqstudio.tasks.TaskSpec.batches_per_epoch`)
+BATCHES_PER_EPOCH = {name: tasks.get(name).batches_per_epoch for name in tasks.names()}
 MIN_BATCH, MAX_BATCH = 4, 64
 
 
@@ -118,21 +120,17 @@ def suggest_training(dataset: Any) -> TrainingDefaults:
     recurrent layers take well (0.003 with batches of 64 on large data, and for classification,
     which memorises its few texts within a few epochs at 0.01). Language models get 64 units
     (128 for a character model of a text above a million characters), classifiers and
-    forecasters 32.
+    forecasters 32. The task's :class:`~seqstudio.tasks.TaskSpec` gives the batches per epoch,
+    the learning rate and the units.
     """
-    task = dataset.task
+    spec = tasks.get(dataset.task)
     n = max(int(dataset.n_train), 1)
-    per_epoch = BATCHES_PER_EPOCH.get(task, 20)
-    batch = _power_of_two(n // per_epoch, MIN_BATCH, MAX_BATCH)
+    batch = _power_of_two(n // spec.batches_per_epoch, MIN_BATCH, MAX_BATCH)
     batches = -(-n // batch)
     epochs = int(min(MAX_EPOCHS, max(MIN_EPOCHS, round(TARGET_STEPS / batches))))
-    learning_rate = 0.01 if batch < MAX_BATCH and task != "classify" else 0.003
-    if task in ("forecast", "classify"):
-        units = 32
-    else:
-        tokens = n * int(dataset.input_spec.seq_len)
-        units = 128 if dataset.level == "char" and tokens > 1_000_000 else 64
-    reason = (f"{task}: {n:,} training samples in batches of {batch} ({batches} per epoch), "
+    learning_rate = spec.learning_rate(full_batches=batch >= MAX_BATCH)
+    units = spec.suggested_units(dataset)
+    reason = (f"{spec.name}: {n:,} training samples in batches of {batch} ({batches} per epoch), "
               f"{epochs} epochs (about {epochs * batches:,} steps), learning rate "
               f"{learning_rate:g}, {units} units")
     return TrainingDefaults(epochs, batch, learning_rate, units, reason)

@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from seqstudio import tasks
 from seqstudio.data.dataset import Dataset
 from seqstudio.engine import checkpoints, distribute, rundir
 from seqstudio.engine import tensorboard as tb
@@ -274,7 +275,8 @@ class Trainer:
             return build_model(self.dataset.input_spec, self.dataset.head, self.cell_type,
                                self.cell_params, optimizer=s.optimizer,
                                learning_rate=s.learning_rate, execution_mode=mode,
-                               batch_size=s.batch_size)
+                               batch_size=s.batch_size, loss=tasks.get(
+                                   self.dataset.task).loss_and_metrics(self.dataset.head))
         except ValueError as exc:
             if "optimizer" in str(exc).lower() or "Could not interpret" in str(exc):
                 raise TrainingError(f"unknown optimizer {s.optimizer!r}: {exc}") from None

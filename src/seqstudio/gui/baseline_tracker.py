@@ -4,7 +4,6 @@ summary. The figures come from :mod:`seqstudio.engine.baselines` (pure numpy).""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -20,27 +19,20 @@ def _compute(dataset: Any) -> list[Any]:
 
 def comparison_phrase(task: str, metrics: dict[str, float], baselines: list[Any]) -> str:
     """The model's validation figures against the baselines, in words; ``""`` when nothing
-    can be compared yet.
+    can be compared yet (no baselines, an epoch without validation figures, or no task).
 
-    An epoch's metrics have the validation loss and, for classification, the accuracy in the
-    units the baselines give. A forecast's Keras metrics are on the scaled targets, so a forecast
-    is compared on the validation loss, which each baseline also gives in those units.
+    The task's :meth:`~seqstudio.tasks.TaskSpec.epoch_comparison` decides which of the epoch's
+    Keras metrics to compare: a classifier's accuracy, a language model's validation loss, a
+    forecast's validation loss on the scaled targets, which each baseline also gives.
     """
-    from seqstudio.engine.baselines import compare
+    from seqstudio import tasks
 
-    if not baselines:
+    if not baselines or task not in tasks.names():
         return ""
-    if task == "classify" and "val_accuracy" in metrics:
-        result = compare(task, {"accuracy": metrics["val_accuracy"]}, baselines)
-    elif task == "lm" and "val_loss" in metrics:
-        result = compare(task, {"loss": metrics["val_loss"]}, baselines)
-    elif "val_loss" in metrics:
-        on_loss = [replace(b, metrics={"loss": b.val_loss}) for b in baselines
-                   if b.val_loss is not None]
-        result = compare("lm", {"loss": metrics["val_loss"]}, on_loss)  # lm: loss, lower wins
-    else:
+    result = tasks.get(task).epoch_comparison(metrics, baselines)
+    if result is None or result.phrase == "no baseline to compare with":
         return ""
-    return "" if result.phrase == "no baseline to compare with" else result.phrase
+    return result.phrase
 
 
 class BaselineTracker(QObject):

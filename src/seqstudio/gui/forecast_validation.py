@@ -20,6 +20,8 @@ from seqstudio.gui.tasks import run_task
 
 #: windows predicted per call
 CHUNK = 512
+#: the prediction view (a TaskSpec's ``view``) whose runs get the whole validation part
+VIEW = "forecast"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,15 @@ def predict_validation(run_dir: str, dataset: Any, epoch: int | None, label: str
     return ValidationForecast(label, column, actual, predicted, persistence, comparison)
 
 
+def _has_validation_view(dataset: Any) -> bool:
+    """The dataset's task is shown by the :data:`VIEW`, and it has a validation part."""
+    from seqstudio import tasks
+
+    task = str(getattr(dataset, "task", ""))
+    return (task in tasks.names() and tasks.get(task).view == VIEW
+            and bool(getattr(dataset, "n_val", 0)))
+
+
 class ValidationForecaster(QObject):
     """``ready(ValidationForecast)`` or ``failed(message)``; requests are debounced (scrubbing
     asks for one per slider step) and only the newest answer is delivered."""
@@ -79,8 +90,7 @@ class ValidationForecaster(QObject):
         self._timer.timeout.connect(self._run)
 
     def request(self, run_dir: str, dataset: Any, epoch: int | None, label: str) -> None:
-        if not run_dir or dataset is None or getattr(dataset, "task", "") != "forecast" or \
-                not getattr(dataset, "n_val", 0):
+        if not run_dir or dataset is None or not _has_validation_view(dataset):
             return
         self._request = (run_dir, dataset, epoch, label)
         self._timer.start()

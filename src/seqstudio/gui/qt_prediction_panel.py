@@ -1,5 +1,10 @@
 """What the model predicts now, updated each epoch: generated text, forecast against actual, or
-class probabilities."""
+class probabilities.
+
+Each task's :class:`~seqstudio.tasks.TaskSpec` names its view (``view``); this panel has one page
+per view and draws the task's typed record (:mod:`seqstudio.tasks.records`) as the engine made
+it: the true class and the true values come from the record, never from the GUI's own guess.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio import tasks
 from seqstudio.engine.events import SamplePrediction
 from seqstudio.gui.legends import fit_to_width, legend_below
+from seqstudio.tasks.records import ClassSample, ForecastSample, TextSample
 
 MAX_BARS = 12
 PLACEHOLDER = "The model's prediction on a validation sample appears here after each epoch."
@@ -94,6 +101,9 @@ class QtPredictionPanel(QWidget):
         layout.addWidget(self.stack, 1)
         self.last: SamplePrediction | None = None
         self.probe_tokens: list[str] = []
+        #: the page that draws each TaskSpec's ``view``; a new task adds its view here
+        self.views = {"text": self._show_text, "classes": self._show_probs,
+                      "forecast": self._show_forecast}
 
     def clear(self) -> None:
         """No prediction (the probe's text stays: it belongs to the dataset)."""
@@ -126,32 +136,38 @@ class QtPredictionPanel(QWidget):
         if newest is not None and newest != pred.epoch:
             caption += f" (scrubbed back; newest: epoch {newest + 1})"
         self.caption.setText(caption)
-        if pred.task == "lm":
-            prompt = str(pred.extra.get("prompt", ""))
-            body = f"{prompt}⟶{pred.text}" if prompt else pred.text
-            self.text.setPlainText(body)
-            self.stack.setCurrentWidget(self.text)
-        elif pred.task == "classify":
-            self._show_probs(pred)
-        elif pred.forecast is not None:
-            self._show_forecast(pred)
+        try:
+            view = tasks.get(pred.task).view
+        except tasks.UnknownTaskError:
+            view = ""
+        show = self.views.get(view)
+        if show is None:
+            self.placeholder.setText(f"No view shows the predictions of task {pred.task!r}.")
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        show(pred.sample)
 
-    def _show_probs(self, pred: SamplePrediction) -> None:
-        items = sorted(pred.class_probs.items(), key=lambda kv: -kv[1])[:MAX_BARS]
+    def _show_text(self, sample: TextSample) -> None:
+        body = f"{sample.prompt}⟶{sample.text}" if sample.prompt else sample.text
+        self.text.setPlainText(body)
+        self.stack.setCurrentWidget(self.text)
+
+    def _show_probs(self, sample: ClassSample) -> None:
+        items = sorted(sample.probs.items(), key=lambda kv: -kv[1])[:MAX_BARS]
         x = np.arange(len(items))
         self.bars.setOpts(x=x, height=[p for _, p in items], width=0.7)
-        truth = str(pred.extra.get("target", ""))  # the engine's name for the true class
+        truth = sample.target  # the engine's record of the true class
         brushes = [pg.mkBrush(26, 127, 55) if k == truth else pg.mkBrush(30, 90, 200)
                    for k, _ in items]
         self.bars.setOpts(brushes=brushes)
-        guess = items[0][0] if items else ""
-        verdict = "" if not truth or not guess else (
-            " — <b style='color:#1a7f37'>right</b>" if guess == truth else
-            " — <b style='color:#cf222e'>wrong</b>")
-        text = html.escape(self.probe_text()) or "<i>(the validation sample)</i>"
+        guess = sample.predicted
+        verdict = {True: " — <b style='color:#1a7f37'>right</b>",
+                   False: " — <b style='color:#cf222e'>wrong</b>", None: ""}[sample.correct]
+        # the text the engine classified; predictions stored before it was recorded have none
+        text = html.escape(sample.text or self.probe_text()) or "<i>(the validation sample)</i>"
         self.sentence.setText(f"“{text}”<br>true class: <b>{html.escape(truth or '?')}</b> · "
                               f"predicted: <b>{html.escape(str(guess))}</b> "
-                              f"({items[0][1]:.0%} sure){verdict}" if items else text)
+                              f"({sample.confidence:.0%} sure){verdict}" if items else text)
         self.probs.getPlotItem().getAxis("bottom").setTicks([[(i, str(k)[:12]) for i, (k, _) in
                                                               enumerate(items)], []])
         self.probs.getPlotItem().setXRange(-0.6, max(len(items) - 0.4, 0.6))
@@ -191,25 +207,27 @@ class QtPredictionPanel(QWidget):
                                    else ""))
         self.stack.setCurrentWidget(self.forecast)
 
-    def _show_forecast(self, pred: SamplePrediction) -> None:
+    def _show_forecast(self, sample: ForecastSample) -> None:
         self.validation = None
         self._show_curves(validation=False)
         self.caption.setText(f"{self.caption.text()}: one validation window (the whole "
                              "validation part is shown once training stops)")
         self.forecast.getPlotItem().enableAutoRange()
-        forecast = np.atleast_2d(np.asarray(pred.forecast, dtype=float))
+        forecast = np.atleast_2d(np.asarray(sample.forecast, dtype=float))
         horizon = forecast.shape[0]
         steps = np.arange(horizon)
-        self.forecast_curve.setData(steps, forecast[:, 0])
-        if pred.actual is not None:
-            actual = np.atleast_2d(np.asarray(pred.actual, dtype=float))
+        self.forecast_curve.setData(steps, forecast[:, 0] if forecast.size else [])
+        if sample.actual is not None:
+            actual = np.atleast_2d(np.asarray(sample.actual, dtype=float))
             self.actual_curve.setData(steps[: actual.shape[0]], actual[:, 0])
         else:
             self.actual_curve.setData([], [])
-        if pred.history is not None:
-            hist = np.asarray(pred.history, dtype=float)
+        if sample.history is not None:
+            hist = np.asarray(sample.history, dtype=float)
             hist = hist[:, 0] if hist.ndim > 1 else hist
             self.history_curve.setData(np.arange(-len(hist), 0), hist)
         else:
             self.history_curve.setData([], [])
+        if sample.targets:
+            self.forecast.getPlotItem().setLabel("left", sample.targets[0])
         self.stack.setCurrentWidget(self.forecast)
