@@ -82,6 +82,10 @@ CLAIMS: dict[str, str] = {
     "evaluate --force": f"{OPTS}::test_resume_and_evaluate_force_after_the_data_changed",
     # inspect
     "inspect RUN_DIR": f"{CLI}::test_lm_evaluate_predict_inspect",
+    "inspect --step": "tests/core/test_glassbox_cli.py::test_inspect_step_and_memory_print_the_recorded_numbers",
+    "inspect --epoch": "tests/core/test_glassbox_cli.py::test_inspect_step_and_memory_print_the_recorded_numbers",
+    "inspect --layer": "tests/core/test_glassbox_cli.py::test_inspect_step_and_memory_print_the_recorded_numbers",
+    "inspect --memory": "tests/core/test_glassbox_cli.py::test_inspect_step_and_memory_print_the_recorded_numbers",
     # compare
     "compare RUN": "tests/core/test_compare.py::test_compare_two_runs_table_json_and_diff_only",
     "compare --diff-only": "tests/core/test_compare.py::"

@@ -39,7 +39,7 @@ def test_stacked_relu_steps_equal_numpy_and_the_keras_cell(tmp_path):
         layer = weights.layers[index]
         w = layer.weights
         for t in (1, 2, ds.input_spec.seq_len):
-            step = step_arithmetic(layer, hidden, index, t, params=trainer.cell_params)
+            step = step_arithmetic(layer, hidden, index, t)  # params from the snapshot
             x_t = step.strip("x_t").values
             h_prev = step.strip("h_{t-1}").values
             # x_t as the layer sees it: one-hot of the probe's token, or the layer below's h_t

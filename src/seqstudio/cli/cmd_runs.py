@@ -50,8 +50,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     i = sub.add_parser("inspect", help="architecture, parameter formulas and status of a run",
                        description="The architecture table of RUN_DIR (layer, output shape, "
-                                   "parameters, formula) and where the run stands.")
+                                   "parameters, formula) and where the run stands. With --step "
+                                   "or --memory: the cell inspector's numbers, from the "
+                                   "glass-box snapshots recorded in training.")
     i.add_argument("run_dir", metavar="RUN_DIR")
+    i.add_argument("--step", type=int, default=None, metavar="T",
+                   help="the arithmetic of time step T (from 1; h_0 = 0 at T = 1): x_t, x_t·Wx, "
+                        "h_{t-1}, h_{t-1}·Wh, b, z, h_t and the gates, checked against Keras")
+    i.add_argument("--epoch", type=int, default=None, metavar="E",
+                   help="with --step/--memory: the end of epoch E (from 1; default the last)")
+    i.add_argument("--layer", type=int, default=1, metavar="L",
+                   help="with --step: recurrent layer L (from 1; default 1)")
+    i.add_argument("--memory", action="store_true",
+                   help="the influence of every input step on the final state "
+                        "(|d sum(h_T)/d x_t|, probe and validation mean) and the memory length")
     i.set_defaults(func=run_inspect)
 
 
@@ -152,6 +164,14 @@ def run_inspect(args: argparse.Namespace) -> int:
     from seqstudio.plugins import get_registry
 
     run = _open(args)
+    if args.step is not None or args.memory:  # the glass box, from the recorded snapshots
+        from seqstudio.glassbox import report
+
+        if args.step is not None:
+            print("\n".join(report.step_lines(run, args.step, args.epoch, args.layer)))
+        if args.memory:
+            print("\n".join(report.memory_lines(run, args.epoch)))
+        return 0
     info, cell_cfg = run.dataset_info(), run.config.get("cell", {})
     cell = get_registry().cell_type(cell_cfg.get("name", ""))
     built = build_model(InputSpec(**info["input_spec"]), HeadSpec(**info["head"]), cell,
