@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from gui_helpers import bundled_samples, tiny_training, wait_ready
 
+from seqstudio.gui.glass_words import training_order
 from seqstudio.gui.qt_hidden_state_plot import readable_token
-from seqstudio.gui.qt_memory import training_order
 
 SAMPLES = bundled_samples()
 TRAIN_TIMEOUT = 180_000

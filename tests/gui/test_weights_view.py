@@ -8,7 +8,7 @@ import pytest
 from gui_helpers import bundled_samples, tiny_training, wait_ready
 
 from seqstudio.glassbox.health import health_warning
-from seqstudio.gui.qt_memory import training_order
+from seqstudio.gui.glass_words import training_order
 
 SAMPLES = bundled_samples()
 TRAIN_TIMEOUT = 180_000
@@ -30,9 +30,11 @@ def check_shows(view, weights, activation: str) -> None:
     np.testing.assert_allclose(shown_wh, wh, rtol=1e-6)
     np.testing.assert_allclose(shown_b, b[None, :], rtol=1e-6)
     d, n = wx.shape
+    assert [h.title for h in panel.heatmaps] == [f"Wx (kernel) {d}×{n}",
+                                                 f"Wh (recurrent_kernel) {n}×{n}", f"b (bias) {n}"]
     formula = panel.formula.text()
-    assert f"Wx (kernel) {d}×{n}" in formula and f"Wh (recurrent_kernel) {n}×{n}" in formula
-    assert f"{d}·{n} + {n}·{n} + {n} = {d * n + n * n + n:,} parameters" in formula, formula
+    assert f"n·d + n·n + n = {d}·{n} + {n}·{n} + {n} = {d * n + n * n + n:,} parameters" \
+        in formula, formula
     # The eigenvalue points are numpy's eigenvalues of the recurrent kernel on screen.
     x, y = panel.eigen_points.getData()
     np.testing.assert_allclose(sorted_complex(x + 1j * y),

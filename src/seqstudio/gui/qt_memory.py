@@ -10,7 +10,6 @@ the memory length in words, and a small plot shows that length over the run's sn
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -27,67 +26,34 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import InfluenceSnapshot
-from seqstudio.glassbox.influence import MEMORY_SHARE
+from seqstudio.gui.glass_words import (
+    THRESHOLD,
+    first_to_last,
+    memory_phrase,
+    nice_ceiling,
+    snapshot_x,
+    training_order,
+)
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
 
-#: the share of the peak below which an input counts as forgotten (the engine's ``memory``)
-THRESHOLD = MEMORY_SHARE
 #: the smallest influence drawn on the log scale (an exact 0 has no logarithm)
 FLOOR = 1e-12
 EMPTY = "Train a model to see how far back each input still reaches the last step."
 
 
-def memory_phrase(snap: InfluenceSnapshot) -> str:
-    """The memory length in words, from the engine's ``memory``."""
-    steps = len(snap.probe)
-    if not steps or not np.all(np.isfinite(snap.probe)):
-        return "influence is not finite: the run has diverged"
-    if snap.memory >= steps:
-        return (f"remembers all {steps} steps: influence stays at or above "
-                f"{THRESHOLD:.0%} of its peak over the whole sequence").replace("%", " %")
-    return (f"remembers about {snap.memory} step{'s' if snap.memory != 1 else ''} back: "
-            f"influence falls below {THRESHOLD:.0%} of its peak").replace("%", " %")
-
-
-def first_to_last(snap: InfluenceSnapshot) -> str:
-    """How the first input's influence compares with the last one's: fading or growing."""
-    probe = np.asarray(snap.probe, dtype=float)
-    if len(probe) < 2 or not np.all(np.isfinite(probe)) or probe[-1] <= 0:
-        return ""
-    ratio = probe[0] / probe[-1]
-    if ratio >= 1:
-        return f"the first input weighs {ratio:.3g}× the last (growing back in time)"
-    return f"the first input weighs {ratio:.2g} of the last (fading)"
-
-
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten at or above
-    ``value`` (> 0): scales that change only when the numbers really grow."""
-    if not np.isfinite(value) or value <= 0:
-        return 1.0
-    power = 10.0 ** np.floor(np.log10(value))
-    for step in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * power >= value * (1 - 1e-9):
-            return float(step * power)
-    return float(10 * power)
-
-
-def training_order(snap: Any) -> tuple[int, float]:
-    """A sort key that puts an epoch's end (``batch == -1``) after its mid-epoch snapshots."""
-    return snap.epoch, snap.batch if snap.batch >= 0 else float("inf")
-
-
-def snapshot_x(history: Sequence[Any], steps_per_epoch: int = 0) -> np.ndarray:
-    """An epoch axis for snapshots (anything with ``epoch`` and ``batch``): an epoch's end at
-    ``epoch + 1``, a mid-epoch snapshot at ``epoch + (batch + 1) / steps_per_epoch`` (without
-    it, the steps are estimated from the latest batch stored)."""
-    batches = [s.batch for s in history if s.batch >= 0]
-    per_epoch = steps_per_epoch or max(batches, default=0) + 2
-    return np.array([s.epoch + 1.0 if s.batch < 0 else s.epoch + (s.batch + 1) / per_epoch
-                     for s in history])
+def _extent(arrays: Sequence[np.ndarray], start: tuple[float, float] | None = None
+            ) -> tuple[float, float]:
+    """The smallest positive and the largest finite value of ``arrays`` (and ``start``), the
+    smallest clipped at :data:`FLOOR`."""
+    values = np.concatenate([np.asarray(a, dtype=float).ravel() for a in arrays] or [np.zeros(0)])
+    values = values[np.isfinite(values) & (values > 0)]
+    lo, hi = (float(values.min()), float(values.max())) if values.size else (1.0, 1.0)
+    if start is not None:
+        lo, hi = min(lo, start[0]), max(hi, start[1])
+    return max(lo, FLOOR), max(hi, FLOOR)
 
 
 def _log(values: np.ndarray) -> np.ndarray:
@@ -95,11 +61,11 @@ def _log(values: np.ndarray) -> np.ndarray:
 
 
 class QtMemoryView(QWidget):
-    """objectName ``memoryView``. :meth:`show` draws one snapshot and the run's history."""
+    """objectName ``memoryPanel``. :meth:`show` draws one snapshot and the run's history."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("memoryView")
+        self.setObjectName("memoryPanel")
         caption = QLabel("Memory: how far back does the cell remember?")
         caption.setStyleSheet("font-weight: 600")
         self.log_scale = QCheckBox("log scale")
@@ -137,6 +103,8 @@ class QtMemoryView(QWidget):
         self._range_key: tuple | None = None
         self.time_labels: list[str] = []  # the labels on the time axis, as drawn
         self._steps_per_epoch = 0
+        #: the smallest and largest influence in the history
+        self._extent: tuple[float, float] | None = None
 
     # -- building ----------------------------------------------------------------------------
     def _make_influence_plot(self) -> pg.PlotWidget:
@@ -200,7 +168,7 @@ class QtMemoryView(QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def clear(self) -> None:
         self.snapshot = None
-        self._history_key = self._ticks_key = self._range_key = None
+        self._history_key = self._ticks_key = self._range_key = self._extent = None
         self.bars.setOpts(x=[], height=[])
         self.forgotten.setOpts(x=[], height=[])
         self.mean_curve.setData([], [])
@@ -233,11 +201,11 @@ class QtMemoryView(QWidget):
         y_probe, y_mean = (_log(probe), _log(mean)) if log else (probe, mean)
         finite = probe[np.isfinite(probe)]
         peak = float(finite.max()) if finite.size else 1.0
-        both = np.concatenate([y_probe, y_mean]) if mean.size else y_probe
-        lo = float(np.floor(both.min())) if log and both.size else 0.0
-        hi = float(both.max()) if both.size else 1.0
-        # rounded up, so the axes are laid out again only when the numbers really grow
-        hi = np.ceil(2 * hi + 0.6) / 2 if log else nice_ceiling(1.05 * hi)
+        # One scale for the run so far (scrubbing compares epochs on it), rounded: the axes are
+        # laid out again only when the numbers really grow.
+        small, large = _extent([probe, mean], self._extent)
+        lo = float(np.floor(np.log10(small))) if log else 0.0
+        hi = np.ceil(2 * np.log10(large) + 0.6) / 2 if log else nice_ceiling(1.05 * large)
         remembered = np.zeros(steps, dtype=bool)
         if snap.memory:
             remembered[max(0, steps - snap.memory):] = True
@@ -287,6 +255,8 @@ class QtMemoryView(QWidget):
             self._history_x = snapshot_x(history, self._steps_per_epoch)
             self._history_y = np.array([s.memory for s in history], dtype=float)
             self.history_curve.setData(self._history_x, self._history_y)
+            self._extent = _extent([a for s in history for a in (s.probe, s.batch_mean)]) \
+                if history else None
             steps = max((len(s.probe) for s in history), default=1)
             right = float(np.ceil(self._history_x.max())) if len(history) else 1.0
             self.history_plot.getPlotItem().getViewBox().setRange(

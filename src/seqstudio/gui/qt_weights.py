@@ -28,53 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import LayerWeights, WeightsSnapshot
-from seqstudio.glassbox.health import health_warning
-from seqstudio.gui.qt_memory import nice_ceiling, snapshot_x, training_order
+from seqstudio.glassbox.health import health_warning, recurrent_block
+from seqstudio.gui.glass_words import (
+    health_line,
+    nice_ceiling,
+    parameter_formula,
+    snapshot_x,
+    training_order,
+    weight_label,
+)
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
 
-#: the lecture's names for the weights of a SimpleRNN-like cell, by their Keras path
-SYMBOLS = {"kernel": "Wx", "recurrent_kernel": "Wh", "bias": "b"}
 EMPTY = "Train a model to see its weights and how healthy they are."
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
-
-
-def parameter_formula(weights: dict[str, np.ndarray]) -> str:
-    """``"n·d + n·n + n with d = 34, n = 64: 34·64 + 64·64 + 64 = 6,336 parameters"`` for a
-    SimpleRNN-shaped layer; the sum of the weights' shapes for any other cell."""
-    shapes = {name: np.shape(w) for name, w in weights.items()}
-    total = sum(int(np.prod(s)) for s in shapes.values())
-    by_leaf = {name.rsplit("/", 1)[-1]: shape for name, shape in shapes.items()}
-    kernel, recurrent, bias = (by_leaf.get(k) for k in SYMBOLS)
-    if (len(shapes) == 3 and kernel and recurrent and bias and len(kernel) == 2
-            and recurrent == (kernel[1], kernel[1]) and bias == (kernel[1],)):
-        d, n = kernel
-        return (f"n·d + n·n + n with d = {d} inputs, n = {n} units: "
-                f"{d}·{n} + {n}·{n} + {n} = {total:,} parameters")
-    terms = " + ".join("·".join(str(v) for v in s) or "1" for s in shapes.values())
-    return f"{terms} = {total:,} parameters"
-
-
-def weight_label(path: str, values: np.ndarray) -> str:
-    shape = "×".join(str(v) for v in np.shape(values))
-    symbol = SYMBOLS.get(path.rsplit("/", 1)[-1])
-    return f"{symbol} ({path}) {shape}" if symbol else f"{path} {shape}"
-
-
-def health_line(layer: LayerWeights, activation: str) -> str:
-    """The share of saturated units (tanh) or dead units (ReLU) in words."""
-    units = len(np.asarray(layer.eigvals))  # the recurrent matrix is units × units
-    saturated = (f"saturated (|h| > 0.95): {layer.saturated:.0%} of the probe's step×unit "
-                 "values").replace("%", " %")
-    dead_count = f" ({round(layer.dead * units)} of {units})" if units else ""
-    dead = (f"dead (h = 0 at every probe step): {layer.dead:.0%} of units"
-            f"{dead_count}").replace("%", " %")
-    radius = f"spectral radius of Wh: {layer.spectral_radius:.3g}"
-    if activation == "tanh":
-        return f"{saturated} · {radius}"
-    if activation == "relu":
-        return f"{dead} · {radius}"
-    return f"{saturated} · {dead} · {radius}"
 
 
 class _Heatmap:
@@ -88,9 +55,11 @@ class _Heatmap:
         self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
         for name in ("left", "bottom"):
             self.plot.getAxis(name).enableAutoSIPrefix(False)
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self._shape: tuple[int, int] | None = None
+        self.title = ""  # what the title says: the weight's name and shape
 
     def show(self, values: np.ndarray, title: str, levels: tuple[float, float],
              rows: str, cols: str) -> None:
@@ -101,25 +70,29 @@ class _Heatmap:
             r, c = values.shape
             self.plot.getViewBox().setRange(xRange=(0, c), yRange=(0, r), padding=0)
             self.plot.setLabel("left", rows)
-            self.plot.setLabel("bottom", cols)
-            self.plot.setTitle(title, size="9pt")
             self.plot.getAxis("left").setStyle(showValues=r > 1)
+            self.title = ""
+        if title != self.title:  # a one-row strip (b) is named under it, where there is room
+            self.title = title
+            self.plot.setTitle(title if values.shape[0] > 1 else None, size="9pt")
+            self.plot.setLabel("bottom", cols if values.shape[0] > 1 else f"{title} · {cols}")
 
     def clear(self) -> None:
         self.image.clear()
         self._shape = None
+        self.title = ""
         self.plot.setTitle(None)
 
 
 class QtWeightsView(QWidget):
-    """objectName ``weightsView``. :meth:`show_snapshot` draws one moment, its layer selector
+    """objectName ``weightsPanel``. :meth:`show_snapshot` draws one moment, its layer selector
     picks the recurrent layer of a stacked model."""
 
     layerChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("weightsView")
+        self.setObjectName("weightsPanel")
         caption = QLabel("Weights and health")
         caption.setStyleSheet("font-weight: 600")
         self.layer = QComboBox()
@@ -129,15 +102,15 @@ class QtWeightsView(QWidget):
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.when = QLabel("")
         self.when.setStyleSheet("color: #555")
+        self.formula = QLabel(EMPTY)
+        self.formula.setObjectName("weightsFormula")
+        self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(caption)
-        top.addWidget(self.when, 1)
+        top.addWidget(self.when)
+        top.addWidget(self.formula, 1)
         top.addWidget(self.layer)
-        self.formula = QLabel(EMPTY)
-        self.formula.setObjectName("weightsFormula")
-        self.formula.setWordWrap(True)
-        self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.health = QLabel("")
         self.health.setObjectName("weightsHealth")
         self.health.setWordWrap(True)
@@ -146,34 +119,33 @@ class QtWeightsView(QWidget):
         self.warning.setObjectName("healthWarning")
         self.warning.setWordWrap(True)
         self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # always shown, two lines high: a warning that comes and goes does not re-lay out the view
-        self.warning.setMinimumHeight(2 * self.warning.fontMetrics().lineSpacing() + 4)
+        # always shown (green when all is well): a warning that comes does not re-lay out the view
+        self.warning.setMinimumHeight(self.warning.fontMetrics().lineSpacing() + 2)
         self.matrices = pg.GraphicsLayoutWidget()
         self.matrices.setObjectName("weightMatrices")
         self.matrices.setBackground("w")
         self.heatmaps = [_Heatmap(self.matrices, 0, 0), _Heatmap(self.matrices, 0, 1),
                          _Heatmap(self.matrices, 1, 1)]
-        self.matrices.ci.layout.setRowStretchFactor(0, 6)
-        self.matrices.ci.layout.setRowStretchFactor(1, 1)
+        self.heatmaps[2].plot.setMinimumHeight(78)  # b is one row: a strip under Wh
+        self.heatmaps[2].plot.setMaximumHeight(78)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                         width=10, interactive=False)
         self.colorbar.setImageItem([h.image for h in self.heatmaps])
         self.matrices.addItem(self.colorbar, row=0, col=2, rowspan=2)
         self.eigen_plot = self._make_eigen_plot()
         self.radius_plot = self._make_radius_plot()
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.eigen_plot)
-        right.addWidget(self.radius_plot)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.matrices)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.addWidget(self.eigen_plot)
+        split.addWidget(self.radius_plot)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 1)
+        split.setSizes([460, 230, 230])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
-        layout.addWidget(self.formula)
         layout.addWidget(split, 1)
         layout.addWidget(self.health)
         layout.addWidget(self.warning)
@@ -185,6 +157,10 @@ class QtWeightsView(QWidget):
         self._levels: tuple[float, float] | None = None
         self._steps_per_epoch = 0
         self._history: list[WeightsSnapshot] = []
+        self._eigen_title = ""
+        self._peaks: dict[int, float] = {}
+        self._history_snaps: list[WeightsSnapshot] = []
+        self._history_y = np.zeros(0)
 
     def _make_eigen_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget()
@@ -196,9 +172,12 @@ class QtWeightsView(QWidget):
         item.getViewBox().disableAutoRange()
         item.getViewBox().setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.2)
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("bottom", "Re λ")
         item.setLabel("left", "Im λ")
-        item.setTitle("eigenvalues of Wh and the unit circle", size="9pt")
+        item.setTitle("eigenvalues of Wh · unit circle", size="8pt")
         item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
                                      pen=pg.mkPen((150, 150, 150), width=1,
                                                   style=Qt.PenStyle.DashLine)))
@@ -243,6 +222,7 @@ class QtWeightsView(QWidget):
     def clear(self) -> None:
         self.snapshot = None
         self._shown = self._history_key = self._eigen_range = self._levels = None
+        self._peaks.clear()
         for heatmap in self.heatmaps:
             heatmap.clear()
         self.eigen_points.setData([], [])
@@ -300,10 +280,10 @@ class QtWeightsView(QWidget):
             return
         self._shown = key
         items = list(layer.weights.items())[:3]
-        finite = [np.abs(w[np.isfinite(w)]).max() for _, w in items if np.isfinite(w).any()]
-        peak = nice_ceiling(float(max(finite, default=1.0)) or 1.0)
+        # One rounded scale for the whole run so far: epochs compare, and it changes rarely.
+        peak = nice_ceiling(max(self._peak(s.layers[index]) for s in [*self._history_snaps, snap]))
         levels = (-peak, peak)
-        if levels != self._levels:  # a rounded scale: it changes rarely, and epochs compare
+        if levels != self._levels:
             self._levels = levels
             self.colorbar.setLevels(levels)
         axes = {"kernel": ("input i", "unit j"), "recurrent_kernel": ("from unit i", "to unit j"),
@@ -315,17 +295,33 @@ class QtWeightsView(QWidget):
             heatmap.clear()
         eig = np.asarray(layer.eigvals)
         self.eigen_points.setData(eig.real, eig.imag)
-        reach = nice_ceiling(max(1.15, 1.1 * layer.spectral_radius)) \
-            if np.isfinite(layer.spectral_radius) else 1.2
+        block = recurrent_block(layer.cell_type, layer.weights)
+        title = "no square recurrent matrix in this cell" if block is None else \
+            "eigenvalues of Wh · unit circle" if block.kind == "matrix" else \
+            f"eigenvalues of {block.label}"
+        if title != self._eigen_title:
+            self._eigen_title = title
+            self.eigen_plot.getPlotItem().setTitle(title, size="8pt")
+        radii = [r for r in (*self._history_y, layer.spectral_radius) if np.isfinite(r)]
+        reach = nice_ceiling(max([1.15, *(1.1 * r for r in radii)]))
         if reach != self._eigen_range:
             self._eigen_range = reach
             self.eigen_plot.getPlotItem().getViewBox().setRange(
                 xRange=(-reach, reach), yRange=(-reach, reach), padding=0)
-        self.formula.setText(f"{layer.name}: " + " · ".join(weight_label(p, w) for p, w in items)
-                             + f"  →  {parameter_formula(layer.weights)}")
+        self.formula.setText(f" · {layer.name}: {parameter_formula(layer.weights)}")
+        self.formula.setToolTip(" · ".join(weight_label(p, w) for p, w in items))
         self.health.setText(health_line(layer, self.activation))
         self.when.setText(f"  epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}"
                                                           if snap.batch >= 0 else " (end)"))
+
+    def _peak(self, layer: LayerWeights) -> float:
+        """The largest finite |weight| of the layer's first three weights (kept per snapshot)."""
+        peak = self._peaks.get(id(layer))
+        if peak is None:
+            finite = [float(np.abs(w[np.isfinite(w)]).max())
+                      for w in list(layer.weights.values())[:3] if np.isfinite(w).any()]
+            peak = self._peaks[id(layer)] = max(finite, default=1.0) or 1.0
+        return peak
 
     def _draw_history(self, history: Sequence[WeightsSnapshot], index: int) -> None:
         key = (len(history), id(history[-1]) if history else None, index)
