@@ -47,4 +47,5 @@ def export_hidden_states(window: Any) -> None:
     if path:
         live = window.live
         _export(window, lambda: run_files.export_snapshots(
-            live.scrubber.snapshots, live.hidden.snapshot, path, live.hidden.current_layer()))
+            live.scrubber.snapshots, live.hidden.snapshot, path, live.hidden.current_layer(),
+            weights=live.model.weights_series(), influence=live.model.influence_series()))

@@ -87,11 +87,16 @@ def _export_svg(plot_item: Any, path: Path) -> Path:
 
 
 def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | None,
-                     path: str | Path, layer: int = 0) -> Path:
+                     path: str | Path, layer: int = 0, *, weights: Any = (),
+                     influence: Any = ()) -> Path:
     """NPZ: every snapshot (``epoch``, ``batch`` and ``layer<i>`` arrays of shape (S, T, n_i),
     the output state ``h``; a cell with more states adds ``layer<i>_<state>``, e.g.
     ``layer0_c`` for an LSTM). CSV: the shown snapshot and layer, one row per time step, one
-    column per unit (``unit_<j>``; with several states ``<state>_unit_<j>`` for each)."""
+    column per unit (``unit_<j>``; with several states ``<state>_unit_<j>`` for each).
+    ``weights`` and ``influence`` (the glass box's snapshots) add their arrays to the NPZ and
+    the shown moment's influence to the CSV (:mod:`seqstudio.glassbox.export`)."""
+    from seqstudio.glassbox.export import csv_columns, npz_arrays
+
     path = Path(path)
     if path.suffix.lower() == ".csv":
         snap = current or (snapshots[-1] if snapshots else None)
@@ -106,12 +111,15 @@ def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | 
                        for j in range(values.shape[1])]
             columns.append(values)
         states = np.concatenate(columns, axis=1)
+        shown = next((i for i in influence if (i.epoch, i.batch) == (snap.epoch, snap.batch)),
+                     None)
+        extra_header, extra = csv_columns(shown, len(states))
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
-            writer.writerow(header)
+            writer.writerow(header + extra_header)
             for t, row in enumerate(states):
                 label = snap.step_labels[t] if t < len(snap.step_labels) else ""
-                writer.writerow([t, label, *[f"{v:.6g}" for v in row]])
+                writer.writerow([t, label, *[f"{v:.6g}" for v in row], *extra[t]])
         return path
     if not snapshots:
         raise ValueError("there are no hidden states to export yet")
@@ -128,5 +136,6 @@ def export_snapshots(snapshots: list[HiddenSnapshot], current: HiddenSnapshot | 
         for name in snapshots[-1].state_names(i)[1:]:  # h is layer<i> itself
             arrays[f"layer{i}_{name}"] = np.stack([np.asarray(s.states_of(i)[name])
                                                    for s in snapshots])
+    arrays.update(npz_arrays(list(weights), list(influence)))
     np.savez_compressed(path, **arrays)
     return path
