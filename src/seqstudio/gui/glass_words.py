@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from seqstudio.engine.events import InfluenceSnapshot, LayerWeights
+from seqstudio.engine.events import InfluenceSnapshot, LayerWeights, WeightsSnapshot
 from seqstudio.glassbox.influence import MEMORY_SHARE
 
 #: the share of the peak below which an input counts as forgotten (the engine's ``memory``)
@@ -103,3 +103,15 @@ def health_line(layer: LayerWeights, activation: str) -> str:
     if activation == "relu":
         return f"{dead} · {radius}"
     return f"{saturated} · {dead} · {radius}"
+
+
+def default_activation(snapshot: WeightsSnapshot) -> str:
+    """The activation of the snapshot's cell type with its default settings (``"other"`` when
+    its plugin is not installed here)."""
+    from seqstudio.plugins import get_registry
+
+    try:
+        cell = get_registry().cell_type(snapshot.layers[0].cell_type)
+        return cell.activation_for(cell.resolve({}))
+    except Exception:  # noqa: BLE001 - a missing plugin only costs the choice of share
+        return "other"

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import LayerWeights, WeightsSnapshot
 from seqstudio.glassbox.health import health_warning, recurrent_block
 from seqstudio.gui.glass_words import (
+    default_activation,
     health_line,
     nice_ceiling,
     parameter_formula,
@@ -346,18 +347,6 @@ class QtWeightsView(QWidget):
         if self.snapshot is not None and index >= 0:
             self._draw_layer()
         self.layerChanged.emit(index)
-
-
-def default_activation(snapshot: WeightsSnapshot) -> str:
-    """The activation of the snapshot's cell type with its default settings (``"other"`` when
-    its plugin is not installed here)."""
-    from seqstudio.plugins import get_registry
-
-    try:
-        cell = get_registry().cell_type(snapshot.layers[0].cell_type)
-        return cell.activation_for(cell.resolve({}))
-    except Exception:  # noqa: BLE001 - a missing plugin only costs the choice of share
-        return "other"
 
 
 class WeightsView(RunView):
