@@ -1,29 +1,39 @@
-"""Training and inference throughput of the built-in cells against stock Keras and torch.nn.
+"""Training, inference and generation throughput of the built-in cells against stock Keras and torch.nn.
 
 Each cell family is compared with its own kind: the SimpleRNN cells with keras.layers.SimpleRNN
 and torch.nn.RNN, ``lstm`` with keras.layers.LSTM and torch.nn.LSTM, ``gru`` with
-keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the same form).
+keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the same form), and
+``stacked-rnn`` (2 layers) with two stacked keras.layers.SimpleRNN and torch.nn.RNN(num_layers=2).
 
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
     python bench/cells.py --config seed --rounds 2
-    python bench/cells.py --quick         # one round, 15% of the batches, one TF process per config
+    python bench/cells.py --quick         # one round, 15% of the batches, 2 processes per config
 
-Configurations (batch 64, Adam, one recurrent layer unless stated):
+Configurations (training batch 64, Adam, one recurrent layer unless stated):
   seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
   large  T=100, d=64,         n=128, linear head with 1 output
 
-Our cells are trained by the engine's own Trainer (the path of ``seqstudio train`` and the GUI),
-with its default execution mode (``auto``). Stock ``keras.layers.SimpleRNN`` is compiled with
-Keras' defaults; torch uses ``torch.nn.RNN`` with the same sizes, optimizer and batch. Each
-contender runs in its own process (TensorFlow and torch in one process fight over threads), and
-the rounds interleave the contenders so that machine noise falls on all of them alike. Figures are
-medians: of the timed epochs within a process (after a warm-up epoch), then of the rounds.
+Training: our cells are trained by the engine's own Trainer (the path of ``seqstudio train`` and
+the GUI) with its default execution mode (``auto``); stock Keras is compiled with its defaults;
+torch runs the same sizes, optimizer and batch in a plain loop. Inference (forward only, 2,048
+samples): ours through ``engine.predict.Predictor``, the path of ``seqstudio predict``, the probes
+and the per-epoch sample; Keras through ``model.predict``; torch under ``no_grad`` at its best of
+three batch sizes. Generation: tokens/s of a char-level model generating one token at a time with
+the state carried (``Predictor.generate``; also the window-rerun sampler), against a torch loop
+that steps ``nn.RNN`` with ``h`` carried and draws the same way.
 
-Run it on an otherwise idle machine. torch's OpenMP threads wait actively for each other, so when
-another process holds a core, torch with 2 threads slows down 10-30x, far more than TensorFlow; the
-ratios are then meaningless. ``BENCH_TORCH_THREADS=1`` pins torch to one thread if needed (the
-table says how many it used).
+Every contender gets the same threads: TensorFlow's default, one per core, set explicitly for its
+intra- and inter-op pools, and ``torch.set_num_threads`` to the same number (``BENCH_THREADS``
+overrides both). Each contender runs in its own process (TensorFlow and torch in one process fight
+over threads; ``--quick`` runs a configuration's TensorFlow contenders in one process and torch's
+in another), and the rounds interleave the contenders, alternating their order, so that machine
+noise falls on all of them alike. Figures are medians: of the timed epochs within a process (after
+a warm-up epoch), then of the rounds. The table ends with issue #16's targets, met or missed, and
+the elapsed time with the CPU time the contenders got.
+
+On a shared machine prefer the ratios: torch's OpenMP threads wait actively for each other, so
+when another process holds a core, torch slows down far more than TensorFlow.
 """
 
 from __future__ import annotations
@@ -35,224 +45,34 @@ import platform
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+sys.path.insert(0, str(Path(__file__).parent))
 
-CONFIGS = {
-    "seed": {"T": 20, "d": 100, "n": 10, "vocab": 100, "batches": 512},
-    "large": {"T": 100, "d": 64, "n": 128, "vocab": None, "batches": 96},
-}
-BATCH = 64
+from cells_workers import BATCH, CONFIGS, GEN, depth, family, run_worker, threads  # noqa: E402
+
 OURS = ["simple-rnn-tanh", "simple-rnn-relu", "stacked-rnn", "lstm", "gru"]
-CONTENDERS = [*OURS, "keras-simplernn", "keras-lstm", "keras-gru", "torch-rnn", "torch-lstm",
-              "torch-gru"]
+CONTENDERS = [*OURS, "keras-simplernn", "keras-simplernn2", "keras-lstm", "keras-gru",
+              "torch-rnn", "torch-rnn2", "torch-lstm", "torch-gru"]
+#: timed once per round, with the seed configuration's processes
+GENERATORS = ["generate-ours", "generate-ours-window", "generate-torch"]
 #: the gate groups of each family: the multiply-adds of a step are that many times a SimpleRNN's
 GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+#: issue #16's targets: ours / torch
+TARGETS = {"infer": 1.5, "train_large": 1.5, "stacked": 1.5, "generate": 1.0}
 
 
-def family(name: str) -> str:
-    """``rnn``, ``lstm`` or ``gru``: which stock layers a contender is compared with."""
-    for kind in ("lstm", "gru"):
-        if name == kind or name.endswith("-" + kind):
-            return kind
-    return "rnn"
+def is_torch(name: str) -> bool:
+    return name.startswith("torch-") or name == "generate-torch"
 
 
-# ----------------------------------------------------------------------------------- workers
-def _data(cfg: dict):
-    import numpy as np
-
-    rng = np.random.default_rng(0)
-    n = max(1, round(cfg["batches"] * cfg.get("scale", 1.0))) * BATCH
-    if cfg["vocab"]:
-        x = rng.integers(2, cfg["vocab"], (n, cfg["T"])).astype("int32")
-        y = rng.integers(2, cfg["vocab"], (n,)).astype("int32")
-    else:
-        x = rng.normal(size=(n, cfg["T"], cfg["d"])).astype("float32")
-        y = rng.normal(size=(n, 1)).astype("float32")
-    return x, y
-
-
-def _rate(stamps: list[tuple[float, int]]) -> float:
-    """Samples/s between the first and last (time, samples-so-far) stamps of an epoch."""
-    (t0, s0), (t1, s1) = stamps[0], stamps[-1]
-    return (s1 - s0) / (t1 - t0)
-
-
-def _infer_rate(predict, x, repeats: int = 3) -> float:
-    predict(x[: BATCH * 4])
-    rates = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        predict(x)
-        rates.append(len(x) / (time.perf_counter() - start))
-    return statistics.median(rates)
-
-
-def worker_ours(name: str, cfg: dict, epochs: int) -> dict:
-
-    from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe
-    from seqstudio.engine import Trainer, TrainSettings
-    from seqstudio.engine.events import BatchEnd, Started
-
-    x, y = _data(cfg)
-    if cfg["vocab"]:
-        spec = InputSpec("onehot", cfg["T"], vocab_size=cfg["vocab"])
-        head, task = HeadSpec("softmax", cfg["vocab"]), "lm"
-        tokens = ["", "[UNK]", *[f"t{i}" for i in range(2, cfg["vocab"])]]
-        extra = {"tokens": tokens, "level": "word"}
-    else:
-        spec = InputSpec("numeric", cfg["T"], features=cfg["d"])
-        head, task = HeadSpec("linear", 1), "forecast"
-        cols = [f"f{i}" for i in range(cfg["d"])]
-        extra = {"input_columns": cols, "target_columns": [cols[0]],
-                 "scaler": {c: (0.0, 1.0) for c in cols}}
-    n_val = BATCH
-    dataset = Dataset(task=task, input_spec=spec, head=head, x_train=x, y_train=y,
-                      x_val=x[:n_val], y_val=y[:n_val],
-                      probe=Probe(x=x[:1], step_labels=[str(i) for i in range(cfg["T"])]),
-                      **extra)
-    params = {"units": cfg["n"]}
-    if name == "stacked-rnn":
-        params["layers"] = 2
-    epoch_stamps: dict[int, list[tuple[float, int]]] = {}
-    arrivals: list[tuple[int, float]] = []  # (epoch, time) a loss update reaches a subscriber
-    info: dict = {}
-
-    def on_event(event) -> None:
-        now = time.perf_counter()
-        if isinstance(event, BatchEnd):
-            if not arrivals or now - arrivals[-1][1] > 1e-3:  # one call's batches come together
-                arrivals.append((event.epoch, now))
-            epoch_stamps.setdefault(event.epoch, []).append((now, (event.batch + 1) * BATCH))
-        elif isinstance(event, Started):
-            info["mode"] = event.execution_mode
-
-    with tempfile.TemporaryDirectory() as tmp:
-        mode = os.environ.get("BENCH_EXECUTION_MODE", "auto")
-        trainer = Trainer(dataset, name, params,
-                          TrainSettings(epochs=epochs + 1, batch_size=BATCH, seed=0,
-                                        execution_mode=mode),
-                          run_dir=Path(tmp) / "run")
-        trainer.subscribe(on_event)
-        result = trainer.run()
-        if result.status != "finished":
-            raise SystemExit(f"{name}: training {result.status}: {result.reason}")
-        rates = [_rate(epoch_stamps[e]) for e in sorted(epoch_stamps)[1:]]
-        model = trainer.built.model
-        infer = _infer_rate(lambda a: model.predict(a, batch_size=BATCH, verbose=0), x)
-        mode = trainer.built.execution.text
-    # within an epoch, after the warm-up one (validation and checkpoints come between epochs)
-    gaps = [b - a for (ea, a), (eb, b) in zip(arrivals, arrivals[1:], strict=False)
-            if ea == eb and ea > 0]
-    steady = gaps or [0.0]
-    return {"train": statistics.median(rates), "infer": infer, "mode": mode,
-            "updates_per_s": 1 / statistics.median(steady), "max_gap_s": max(steady)}
-
-
-def _keras_timer(stamps: dict):
-    import keras
-
-    class Timer(keras.callbacks.Callback):
-        def on_train_batch_end(self, batch, logs=None):
-            stamps.setdefault(self.epoch, []).append((time.perf_counter(), (batch + 1) * BATCH))
-
-        def on_epoch_begin(self, epoch, logs=None):
-            self.epoch = epoch
-
-    return Timer()
-
-
-def worker_keras(cfg: dict, epochs: int, kind: str = "rnn") -> dict:
-    import keras
-
-    x, y = _data(cfg)
-    keras.utils.set_random_seed(0)
-    layer = {"rnn": keras.layers.SimpleRNN, "lstm": keras.layers.LSTM,
-             "gru": keras.layers.GRU}[kind]
-    if cfg["vocab"]:
-        inputs = keras.Input((cfg["T"],), dtype="int32")
-        h = keras.layers.CategoryEncoding(cfg["vocab"], output_mode="one_hot")(inputs)
-        outputs = keras.layers.Dense(cfg["vocab"], activation="softmax")(layer(cfg["n"])(h))
-        loss = "sparse_categorical_crossentropy"
-    else:
-        inputs = keras.Input((cfg["T"], cfg["d"]))
-        outputs = keras.layers.Dense(1)(layer(cfg["n"])(inputs))
-        loss = "mse"
-    model = keras.Model(inputs, outputs)
-    model.compile(optimizer="adam", loss=loss)
-    stamps: dict = {}
-    model.fit(x, y, batch_size=BATCH, epochs=epochs + 1, verbose=0, shuffle=True,
-              callbacks=[_keras_timer(stamps)])
-    rates = [_rate(stamps[e]) for e in sorted(stamps)[1:]]
-    infer = _infer_rate(lambda a: model.predict(a, batch_size=BATCH, verbose=0), x)
-    return {"train": statistics.median(rates), "infer": infer, "mode": "keras defaults"}
-
-
-def worker_torch(cfg: dict, epochs: int, kind: str = "rnn") -> dict:
-    import torch
-
-    if os.environ.get("BENCH_TORCH_THREADS"):
-        torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
-    torch.manual_seed(0)
-    x, y = _data(cfg)
-    module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[kind]
-    rnn = module(cfg["d"], cfg["n"], batch_first=True)
-
-    def last_h(state):  # the LSTM's final state is (h, c)
-        return (state[0] if kind == "lstm" else state)[-1]
-    head = torch.nn.Linear(cfg["n"], cfg["vocab"] or 1)
-    opt = torch.optim.Adam([*rnn.parameters(), *head.parameters()], lr=1e-3)
-    xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-    if cfg["vocab"]:
-        lossf = torch.nn.CrossEntropyLoss()
-        yt = yt.long()
-
-        def encode(batch):
-            return torch.nn.functional.one_hot(batch.long(), cfg["vocab"]).float()
-    else:
-        lossf = torch.nn.MSELoss()
-
-        def encode(batch):
-            return batch
-    n = len(x)
-    rates = []
-    for epoch in range(epochs + 1):
-        order = torch.randperm(n)
-        start = time.perf_counter()
-        for i in range(0, n, BATCH):
-            idx = order[i:i + BATCH]
-            opt.zero_grad()
-            _, state = rnn(encode(xt[idx]))
-            loss = lossf(head(last_h(state)), yt[idx])
-            loss.backward()
-            opt.step()
-        if epoch:
-            rates.append(n / (time.perf_counter() - start))
-
-    def predict(a):
-        with torch.no_grad():
-            for i in range(0, len(a), BATCH):
-                head(last_h(rnn(encode(torch.from_numpy(a[i:i + BATCH])))[1]))
-    infer = _infer_rate(predict, x)
-    return {"train": statistics.median(rates), "infer": infer,
-            "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads"}
-
-
-def run_worker(contenders: str, config: str, epochs: int, scale: float) -> None:
-    """One or more contenders (comma-separated), one after the other in this process."""
-    cfg = {**CONFIGS[config], "scale": scale}
-    for contender in contenders.split(","):
-        if contender.startswith("torch-"):
-            out = worker_torch(cfg, epochs, family(contender))
-        elif contender.startswith("keras-"):
-            out = worker_keras(cfg, epochs, family(contender))
-        else:
-            out = worker_ours(contender, cfg, epochs)
-        print(f"RESULT {contender} " + json.dumps(out), flush=True)
+def twin(name: str, stock: str) -> str:
+    """The ``stock`` (``keras`` or ``torch``) contender of the same family and depth."""
+    kind = family(name)
+    base = {"rnn": "simplernn" if stock == "keras" else "rnn"}.get(kind, kind)
+    return f"{stock}-{base}{'2' if depth(name) == 2 else ''}"
 
 
 # ------------------------------------------------------------------------------ orchestrator
@@ -283,23 +103,33 @@ def peak_gflops() -> tuple[float, str]:
 def flops_per_sample(name: str, cfg: dict) -> float:
     from seqstudio.execution import training_flops
 
-    units = [cfg["n"]] * (2 if name == "stacked-rnn" else 1)
     gates = GATES[family(name)]
-    return training_flops(cfg["T"], cfg["d"], units, cfg["vocab"] or 1, BATCH,
+    return training_flops(cfg["T"], cfg["d"], [cfg["n"]] * depth(name), cfg["vocab"] or 1, BATCH,
                           step_cost=lambda d, n: gates * (d * n + n * n)) / BATCH
+
+
+def _groups(config: str, contenders: list[str], shared: bool, round_: int) -> list[str]:
+    """The processes of one configuration in one round (comma-separated contenders each).
+    ``shared``: TensorFlow's contenders in one process, torch's in another (the quick mode);
+    else each alone. The generators join the seed configuration; the order alternates between
+    rounds so that neither side always runs first."""
+    names = list(contenders)
+    if config == "seed" and any(family(c) == "rnn" for c in contenders):
+        with_torch = any(is_torch(c) for c in contenders)
+        names += [g for g in GENERATORS if with_torch or not is_torch(g)]
+    tf_side = [c for c in names if not is_torch(c)]
+    torch_side = [c for c in names if is_torch(c)]
+    groups = ([",".join(tf_side)] + ([",".join(torch_side)] if torch_side else [])
+              if shared else names)
+    return groups if round_ % 2 == 0 else groups[::-1]
 
 
 def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
             scale: float = 1.0, shared: bool = False) -> dict:
-    """``shared``: the TensorFlow contenders of a configuration run one after the other in one
-    process (one TensorFlow import instead of one each; the quick mode), torch's still alone."""
-    results: dict = {c: {k: [] for k in contenders} for c in configs}
-    tf_side = [c for c in contenders if not c.startswith("torch-")]
-    groups = ([",".join(tf_side)] + [c for c in contenders if c.startswith("torch-")]
-              if shared else contenders)
+    results: dict = {}
     for r in range(rounds):
         for config in configs:
-            for group in groups:
+            for group in _groups(config, contenders, shared, r):
                 cmd = [sys.executable, __file__, "--worker", group, "--config", config,
                        "--epochs", str(epochs), "--scale", str(scale)]
                 proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
@@ -309,26 +139,35 @@ def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
                     sys.exit(f"{group} on {config} failed:\n{proc.stderr[-3000:]}")
                 for contender in group.split(","):
                     out = json.loads(lines[contender])
-                    results[config][contender].append(out)
-                    print(f"  round {r + 1}/{rounds} {config:5s} {contender:16s} "
-                          f"train {out['train']:9.0f}/s  infer {out['infer']:9.0f}/s",
-                          file=sys.stderr)
+                    key = "generate" if contender.startswith("generate-") else config
+                    results.setdefault(key, {}).setdefault(contender, []).append(out)
+                    figures = "  ".join(f"{k} {out[k]:9.0f}/s" for k in
+                                        ("train", "infer", "generate") if k in out)
+                    print(f"  round {r + 1}/{rounds} {config:5s} {contender:20s} {figures}"
+                          f"  ({out['seconds']:.0f} s)", file=sys.stderr)
     summary: dict = {}
-    for config in configs:
-        summary[config] = {}
-        for contender, outs in results[config].items():
-            summary[config][contender] = {
-                "train": statistics.median(o["train"] for o in outs),
-                "infer": statistics.median(o["infer"] for o in outs),
-                "mode": outs[0]["mode"],
-                **({"updates_per_s": statistics.median(o["updates_per_s"] for o in outs),
-                    "max_gap_s": max(o["max_gap_s"] for o in outs)} if "updates_per_s" in outs[0]
-                   else {}),
-            }
+    for key, rows in results.items():
+        summary[key] = {}
+        for contender, outs in rows.items():
+            row = {k: statistics.median(o[k] for o in outs)
+                   for k in ("train", "infer", "generate", "updates_per_s") if k in outs[0]}
+            row.update({k: outs[0][k] for k in ("mode", "infer_mode") if k in outs[0]})
+            if "max_gap_s" in outs[0]:
+                row["max_gap_s"] = max(o["max_gap_s"] for o in outs)
+            summary[key][contender] = row
     return summary
 
 
-def report(summary: dict, as_json: bool) -> None:
+def _ratio(rows: dict, name: str, other: str, key: str) -> float | None:
+    base = rows.get(other, {}).get(key)
+    return rows[name][key] / base if base else None
+
+
+def _x(value: float | None) -> str:
+    return f"{value:.2f}x" if value is not None else "-"
+
+
+def report(summary: dict, as_json: bool, elapsed: float) -> None:
     import keras
 
     peak, peak_text = peak_gflops()
@@ -344,35 +183,80 @@ def report(summary: dict, as_json: bool) -> None:
         import torch
 
         versions.append(f"torch {torch.__version__}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {_cpu_name()}; "
-          f"est. fp32 peak {peak:.0f} GFLOP/s ({peak_text})")
+          f"est. fp32 peak {peak:.0f} GFLOP/s ({peak_text}); load average now {load:.1f}")
     print("versions: " + ", ".join(versions))
-    for config, rows in summary.items():
-        cfg = CONFIGS[config]
+    print(f"threads: {threads()} for every contender (TensorFlow intra- and inter-op pools, "
+          "torch.set_num_threads)")
+    checks: list[tuple[str, float | None, float]] = []
+    for config in [c for c in CONFIGS if c in summary]:
+        rows, cfg = summary[config], CONFIGS[config]
         print(f"\n{config}: T={cfg['T']}, d={cfg['d']}"
-              f"{' one-hot' if cfg['vocab'] else ''}, n={cfg['n']}, batch {BATCH}")
+              f"{' one-hot' if cfg['vocab'] else ''}, n={cfg['n']}, training batch {BATCH}")
         print(f"  {'contender':16s} {'train/s':>9s} {'vs torch':>8s} {'vs keras':>8s} "
-              f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s}  execution")
+              f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s} {'vs torch':>8s}  execution")
         for name, row in rows.items():
-            kind = family(name)
-            base = rows.get(f"torch-{kind}", {}).get("train")
-            kbase = rows.get("keras-simplernn" if kind == "rnn" else f"keras-{kind}",
-                             {}).get("train")
+            vs_torch = _ratio(rows, name, twin(name, "torch"), "train")
+            vs_keras = _ratio(rows, name, twin(name, "keras"), "train")
+            infer_vs = _ratio(rows, name, twin(name, "torch"), "infer")
             gflops = row["train"] * flops_per_sample(name, cfg) / 1e9
-            vs_torch = f"{row['train'] / base:.2f}x" if base else "-"
-            vs_keras = f"{row['train'] / kbase:.2f}x" if kbase else "-"
-            print(f"  {name:16s} {row['train']:9.0f} {vs_torch:>8s} {vs_keras:>8s} "
-                  f"{gflops:8.2f} {100 * gflops / peak:5.1f}% {row['infer']:9.0f}  {row['mode']}")
+            ours = name in OURS
+            print(f"  {name:16s} {row['train']:9.0f} {_x(vs_torch if ours else None):>8s} "
+                  f"{_x(vs_keras if ours else None):>8s} {gflops:8.2f} "
+                  f"{100 * gflops / peak:5.1f}% {row['infer']:9.0f} "
+                  f"{_x(infer_vs if ours else None):>8s}  {row['mode']}; "
+                  f"infer: {row.get('infer_mode', '')}")
+            if ours:
+                checks.append((f"{config} inference {name} vs {twin(name, 'torch')}", infer_vs,
+                               TARGETS["infer"]))
+                if config == "large":
+                    checks.append((f"large training {name} vs {twin(name, 'torch')}", vs_torch,
+                                   TARGETS["stacked" if name == "stacked-rnn"
+                                           else "train_large"]))
+                elif name == "stacked-rnn":
+                    checks.append((f"seed training stacked-rnn vs {twin(name, 'torch')}",
+                                   vs_torch, TARGETS["stacked"]))
         for name in OURS:
             if name in rows and "updates_per_s" in rows[name]:
                 print(f"  live loss updates while training {name}: "
                       f"{rows[name]['updates_per_s']:.0f}/s, each with every batch's loss "
                       f"(longest gap within an epoch {rows[name]['max_gap_s'] * 1000:.0f} ms)")
+    gen = summary.get("generate", {})
+    if gen:
+        print(f"\ngeneration: char LM, V={GEN['vocab']}, n={GEN['n']}, window T={GEN['T']}, "
+              f"{GEN['prompt']}-token prompt, {GEN['tokens']} tokens, temperature "
+              f"{GEN['temperature']}, top-k {GEN['top_k']}")
+        for name, row in gen.items():
+            vs = _ratio(gen, name, "generate-torch", "generate") if name != "generate-torch" \
+                else None
+            print(f"  {name:22s} {row['generate']:9.0f} tokens/s {_x(vs):>8s}  {row['mode']}")
+        if "generate-ours" in gen:
+            checks.append(("generation vs torch loop",
+                           _ratio(gen, "generate-ours", "generate-torch", "generate"),
+                           TARGETS["generate"]))
+    if checks:
+        print("\ntargets (issue #16; ratios measured side by side in this run):")
+        for text, value, target in checks:
+            verdict = "-" if value is None else "met" if value >= target else "MISSED"
+            print(f"  {text:45s} {_x(value):>7s}  target {target:.1f}x  {verdict}")
+    import resource
+
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_s = cpu.ru_utime + cpu.ru_stime
+    print(f"elapsed: {elapsed:.0f} s; the contenders' processes used {cpu_s:.0f} CPU-seconds "
+          f"({cpu_s / max(elapsed, 1e-9):.2f} of the {os.cpu_count()} cores: the rest went to "
+          "other processes on this machine)")
     if as_json:
-        print(json.dumps({c: {k: round(v["train"], 1) for k, v in rows.items()}
-                          for c, rows in summary.items()}))
-
-
+        out = {c: {k: round(v["train"], 1) for k, v in summary[c].items()}
+               for c in CONFIGS if c in summary}
+        out["infer"] = {c: {k: round(v["infer"], 1) for k, v in summary[c].items()}
+                        for c in CONFIGS if c in summary}
+        out["generate"] = {k.removeprefix("generate-"): round(v["generate"], 1)
+                           for k, v in gen.items()}
+        out["elapsed_s"] = round(elapsed, 1)
+        out["cpu_s"] = round(cpu_s, 1)
+        print(json.dumps(out))
 def _cpu_name() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -399,14 +283,15 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        run_worker(args.worker, args.config, args.epochs, args.scale)
+        for contender, out in run_worker(args.worker, args.config, args.epochs, args.scale):
+            print(f"RESULT {contender} " + json.dumps(out), flush=True)
         return
     started = time.perf_counter()
     if args.quick:
         args.rounds, args.epochs, args.scale = 1, 1, 0.15
     configs = ["seed", "large"] if args.config == "both" else [args.config]
     contenders = CONTENDERS if torch_available() else [
-        c for c in CONTENDERS if not c.startswith("torch-")]
+        c for c in CONTENDERS if not is_torch(c)]
     if args.only:
         wanted = {family(c) for c in args.only.split(",")}
         contenders = [c for c in contenders if family(c) in wanted]
@@ -415,9 +300,9 @@ def main() -> None:
               file=sys.stderr)
     summary = measure(configs, args.rounds, args.epochs, contenders, args.scale,
                       shared=args.quick)
-    report(summary, args.json)
-    print(f"elapsed: {time.perf_counter() - started:.0f} s ({args.rounds} round(s), "
-          f"{args.epochs} timed epoch(s), {args.scale:g} of the batches)", file=sys.stderr)
+    print(f"{args.rounds} round(s), {args.epochs} timed epoch(s), {args.scale:g} of the "
+          "batches", file=sys.stderr)
+    report(summary, args.json, time.perf_counter() - started)
 
 
 if __name__ == "__main__":
