@@ -69,6 +69,7 @@ def test_compare_tanh_with_relu_and_the_table_equals_the_cli(qtbot, make_window)
         written = [loss for _, _, loss in RunDir(run).batch_losses()]
         assert drawn["batch_y"] == pytest.approx(written)
         assert drawn["val_y"] == pytest.approx([r["val_loss"] for r in RunDir(run).history()])
+    assert compare.curves.baseline_values()  # the baselines are drawn
     assert sorted(compare.curves.baseline_values()) == pytest.approx(
         sorted(v for _, v in window.baselines.lines()))
 

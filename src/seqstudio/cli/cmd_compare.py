@@ -14,10 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "data, training), the validation metrics at each run's best "
                                    "epoch, the honest baselines' validation loss on each run's "
                                    "data (loaded again; '?' when the file is gone or changed), "
-                                   "the number of parameters, and the median seconds per epoch "
-                                   "and samples per second (from history.csv's epoch_seconds; "
-                                   "'-' for runs written before it was recorded). The app's "
-                                   "Compare window shows the same table.")
+                                   "the glass box's memory and health read-outs at the last "
+                                   "epoch, the number of parameters, and the median seconds per "
+                                   "epoch and training samples per second (from history.csv's "
+                                   "epoch_seconds, the first epoch, which includes compiling, "
+                                   "left out when there are others; '-' for runs written "
+                                   "before it was recorded). The app's Train > Compare Runs "
+                                   "window shows the same table.")
     p.add_argument("runs", metavar="RUN", nargs="+", help="run directories (2 to 4)")
     p.add_argument("--diff-only", action="store_true",
                    help="show only the settings in which the runs differ")

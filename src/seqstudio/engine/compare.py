@@ -24,7 +24,7 @@ from seqstudio.errors import SeqstudioError
 
 MIN_RUNS, MAX_RUNS = 2, 4
 #: sections in the order they are shown
-SECTIONS = ("run", "settings", "metrics", "baselines", "size", "speed")
+SECTIONS = ("run", "settings", "metrics", "baselines", "glass-box", "size", "speed")
 #: a run's baselines: a list of :class:`~seqstudio.engine.baselines.Baseline`, or ``None`` when
 #: they cannot be computed (the data file is gone)
 BaselinesFor = Callable[[RunDir], "list[Any] | None"]
@@ -110,6 +110,7 @@ def compare_runs(paths: Sequence[str | Path], *,
     add("metrics", "val_loss (last epoch)", [s["last_val_loss"] for s in summaries])
     if baselines_for is not None:
         _add_baselines(add, runs, summaries, baselines_for)
+    _add_glass_box(add, runs)
     if count_params is not None:
         add("size", "parameters", [_safe_count(count_params, r) for r in runs])
     add("speed", "s per epoch (median)", [s["s_per_epoch"] for s in summaries])
@@ -146,6 +147,31 @@ def _add_baselines(add: Callable[[str, str, Sequence[Any]], None], runs: list[Ru
     add("baselines", "best epoch against them", [
         "?" if baselines is None else (baseline_phrase(run.task, s["metrics"], baselines) or "-")
         for run, s, baselines in zip(runs, summaries, found, strict=True)])
+
+
+def _add_glass_box(add: Callable[[str, str, Sequence[Any]], None], runs: list[RunDir]) -> None:
+    """The memory and health read-outs of each run's last end-of-epoch glass-box snapshot
+    (``glassbox/``): how many steps back the probe's influence stays above 10 % of its peak, and
+    per recurrent layer the spectral radius of its recurrent matrix and its saturated and dead
+    shares. Left out when no run has a glass box (runs from before it)."""
+    last: list[tuple[Any, Any] | None] = []
+    for run in runs:
+        pairs = [p for p in zip(run.weights_snapshots(), run.influence_snapshots(), strict=False)
+                 if p[0].batch < 0]
+        last.append(pairs[-1] if pairs else None)
+    if not any(last):
+        return
+    add("glass-box", "at epoch", [p[0].epoch + 1 if p else "-" for p in last])
+    add("glass-box", "memory (steps back)", [p[1].memory if p else "-" for p in last])
+    depth = max(len(p[0].layers) for p in last if p)
+    for i in range(depth):
+        prefix = f"layer {i + 1} " if depth > 1 else ""
+        for field_name, label in (("spectral_radius", "spectral radius of Wh"),
+                                  ("saturated", "saturated share (|h| > 0.95)"),
+                                  ("dead", "dead share (h = 0)")):
+            add("glass-box", prefix + label, [
+                float(getattr(p[0].layers[i], field_name)) if p and i < len(p[0].layers)
+                else math.nan for p in last])
 
 
 def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[Any]) -> str:
@@ -227,8 +253,10 @@ def _summary(run: RunDir) -> dict[str, Any]:
     wall = _wall_seconds(config, status)
     n_train = config.get("data", {}).get("n_train")
     seconds = run.epoch_seconds()
-    # the median, so that the first epoch's compiling does not count once there are 3 epochs
-    per_epoch = statistics.median(seconds.values()) if seconds else None
+    # the first epoch includes building and compiling: it counts only when it is the only one
+    # (a resumed run's later sessions compile again; the median keeps those out)
+    steady = [v for e, v in seconds.items() if e != min(seconds)] or list(seconds.values())
+    per_epoch = statistics.median(steady) if steady else None
     rate = n_train / per_epoch if per_epoch and isinstance(n_train, int) else None
     # "diverged: loss became nan at epoch 1, batch 4; try ...": the part before the advice
     reason = str(status.get("reason") or "-").split(";")[0]

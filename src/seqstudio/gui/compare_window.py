@@ -113,11 +113,11 @@ class CompareWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
-        left_layout.addWidget(self.setup, 2)
+        left_layout.addWidget(self.setup)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.progress)
         left_layout.addWidget(self.status)
-        left_layout.addWidget(self.table, 5)
+        left_layout.addWidget(self.table, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.curves)
         right.addWidget(self.heatmaps)
@@ -132,6 +132,7 @@ class CompareWindow(QMainWindow):
         self.timer = QTimer(self)
         self.timer.setInterval(100)  # the curves redraw at 10 Hz at most
         self.timer.timeout.connect(self._tick)
+        main.baselines.ready.connect(self._baselines_ready)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -169,7 +170,7 @@ class CompareWindow(QMainWindow):
         self.runs = [e.path for e in self.entries]
         self.curves.clear_runs()
         self.heatmaps.clear()
-        self.table.set_comparison(None)
+        self.table.set_comparison(None, note="The table appears when the runs have trained.")
         self.curves_of = {}
         jobs = []
         values = dict(self.main.train_settings()) if any(not e.is_past for e in self.entries) \
@@ -191,7 +192,7 @@ class CompareWindow(QMainWindow):
             self.heatmaps.add_run(self._header(i), self._activation(entry))
             jobs.append(Job(i, self.registry.cell_type(entry.cell), dict(entry.params),
                             run_values, str(self.main.settings.runs_folder())))
-        if jobs:
+        if jobs:  # the open data's baselines, once the main window has them
             self.curves.set_baselines(self.main.baselines.lines())
         self.total_steps = max(1, len(jobs) * steps * max(1, values.get("epochs", 1)))
         self.done_steps = 0
@@ -231,6 +232,10 @@ class CompareWindow(QMainWindow):
         self.heatmaps.add_run(self._header(i), run_activation(self.registry, run["config"]),
                               run["snapshots"])
         self.curves.redraw()
+
+    def _baselines_ready(self, *_: Any) -> None:
+        if self.runner is not None and self.runner.running and not self.curves.baseline_lines:
+            self.curves.set_baselines(self.main.baselines.lines())
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)

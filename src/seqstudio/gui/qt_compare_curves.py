@@ -69,7 +69,8 @@ class QtCompareCurves(pg.PlotWidget):
         item.setLabel("left", "loss")
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setMenuEnabled(False)
-        self.legend = item.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        self.legend = item.addLegend(offset=(-10, 10), labelTextSize="8pt",
+                                     brush=pg.mkBrush(255, 255, 255, 200))
         self.runs: list[RunCurves] = []
         self.baseline_lines: list[pg.InfiniteLine] = []
 
@@ -92,23 +93,50 @@ class QtCompareCurves(pg.PlotWidget):
         for line in self.baseline_lines:
             self.getPlotItem().removeItem(line)
         self.baseline_lines = []
-        for label, value in lines:
-            if value is None or not math.isfinite(value):
-                continue
+        finite = [(label, v) for label, v in lines if v is not None and math.isfinite(v)]
+        for i, (label, value) in enumerate(finite):
+            # labels side by side along the lines, so that close baselines do not overprint
             line = pg.InfiniteLine(pos=value, angle=0, movable=False,
                                    pen=pg.mkPen("#666", width=1.2, style=Qt.PenStyle.DashLine),
                                    label=f"{label} {value:.3g}",
-                                   labelOpts={"position": 0.02, "color": "#444",
+                                   labelOpts={"position": 0.03 + 0.3 * (i % 3), "color": "#444",
+                                              "fill": (255, 255, 255, 180),
                                               "anchors": [(0, 1), (0, 1)]})
-            self.getPlotItem().addItem(line, ignoreBounds=False)
+            self.getPlotItem().addItem(line, ignoreBounds=True)
             self.baseline_lines.append(line)
+        self._fit_y()
 
     def baseline_values(self) -> list[float]:
         return [float(line.value()) for line in self.baseline_lines]
 
     def redraw(self) -> None:
+        changed = any(run.dirty for run in self.runs)
         for run in self.runs:
             run.redraw()
+        if changed:
+            self._fit_y()
+
+    def _fit_y(self) -> None:
+        """Fit the loss axis to the validation losses, the baselines and the batch losses but
+        their top 2 % (a ReLU run's first batches can be ten times the rest and would flatten
+        every curve against the axis); x keeps auto-ranging."""
+        values = [v for run in self.runs for v in run.val_y]
+        values += self.baseline_values()
+        batches = np.asarray([v for run in self.runs for v in run.batch_y], dtype=float)
+        batches = batches[np.isfinite(batches)]
+        if batches.size:
+            values += [float(batches.min()), float(np.quantile(batches, 0.98))]
+        values = [v for v in values if math.isfinite(v)]
+        if not values:
+            return
+        low, high = min(values), max(values)
+        pad = 0.08 * (high - low or abs(high) or 1.0)
+        self.getPlotItem().setYRange(max(0.0, low - pad) if low >= 0 else low - pad,
+                                     high + pad, padding=0)
+
+    def y_range(self) -> tuple[float, float]:
+        low, high = self.getPlotItem().getViewBox().viewRange()[1]
+        return float(low), float(high)
 
     def curve_data(self, index: int) -> dict[str, Any]:
         """What run ``index`` has drawn: ``batch_x``/``batch_y`` and ``val_x``/``val_y``."""

@@ -65,6 +65,7 @@ class QtCompareSetup(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("compareEntries")
         self.list.currentRowChanged.connect(self._selected)
+        self.list.setMaximumHeight(4 * self.list.fontMetrics().height() + 16)  # 4 entries
         self.add_cell = QPushButton("Add cell")
         self.add_cell.setObjectName("compareAddCell")
         self.add_cell.clicked.connect(lambda: self.add_entry(self._next_cell()))
@@ -103,7 +104,7 @@ class QtCompareSetup(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(f"{MIN_RUNS} to {MAX_RUNS} runs, trained one after another on "
                                 "the open data with the same seed and split:"))
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.editor)
         layout.addWidget(self.past_note)
