@@ -119,6 +119,7 @@ class LiveView(QWidget):
                                    lambda i=index: self.tabs.currentIndex() == i,
                                    min(v.spec.interval_s for v in members)))
         self._next = 0  # whose turn it is in a stream
+        self._drawing = False
         self._last_tick = -float("inf")  # the last redraw() of a stream
         # Draws what a stream left pending once it stops, and a moment picked while none runs.
         self._catch_up = QTimer(self)
@@ -277,18 +278,16 @@ class LiveView(QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def _schedule(self) -> None:
         """Something a view draws changed: draw it on the next tick of a stream, or at once
-        (scrubbing a finished or opened run, clicking a step)."""
+        (scrubbing a finished or opened run, clicking a step, choosing a layer)."""
         if self._streaming(time.monotonic()):
             self._catch_up.start(int(STREAM_GAP_S * 1000))  # in case the stream has just ended
+        elif self._drawing:
+            self._catch_up.start(0)  # a view changed the selection while drawing: after it
         else:
-            self._catch_up.start(0)
+            self.redraw(flush=True)
 
     def _streaming(self, now: float) -> bool:
         return now - self._last_tick < STREAM_GAP_S
-
-    def pending_views(self) -> list[str]:
-        """The turns with something left to draw (the loss plot and tab titles)."""
-        return [t.name for t in self.turns if t.pending()]
 
     def redraw(self, flush: bool = False) -> None:
         """Called by the window's redraw timer, and with ``flush`` once more when a run ends.
@@ -300,6 +299,13 @@ class LiveView(QWidget):
         what a stream leaves pending is drawn once it stops. Views in tabs not on screen wait:
         they are drawn when their tab is brought forward.
         """
+        self._drawing = True
+        try:
+            self._redraw(flush)
+        finally:
+            self._drawing = False
+
+    def _redraw(self, flush: bool) -> None:
         now = time.monotonic()
         if flush or not self._streaming(now):
             self._catch_up.stop()

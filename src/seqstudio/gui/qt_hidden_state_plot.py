@@ -322,10 +322,10 @@ class HeatmapView(RunView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.panel)
+        # the panel redraws itself for its own selectors; the model follows them
         self.panel.layerChanged.connect(lambda i: model.set_layer(max(0, i)))
         self.panel.stateChanged.connect(model.set_state)
         self.panel.plot.cellClicked.connect(self._cell_clicked)
-        self._drawn: tuple | None = None
 
     def _cell_clicked(self, step: int, unit: int) -> None:
         self.model.set_unit(unit)
@@ -337,10 +337,10 @@ class HeatmapView(RunView):
         if snap is None:
             if self.panel.snapshot is not None:
                 self.panel.clear()
-            self._drawn = None
             return
-        key = (id(snap), self.model.layer, self.model.state, self.panel.plot.activation)
-        if key != self._drawn:
-            self._drawn = key
-            self.panel.show_snapshot(snap, self.model.layer, self.model.state)
-        self.panel.plot.mark_step(self.model.step)
+        panel = self.panel
+        shown = panel.snapshot is snap and (panel.current_layer(), panel.current_state()) == (
+            self.model.layer, self.model.state)
+        if not shown:  # the activation's scale is the panel's own: it redraws when it changes
+            panel.show_snapshot(snap, self.model.layer, self.model.state)
+        panel.plot.mark_step(self.model.step)

@@ -20,7 +20,7 @@ from seqstudio.gui.qt_unrolled import unit_color
 ROW_H = 40
 LABEL_H = 15  # the row's label, above its cells
 LEFT = 6
-CELL_MIN = 9
+CELL_MIN = 3
 CELL_TEXT = 38  # a cell this wide gets its value written in it
 
 
@@ -44,8 +44,11 @@ class StripsCanvas(QWidget):
         self.update()
 
     def _cells(self, count: int) -> tuple[float, int]:
-        """Cell width and how many cells are drawn, for a row of ``count`` values."""
-        room = max(40, self.width() - LEFT - 80)
+        """Cell width and how many cells are drawn, for a row of ``count`` values (room is kept
+        for the note of a row that does not fit)."""
+        room = max(40, self.width() - 2 * LEFT)
+        if count * CELL_MIN > room:
+            room = max(40, room - 230)
         shown = min(count, max(1, int(room // CELL_MIN)))
         return min(60.0, room / max(1, shown)), shown
 
@@ -71,11 +74,12 @@ class StripsCanvas(QWidget):
                 if cell >= CELL_TEXT:
                     p.setPen(QColor("#111"))
                     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{values[j]:.2f}")
-            if shown < len(values):
+            if shown < len(values):  # a long one-hot row: say where its largest value is
+                big = int(np.nanargmax(np.abs(values))) if finite.size else 0
                 p.setPen(QColor("#555"))
-                p.drawText(QRectF(LEFT + shown * cell + 6, top, 120, ROW_H - LABEL_H - 4),
+                p.drawText(QRectF(LEFT + shown * cell + 6, top, 220, ROW_H - LABEL_H - 4),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           f"+{len(values) - shown} more")
+                           f"+{len(values) - shown} more; largest [{big}] = {values[big]:.3g}")
         p.end()
 
     def value_at(self, x: float, y: float) -> tuple[Strip, int] | None:

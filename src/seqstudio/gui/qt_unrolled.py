@@ -25,7 +25,7 @@ from seqstudio.gui.qt_hidden_state_plot import readable_token
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
 
-BOX_MIN_W = 44
+BOX_MIN_W = 36
 LEFT = 64  # room for "h_0 = 0"
 RIGHT = 96  # room for the head
 _NEG, _MID, _POS = QColor("#2166ac"), QColor("#f7f7f7"), QColor("#b2182b")
@@ -74,8 +74,8 @@ class Picture:
     states: list[np.ndarray]  # per layer, (T, n)
     names: list[str]
     input_dim: int | None
-    input_kind: str
     head: str
+    per_step: bool  # the head reads every step of the last layer, not only h_T
     selected: tuple[int, int] | None  # (layer, step)
     peak: float
 
@@ -136,11 +136,12 @@ class UnrolledCanvas(QWidget):
         cols = shown_steps(pic.steps, fit, pic.selected[1] if pic.selected else None)
         cw = (width - LEFT - RIGHT) / max(1, len(cols))
         layers = len(pic.states)
-        rh = min(96.0, (height - 20) / (layers + 1))
+        rows = layers + 1 + (1 if pic.per_step else 0)  # inputs, layers, a per-step head
+        rh = min(96.0, (height - 20) / rows)
         bw, bh = min(cw * 0.72, 80.0), rh * 0.55
         x_of = {step: LEFT + (i + 0.5) * cw for i, step in enumerate(cols) if step is not None}
         # the rows, centred: the inputs x_t at the bottom, the last layer at the top
-        y_input = (height + (layers + 1) * rh) / 2 - rh * 0.5
+        y_input = (height + rows * rh) / 2 - rh * 0.5
 
         def y_of(layer: int) -> float:
             return y_input - (layer + 1) * rh
@@ -188,18 +189,22 @@ class UnrolledCanvas(QWidget):
                 cx = x_of[step]
                 rect = QRectF(cx - bw / 2, y - bh / 2, bw, bh)
                 label = f"({n},)" if i == 1 else ""  # on h_1 -> h_2: h_0's arrow is short
-                self._arrow(p, QPointF(prev_right, y), QPointF(rect.left(), y), label)
+                self._arrow(p, QPointF(prev_right, y), QPointF(rect.left(), y), label,
+                            lift=bh / 2)
                 self._box(p, rect, pic, layer, step)
                 prev_right = rect.right()
-                if not last_layer:  # return_sequences: every step goes up
-                    label = f"({n},)" if i == 0 else ""
+                if not last_layer or pic.per_step:  # return_sequences: every step goes up
+                    label = f"({n},)" if i == len(cols) - 1 else ""  # clear of the h_1 -> h_2 one
                     self._arrow(p, QPointF(cx, rect.top()), QPointF(cx, y_of(layer + 1) + bh / 2),
                                 label)
-            if not last_layer:
+            if not last_layer or pic.per_step:
                 p.setPen(QColor("#555"))
                 p.drawText(QRectF(width - RIGHT + 4, y - 30, RIGHT - 6, 16),
                            Qt.AlignmentFlag.AlignLeft, f"↑ {self._shape(pic.steps, n)}")
                 self.arrow_labels.append(self._shape(pic.steps, n))
+        if pic.per_step:
+            self._step_head(p, pic, y_of(layers), x_of, bw, bh)
+            return
         # the last layer's final state goes to the head: only h_T (§7)
         y = y_of(layers - 1)
         head = QRectF(width - RIGHT + 30, y - bh / 2, RIGHT - 36, bh)
@@ -236,7 +241,26 @@ class UnrolledCanvas(QWidget):
             p.drawRect(QRectF(strip.left() + j * cell, strip.top(), cell + 0.3, strip.height()))
         self.boxes[(layer, step)] = rect
 
-    def _arrow(self, p: QPainter, a: QPointF, b: QPointF, label: str = "") -> None:
+    def _step_head(self, p: QPainter, pic: Picture, y: float, x_of: dict[int, float],
+                   bw: float, bh: float) -> None:
+        """A head that reads every step (a language model predicting each next token): one bar
+        over the last layer's boxes."""
+        if not x_of:
+            return
+        left, right = min(x_of.values()) - bw / 2, max(x_of.values()) + bw / 2
+        bar = QRectF(left, y - bh / 2, right - left, bh)
+        p.setPen(QPen(QColor("#444"), 1.2))
+        p.setBrush(QColor("#eef3e6"))
+        p.drawRoundedRect(bar, 4, 4)
+        p.setPen(QColor("#222"))
+        kind, _, shape = pic.head.partition(" → ")
+        text = f"{kind} at every step → {shape}" if shape else f"{kind} at every step"
+        p.drawText(bar, Qt.AlignmentFlag.AlignCenter, self._elide(text, bar.width() - 8))
+
+    def _arrow(self, p: QPainter, a: QPointF, b: QPointF, label: str = "",
+               lift: float = 0.0) -> None:
+        """An arrow from ``a`` to ``b``; ``label`` beside it (``lift`` px higher for a
+        horizontal one, to clear the boxes it joins)."""
         if (b - a).manhattanLength() < 4:
             return
         p.setPen(QPen(QColor("#555"), 1.2))
@@ -254,7 +278,7 @@ class UnrolledCanvas(QWidget):
             p.setPen(QColor("#1a5fb4"))
             mid = (a + b) / 2
             horizontal = abs(ux) > abs(uy)
-            where = QRectF(mid.x() - 40, mid.y() - 17, 80, 14) if horizontal else \
+            where = QRectF(mid.x() - 40, mid.y() - lift - 15, 80, 14) if horizontal else \
                 QRectF(mid.x() + 3, mid.y() - 7, 60, 14)
             align = Qt.AlignmentFlag.AlignCenter if horizontal else Qt.AlignmentFlag.AlignLeft
             p.drawText(where, align, label)
@@ -299,19 +323,27 @@ class UnrolledView(RunView):
         states = [np.asarray(s) for s in snap.states]
         names = list(snap.layer_names) or [f"layer {i + 1}" for i in range(len(states))]
         weights = self.model.weights_at(snap)
-        d, kind = None, ""
+        d = None
         if weights is not None and weights.layers:
             d = int(np.asarray(weights.layers[0].inputs).shape[-1])
-        started = self.model.started
-        head = "head"
-        if started is not None and started.layers:
-            last = started.layers[-1]
-            head = f"{last.kind} → {last.output_shape}"
+        head, per_step = self.head()
         finite = np.concatenate([s[np.isfinite(s)].ravel() for s in states]) if states else []
         peak = float(np.max(np.abs(finite))) if len(finite) else 1.0
         selected = None if self.model.step is None else (self.model.layer, self.model.step)
-        return Picture(list(snap.step_labels), states, names, d, kind, head, selected,
+        return Picture(list(snap.step_labels), states, names, d, head, per_step, selected,
                        max(peak, 1e-6))
+
+    def head(self) -> tuple[str, bool]:
+        """The head's label, and whether it reads every step of the last layer. From the
+        architecture table of a run trained here; for a replayed run, from its config (a
+        language model learns the next token at every step unless told ``lm_targets: last``)."""
+        started = self.model.started
+        if started is not None and started.layers:
+            last = started.layers[-1]
+            return f"{last.kind} → {last.output_shape}", last.output_shape.count(",") >= 2
+        data = self.model.config.get("data", {})
+        targets = data.get("options", {}).get("lm_targets", "every")
+        return "head", data.get("task") == "lm" and targets == "every"
 
     def render(self) -> None:
         pic = self.picture()
@@ -323,12 +355,19 @@ class UnrolledView(RunView):
         where = f"epoch {self.model.snapshot.epoch + 1}"
         inputs = f"input x: {t} steps of {pic.input_dim} features ({t}, {pic.input_dim})" \
             if pic.input_dim is not None else f"input x: {t} steps"
-        if len(n) == 1:
+        click = f"{where}. Click a box to see its arithmetic."
+        if pic.per_step:
+            layers = "one layer" if len(n) == 1 else f"{len(n)} stacked layers, each passing " \
+                "its h up at every step,"
+            text = (f"{inputs}; {layers} from h₀ = 0. This language model predicts the next "
+                    f"token at every step, so the head reads every h_t ({t}, {n[-1]}), not only "
+                    f"the last one as in the notes' §7. {click}")
+        elif len(n) == 1:
             text = (f"{inputs}; one layer of {n[0]} units carries h from step to step, "
                     f"starting from h₀ = 0, and only its last state h_{t} ({n[0]},) goes to the "
-                    f"head (§7). {where}. Click a box to see its arithmetic.")
+                    f"head (§7). {click}")
         else:
             text = (f"{inputs}; {len(n)} stacked layers: each layer but the last passes its "
                     f"h up at every step ({t}, {n[0]}); the last passes only h_{t} ({n[-1]},) "
-                    f"to the head (§8). {where}. Click a box to see its arithmetic.")
+                    f"to the head (§8). {click}")
         self.caption.setText(text)

@@ -50,6 +50,11 @@ def moment(ev: Any) -> tuple[int, int]:
     return int(ev.epoch), int(ev.batch)
 
 
+def _in_order(key: tuple[int, int]) -> tuple[int, float]:
+    """Training order: an epoch's end (batch -1) comes after its batches."""
+    return key[0], float("inf") if key[1] < 0 else key[1]
+
+
 @dataclass
 class Subscription:
     """What :meth:`RunModel.subscribe` returns; :meth:`cancel` stops the notifications."""
@@ -93,6 +98,7 @@ class RunModel:
     # -- the run -----------------------------------------------------------------------------
     def _reset(self) -> None:
         self.started: Started | None = None
+        self.config: dict[str, Any] = {}  # a replayed run's config.json
         self.run_dir = ""
         self.steps_per_epoch = 0
         self.total_epochs = 0
@@ -170,6 +176,7 @@ class RunModel:
         self._forget()
         self.replayed = True
         self.run_dir = str(run.get("path", ""))
+        self.config = dict(run.get("config", {}))
         self.steps_per_epoch = int(run.get("steps_per_epoch", 0))
         self.total_epochs = len(run.get("epochs", []))
         self.batch_count = len(run.get("batches", []))
@@ -255,10 +262,10 @@ class RunModel:
 
     def influence_series(self) -> list[InfluenceSnapshot]:
         """Every influence snapshot in training order."""
-        return [self.influence[k] for k in sorted(self.influence)]
+        return [self.influence[k] for k in sorted(self.influence, key=_in_order)]
 
     def weights_series(self) -> list[WeightsSnapshot]:
-        return [self.weights[k] for k in sorted(self.weights)]
+        return [self.weights[k] for k in sorted(self.weights, key=_in_order)]
 
     def prediction_at(self, snap: HiddenSnapshot) -> SamplePrediction | None:
         """The newest prediction made by the weights of ``snap`` or earlier ones: after the

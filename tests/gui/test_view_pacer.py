@@ -1,0 +1,84 @@
+"""The live view's pacer over the registered views: one turn a tick in a stream, only the tab in
+front is drawn, a tab brought forward catches up, and a view redraws only for what it needs."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+
+from seqstudio.engine.events import BatchEnd, HiddenSnapshot, Started
+from seqstudio.gui import live_view
+from seqstudio.gui.live_view import LiveView
+from seqstudio.gui.views import VIEWS
+
+
+def snap(epoch, batch=-1, t=6, n=4):
+    states = (np.tanh(np.arange(t * n, dtype=np.float32).reshape(t, n) / 10 - epoch),)
+    return HiddenSnapshot(epoch, batch, states, ("rnn",), tuple("abcdef"[:t]))
+
+
+def drawn(view: LiveView) -> dict[str, int]:
+    counts = {name: len(v.draw_times) for name, v in view.views.items()}
+    counts["loss"] = view.loss.n_points if not view.loss.pending else -1
+    return counts
+
+
+def test_every_registered_view_is_in_a_tab():
+    view = LiveView()
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert set(titles) == {s.tab_title for s in VIEWS}
+    assert set(view.views) == {s.name for s in VIEWS}
+    assert view.tabs.tabText(view.tabs.currentIndex()) == VIEWS[0].tab_title
+    view.deleteLater()
+
+
+def test_a_stream_draws_one_turn_a_tick_and_only_the_tab_in_front(qtbot, monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(live_view, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_started(Started("", "", (), 0, 2, 10, "", 0))
+    unrolled, heatmap = view.views["unrolled"], view.views["heatmap"]
+    view.redraw()
+    before = len(unrolled.draw_times)
+    turns = []
+    for tick in range(10):  # 10 ticks a second, new batches and a snapshot every tick
+        clock[0] += 0.1
+        view.add_batches([BatchEnd(0, tick, tick, 1.0)])
+        view.on_snapshot(snap(0, tick))
+        counts = {name: len(v.draw_times) for name, v in view.views.items()}
+        loss_before = view.loss.pending
+        view.redraw()
+        grew = [name for name, v in view.views.items() if len(v.draw_times) > counts[name]]
+        loss = loss_before and not view.loss.pending
+        assert not (loss and grew), "the loss plot and a view in one tick"
+        assert set(grew) <= {"heatmap", "trajectories"}, grew  # the tab in front only
+        turns.append("L" if loss else "V" if grew else "-")
+    assert turns == ["L", "V"] * 5
+    assert len(unrolled.draw_times) == before and unrolled.pending  # its tab is not in front
+    assert heatmap.panel.snapshot is view.model.snapshots[-1]  # drawn on the last tick
+    assert view.loss.pending and view._catch_up.isActive()  # the rest once the stream stops
+
+    view.show_view("unrolled")  # brought forward: drawn at once, with the newest snapshot
+    qtbot.waitUntil(lambda: not unrolled.pending, timeout=3_000)
+    assert unrolled.canvas.picture.states[0] is view.model.snapshot.states[0]
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "Unrolled"
+
+
+def test_a_choice_redraws_at_once_only_the_views_on_screen_that_need_it(qtbot):
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_snapshot(snap(0))
+    view.redraw(flush=True)
+    for v in view.views.values():  # drawn once, the tabs not in front too
+        v.draw()
+    counts = {name: len(v.draw_times) for name, v in view.views.items()}
+    view.model.set_step(2)  # no run streams in: what is on screen is drawn now
+    heatmap = view.views["heatmap"]
+    assert len(heatmap.draw_times) == counts["heatmap"] + 1 and not heatmap.pending
+    assert heatmap.panel.plot.step_mark.getRegion() == (2, 3)
+    trajectories = view.views["trajectories"]  # shows no step: not drawn again
+    assert len(trajectories.draw_times) == counts["trajectories"] and not trajectories.pending
+    assert view.views["inspector"].pending and view.views["unrolled"].pending  # not on screen
+    assert len(view.views["unrolled"].draw_times) == counts["unrolled"]
