@@ -1,10 +1,12 @@
-"""Every option the CLI offers is claimed by a test that exists (tests/claims.py)."""
+"""Every option the CLI offers and every feature the README names is claimed by a test that
+exists and goes through the public path (tests/claims.py)."""
 
 from __future__ import annotations
 
 import argparse
 import ast
 import importlib.util
+import re
 from pathlib import Path
 
 from seqstudio.cli.app import build_parser
@@ -12,11 +14,38 @@ from seqstudio.cli.app import build_parser
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _claims() -> dict[str, str]:
+def _module():
     spec = importlib.util.spec_from_file_location("claims", ROOT / "tests" / "claims.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.CLAIMS
+    return module
+
+
+def _claims() -> dict[str, str]:
+    return _module().CLAIMS
+
+
+def _features() -> dict[str, tuple[str, ...]]:
+    return _module().FEATURES
+
+
+def _section(text: str, heading: str) -> list[str]:
+    """The lines under ``## heading`` up to the next ``## `` heading."""
+    lines = text.splitlines()
+    start = lines.index(f"## {heading}") + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[start:end]
+
+
+def readme_features(text: str) -> list[str]:
+    """The bold names of the ``## Features`` bullets, then the first cell of each row of the
+    lecture-point table under ``## What you can see in it``."""
+    names = [re.match(r"- \*\*(.+?)\*\*", line).group(1)
+             for line in _section(text, "Features") if line.startswith("- **")]
+    rows = [line for line in _section(text, "What you can see in it") if line.startswith("|")]
+    for row in rows[2:]:  # after the header and its |---| line
+        names.append(row.split("|")[1].strip())
+    return names
 
 
 def _key(action: argparse.Action) -> str:
@@ -51,6 +80,52 @@ def _test_functions(path: Path) -> set[str]:
             and node.name.startswith("test_")}
 
 
+#: calls that start ``seqstudio`` in another process (cli_subprocess.seqstudio, subprocess.*)
+PROCESS_CALLS = {"seqstudio", "subprocess.run", "subprocess.Popen", "subprocess.check_output",
+                 "subprocess.check_call"}
+#: the app through its main window (tests/gui/conftest.py's fixture)
+WINDOW_FIXTURES = {"make_window"}
+#: the plugin author's own public entry point
+API_CALLS = {"check_cell"}
+
+
+def _called(node: ast.AST) -> set[str]:
+    names = set()
+    for call in ast.walk(node):
+        if isinstance(call, ast.Call):
+            func = call.func
+            if isinstance(func, ast.Name):
+                names.add(func.id)
+            elif isinstance(func, ast.Attribute):  # subprocess.run, not trainer.run
+                owner = func.value.id if isinstance(func.value, ast.Name) else ""
+                names.add(f"{owner}.{func.attr}" if owner == "subprocess" else func.attr)
+    return names
+
+
+def public_path(path: Path, name: str) -> str:
+    """How the test ``name`` in ``path`` reaches seqstudio: ``"process"``, ``"window"`` or
+    ``"api"``; ``"in-process main()"`` or ``""`` when it does not go through a public path.
+    A module-level helper that the test calls counts as part of the test."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    test = functions[name]
+    calls, seen, todo = set(), set(), [test]
+    while todo:  # the test's calls, and those of the module's helpers it calls
+        node = todo.pop()
+        found = _called(node)
+        calls |= found
+        for helper in found & set(functions) - seen:
+            seen.add(helper)
+            todo.append(functions[helper])
+    if "main" in calls:
+        return "in-process main()"
+    if calls & PROCESS_CALLS:
+        return "process"
+    if {a.arg for a in test.args.args} & WINDOW_FIXTURES:
+        return "window"
+    return "api" if calls & API_CALLS else ""
+
+
 def test_every_cli_option_has_a_claimed_test():
     claims = _claims()
     missing = sorted(cli_options() - set(claims))
@@ -74,3 +149,54 @@ def test_the_walk_sees_generated_and_aliased_options():
     keys = cli_options()
     assert {"train --units", "train --lr", "predict --tokens", "train DATA", "cells"} <= keys
     assert "train --learning-rate" not in keys and "predict -n" not in keys
+
+
+def test_every_readme_feature_has_a_claimed_test():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = readme_features(readme)
+    assert len(named) >= 20, named  # the walk found both lists
+    features = _features()
+    missing = [n for n in named if n not in features]
+    assert not missing, f"README features with no test in tests/claims.py FEATURES: {missing}"
+    stale = sorted(set(features) - set(named))
+    assert not stale, f"tests/claims.py FEATURES names what the README no longer does: {stale}"
+    empty = [n for n, nodes in features.items() if not nodes]
+    assert not empty, f"features with no test: {empty}"
+
+
+def test_every_claimed_test_goes_through_the_public_path():
+    wrong = []
+    nodes = set(_claims().values()) | {n for ns in _features().values() for n in ns}
+    for node in sorted(nodes):
+        file, _, name = node.partition("::")
+        path = ROOT / file
+        if not path.is_file() or name not in _test_functions(path):
+            wrong.append(f"{node}: no such test")
+            continue
+        how = public_path(path, name)
+        if how not in ("process", "window", "api"):
+            wrong.append(f"{node}: {how or 'neither a subprocess nor the window'}")
+    assert not wrong, "claimed tests that miss the public path:\n" + "\n".join(wrong)
+
+
+def test_the_checks_can_fail(tmp_path):
+    """The README walk and the public-path check on made-up text and tests."""
+    text = ("# x\n## Features\n\n- **One thing**: it works.\n- not bold\n## What you can see in "
+            "it\n| point | where |\n|---|---|\n| `a = b` | here |\n## Next\n- **Not this**\n")
+    assert readme_features(text) == ["One thing", "`a = b`"]
+    tests = tmp_path / "test_made_up.py"
+    tests.write_text(
+        "from seqstudio.cli.app import main\n"
+        "def helper():\n    return seqstudio('cells')\n"
+        "def test_in_process():\n    assert main(['cells']) == 0\n"
+        "def test_via_helper():\n    assert helper().returncode == 0\n"
+        "def test_window(make_window):\n    make_window()\n"
+        "def test_nothing_public():\n    assert 1 + 1 == 2\n"
+        "def test_a_trainer_run_is_not_a_process(trainer):\n    trainer.run()\n"
+        "def test_a_process(tmp_path):\n    subprocess.run(['seqstudio', 'cells'])\n")
+    assert public_path(tests, "test_in_process") == "in-process main()"
+    assert public_path(tests, "test_via_helper") == "process"
+    assert public_path(tests, "test_window") == "window"
+    assert public_path(tests, "test_nothing_public") == ""
+    assert public_path(tests, "test_a_trainer_run_is_not_a_process") == ""
+    assert public_path(tests, "test_a_process") == "process"
