@@ -10,6 +10,7 @@ from seqstudio.lesson.loader import (
     bundled_lessons,
     load_lesson,
 )
+from seqstudio.lesson.writer import lesson_toml, save_lesson
 
 __all__ = ["FORMAT_VERSION", "Lesson", "LessonData", "LessonError", "Step", "bundled_lessons",
-           "load_lesson"]
+           "lesson_toml", "load_lesson", "save_lesson"]
