@@ -155,3 +155,27 @@ def test_compare_refuses_too_few_runs_and_a_folder_that_is_not_a_run(qtbot, make
         compare.setup.add_cell.click()
     assert len(compare.setup.entries) == 4 and not compare.setup.add_cell.isEnabled()
     compare.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_stop_ends_the_run_that_trains_and_trains_no_more(qtbot, make_window):
+    window = make_window(SAMPLES["toy_grammar"])
+    tiny_training(window, epochs=50, batch_size=64)
+    wait_ready(qtbot, window)
+    compare = open_compare(qtbot, window)
+    qtbot.addWidget(compare)
+    qtbot.mouseClick(compare.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(compare.curves.curve_data(0)["batch_y"]) > 0, timeout=TIMEOUT)
+    assert compare.progress.format().startswith("run 1 of 2 (simple-rnn-tanh): epoch ")
+    assert compare.progress.value() > 0
+    qtbot.mouseClick(compare.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not compare.busy and compare.start_button.isEnabled(),
+                    timeout=TIMEOUT)
+    stopped = RunDir(compare.runs[0])
+    assert stopped.status()["status"] == "stopped"
+    assert compare.runs[1] == ""  # the ReLU run never started
+    assert compare.progress.format() == "stopped"
+    assert "nothing to compare" in compare.status.text()
+    assert compare.table.values() == {}
+    compare.shutdown()
