@@ -179,3 +179,32 @@ def test_stop_ends_the_run_that_trains_and_trains_no_more(qtbot, make_window):
     assert "nothing to compare" in compare.status.text()
     assert compare.table.values() == {}
     compare.shutdown()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_a_run_that_diverges_is_a_dialog_and_is_still_compared(qtbot, make_window):
+    """B's own learning rate (set in the entry's field) makes ReLU diverge: the dialog says so,
+    and the table compares a finished tanh run with a failed ReLU run that differ in the rate."""
+    window = make_window(SAMPLES["toy_grammar"])
+    tiny_training(window, epochs=1, batch_size=64)
+    wait_ready(qtbot, window)
+    compare = open_compare(qtbot, window)
+    qtbot.addWidget(compare)
+    compare.setup.list.setCurrentRow(1)
+    rate = compare.findChild(type(compare.setup.learning_rate), "compareLearningRate")
+    rate.setText("10")
+    assert compare.setup.entries[1].learning_rate == 10.0
+    errors = []
+    reporter.shown.connect(lambda title, message: errors.append((title, message)))
+    with qtbot.waitSignal(compare.compared, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(compare.start_button, Qt.MouseButton.LeftButton)
+    comparison = blocker.args[0]
+    assert errors and errors[0][0] == "A run failed" and "diverged" in errors[0][1]
+    assert comparison.value("status") == ("finished", "failed")
+    shown = compare.table.values()
+    assert shown["training.learning_rate"][1] == 10.0
+    assert shown["training.learning_rate"][0] == window.controls.values()["learning_rate"]
+    compare.table.diff_only.setChecked(True)
+    assert "training.learning_rate" in compare.table.values()
+    compare.shutdown()
