@@ -12,7 +12,12 @@ round to round) so machine noise falls on all sides.
   sample prediction, hidden-state snapshots every epoch, the final model) over samples per second of
   ``model.fit`` alone. Target >= 0.97.
 * snapshot cost: the Trainer with snapshots every epoch and every 10 batches over the Trainer with
-  snapshots off, minus one. Target <= 5%.
+  snapshots off, minus one. Target <= 5%. Every snapshot includes the glass box's (weights,
+  health and influence, :mod:`seqstudio.glassbox`).
+* glass-box cost: the same Trainer with the glass box on over the same with it off (hidden-state
+  snapshots still every epoch and 10 batches), minus one. Target <= 5%. Measured directly too:
+  one glass-box snapshot (the compiled call on the probe and 32 validation samples, and reading
+  its results) in milliseconds and in training batches (``train_on_batch``, median of 50 each).
 
 Each on three bases, all printed with their targets:
 
@@ -41,6 +46,7 @@ and quote medians.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import statistics
 import sys
@@ -109,7 +115,39 @@ def plain_fit(ds, cell, params, settings) -> Timing:
     return Timing(start, times.ends, time.perf_counter())
 
 
-def engine_run(ds, cell, params, settings, *, snapshots: bool) -> Timing:
+def glassbox_call(ds, cell, params, settings, calls: int = 50) -> tuple[float, float]:
+    """Median seconds of one glass-box snapshot and of one training batch, side by side."""
+    import keras
+    import numpy as np
+
+    from seqstudio.engine.events import HiddenSnapshot
+    from seqstudio.glassbox.snapshot import GlassBox
+    from seqstudio.model import build_model
+
+    keras.utils.set_random_seed(settings.seed)
+    built = build_model(ds.input_spec, ds.head, cell, params, optimizer=settings.optimizer,
+                        learning_rate=settings.learning_rate,
+                        execution_mode=settings.execution_mode, batch_size=settings.batch_size)
+    glass = GlassBox.for_dataset(built, ds)
+    states = [np.asarray(s)[0] for s in built.probe(ds.probe.x)]
+    hidden = HiddenSnapshot(0, -1, tuple(states), tuple(layer.name for layer in
+                                                        built.recurrent_layers),
+                            tuple(ds.probe.step_labels))
+    x, y = ds.x_train[: settings.batch_size], ds.y_train[: settings.batch_size]
+    glass.take(hidden)
+    built.model.train_on_batch(x, y)
+    takes, steps = [], []
+    for _ in range(calls):  # interleaved, so machine noise falls on both
+        begin = time.perf_counter()
+        glass.take(hidden)
+        takes.append(time.perf_counter() - begin)
+        begin = time.perf_counter()
+        built.model.train_on_batch(x, y)
+        steps.append(time.perf_counter() - begin)
+    return statistics.median(takes), statistics.median(steps)
+
+
+def engine_run(ds, cell, params, settings, *, snapshots: bool, glassbox: bool = True) -> Timing:
     from seqstudio.engine import Trainer
     from seqstudio.engine.events import EpochEnd, Finished, Started
 
@@ -127,6 +165,7 @@ def engine_run(ds, cell, params, settings, *, snapshots: bool) -> Timing:
     with tempfile.TemporaryDirectory() as tmp:
         trainer = Trainer(ds, cell, params, settings, run_dir=Path(tmp) / "run")
         trainer.snapshots_enabled = snapshots
+        trainer.glassbox_enabled = glassbox
         trainer.subscribe(on_event)
         on_epoch_end = trainer.record_epoch
 
@@ -181,6 +220,8 @@ def main() -> int:
         "engine": lambda: engine_run(ds, cell, params, base, snapshots=True),
         "no-snapshots": lambda: engine_run(ds, cell, params, every_10, snapshots=False),
         "snap-10": lambda: engine_run(ds, cell, params, every_10, snapshots=True),
+        "snap-10-no-glass": lambda: engine_run(ds, cell, params, every_10, snapshots=True,
+                                               glassbox=False),
     }
     order = list(runs)
     timings: dict[str, list[Timing]] = {k: [] for k in runs}
@@ -203,7 +244,8 @@ def main() -> int:
           f"{'steady state, median epoch':>26}")
     for name, label in [("plain", "plain keras fit"), ("engine", "seqstudio Trainer"),
                         ("no-snapshots", "Trainer, snapshots off"),
-                        ("snap-10", "Trainer, snapshots every epoch + every 10 batches")]:
+                        ("snap-10", "Trainer, snapshots every epoch + every 10 batches"),
+                        ("snap-10-no-glass", "  the same, glass box off")]:
         print(f"  {label:<52} {med[name]:7.2f} s  {samples / med[name]:9.0f} samples/s   "
               f"{span[name]:6.3f} s/ep {n / span[name]:6.0f}/s   "
               f"{epoch[name]:6.3f} s/ep {n / epoch[name]:6.0f} samples/s")
@@ -211,6 +253,9 @@ def main() -> int:
     cost = med["snap-10"] / med["no-snapshots"] - 1
     print(f"engine / plain samples/s ratio: {ratio:.3f}  (target >= 0.97)")
     print(f"snapshot cost (every epoch + every 10 batches): {cost:+.1%}  (target <= 5%)")
+    glass = med["snap-10"] / med["snap-10-no-glass"] - 1
+    print(f"glass-box cost (the same snapshots, glass box on / off): {glass:+.1%}  "
+          "(target <= 5%)")
     print("targets:")
     for label, basis, r, c in [
             ("whole run", med, ratio, cost),
@@ -218,8 +263,19 @@ def main() -> int:
             ("steady state, median epoch", epoch, None, None)]:
         r = basis["plain"] / basis["engine"] if r is None else r
         c = basis["snap-10"] / basis["no-snapshots"] - 1 if c is None else c
+        g = basis["snap-10"] / basis["snap-10-no-glass"] - 1
         print(f"  {label:<27} engine / plain {r:6.3f} (>= 0.97) {_mark(r >= 0.97):<6}  "
-              f"snapshot cost {c:+6.1%} (<= 5%) {_mark(c <= 0.05)}")
+              f"snapshot cost {c:+6.1%} (<= 5%) {_mark(c <= 0.05):<6}  "
+              f"glass-box cost {g:+6.1%} (<= 5%) {_mark(g <= 0.05)}")
+    take, step = glassbox_call(ds, cell, params, every_10)
+    per_epoch = math.ceil(n / args.batch_size)
+    snaps = per_epoch // 10 + 1
+    print(f"one glass-box snapshot: {take * 1e3:.1f} ms = {take / step:.2f} training batches "
+          f"({step * 1e3:.1f} ms each by train_on_batch, medians of 50 interleaved); at every "
+          f"epoch + every 10 batches ({snaps} per epoch of {per_epoch} batches) that is "
+          f"{take * snaps / epoch['plain']:.1%} of a plain epoch (median, {epoch['plain']:.3f} "
+          f"s) and {take * snaps / (step * per_epoch):.1%} of {per_epoch} train_on_batch calls "
+          f"(target <= 5%)")
     print(f"engine cost per steady epoch over plain fit: {(epoch['engine'] - epoch['plain']) * 1e3:+.1f}"
           f" ms (median epoch), {(span['engine'] - span['plain']) * 1e3:+.1f} ms (span); last "
           f"epoch end to end of run: plain {tail['plain'] * 1e3:.0f} ms, engine "
