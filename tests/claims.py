@@ -170,6 +170,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
                              "test_cli_multi_worker_two_processes_on_loopback"),
     "Lessons and comparison": (
         f"{LESSONS}::test_the_notes_example_lesson_trains_and_has_1110_parameters",
+        "tests/gui/test_lesson_panel.py::"
+        "test_the_notes_lesson_walks_its_steps_and_keeps_its_settings",
         "tests/core/test_compare.py::test_compare_two_runs_table_json_and_diff_only"),
     "Small screens": (f"{NEW}::test_the_window_works_at_1024_by_600",),
     # ## What you can see in it (the lecture points)

@@ -159,7 +159,8 @@ def test_the_settings_save_as_a_lesson_that_opens_again(qtbot, make_window, monk
 
 
 @pytest.mark.parametrize("text, message", [
-    ("format = 9\ntitle = 'x'\n", "written in lesson format 9"),
+    ("format = 9\ntitle = 'x'\n", "written in lesson format 9; this seqstudio "),
+    ("format = 9\ntitle = 'x'\n", "reads format 1 and older: upgrade seqstudio to open it"),
     ("format = 1\ntitle = [unclosed\n", "not valid TOML"),
     ("format = 1\ntitle = 'x'\n[data]\nsample = 'toy_grammar'\n[model]\ncell = 'nope'\n"
      "[[steps]]\ntext = 'x'\n", "unknown cell type 'nope'"),
