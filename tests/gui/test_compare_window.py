@@ -208,3 +208,41 @@ def test_a_run_that_diverges_is_a_dialog_and_is_still_compared(qtbot, make_windo
     compare.table.diff_only.setChecked(True)
     assert "training.learning_rate" in compare.table.values()
     compare.shutdown()
+
+
+@pytest.mark.slow
+def test_past_runs_one_layer_against_two(qtbot, make_window, tmp_path):
+    """Two run folders made by `seqstudio train` (one layer, and a stacked RNN of two) added as
+    past runs: nothing trains, the table compares them, and the layer picker shows layer 2 of
+    the stacked run while the one-layer run says it has none."""
+    from cli_subprocess import tiny_text
+
+    data = tiny_text(tmp_path)
+    runs = []
+    for name, extra in (("one", ("--cell", "simple-rnn-tanh")),
+                        ("two", ("--cell", "stacked-rnn", "--layers", "2"))):
+        done = seqstudio("train", data, *extra, "--epochs", "1", "--seq-len", "8", "--units", "4",
+                         "--batch-size", "256", "--quiet", "--out", tmp_path / name)
+        assert done.returncode == 0, done.stderr
+        runs.append(str(tmp_path / name))
+    window = make_window(start_tf=False)
+    compare = open_compare(qtbot, window)
+    qtbot.addWidget(compare)
+    while compare.setup.entries:
+        compare.setup.remove_current()
+    for run in runs:
+        compare.setup.add_past_run(run)
+    with qtbot.waitSignal(compare.compared, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(compare.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].value("cell.layers") == (1, 2)
+    heatmaps = compare.heatmaps
+    layer = compare.findChild(type(heatmaps.layer), "compareLayer")
+    assert layer.count() == 2
+    layer.setCurrentIndex(1)
+    stacked = RunDir(runs[1]).snapshots()[-1]
+    np.testing.assert_allclose(heatmaps.plots[1].image.image, stacked.states[1], rtol=1e-6)
+    assert "has no layer 2" in heatmaps.captions[0].text()
+    layer.setCurrentIndex(0)
+    one = RunDir(runs[0]).snapshots()[-1]
+    np.testing.assert_allclose(heatmaps.plots[0].image.image, one.states[0], rtol=1e-6)
+    compare.shutdown()

@@ -57,7 +57,8 @@ class RunSnapshots:
 class QtCompareHeatmaps(QWidget):
     """objectNames: ``compareHeatmapA``/``B`` (plots), ``compareRunA``/``B`` (which run each
     shows), ``compareScrubber`` (the shared slider), ``compareDifference`` (the checkbox) and
-    ``compareHeatmapDiff``. ``moved(key)`` after the scrubber moves."""
+    ``compareHeatmapDiff``, ``compareLayer`` (the layer both show, for stacked runs).
+    ``moved(key)`` after the scrubber moves."""
 
     moved = Signal(object)
 
@@ -100,6 +101,11 @@ class QtCompareHeatmaps(QWidget):
         self.scrubber.setEnabled(False)
         self.scrubber.valueChanged.connect(self._scrubbed)
         self.position = QLabel("No snapshots yet")
+        self.layer = QComboBox()
+        self.layer.setObjectName("compareLayer")
+        self.layer.setToolTip("Which recurrent layer both heatmaps show (stacked runs)")
+        self.layer.addItem("layer 1")
+        self.layer.currentIndexChanged.connect(lambda *_: self.show_current())
         self.difference = QCheckBox("Difference A − B")
         self.difference.setObjectName("compareDifference")
         self.difference.setToolTip("A third heatmap: A's hidden states minus B's, where both "
@@ -109,6 +115,7 @@ class QtCompareHeatmaps(QWidget):
         bottom.addWidget(QLabel("Epoch:"))
         bottom.addWidget(self.scrubber, 1)
         bottom.addWidget(self.position)
+        bottom.addWidget(self.layer)
         bottom.addWidget(self.difference)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -149,6 +156,16 @@ class QtCompareHeatmaps(QWidget):
     def _rebuild_keys(self) -> None:
         keys = {moment(s) for i in self.shown_runs() for s in self.runs[i].snapshots}
         self.keys = sorted(keys)
+        depth = max((len(s.states) for i in self.shown_runs() for s in self.runs[i].snapshots),
+                    default=1)
+        if depth != self.layer.count():
+            self.layer.blockSignals(True)
+            current = self.layer.currentIndex()
+            self.layer.clear()
+            self.layer.addItems([f"layer {i + 1}" for i in range(depth)])
+            self.layer.setCurrentIndex(min(max(current, 0), depth - 1))
+            self.layer.blockSignals(False)
+        self.layer.setVisible(depth > 1)
         self._update_scrubber()
 
     def _update_scrubber(self) -> None:
@@ -161,6 +178,9 @@ class QtCompareHeatmaps(QWidget):
         self.show_current()
 
     # -- showing -----------------------------------------------------------------------------
+    def current_layer(self) -> int:
+        return max(0, self.layer.currentIndex())
+
     def current_key(self) -> tuple[int, float] | None:
         return self.keys[self.scrubber.value()] if self.keys else None
 
@@ -185,10 +205,16 @@ class QtCompareHeatmaps(QWidget):
                 plot.clear_states()
                 self.captions[side].setText("no snapshot at this moment")
                 continue
+            layer = self.current_layer()
+            if layer >= len(snap.states):
+                plot.clear_states()
+                self.captions[side].setText(f"{self.runs[i].name} has no layer {layer + 1}")
+                continue
             plot.set_activation(self.runs[i].activation)
-            plot.show_states(snap.states[0], snap.step_labels)
-            units = snap.states[0].shape[1]
-            self.captions[side].setText(f"{self.runs[i].name}: {units} units, "
+            plot.show_states(snap.states[layer], snap.step_labels)
+            units = snap.states[layer].shape[1]
+            where = f"layer {layer + 1}, " if self.layer.count() > 1 else ""
+            self.captions[side].setText(f"{self.runs[i].name}: {where}{units} units, "
                                         f"{moment_text(moment(snap))}")
         self._show_difference(shown)
 
@@ -196,17 +222,18 @@ class QtCompareHeatmaps(QWidget):
         if not self.difference.isChecked():
             return
         a, b = shown
-        if a is None or b is None:
+        layer = self.current_layer()
+        if a is None or b is None or layer >= min(len(a.states), len(b.states)):
             self.diff_plot.clear_states()
             self.diff_caption.setText("needs a snapshot on both sides")
             return
-        if a.states[0].shape != b.states[0].shape or a.step_labels != b.step_labels:
+        sa, sb = a.states[layer], b.states[layer]
+        if sa.shape != sb.shape or a.step_labels != b.step_labels:
             self.diff_plot.clear_states()
-            self.diff_caption.setText(f"A has {a.states[0].shape[1]} units, B "
-                                      f"{b.states[0].shape[1]}: no difference of different "
-                                      "shapes or probes")
+            self.diff_caption.setText(f"A has {sa.shape[1]} units, B {sb.shape[1]}: no "
+                                      "difference of different shapes or probes")
             return
-        diff = np.asarray(a.states[0], float) - np.asarray(b.states[0], float)
+        diff = np.asarray(sa, float) - np.asarray(sb, float)
         self.diff_plot.show_states(diff, a.step_labels, scale="other")
         self.diff_caption.setText(f"largest |A − B| {float(np.nanmax(np.abs(diff))):.3g}")
 
