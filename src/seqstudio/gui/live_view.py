@@ -309,8 +309,9 @@ class LiveView(QWidget):
         now = time.monotonic()
         if flush or not self._streaming(now):
             self._catch_up.stop()
-            if not flush:
-                self._last_tick = now
+            # a flush ends the stream (a run's end, or a catch-up after the ticks stopped): what
+            # the user picks from now on is drawn at once
+            self._last_tick = -float("inf") if flush else now
             for turn in self.turns:
                 if turn.on_screen() and turn.pending():
                     turn.draw(now)
