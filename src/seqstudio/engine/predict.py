@@ -73,9 +73,9 @@ class Predictor:
     ``bench/cells.py`` measured 256-1024 as the fast range on 2 cores) and the last chunk is padded
     up to the next power of two, so at most ``log2(chunk) + 1`` shapes are ever compiled.
 
-    ``jit_compile`` (default: when any recurrent layer keeps a rolled time loop) compiles with XLA,
-    which fuses a rolled loop's per-step ops: about 2× on the large configuration, and no gain for
-    an unrolled short sequence. A model XLA cannot compile (an op without an XLA kernel in a
+    ``jit_compile`` (default: when any recurrent layer keeps a rolled time loop) compiles calls of
+    at least :attr:`XLA_MIN_BATCH` samples with XLA, which fuses a rolled loop's per-step ops
+    (measured 1.2-2× on the large configuration; no gain for an unrolled short sequence). A model XLA cannot compile (an op without an XLA kernel in a
     plugin's cell) falls back to the plain traced function on its first call.
     """
 
@@ -84,6 +84,9 @@ class Predictor:
     #: ... and at most about this many bytes of output per call (a word-level language model
     #: with an output at every step is ``T × V`` floats a sample)
     MAX_CHUNK_BYTES = 64 << 20
+    #: smaller calls (one window of ``seqstudio predict``, the per-epoch sample) run without XLA:
+    #: its compile would cost more than it saves
+    XLA_MIN_BATCH = 64
 
     def __init__(self, model: Any, *, jit_compile: bool | None = None) -> None:
         import tensorflow as tf
@@ -130,7 +133,7 @@ class Predictor:
         return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
     def _run(self, x: np.ndarray) -> Any:
-        if self._fn is self._plain:
+        if self._fn is self._plain or len(x) < self.XLA_MIN_BATCH:
             return self._plain(x)
         try:
             return self._fn(x)
