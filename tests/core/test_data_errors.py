@@ -111,7 +111,10 @@ def test_file_of_several_gigabytes_is_refused_without_reading(tmp_path):
     with path.open("wb") as fh:
         fh.write(b"a line of text\n" * 1000)
         fh.truncate(5 * 2**30)  # sparse: instant, takes no disk
-    fails(path, r"5\.0 GiB.*over the limit of 200\.0 MiB.*max_bytes")
+    # with a size limit chosen, refused before a byte is read; without one it streams, and the
+    # NUL bytes past the head are refused in the first block
+    fails(path, r"5\.0 GiB.*over the limit of 200\.0 MiB.*max_bytes", max_bytes=200 * 2**20)
+    fails(path, r"NUL byte.*binary")
     assert preview(path).kind == "text"  # the preview reads only the head
 
 

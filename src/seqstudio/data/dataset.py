@@ -194,6 +194,11 @@ class Dataset:
     row_dates: np.ndarray | None = None
     #: windowed tasks (lm, forecast): where the samples come from; see :class:`Windows`.
     windows: Windows | None = None
+    #: a file larger than memory: where the windows are read from in every epoch
+    #: (:class:`seqstudio.data.stream.Stream`). The arrays above then hold a bounded sample of
+    #: each part (see :mod:`seqstudio.data.stream`); ``n_train``, ``n_val`` and ``tf_dataset``
+    #: are the whole file.
+    stream: Any = None
 
     def __post_init__(self) -> None:
         # A forecaster predicts the change from the last observed value when every target is
@@ -235,22 +240,30 @@ class Dataset:
             for a, b in zip(cut, mine, strict=True))
 
     @property
+    def streamed(self) -> bool:
+        """Whether the samples are read from disk in every epoch (a file larger than memory)."""
+        return self.stream is not None
+
+    @property
     def n_train(self) -> int:
-        return int(len(self.x_train))
+        return self.stream.count("train") if self.stream is not None else int(len(self.x_train))
 
     @property
     def n_val(self) -> int:
-        return int(len(self.x_val))
+        return self.stream.count("val") if self.stream is not None else int(len(self.x_val))
 
     def tf_dataset(
         self, part: str = "train", batch_size: int = 64, *, shuffle: bool = False, seed: int | None = None
     ):
         """A ``tf.data.Dataset`` of ``(x, y)`` batches for ``part`` ("train" or "val").
 
-        Windowed tasks are cut lazily by ``keras.utils.timeseries_dataset_from_array`` from the flat
+        A streamed file (:attr:`streamed`) is read from disk block by block, its windows cut on
+        the way and shuffled within a buffer. Windowed tasks are cut lazily by ``keras.utils.timeseries_dataset_from_array`` from the flat
         sequence, so memory stays at the size of the sequence, not ``N * T``. Batches keep the
         arrays' dtypes (token ids: :func:`token_dtype`), which an int32 ``keras.Input`` accepts.
         """
+        if self.stream is not None:  # a file larger than memory, read again in every epoch
+            return self.stream.tf_dataset(part, batch_size, shuffle=shuffle, seed=seed)
         import keras
         import tensorflow as tf
 

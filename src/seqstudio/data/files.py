@@ -1,8 +1,9 @@
 """Checks every file goes through before a parser sees it, and text decoding.
 
-The order matters: a missing file, a directory, an oversized file, an empty file and a binary file
-are each refused here with a message that says what to do, so the parsers below only ever meet
-readable text of a bounded size.
+The order matters: a missing file, a directory, a file over a chosen size limit, an empty file and
+a binary file are each refused here with a message that says what to do, so the parsers below only
+ever meet readable text. Files of any size are accepted by default: those over the streaming
+threshold are read from disk block by block (:mod:`seqstudio.data.stream`).
 """
 
 from __future__ import annotations
@@ -54,8 +55,9 @@ def human_size(n: int) -> str:
     return f"{n} bytes"  # pragma: no cover
 
 
-def check_file(path: str | Path, max_bytes: int) -> tuple[Path, int]:
-    """The path as a :class:`Path` and its size, or DataError for anything that is not a usable file."""
+def check_file(path: str | Path, max_bytes: int | None = None) -> tuple[Path, int]:
+    """The path as a :class:`Path` and its size, or DataError for anything that is not a usable
+    file (or one over ``max_bytes``, when a limit is given)."""
     p = Path(path).expanduser()
     if not p.exists():
         raise DataError("no such file; check the name and the folder", path=p)
@@ -67,11 +69,10 @@ def check_file(path: str | Path, max_bytes: int) -> tuple[Path, int]:
         size = p.stat().st_size
     except OSError as exc:
         raise DataError(f"cannot read the file: {exc.strerror or exc}", path=p) from None
-    if size > max_bytes:
+    if max_bytes is not None and size > max_bytes:
         raise DataError(
-            f"the file is {human_size(size)}, over the limit of {human_size(max_bytes)}; "
-            "seqstudio loads a whole file into memory, so use a shorter excerpt, or raise the "
-            "limit with max_bytes (CLI: --max-bytes) if this machine has several times that memory",
+            f"the file is {human_size(size)}, over the limit of {human_size(max_bytes)} set by "
+            "the max_bytes option; raise or remove the limit, or use a shorter excerpt",
             path=p,
         )
     if size == 0:

@@ -24,6 +24,7 @@ from seqstudio.data.files import (
 )
 from seqstudio.data.formats import Resolved, resolve_format
 from seqstudio.data.options import DataOptions, fill_task_defaults, resolve_options
+from seqstudio.data.stream import Progress, stream_threshold
 from seqstudio.data.tables import check_header, read_table
 from seqstudio.errors import DataError
 
@@ -36,6 +37,7 @@ def load_dataset(
     options: DataOptions | None = None,
     *,
     registry: Registry | None = None,
+    progress: Progress | None = None,
     **overrides: Any,
 ) -> Dataset:
     """Turn a file into a :class:`Dataset`.
@@ -45,15 +47,25 @@ def load_dataset(
         characters for a language model and words for classification).
     :param registry: where plugin formats come from; default :func:`seqstudio.plugins.get_registry`,
         consulted only for extensions seqstudio does not read itself.
+    :param progress: called as ``progress(fraction, what)`` while a file over the streaming
+        threshold (:func:`seqstudio.data.stream.stream_threshold`) is read; raise from it (e.g.
+        :class:`~seqstudio.data.stream.LoadCancelled`) to stop the load.
     :param overrides: option fields to change, e.g. ``seq_len=40``.
     :raises DataError: for every file or option that cannot be used; the message says what to do.
     """
     opts = resolve_options(options, overrides)
-    p, _size = check_file(path, opts.max_bytes)
+    p, size = check_file(path, opts.max_bytes)
     head = read_head(p)
     resolved = _resolve(p, head, registry)
     notes: list[str] = []
-    if resolved.kind == "plugin":
+    threshold = stream_threshold(opts.stream_bytes)
+    streamed = None
+    if resolved.kind != "plugin" and size > threshold:
+        check_not_binary(p, head, opts.encoding)
+        streamed = _streamed(p, size, head, resolved, opts, threshold, progress)
+    if streamed is not None:
+        ds, encoding = streamed, opts.encoding or ""
+    elif resolved.kind == "plugin":
         content = read_plugin(p, resolved)
         if isinstance(content, str):
             ds = _from_text(content, opts, p)
@@ -78,12 +90,34 @@ def load_dataset(
         opts.encoding = opts.encoding or encoding.replace("utf-8-sig", "utf-8")
     ds.notes = notes + ds.notes
     ds.source = p.resolve()
-    ds.source_sha256 = sha256_of(p)
+    ds.source_sha256 = ds.source_sha256 or sha256_of(p)  # a stream hashed it while reading
     ds.options = dataclasses.asdict(opts)
     ds.summary = {"file": p.name, "format": resolved.fmt.label, **ds.summary}
     if encoding:
         ds.summary["encoding"] = encoding.replace("utf-8-sig", "utf-8")
     return ds
+
+
+def _streamed(path: Path, size: int, head: bytes, resolved: Resolved, opts: DataOptions,
+              threshold: int, progress: Progress | None) -> Dataset | None:
+    """The Dataset of a file read from disk block by block, or None where the task does not
+    stream (classification tables are read into memory, as small files are)."""
+    if resolved.kind == "text":
+        if opts.task not in (None, "lm"):
+            _from_text("", opts, path)  # the message about tasks that need a table
+        opts.task = "lm"
+        from seqstudio.data.stream_text import stream_lm
+
+        return stream_lm(path, size, head, opts, threshold, progress)
+    from seqstudio.data.stream_table import HEAD_ROWS, stream_forecast
+
+    frame, _, _ = read_table(path, delimiter=resolved.delimiter, encoding=opts.encoding,
+                             nrows=HEAD_ROWS)
+    if len(frame) == 0 or (opts.task or _table_task(frame, detect_columns(frame), opts, path)
+                           ) != "forecast":
+        return None
+    opts.task = "forecast"
+    return stream_forecast(path, size, frame, resolved.delimiter, opts, threshold, progress)
 
 
 def _resolve(path: Path, head: bytes, registry: Registry | None) -> Resolved:

@@ -51,7 +51,12 @@ class DataOptions:
     #: which ``missing`` then handles; without it such a cell is an error naming it
     treat_as_missing: list[str] | None = None
     encoding: str | None = None
-    max_bytes: int = 200 * 2**20
+    #: refuse files larger than this many bytes (None: no limit; files over ``stream_bytes``
+    #: are read from disk block by block instead of into memory)
+    max_bytes: int | None = None
+    #: files larger than this stream from disk (:mod:`seqstudio.data.stream`); None: the
+    #: environment variable ``SEQSTUDIO_STREAM_BYTES``, else 64 MiB
+    stream_bytes: int | None = None
     lm_targets: Literal["every", "last"] = "every"
 
 
@@ -120,7 +125,8 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
     _check_int("embed_dim", opts.embed_dim, 1)
     _check_int("horizon", opts.horizon, 1)
     _check_int("stride", opts.stride, 1, allow_none=True)
-    _check_int("max_bytes", opts.max_bytes, 1)
+    _check_int("max_bytes", opts.max_bytes, 1, allow_none=True)
+    _check_int("stream_bytes", opts.stream_bytes, 1, allow_none=True)
     if isinstance(opts.val_fraction, bool) or not isinstance(opts.val_fraction, int | float) or not (
         0.0 <= float(opts.val_fraction) < 1.0
     ):

@@ -88,7 +88,7 @@ def read_table(
                      f"{preamble + 1}")
         skip = preamble
     check_header(path, frame, line=skip + 1)
-    notes += _read_written_numbers(frame, decimal_comma=delimiter != ",")
+    notes += read_written_numbers(frame, decimal_comma=delimiter != ",")
     # where the rows came from, so that a bad cell can be reported by its line in the file
     frame.attrs[SOURCE_ATTR] = {"path": str(path), "encoding": chosen, "delimiter": delimiter,
                                 "skip": skip}
@@ -133,7 +133,7 @@ _DECIMAL_COMMA_RE = re.compile(r"^\s*[-+]?\d+(,\d+)?\s*$")
 _THOUSANDS_RE = re.compile(r"^\s*[-+]?\d{1,3}(,\d{3})*(\.\d+)?\s*$")
 
 
-def _read_written_numbers(frame: pd.DataFrame, *, decimal_comma: bool) -> list[str]:
+def read_written_numbers(frame: pd.DataFrame, *, decimal_comma: bool) -> list[str]:
     """Columns of numbers that pandas left as text because of how they are written become numbers
     in place, with a note: decimal commas (``12,5``) in files delimited by ``;`` or tabs, as many
     European locales write them, and thousands separators (``"1,234.5"``) in comma files."""

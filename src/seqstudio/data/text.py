@@ -190,7 +190,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     else:
         spec = InputSpec("embedding", T, vocab_size=V, embed_dim=opts.embed_dim)
     opts.input_kind = spec.kind
-    probe, probe_notes = _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts)
+    probe, probe_notes = lm_probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts)
     oov = count_id(ids, 1)
     summary = {
         "task": "language model (next token)",
@@ -228,7 +228,7 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     )
 
 
-def _probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts):
+def lm_probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts):
     """The first validation sample that starts a line (char level: or a word); else the first."""
     notes: list[str] = []
     if len(x_val):

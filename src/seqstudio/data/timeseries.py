@@ -46,10 +46,10 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     # None means "choose for me" (the text loaders choose from the text); a window is 20 rows
     opts.seq_len = FORECAST_WINDOW if opts.seq_len is None else opts.seq_len
     opts.stride = 1 if opts.stride is None else opts.stride
-    axis = _time_axis(frame, cols, opts, path)
-    inputs, targets = _choose_columns(frame, cols, opts, axis, path)
+    axis = time_axis_of(frame, cols, opts, path)
+    inputs, targets = forecast_columns(frame, cols, opts, axis, path)
     used = list(dict.fromkeys(inputs + targets))
-    notes += _unused_notes(frame, cols, used, axis, opts)
+    notes += unused_notes(frame, cols, used, axis, opts)
     data = pd.DataFrame(_numeric_columns(frame, used, opts, path, notes))
     dates = None
     date_col = axis.spec if axis is not None else None
@@ -112,13 +112,13 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
         row_dates=dates,
         windows=Windows(x_all, y_all, T, H, opts.stride, (0, split), (split, n)),
     )
-    ds.probe = _probe(ds)
+    ds.probe = forecast_probe(ds)
     opts.date_column, opts.columns, opts.target = date_col, inputs, targets
     ds.summary = _summary(ds, data, date_col, split)
     return ds
 
 
-def _time_axis(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None:
+def time_axis_of(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None:
     """The chosen ``date_column``, else the detected axis unless the chosen columns use it."""
     if opts.date_column:
         return time_axis_for(frame, opts.date_column, path, find_column)
@@ -130,7 +130,7 @@ def _time_axis(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None
     return cols.time
 
 
-def _choose_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
+def forecast_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
     timed = set(axis.columns) if axis is not None else set()
     treated = {find_column(path, frame, c, "treat_as_missing") for c in opts.treat_as_missing or []}
     numeric = [str(c) for c in frame.columns if c not in timed and (
@@ -192,7 +192,7 @@ def _axis_text(axis: TimeAxis) -> str:
     return "columns " + " and ".join(map(repr, axis.columns))
 
 
-def _unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]:
+def unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]:
     """Say what the default choice left out and why, so no column disappears without a word."""
     notes = []
     if axis is not None and axis.kind != "dates":
@@ -324,7 +324,7 @@ def _missing(data: pd.DataFrame, dates, opts: DataOptions, path):
     return filled, dates, [f"interpolated {sum(per_col.values())} missing values {how} ({listing})"]
 
 
-def _probe(ds: Dataset) -> Probe:
+def forecast_probe(ds: Dataset) -> Probe:
     part = "val" if ds.n_val else "train"
     x = ds.x_val if ds.n_val else ds.x_train
     y = ds.y_val if ds.n_val else ds.y_train

@@ -256,10 +256,11 @@ class Trainer:
         return "finished", "completed"
 
     def _fit_data(self, has_val: bool) -> dict[str, Any]:
-        """numpy arrays as they are, like a plain ``fit``; windows too big to materialise go
-        through the dataset's lazy ``tf.data`` pipeline instead."""
+        """numpy arrays as they are, like a plain ``fit``; windows too big to materialise, and
+        files streamed from disk, go through the dataset's ``tf.data`` pipeline instead."""
         ds, s = self.dataset, self.settings
-        big = np.asarray(ds.x_train).nbytes > MATERIALISE_LIMIT
+        # a streamed file (larger than memory) holds only a sample in its arrays
+        big = getattr(ds, "streamed", False) or np.asarray(ds.x_train).nbytes > MATERIALISE_LIMIT
         if big and callable(getattr(ds, "tf_dataset", None)):
             return {"x": ds.tf_dataset("train", s.batch_size, shuffle=True, seed=s.seed),
                     "validation_data": ds.tf_dataset("val", s.batch_size) if has_val else None}
