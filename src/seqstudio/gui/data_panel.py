@@ -1,19 +1,24 @@
 """The data panel: a preview of the file, the settings that turn it into a dataset, and the
-dataset summary. Loading runs on a pool thread; a bad file gives a readable dialog."""
+dataset summary. Loading runs on a pool thread; a bad file gives a readable dialog. A file large
+enough to stream from disk shows a progress bar while it is read, with a Cancel button."""
 
 from __future__ import annotations
 
 import html
+import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,11 +37,18 @@ from seqstudio.gui.tasks import run_task
 MAX_PLOT_COLUMNS = 6
 
 
-def load(path: Path, options: dict[str, Any], registry: Any) -> Any:
-    """Runs on a pool thread."""
+def load(path: Path, options: dict[str, Any], registry: Any, progress: Any = None) -> Any:
+    """Runs on a pool thread. ``progress(fraction, what)`` is called while a file that streams
+    from disk is read; it raises to cancel."""
     from seqstudio.data import load_dataset
 
-    return load_dataset(path, registry=registry, **options)
+    return load_dataset(path, registry=registry, progress=progress, **options)
+
+
+def _cancelled(exc: BaseException) -> bool:
+    from seqstudio.data.stream import LoadCancelled
+
+    return isinstance(exc, LoadCancelled)
 
 
 class DataPanel(QWidget):
@@ -45,6 +57,9 @@ class DataPanel(QWidget):
     loading = Signal(str)
     #: the settings were edited: the dataset is gone until they are valid and it is rebuilt
     invalidated = Signal()
+    #: a large file is being read: (load generation, fraction done, what is being done);
+    #: emitted from the loading thread, received on the GUI thread
+    loadProgress = Signal(int, float, str)
 
     def __init__(self, registry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +81,22 @@ class DataPanel(QWidget):
         self.treat_button.setVisible(False)
         self.treat_button.clicked.connect(self._treat_as_missing)
         self._treatable: list[str] = []
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("dataLoadProgress")
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setFormat("%p %")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelLoadButton")
+        self.cancel_button.setToolTip("Stop reading this file; the settings stay as they are")
+        self.cancel_button.clicked.connect(self.cancel_load)
+        self.progress_row = QWidget()
+        row = QHBoxLayout(self.progress_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        self.progress_row.setVisible(False)
+        self.loadProgress.connect(self._progress)
+        self._cancel = threading.Event()
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("previewLines")
         self.lines.setReadOnly(True)
@@ -109,6 +140,7 @@ class DataPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.file_label)
         layout.addWidget(self.treat_button)  # in view however far the settings are scrolled
+        layout.addWidget(self.progress_row)
         layout.addWidget(splitter, 1)
 
         self.path: Path | None = None
@@ -137,8 +169,11 @@ class DataPanel(QWidget):
         self.path, self.preview, self.dataset, self.load_error = path, preview, None, ""
         self._offer_treatment([])
         self._generation += 1  # a load of the previous file still running is ignored
+        self._cancel.set()  # and stops reading, if it is a large file
         self._debounce.stop()
-        self.file_label.setText(f"{path.name}  ·  {preview.size / 1024:,.1f} KiB")
+        from seqstudio.data.files import human_size
+
+        self.file_label.setText(f"{path.name}  ·  {human_size(preview.size)}")
         self.file_label.setToolTip(str(path))
         self.form.reset_for_new_file()
         self.form.set_preview(preview)
@@ -166,8 +201,27 @@ class DataPanel(QWidget):
         or what the data layer said when it last tried."""
         return self.form.error() or self.load_error
 
+    def cancel_load(self) -> None:
+        """Stop a load that is reading a large file; its thread stops at the next block."""
+        self._cancel.set()
+        self.progress_bar.setFormat("cancelling…")
+        self.cancel_button.setEnabled(False)
+
+    def _progress(self, generation: int, fraction: float, what: str) -> None:
+        if generation != self._generation or self._cancel.is_set():
+            return
+        self.progress_row.setVisible(True)
+        self.progress_bar.setValue(int(round(fraction * 1000)))
+        self.progress_bar.setFormat(f"{what}: %p %")
+
+    def _end_progress(self) -> None:
+        self.progress_row.setVisible(False)
+        self.progress_bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+
     def _invalidate(self) -> None:
         self._generation += 1
+        self._cancel.set()  # a large file still being read for the old settings stops
         self._debounce.stop()
         self.dataset, self.load_error = None, ""
         self._offer_treatment([])
@@ -203,15 +257,30 @@ class DataPanel(QWidget):
             return
         self._generation += 1
         generation = self._generation
+        self._cancel.set()  # the load of the previous settings or file, if still reading
+        self._cancel = cancel = threading.Event()
+        self._end_progress()
         self.summary.setText("<i>Loading…</i>")
         self.loading.emit(str(self.path))
-        run_task(load, self.path, self.form.options(), self.registry,
+
+        def progress(fraction: float, what: str) -> None:  # on the loading thread
+            from seqstudio.data.stream import LoadCancelled
+
+            if cancel.is_set() or not shiboken6.isValid(self):
+                raise LoadCancelled("loading was cancelled")
+            try:
+                self.loadProgress.emit(generation, fraction, what)
+            except RuntimeError:  # the panel is gone: nobody wants the data any more
+                raise LoadCancelled("loading was cancelled") from None
+
+        run_task(load, self.path, self.form.options(), self.registry, progress,
                  on_result=lambda ds: self._loaded(generation, ds),
                  on_error=lambda exc, tb: self._failed(generation, exc, tb), owner=self)
 
     def _loaded(self, generation: int, dataset: Any) -> None:
         if generation != self._generation:
             return
+        self._end_progress()
         self._new_file = False
         self.dataset = dataset
         self.summary.setText(summary_html(dataset))
@@ -220,7 +289,13 @@ class DataPanel(QWidget):
     def _failed(self, generation: int, exc: BaseException, tb: str) -> None:
         if generation != self._generation:
             return
+        self._end_progress()
         self.dataset = None
+        if _cancelled(exc):  # the user asked for it: no error dialog
+            self.load_error = "loading was cancelled; change a setting or open the file again"
+            self.summary.setText("<i>Loading cancelled.</i>")
+            self._new_file = False
+            return
         message = str(exc) if str(exc) else type(exc).__name__
         self.load_error = message
         self._offer_treatment(list(getattr(exc, "issues", []) or []))
