@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from seqstudio.gui.qt_unrolled import unit_color
+from seqstudio.gui.qt_unrolled import color_image
 
 ROW_H = 40
 LABEL_H = 15  # the row's label, above its cells
@@ -68,12 +68,17 @@ class StripsCanvas(QWidget):
             peak = float(np.max(np.abs(finite))) if finite.size else 1.0
             cell, shown = self._cells(len(values))
             top = y + LABEL_H
-            for j in range(shown):
-                rect = QRectF(LEFT + j * cell, top, cell - 1, ROW_H - LABEL_H - 4)
-                p.fillRect(rect, unit_color(float(values[j]), max(peak, 1e-9)))
-                if cell >= CELL_TEXT:
-                    p.setPen(QColor("#111"))
-                    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{values[j]:.2f}")
+            height = ROW_H - LABEL_H - 4
+            p.drawImage(QRectF(LEFT, top, cell * shown, height),
+                        color_image(values[:shown], max(peak, 1e-9)))
+            if cell >= CELL_TEXT:  # few values: each written in its cell, with a gap between
+                p.setPen(QColor("white"))
+                for j in range(1, shown):
+                    p.drawLine(QPointF(LEFT + j * cell, top), QPointF(LEFT + j * cell, top + height))
+                p.setPen(QColor("#111"))
+                for j in range(shown):
+                    p.drawText(QRectF(LEFT + j * cell, top, cell - 1, height),
+                               Qt.AlignmentFlag.AlignCenter, f"{values[j]:.2f}")
             if shown < len(values):  # a long one-hot row: say where its largest value is
                 big = int(np.nanargmax(np.abs(values))) if finite.size else 0
                 p.setPen(QColor("#555"))

@@ -14,11 +14,21 @@ are drawn, the others stand behind a "…".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from seqstudio.gui.qt_hidden_state_plot import readable_token
@@ -54,16 +64,22 @@ def shown_steps(total: int, fit: int, selected: int | None) -> list[int | None]:
     return out
 
 
-def unit_color(value: float, peak: float) -> QColor:
-    """Blue (negative) through white to red (positive), as the heatmap's diverging scale."""
-    if not np.isfinite(value):
-        return QColor("#777")
-    a = max(-1.0, min(1.0, value / peak if peak > 0 else 0.0))
-    end = _POS if a >= 0 else _NEG
-    a = abs(a)
-    return QColor(round(_MID.red() + (end.red() - _MID.red()) * a),
-                  round(_MID.green() + (end.green() - _MID.green()) * a),
-                  round(_MID.blue() + (end.blue() - _MID.blue()) * a))
+def color_image(values: np.ndarray, peak: float) -> QImage:
+    """``values`` (rows × columns) as an image, one pixel a value, blue (negative) through white
+    to red (positive) up to ``peak``, as the heatmap's diverging scale. Painting a row of it
+    scaled into a rectangle is one call, not one rectangle per unit."""
+    v = np.atleast_2d(np.asarray(values, dtype=np.float64))
+    a = np.clip(np.nan_to_num(v / peak if peak > 0 else v * 0.0), -1.0, 1.0)[..., None]
+    mid = np.array([_MID.red(), _MID.green(), _MID.blue()], dtype=np.float64)
+    pos = np.array([_POS.red(), _POS.green(), _POS.blue()], dtype=np.float64)
+    neg = np.array([_NEG.red(), _NEG.green(), _NEG.blue()], dtype=np.float64)
+    rgb = np.where(a >= 0, mid + (pos - mid) * a, mid + (neg - mid) * -a)
+    rgb[~np.isfinite(v)] = 0x77
+    rows, cols = v.shape
+    pixels = np.full((rows, cols, 4), 255, dtype=np.uint8)
+    pixels[..., :3] = np.round(rgb).astype(np.uint8)
+    image = QImage(pixels.data, cols, rows, 4 * cols, QImage.Format.Format_RGBA8888)
+    return image.copy()  # owns its pixels once ``pixels`` is gone
 
 
 @dataclass
@@ -78,6 +94,11 @@ class Picture:
     per_step: bool  # the head reads every step of the last layer, not only h_T
     selected: tuple[int, int] | None  # (layer, step)
     peak: float
+    images: list[QImage] = field(default_factory=list)  # per layer, the states' colours
+
+    def __post_init__(self) -> None:
+        if not self.images:
+            self.images = [color_image(s, self.peak) for s in self.states]
 
     @property
     def steps(self) -> int:
@@ -97,6 +118,11 @@ class UnrolledCanvas(QWidget):
         self.picture: Picture | None = None
         self.boxes: dict[tuple[int, int], QRectF] = {}  # (layer, step) -> where it is drawn
         self.arrow_labels: list[str] = []  # every shape written on an arrow (for tests)
+        self._cached: QPixmap | None = None
+        self._cached_key: tuple | None = None
+        self._frame: QPixmap | None = None
+        self._frame_key: tuple | None = None
+        self._strip_rects: dict[tuple[int, int], QRectF] = {}
 
     def set_picture(self, picture: Picture | None) -> None:
         self.picture = picture
@@ -112,10 +138,39 @@ class UnrolledCanvas(QWidget):
 
     # -- painting ----------------------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        # Two caches: the drawing without the units' colours (boxes, arrows, shapes, tokens:
+        # the same for every snapshot of a run), and that drawing with the strips. A new
+        # snapshot repaints only the strips; an expose of an unchanged one is one blit.
+        pic, ratio = self.picture, self.devicePixelRatioF()
+        size = (self.width(), self.height(), ratio)
+        frame = None if pic is None else (tuple(pic.labels), tuple(s.shape for s in pic.states),
+                                          tuple(pic.names), pic.input_dim, pic.head,
+                                          pic.per_step, pic.selected)
+        if (frame, size) != self._frame_key or self._frame is None:
+            self._frame = QPixmap(self.size() * ratio)
+            self._frame.setDevicePixelRatio(ratio)
+            self._paint_into(self._frame)
+            self._frame_key = (frame, size)
+            self._cached_key = None
+        key = (id(pic), size)
+        if key != self._cached_key or self._cached is None:
+            self._cached = QPixmap(self._frame)
+            if pic is not None:
+                strips = QPainter(self._cached)
+                for (layer, step), rect in self._strip_rects.items():
+                    strips.drawImage(rect, pic.images[layer],
+                                     QRectF(0, step, pic.states[layer].shape[1], 1))
+                strips.end()
+            self._cached_key = key
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cached)
+        painter.end()
+
+    def _paint_into(self, device: QPixmap) -> None:
+        painter = QPainter(device)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        self.boxes, self.arrow_labels = {}, []
+        self.boxes, self.arrow_labels, self._strip_rects = {}, [], {}
         pic = self.picture
         if pic is None or not pic.steps:
             painter.setPen(QColor("#555"))
@@ -231,14 +286,10 @@ class UnrolledCanvas(QWidget):
         p.setPen(QColor("#222"))
         p.drawText(QRectF(rect.left(), rect.top() + 1, rect.width(), rect.height() * 0.55),
                    Qt.AlignmentFlag.AlignCenter, f"h{_sub(step + 1)}")
-        values = pic.states[layer][step]
-        strip = QRectF(rect.left() + 3, rect.bottom() - rect.height() * 0.36, rect.width() - 6,
-                       rect.height() * 0.26)
-        cell = strip.width() / max(1, len(values))
-        p.setPen(Qt.PenStyle.NoPen)
-        for j, value in enumerate(values):
-            p.setBrush(unit_color(float(value), pic.peak))
-            p.drawRect(QRectF(strip.left() + j * cell, strip.top(), cell + 0.3, strip.height()))
+        # the units' colours are painted over the frame per snapshot (paintEvent)
+        self._strip_rects[(layer, step)] = QRectF(rect.left() + 3,
+                                                  rect.bottom() - rect.height() * 0.36,
+                                                  rect.width() - 6, rect.height() * 0.26)
         self.boxes[(layer, step)] = rect
 
     def _step_head(self, p: QPainter, pic: Picture, y: float, x_of: dict[int, float],
@@ -291,8 +342,11 @@ class UnrolledCanvas(QWidget):
         return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
 
 
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
 def _sub(k: int) -> str:
-    return str(k).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+    return str(k).translate(_SUBSCRIPTS)
 
 
 class UnrolledView(RunView):
