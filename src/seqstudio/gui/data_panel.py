@@ -11,7 +11,6 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -39,16 +38,14 @@ MAX_PLOT_COLUMNS = 6
 
 def load(path: Path, options: dict[str, Any], registry: Any, progress: Any = None) -> Any:
     """Runs on a pool thread. ``progress(fraction, what)`` is called while a file that streams
-    from disk is read; it raises to cancel."""
+    from disk is read; it raises to cancel, and then the result is None."""
     from seqstudio.data import load_dataset
-
-    return load_dataset(path, registry=registry, progress=progress, **options)
-
-
-def _cancelled(exc: BaseException) -> bool:
     from seqstudio.data.stream import LoadCancelled
 
-    return isinstance(exc, LoadCancelled)
+    try:
+        return load_dataset(path, registry=registry, progress=progress, **options)
+    except LoadCancelled:
+        return None
 
 
 class DataPanel(QWidget):
@@ -57,9 +54,8 @@ class DataPanel(QWidget):
     loading = Signal(str)
     #: the settings were edited: the dataset is gone until they are valid and it is rebuilt
     invalidated = Signal()
-    #: a large file is being read: (load generation, fraction done, what is being done);
-    #: emitted from the loading thread, received on the GUI thread
-    loadProgress = Signal(int, float, str)
+    #: a large file is being read: (fraction done, what is being done), on the GUI thread
+    loadProgress = Signal(float, str)
 
     def __init__(self, registry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,8 +91,14 @@ class DataPanel(QWidget):
         row.addWidget(self.progress_bar, 1)
         row.addWidget(self.cancel_button)
         self.progress_row.setVisible(False)
-        self.loadProgress.connect(self._progress)
         self._cancel = threading.Event()
+        # The loading thread only writes (fraction, what) here; a timer on the GUI thread shows
+        # it. No Qt call crosses threads (emitting from the pool thread crashed PySide6 6.12).
+        self._reported: list[tuple[float, str]] = []
+        self._reported_lock = threading.Lock()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(100)
+        self._progress_timer.timeout.connect(self._show_progress)
         self.lines = QPlainTextEdit()
         self.lines.setObjectName("previewLines")
         self.lines.setReadOnly(True)
@@ -207,14 +209,22 @@ class DataPanel(QWidget):
         self.progress_bar.setFormat("cancelling…")
         self.cancel_button.setEnabled(False)
 
-    def _progress(self, generation: int, fraction: float, what: str) -> None:
-        if generation != self._generation or self._cancel.is_set():
+    def _show_progress(self) -> None:
+        with self._reported_lock:
+            latest = self._reported[-1] if self._reported else None
+            self._reported.clear()
+        if latest is None or self._cancel.is_set():
             return
+        fraction, what = latest
         self.progress_row.setVisible(True)
         self.progress_bar.setValue(int(round(fraction * 1000)))
         self.progress_bar.setFormat(f"{what}: %p %")
+        self.loadProgress.emit(fraction, what)
 
     def _end_progress(self) -> None:
+        self._progress_timer.stop()
+        with self._reported_lock:
+            self._reported.clear()
         self.progress_row.setVisible(False)
         self.progress_bar.setValue(0)
         self.cancel_button.setEnabled(True)
@@ -263,16 +273,17 @@ class DataPanel(QWidget):
         self.summary.setText("<i>Loading…</i>")
         self.loading.emit(str(self.path))
 
+        reported, lock = self._reported, self._reported_lock
+
         def progress(fraction: float, what: str) -> None:  # on the loading thread
             from seqstudio.data.stream import LoadCancelled
 
-            if cancel.is_set() or not shiboken6.isValid(self):
+            if cancel.is_set():
                 raise LoadCancelled("loading was cancelled")
-            try:
-                self.loadProgress.emit(generation, fraction, what)
-            except RuntimeError:  # the panel is gone: nobody wants the data any more
-                raise LoadCancelled("loading was cancelled") from None
+            with lock:
+                reported.append((fraction, what))
 
+        self._progress_timer.start()
         run_task(load, self.path, self.form.options(), self.registry, progress,
                  on_result=lambda ds: self._loaded(generation, ds),
                  on_error=lambda exc, tb: self._failed(generation, exc, tb), owner=self)
@@ -282,6 +293,11 @@ class DataPanel(QWidget):
             return
         self._end_progress()
         self._new_file = False
+        if dataset is None:  # cancelled by the user: no error dialog
+            self.dataset = None
+            self.load_error = "loading was cancelled; change a setting or open the file again"
+            self.summary.setText("<i>Loading cancelled.</i>")
+            return
         self.dataset = dataset
         self.summary.setText(summary_html(dataset))
         self.datasetLoaded.emit(dataset)
@@ -291,11 +307,6 @@ class DataPanel(QWidget):
             return
         self._end_progress()
         self.dataset = None
-        if _cancelled(exc):  # the user asked for it: no error dialog
-            self.load_error = "loading was cancelled; change a setting or open the file again"
-            self.summary.setText("<i>Loading cancelled.</i>")
-            self._new_file = False
-            return
         message = str(exc) if str(exc) else type(exc).__name__
         self.load_error = message
         self._offer_treatment(list(getattr(exc, "issues", []) or []))
