@@ -17,11 +17,12 @@ Configurations (training batch 64, Adam, one recurrent layer unless stated):
 Training: our cells are trained by the engine's own Trainer (the path of ``seqstudio train`` and
 the GUI) with its default execution mode (``auto``); stock Keras is compiled with its defaults;
 torch runs the same sizes, optimizer and batch in a plain loop. Inference (forward only, 2,048
-samples): ours through ``engine.predict.Predictor``, the path of ``seqstudio predict``, the probes
-and the per-epoch sample; Keras through ``model.predict``; torch under ``no_grad`` at its best of
-three batch sizes. Generation: tokens/s of a char-level model generating one token at a time with
-the state carried (``Predictor.generate``; also the window-rerun sampler), against a torch loop
-that steps ``nn.RNN`` with ``h`` carried and draws the same way.
+samples, 512 with --quick): ours through ``engine.predict.Predictor``, the path of ``seqstudio
+predict``, the probes and the per-epoch sample; Keras through ``model.predict``; torch under
+``no_grad`` at its best of three batch sizes. Generation: tokens/s of a char-level model
+generating one token at a time with the state carried (``Predictor.generate``; also the
+window-rerun sampler), against a torch loop that steps ``nn.RNN`` with ``h`` carried and draws
+the same way.
 
 Every contender gets the same threads: TensorFlow's default, one per core, set explicitly for its
 intra- and inter-op pools, and ``torch.set_num_threads`` to the same number (``BENCH_THREADS``

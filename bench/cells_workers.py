@@ -18,8 +18,12 @@ CONFIGS = {
     "large": {"T": 100, "d": 64, "n": 128, "vocab": None, "batches": 96},
 }
 BATCH = 64
-#: forward-only inference is timed over this many samples (at any --scale)
+#: forward-only inference is timed over this many samples (at any --scale below 1, --quick: 512)
 INFER_SAMPLES = 2048
+
+
+def infer_samples(cfg: dict) -> int:
+    return INFER_SAMPLES if cfg.get("scale", 1.0) >= 1 else INFER_SAMPLES // 4
 #: torch's inference is timed at each of these batch sizes and its best is kept
 TORCH_INFER_BATCHES = (64, 256, 1024)
 #: generation: a char-level model of the seed configuration's sizes, prompt and tokens
@@ -131,7 +135,7 @@ def worker_ours(name: str, cfg: dict, epochs: int) -> dict:
             raise SystemExit(f"{name}: training {result.status}: {result.reason}")
         rates = [_rate(epoch_stamps[e]) for e in sorted(epoch_stamps)[1:]]
         predictor = Predictor(trainer.built.model)
-        infer = _infer_rate(predictor, _data(cfg, INFER_SAMPLES)[0])
+        infer = _infer_rate(predictor, _data(cfg, infer_samples(cfg))[0])
         mode = trainer.built.execution.text
     gaps = [b - a for (ea, a), (eb, b) in zip(arrivals, arrivals[1:], strict=False)
             if ea == eb and ea > 0]
@@ -214,7 +218,7 @@ def worker_keras(cfg: dict, epochs: int, kind: str = "rnn", layers: int = 1) -> 
               callbacks=[_keras_timer(stamps)])
     rates = [_rate(stamps[e]) for e in sorted(stamps)[1:]]
     infer = _infer_rate(lambda a: model.predict(a, batch_size=256, verbose=0),
-                        _data(cfg, INFER_SAMPLES)[0])
+                        _data(cfg, infer_samples(cfg))[0])
     return {"train": statistics.median(rates), "infer": infer, "mode": "keras defaults",
             "infer_mode": "model.predict, batch 256"}
 
@@ -271,7 +275,7 @@ def worker_torch(cfg: dict, epochs: int, kind: str = "rnn", layers: int = 1) -> 
         if epoch:
             rates.append(n / (time.perf_counter() - start))
 
-    infer_x = _data(cfg, INFER_SAMPLES)[0]
+    infer_x = _data(cfg, infer_samples(cfg))[0]
     best = (0.0, 0)
     for batch in TORCH_INFER_BATCHES:
         def predict(a, batch=batch):
