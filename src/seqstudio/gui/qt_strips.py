@@ -40,7 +40,9 @@ class StripsCanvas(QWidget):
 
     def set_strips(self, strips: list[Strip]) -> None:
         self.strips = list(strips)
-        self.setMinimumHeight(ROW_H * len(self.strips) + 6)
+        height = ROW_H * len(self.strips) + 6
+        if height != self.minimumHeight():  # a new height lays the scroll area out again
+            self.setMinimumHeight(height)
         self.update()
 
     def _cells(self, count: int) -> tuple[float, int]:
