@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from seqstudio.gui.qt_unrolled import color_image
+from seqstudio.gui.unrolled_picture import color_image
 
 ROW_H = 40
 LABEL_H = 15  # the row's label, above its cells
