@@ -104,19 +104,22 @@ def test_multi_worker_two_processes_and_the_chief_writes(tmp_path):
 
 @pytest.mark.slow
 def test_cli_multi_worker_two_processes_on_loopback(tmp_path):
-    """``seqstudio train --strategy multi-worker`` as a user starts it on two machines, here two
-    processes on 127.0.0.1, each with its own TF_CONFIG: both train the same steps, the chief
+    """The worked example of docs/engine.md (two machines, each with its own TF_CONFIG), run as
+    it is written there, with both addresses on 127.0.0.1: both train the same steps, the chief
     writes the run."""
-    data = tmp_path / "tiny.txt"
+    data = tmp_path / "corpus.txt"
     data.write_text("the cat sat on the mat . a dog ran to the log . " * 12)
-    workers = [f"127.0.0.1:{_free_port()}" for _ in range(2)]
+    machines = _documented_cluster()
+    assert len(machines) == 2
+    documented = machines[0][0]["cluster"]["worker"]
+    loopback = {address: f"127.0.0.1:{_free_port()}" for address in documented}
     procs = []
-    for index in range(2):
-        config = {"cluster": {"worker": workers}, "task": {"type": "worker", "index": index}}
+    for config, command in machines:
+        config["cluster"]["worker"] = [loopback[a] for a in config["cluster"]["worker"]]
+        args = [str(data) if a == "corpus.txt" else str(tmp_path / "run")
+                if a == "runs/cluster-1" else a for a in command[1:]]
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "seqstudio", "train", str(data), "--strategy", "multi-worker",
-             "--epochs", "2", "--seq-len", "8", "--units", "4", "--batch-size", "64",
-             "--out", str(tmp_path / "run")],
+            [sys.executable, "-m", "seqstudio", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env=_env(TF_CONFIG=json.dumps(config))))
     outputs = []
@@ -135,7 +138,23 @@ def test_cli_multi_worker_two_processes_on_loopback(tmp_path):
     run = RunDir(tmp_path / "run")
     assert run.config["workers"] == 2 and run.config["settings"]["strategy"] == "multi-worker"
     assert run.status()["status"] == "finished" and len(run.history()) == 2
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["run", "tiny.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.txt", "run"]
+
+
+def _documented_cluster() -> list[tuple[dict, list[str]]]:
+    """``(TF_CONFIG, seqstudio command)`` of each machine in docs/engine.md's worked example."""
+    import shlex
+
+    text = (HERE.parents[1] / "docs" / "engine.md").read_text(encoding="utf-8")
+    section = text[text.index("## Scale-out with tf.distribute"):]
+    block = section[section.index("```bash") + 7: section.index("```", section.index("```bash") + 7)]
+    machines, config = [], None
+    for line in block.splitlines():
+        if line.startswith("export TF_CONFIG="):
+            config = json.loads(shlex.split(line)[1].split("=", 1)[1])
+        elif line.startswith("seqstudio "):
+            machines.append((config, shlex.split(line)))
+    return machines
 
 
 def test_tf_config_parsing(monkeypatch):
