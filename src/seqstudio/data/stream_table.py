@@ -286,7 +286,7 @@ def stream_forecast(path: Path, size: int, head: pd.DataFrame, delimiter: str, o
         moments.append(_Moments(len(used)).add(values))
         everything.add(values)
         rows += len(values)
-        previous = values[-1] if len(values) else previous
+        previous = values[-1].copy() if len(values) else previous  # not a view of the block
     split, split_notes = split_point(rows, T + H, opts.val_fraction, unit="rows", path=path)
     train = _Moments(len(used))
     for i, m in enumerate(moments):
@@ -328,7 +328,7 @@ def stream_forecast(path: Path, size: int, head: pd.DataFrame, delimiter: str, o
     notes += split_notes
     notes.append(sample_note(stream, size, threshold, len(x_val)))
     if opts.missing == "interpolate":
-        notes.append("missing values, if any, are interpolated within blocks of about 4 MiB of "
+        notes.append("missing values, if any, are interpolated within blocks of about 1 MiB of "
                      "the file (a gap at a block's edge takes the nearest value)")
     ds.notes = notes
     ds.summary = _summary(ds, stream, everything, rows, split, first_date, last_date)
