@@ -151,7 +151,8 @@ def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
         summary[key] = {}
         for contender, outs in rows.items():
             row = {k: statistics.median(o[k] for o in outs)
-                   for k in ("train", "infer", "generate", "updates_per_s") if k in outs[0]}
+                   for k in ("train", "infer", "infer_cpu", "generate", "updates_per_s")
+                   if k in outs[0]}
             row.update({k: outs[0][k] for k in ("mode", "infer_mode") if k in outs[0]})
             if "max_gap_s" in outs[0]:
                 row["max_gap_s"] = max(o["max_gap_s"] for o in outs)
@@ -196,20 +197,25 @@ def report(summary: dict, as_json: bool, elapsed: float) -> None:
         print(f"\n{config}: T={cfg['T']}, d={cfg['d']}"
               f"{' one-hot' if cfg['vocab'] else ''}, n={cfg['n']}, training batch {BATCH}")
         print(f"  {'contender':16s} {'train/s':>9s} {'vs torch':>8s} {'vs keras':>8s} "
-              f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s} {'vs torch':>8s}  execution")
+              f"{'GFLOP/s':>8s} {'% peak':>6s} {'infer/s':>9s} {'vs torch':>8s} "
+              f"{'infer/CPU-s':>10s} {'vs torch':>8s}  execution")
         for name, row in rows.items():
             vs_torch = _ratio(rows, name, twin(name, "torch"), "train")
             vs_keras = _ratio(rows, name, twin(name, "keras"), "train")
             infer_vs = _ratio(rows, name, twin(name, "torch"), "infer")
+            infer_cpu_vs = _ratio(rows, name, twin(name, "torch"), "infer_cpu")
             gflops = row["train"] * flops_per_sample(name, cfg) / 1e9
             ours = name in OURS
             print(f"  {name:16s} {row['train']:9.0f} {_x(vs_torch if ours else None):>8s} "
                   f"{_x(vs_keras if ours else None):>8s} {gflops:8.2f} "
                   f"{100 * gflops / peak:5.1f}% {row['infer']:9.0f} "
-                  f"{_x(infer_vs if ours else None):>8s}  {row['mode']}; "
+                  f"{_x(infer_vs if ours else None):>8s} {row.get('infer_cpu', float('nan')):10.0f} "
+                  f"{_x(infer_cpu_vs if ours else None):>8s}  {row['mode']}; "
                   f"infer: {row.get('infer_mode', '')}")
             if ours:
                 checks.append((f"{config} inference {name} vs {twin(name, 'torch')}", infer_vs,
+                               TARGETS["infer"]))
+                checks.append((f"{config} inference per CPU-second {name}", infer_cpu_vs,
                                TARGETS["infer"]))
                 if config == "large":
                     checks.append((f"large training {name} vs {twin(name, 'torch')}", vs_torch,
@@ -253,6 +259,9 @@ def report(summary: dict, as_json: bool, elapsed: float) -> None:
                for c in CONFIGS if c in summary}
         out["infer"] = {c: {k: round(v["infer"], 1) for k, v in summary[c].items()}
                         for c in CONFIGS if c in summary}
+        out["infer_per_cpu_s"] = {c: {k: round(v.get("infer_cpu", 0.0), 1)
+                                      for k, v in summary[c].items()}
+                                  for c in CONFIGS if c in summary}
         out["generate"] = {k.removeprefix("generate-"): round(v["generate"], 1)
                            for k, v in gen.items()}
         out["elapsed_s"] = round(elapsed, 1)
