@@ -101,20 +101,35 @@ def _params(data: Any, i: int) -> dict[str, Any]:
     return params if isinstance(params, dict) else {}
 
 
+#: the last folder read, by its files' names, sizes and times: RunDir reads the weights and the
+#: influence separately, and a replay asks for both
+_last: tuple[Any, list[tuple[WeightsSnapshot, InfluenceSnapshot]]] = (None, [])
+
+
 def read_all(directory: str | Path) -> list[tuple[WeightsSnapshot, InfluenceSnapshot]]:
     """Every glass-box snapshot of a run, in training order; torn or damaged files skipped."""
+    global _last
     folder = Path(directory) / FOLDER
     if not folder.is_dir():
         return []
+    files = sorted(folder.glob("epoch-*.npz"))
+    try:
+        key = (str(folder.resolve()), tuple((f.name, f.stat().st_size, f.stat().st_mtime_ns)
+                                            for f in files))
+    except OSError:
+        key = None
+    if key is not None and _last[0] == key:
+        return list(_last[1])
     found = []
-    for file in folder.glob("epoch-*.npz"):
+    for file in files:
         try:
             found.append(read(file))
         except (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile):
             continue
     found.sort(key=lambda pair: (pair[0].epoch, pair[0].batch if pair[0].batch >= 0
                                  else math.inf))
-    return found
+    _last = (key, found)
+    return list(found)
 
 
 def trim_after(directory: str | Path, done: int) -> None:
