@@ -17,7 +17,7 @@ Configurations (training batch 64, Adam, one recurrent layer unless stated):
 Training: our cells are trained by the engine's own Trainer (the path of ``seqstudio train`` and
 the GUI) with its default execution mode (``auto``); stock Keras is compiled with its defaults;
 torch runs the same sizes, optimizer and batch in a plain loop. Inference (forward only, 2,048
-samples, 512 with --quick): ours through ``engine.predict.Predictor``, the path of ``seqstudio
+samples, 1,024 with --quick): ours through ``engine.predict.Predictor``, the path of ``seqstudio
 predict``, the probes and the per-epoch sample; Keras through ``model.predict``; torch under
 ``no_grad`` at its best of three batch sizes. Generation: tokens/s of a char-level model
 generating one token at a time with the state carried (``Predictor.generate``; also the

@@ -18,12 +18,12 @@ CONFIGS = {
     "large": {"T": 100, "d": 64, "n": 128, "vocab": None, "batches": 96},
 }
 BATCH = 64
-#: forward-only inference is timed over this many samples (at any --scale below 1, --quick: 512)
+#: forward-only inference is timed over this many samples (at a --scale below 1, --quick: 1024)
 INFER_SAMPLES = 2048
 
 
 def infer_samples(cfg: dict) -> int:
-    return INFER_SAMPLES if cfg.get("scale", 1.0) >= 1 else INFER_SAMPLES // 4
+    return INFER_SAMPLES if cfg.get("scale", 1.0) >= 1 else INFER_SAMPLES // 2
 #: torch's inference is timed at each of these batch sizes and its best is kept
 TORCH_INFER_BATCHES = (64, 256, 1024)
 #: generation: a char-level model of the seed configuration's sizes, prompt and tokens
