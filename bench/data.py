@@ -1,18 +1,22 @@
-"""Benchmark of the data layer (a benchmark, not a test): load + encode big files.
+"""Benchmark of the data layer on files larger than memory (a benchmark, not a test).
 
-    python bench/data.py [--text-mb 50] [--rows 1000000] [--keep DIR]
+    python bench/data.py [--sizes 10,100,1000] [--cases text-char,text-word,csv] [--keep DIR]
 
-Generates a 50 MB text and a 1,000,000-row time-series CSV in a temporary folder, then measures each
-case in its own fresh Python process, so that one case's memory cannot hide another's:
+For each size (MB) it generates a text (Zipf-distributed words) and a time-series CSV (hourly
+dates and three columns) in a temporary folder, then measures each case in its own fresh Python
+process, so that one case's memory cannot hide another's:
 
-* seconds for ``load_dataset`` (tokenising / parsing, windowing, scaling);
-* peak memory as a multiple of the file size. Memory is the process's resident set size (RSS),
-  sampled every millisecond by a thread with psutil and combined with ``ru_maxrss``; the figure is the
-  peak *above* the RSS after TensorFlow has been imported and warmed up on a tiny file, because that
-  fixed ~0.5-1 GB runtime does not grow with the file. The absolute peak is printed too;
-* the time ratio against plain ``pandas.read_csv`` of the same CSV, measured in the same run.
+* ``load``: seconds for ``load_dataset`` (the one pass that fits the vocabulary or the scaler);
+* ``epoch``: seconds to read every training batch once through ``Dataset.tf_dataset("train",
+  256, shuffle=True)``, as ``fit`` does in each epoch (no model: this is the data pipeline alone);
+* ``peak``: the process's peak resident memory (RSS, sampled every millisecond with psutil and
+  combined with ``ru_maxrss``) above its RSS after TensorFlow has been imported and warmed up on a
+  small file, whose fixed runtime does not grow with the file.
 
-Target: peak <= 3x the file size.
+Every size streams (``SEQSTUDIO_STREAM_BYTES`` is set to ``--stream-bytes``, 1 MiB by default),
+so the sizes are comparable. Targets: peak memory within 1.5x across the sizes; seconds per MB
+about the same at every size (time linear in size). The generated files are deleted at the end
+unless ``--keep`` names a folder.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -38,40 +43,50 @@ WORDS = (
 ).split()
 
 
-def make_text(path: Path, megabytes: int) -> None:
-    """Zipf-distributed words from a few hundred (some made up), so words overflow a 100 vocabulary."""
+def make_text(path: Path, megabytes: float) -> None:
+    """Zipf-distributed words from a few hundred (some made up)."""
     import numpy as np
 
     rng = np.random.default_rng(0)
     vocab = WORDS + [f"{a}{b}" for a in ("ka", "to", "mi", "re", "su") for b in WORDS[:60]]
     p = 1.0 / np.arange(1, len(vocab) + 1)
     p /= p.sum()
-    target = megabytes * 2**20
+    target = int(megabytes * 1e6)
     with path.open("w", encoding="utf-8") as fh:
         written = 0
         while written < target:
             ids = rng.choice(len(vocab), size=200_000, p=p)
             words = [vocab[i] for i in ids]
-            lines = [" ".join(words[i : i + 12]) + ".\n" for i in range(0, len(words), 12)]
-            chunk = "".join(lines)
+            chunk = "".join(" ".join(words[i : i + 12]) + ".\n" for i in range(0, len(words), 12))
             chunk = chunk[: target - written]
             fh.write(chunk)
             written += len(chunk)
 
 
-def make_csv(path: Path, rows: int) -> None:
+def make_csv(path: Path, megabytes: float) -> None:
+    """Hourly rows of three columns, written in blocks until the file has ``megabytes``."""
     import numpy as np
     import pandas as pd
 
     rng = np.random.default_rng(0)
-    t = np.arange(rows)
-    frame = pd.DataFrame({
-        "date": pd.date_range("2000-01-01", periods=rows, freq="h").strftime("%Y-%m-%d %H:%M"),
-        "temperature": 10 + 5 * np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.5, rows),
-        "humidity": 60 + 10 * np.sin(2 * np.pi * t / 168) + rng.normal(0, 2, rows),
-        "load": 100 + 20 * np.sin(2 * np.pi * t / 24 + 1) + rng.normal(0, 3, rows),
-    })
-    frame.to_csv(path, index=False, float_format="%.4f")
+    target, rows, first = int(megabytes * 1e6), 200_000, True
+    start = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        while fh.tell() < target:
+            t = np.arange(start, start + rows)
+            frame = pd.DataFrame({
+                "date": pd.date_range("2000-01-01", periods=rows, freq="h")
+                .shift(start).strftime("%Y-%m-%d %H:%M"),
+                "temperature": 10 + 5 * np.sin(2 * np.pi * t / 24) + rng.normal(0, 0.5, rows),
+                "humidity": 60 + 10 * np.sin(2 * np.pi * t / 168) + rng.normal(0, 2, rows),
+                "load": 100 + 20 * np.sin(2 * np.pi * t / 24 + 1) + rng.normal(0, 3, rows),
+            })
+            room = target - fh.tell()
+            text = frame.to_csv(index=False, header=first, float_format="%.4f")
+            if len(text) > room:  # end on a whole line
+                text = text[: text.rfind("\n", 0, max(room, 1)) + 1] or text[: text.find("\n") + 1]
+            fh.write(text)
+            first, start = False, start + rows
 
 
 # -- one measurement, in a child process ------------------------------------------------------
@@ -102,32 +117,30 @@ class PeakRSS:
 def measure(case: str, path: str, warm: str) -> dict:
     import psutil
 
-    if case == "read_csv":
-        import pandas as pd
+    from seqstudio.data import load_dataset
 
-        pd.read_csv(warm)
-        run = lambda: pd.read_csv(path)  # noqa: E731
-    else:
-        from seqstudio.data import load_dataset
+    options = {"text-char": {"level": "char"}, "text-word": {"level": "word"}}.get(case, {})
 
-        warm_file = Path(warm)
-        load_dataset(warm_file, level="word" if case == "text-word" else "char")
-        options = {"text-char": {"level": "char"}, "text-word": {"level": "word"}}.get(case, {})
-        run = lambda: load_dataset(path, **options)  # noqa: E731
+    def epoch(ds) -> int:
+        return sum(1 for _ in ds.tf_dataset("train", 256, shuffle=True, seed=0))
+
+    epoch(load_dataset(warm, **options))  # TensorFlow and tf.data warmed up on a small file
     baseline = psutil.Process().memory_info().rss
     with PeakRSS() as peak:
         start = time.perf_counter()
-        result = run()
-        seconds = time.perf_counter() - start
-    shape = getattr(result, "shape", None) or (result.n_train, result.n_val)
-    return {"seconds": seconds, "baseline": baseline, "peak": peak.peak, "shape": list(shape)}
+        ds = load_dataset(path, **options)
+        loaded = time.perf_counter()
+        batches = epoch(ds)
+        read = time.perf_counter()
+    return {"load": loaded - start, "epoch": read - loaded, "baseline": baseline,
+            "peak": peak.peak, "batches": batches, "streamed": ds.streamed,
+            "samples": [ds.n_train, ds.n_val]}
 
 
-def child(case: str, path: Path, warm: Path) -> dict:
-    out = subprocess.run(
-        [sys.executable, __file__, "--measure", case, str(path), str(warm)],
-        capture_output=True, text=True, check=False,
-    )
+def child(case: str, path: Path, warm: Path, stream_bytes: int) -> dict:
+    env = {**os.environ, "SEQSTUDIO_STREAM_BYTES": str(stream_bytes)}
+    out = subprocess.run([sys.executable, __file__, "--measure", case, str(path), str(warm)],
+                         capture_output=True, text=True, check=False, env=env)
     if out.returncode != 0:
         raise SystemExit(f"{case} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -135,49 +148,69 @@ def child(case: str, path: Path, warm: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--text-mb", type=int, default=50)
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, default=None, help="generate into this folder")
-    parser.add_argument("--cases", default="text-char,text-word,forecast-csv,read_csv",
-                        help="comma-separated subset of the cases")
+    parser.add_argument("--sizes", default="10,100,1000", help="file sizes in MB, comma-separated")
+    parser.add_argument("--cases", default="text-char,text-word,csv",
+                        help="comma-separated subset of text-char, text-word, csv")
+    parser.add_argument("--stream-bytes", type=int, default=2**20,
+                        help="streaming threshold for the run (default 1 MiB: every size streams)")
+    parser.add_argument("--keep", type=Path, default=None, help="generate into this folder, keep it")
     parser.add_argument("--measure", nargs=3, metavar=("CASE", "PATH", "WARM"))
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(*args.measure)))
         return
     started = time.perf_counter()
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="seqstudio-bench-"))
+    sizes = [float(s) for s in args.sizes.split(",")]
+    cases = args.cases.split(",")
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="seqstudio-bench-data-"))
     folder.mkdir(parents=True, exist_ok=True)
-    text, table = folder / "big.txt", folder / "big.csv"
-    warm_text, warm_table = folder / "warm.txt", folder / "warm.csv"
-    t0 = time.perf_counter()
-    if not text.exists():
-        make_text(text, args.text_mb)
-    if not table.exists():
-        make_csv(table, args.rows)
-    make_text(warm_text, 1)
-    make_csv(warm_table, 500)
-    print(f"generated inputs in {time.perf_counter() - t0:.1f} s under {folder}")
-    cases = [
-        ("text-char", text, warm_text),
-        ("text-word", text, warm_text),
-        ("forecast-csv", table, warm_table),
-        ("read_csv", table, warm_table),
-    ]
-    wanted = args.cases.split(",")
-    cases = [c for c in cases if c[0] in wanted]
-    results = {case: child(case, path, warm) for case, path, warm in cases}
-    print(f"\n{'case':<14}{'file':>10}{'seconds':>9}{'peak/file':>11}{'abs peak':>10}  samples (train, val)")
-    for case, path, _ in cases:
-        r = results[case]
-        size = path.stat().st_size
-        ratio = (r["peak"] - r["baseline"]) / size
-        print(f"{case:<14}{size / 2**20:>8.1f}MB{r['seconds']:>9.2f}{ratio:>10.2f}x"
-              f"{r['peak'] / 2**20:>8.0f}MB  {tuple(r['shape'])}")
-    if "forecast-csv" in results and "read_csv" in results:
-        ratio = results["forecast-csv"]["seconds"] / results["read_csv"]["seconds"]
-        print(f"\nload_dataset(csv) / pandas.read_csv(csv) time ratio: {ratio:.2f}x (same run)")
-    print("peak/file = (peak RSS - RSS after imports and a warm-up load) / file size; target <= 3x")
+    free = shutil.disk_usage(folder).free
+    need = 2 * max(sizes) * 1e6 * 1.1
+    if free < need:
+        raise SystemExit(f"{folder} has {free / 1e9:.1f} GB free; the largest size needs "
+                         f"{need / 1e9:.1f} GB")
+    results: list[tuple[str, float, int, dict]] = []
+    try:
+        warm = {"text": folder / "warm.txt", "csv": folder / "warm.csv"}
+        make_text(warm["text"], 2)
+        make_csv(warm["csv"], 2)
+        for size in sizes:
+            files = {"text": folder / f"big-{size:g}MB.txt", "csv": folder / f"big-{size:g}MB.csv"}
+            t0 = time.perf_counter()
+            if any(c.startswith("text") for c in cases) and not files["text"].exists():
+                make_text(files["text"], size)
+            if "csv" in cases and not files["csv"].exists():
+                make_csv(files["csv"], size)
+            print(f"generated {size:g} MB inputs in {time.perf_counter() - t0:.0f} s", flush=True)
+            for case in cases:
+                kind = "csv" if case == "csv" else "text"
+                r = child(case, files[kind], warm[kind], args.stream_bytes)
+                results.append((case, size, files[kind].stat().st_size, r))
+                print(f"  {case:<10} load {r['load']:7.1f} s  epoch {r['epoch']:7.1f} s  peak "
+                      f"+{(r['peak'] - r['baseline']) / 2**20:6.0f} MiB", flush=True)
+            if args.keep is None:
+                for path in files.values():
+                    path.unlink(missing_ok=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    print(f"\n{'case':<10}{'file MB':>9}{'load s':>9}{'epoch s':>9}{'s/100MB':>9}"
+          f"{'peak+ MiB':>11}{'abs MiB':>9}  samples (train, val)")
+    for case, _, nbytes, r in results:
+        per = (r["load"] + r["epoch"]) / (nbytes / 1e8)
+        print(f"{case:<10}{nbytes / 1e6:>9.0f}{r['load']:>9.1f}{r['epoch']:>9.1f}{per:>9.1f}"
+              f"{(r['peak'] - r['baseline']) / 2**20:>11.0f}{r['peak'] / 2**20:>9.0f}  "
+              f"{tuple(r['samples'])}{'' if r['streamed'] else '  (not streamed)'}")
+    print()
+    for case in cases:
+        rows = [(n, r) for c, _, n, r in results if c == case]
+        if len(rows) < 2:
+            continue
+        peaks = [max(r["peak"] - r["baseline"], 1) for _, r in rows]
+        rates = [(r["load"] + r["epoch"]) / n * 1e8 for n, r in rows]
+        print(f"{case}: peak above baseline, largest / smallest file: "
+              f"{peaks[-1] / peaks[0]:.2f}x (target <= 1.5x); seconds per 100 MB from "
+              f"{min(rates):.1f} to {max(rates):.1f} (linear: about equal)")
     print(f"elapsed: {time.perf_counter() - started:.0f} s")
 
 
