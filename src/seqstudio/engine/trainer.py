@@ -262,7 +262,9 @@ class Trainer:
         # a streamed file (larger than memory) holds only a sample in its arrays
         big = getattr(ds, "streamed", False) or np.asarray(ds.x_train).nbytes > MATERIALISE_LIMIT
         if big and callable(getattr(ds, "tf_dataset", None)):
+            # shuffled by the pipeline itself; fit's own shuffle (on by default) would only warn
             return {"x": ds.tf_dataset("train", s.batch_size, shuffle=True, seed=s.seed),
+                    "shuffle": False,
                     "validation_data": ds.tf_dataset("val", s.batch_size) if has_val else None}
         return {"x": ds.x_train, "y": ds.y_train, "batch_size": s.batch_size, "shuffle": True,
                 "validation_data": (ds.x_val, ds.y_val) if has_val else None}
