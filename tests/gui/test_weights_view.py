@@ -93,3 +93,17 @@ def test_weights_view_follows_training_scrubbing_and_a_replayed_run(qtbot, make_
     np.testing.assert_allclose(stored.layers[0].weights["recurrent_kernel"],
                                newest.layers[0].weights["recurrent_kernel"], rtol=1e-6)
     check_shows(replayed, stored, "tanh")
+
+
+@pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
+def test_weights_view_is_told_the_cells_activation_by_the_model_panel(qtbot, make_window):
+    """A stacked RNN set to ReLU: the health line must count dead units, not saturated ones, so
+    the view gets the activation the model panel shows, not the cell type's default (tanh)."""
+    window = make_window(SAMPLES["toy_grammar"])
+    wait_ready(qtbot, window)
+    view = window.live.views["weights"]
+    window.model_panel.select_cell("stacked-rnn", {"activation": "relu"})
+    qtbot.waitUntil(lambda: window.model_panel.activation() == "relu", timeout=5000)
+    assert view.activation == "relu"
+    window.model_panel.select_cell("simple-rnn-tanh")
+    qtbot.waitUntil(lambda: view.activation == "tanh", timeout=5000)

@@ -208,6 +208,10 @@ class LiveView(QWidget):
             self.hidden.set_activation(activation)
         if self.trajectories is not None:
             self.trajectories.set_activation(activation)
+        for view in self.views.values():  # e.g. the weights view's health words
+            setter = getattr(view, "set_activation", None)
+            if setter is not None and view is not self.hidden and view is not self.trajectories:
+                setter(activation)
         if changed:
             for view in self.views.values():
                 view.mark_pending()

@@ -363,6 +363,11 @@ class WeightsView(RunView):
         self.panel.layerChanged.connect(lambda i: model.set_layer(max(0, i)))
         self._activation = ""
 
+    @property
+    def activation(self) -> str:
+        """The activation the window gave (empty until it gives one)."""
+        return self._activation
+
     def set_activation(self, activation: str) -> None:
         """The cell's activation, as the window knows it from the model's settings: which share
         (saturated or dead) and which warnings apply. Until it is called, the cell type's
