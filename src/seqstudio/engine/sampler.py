@@ -1,5 +1,8 @@
-"""The compiled per-epoch sampler of a language model (one ``tf.while_loop`` per sample).
+"""Compiled text generation of a language model: one call per sample, seeded.
 
+:class:`StateSampler` carries the recurrent state token by token (``seqstudio predict``, through
+``Predictor.generate``, and the per-epoch sample); :class:`LMSampler` re-runs the sliding window
+for every token, for models that cannot be stepped. Both draw the same way (:func:`_drawer`).
 :mod:`seqstudio.engine.predict` re-exports :class:`LMSampler` and :func:`lm_sampler`; the Python
 loop they are checked against is :func:`seqstudio.engine.predict.generate_ids`.
 """
