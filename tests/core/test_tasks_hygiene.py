@@ -29,11 +29,6 @@ ALLOWED = {
     "data/loader.py": "the loader picks which loader reads a file (a text file can only be a "
                       "language model, a table classify or forecast) before the dataset and its "
                       "task exist",
-    "gui/qt_unrolled.py": "the unrolled view guesses a replayed run's every-step head from its "
-                          "config (new, another engineer's; the run's dataset.json head.per_step "
-                          "says it without the task's name)",
-    "engine/compare.py": "seqstudio compare's baseline_phrase is new and not yet on "
-                         "TaskSpec.epoch_comparison (another engineer's work in progress)",
 }
 
 

@@ -180,21 +180,13 @@ def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[An
     compared on accuracy, a language model on the validation loss, and a forecast on the
     validation loss too, since its Keras metrics are on scaled targets and each baseline gives
     its loss in those units."""
-    from dataclasses import replace
-
-    from seqstudio.engine.baselines import compare
+    from seqstudio import tasks
 
     usable = [b for b in baselines if not b.skipped]
-    val_loss = metrics.get("val_loss", math.nan)
-    if task == "classify" and math.isfinite(metrics.get("val_accuracy", math.nan)):
-        result = compare(task, {"accuracy": metrics["val_accuracy"]}, usable)
-    elif task == "lm" and math.isfinite(val_loss):
-        result = compare(task, {"loss": val_loss}, usable)
-    elif math.isfinite(val_loss):
-        on_loss = [replace(b, metrics={"loss": b.val_loss}) for b in usable
-                   if b.val_loss is not None]
-        result = compare("lm", {"loss": val_loss}, on_loss)  # the loss: lower wins
-    else:
+    finite = {k: float(v) for k, v in metrics.items()
+              if isinstance(v, (int, float)) and math.isfinite(v)}
+    result = tasks.get(task).epoch_comparison(finite, usable)
+    if result is None:
         return ""
     return "" if result.phrase == "no baseline to compare with" else result.phrase
 

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from seqstudio import tasks
 from seqstudio.gui.qt_hidden_state_plot import readable_token
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.unrolled_picture import Picture, shown_steps
@@ -328,7 +329,9 @@ class UnrolledView(RunView):
             return f"{last.kind} → {last.output_shape}", last.output_shape.count(",") >= 2
         data = self.model.config.get("data", {})
         targets = data.get("options", {}).get("lm_targets", "every")
-        return "head", data.get("task") == "lm" and targets == "every"
+        task = data.get("task")
+        text = task in tasks.names() and tasks.get(task).generates_text
+        return "head", bool(text) and targets == "every"
 
     def render(self) -> None:
         pic = self.picture()
