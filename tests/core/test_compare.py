@@ -93,6 +93,7 @@ def test_compare_two_runs_table_json_and_diff_only(two_runs):
     assert "setting(s) the runs share are not shown" in diff.stdout
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_compare_an_older_run_without_timings_or_its_data_file(two_runs, tmp_path):
     """A run written before history.csv had epoch_seconds compares with '-' for its speed; one

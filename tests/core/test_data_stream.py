@@ -52,6 +52,7 @@ def _same_windows(a, b):
         assert np.array_equal(ya, yb), part
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.parametrize("level, targets", [("char", "every"), ("word", "every"), ("char", "last")])
 def test_a_streamed_text_matches_the_in_memory_one(tmp_path, level, targets):
@@ -87,6 +88,7 @@ def _table(tmp_path, n=3000, shuffled=False):
     return path
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.parametrize("options", [{}, {"horizon": 3, "stride": 2}, {"missing": "drop"}])
 def test_a_streamed_table_matches_the_in_memory_one(tmp_path, options):

@@ -28,6 +28,7 @@ def lm(cell: str, seq_len: int = T, **params):
 @pytest.mark.slow
 @pytest.mark.parametrize("cell,params", [("simple-rnn-tanh", {}), ("stacked-rnn", {"layers": 2}),
                                          ("gru", {})])
+@pytest.mark.long
 def test_carried_state_draws_what_the_window_draws_while_the_text_fits(cell, params):
     model = lm(cell, **params)
     carried = S.text_sampler(model, T)

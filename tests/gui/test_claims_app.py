@@ -54,6 +54,7 @@ def test_the_lecture_points_in_the_window(qtbot, make_window):
     assert lo == 0 and hi > 0  # ReLU: from 0 up
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.skipif("sentences" not in SAMPLES, reason="bundled samples not found")
 def test_stacked_layers_in_the_window(qtbot, make_window):

@@ -157,6 +157,7 @@ def test_compare_refuses_too_few_runs_and_a_folder_that_is_not_a_run(qtbot, make
     compare.shutdown()
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
 def test_stop_ends_the_run_that_trains_and_trains_no_more(qtbot, make_window):
@@ -181,6 +182,7 @@ def test_stop_ends_the_run_that_trains_and_trains_no_more(qtbot, make_window):
     compare.shutdown()
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
 def test_a_run_that_diverges_is_a_dialog_and_is_still_compared(qtbot, make_window):
@@ -210,6 +212,7 @@ def test_a_run_that_diverges_is_a_dialog_and_is_still_compared(qtbot, make_windo
     compare.shutdown()
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_past_runs_one_layer_against_two(qtbot, make_window, tmp_path):
     """Two run folders made by `seqstudio train` (one layer, and a stacked RNN of two) added as

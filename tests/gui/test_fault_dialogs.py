@@ -191,6 +191,7 @@ def test_training_into_a_read_only_folder(qtbot, make_window, tmp_path, monkeypa
     assert not any(runs.iterdir()), "nothing is written"
 
 
+@pytest.mark.long
 @pytest.mark.slow
 @pytest.mark.skipif("toy_grammar" not in SAMPLES, reason="bundled samples not found")
 def test_a_disk_that_fills_up_while_training(qtbot, make_window, tmp_path, monkeypatch):

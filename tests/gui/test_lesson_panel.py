@@ -57,6 +57,7 @@ def test_every_bundled_lesson_opens_with_its_settings(qtbot, make_window, monkey
         assert counter == f"step 1 of {len(lesson.steps)}"
 
 
+@pytest.mark.long
 @pytest.mark.slow
 def test_the_notes_lesson_walks_its_steps_and_keeps_its_settings(qtbot, make_window,
                                                                  monkeypatch):
