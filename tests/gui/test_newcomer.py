@@ -257,7 +257,9 @@ def test_tensorboard_switch_says_where_the_logs_are(qtbot, make_window, isolated
     if not tensorboard.available():
         assert not box.isEnabled() and tensorboard.INSTALL in box.toolTip()
         return
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    # on the box itself: the widget is as wide as its column, and Qt toggles a check box only
+    # when the click lands on its indicator or its text
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert box.isChecked()
     with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as blocker:
         window.start_training()

@@ -291,6 +291,7 @@ class DataPanel(QWidget):
     def _loaded(self, generation: int, dataset: Any) -> None:
         if generation != self._generation:
             return
+        self._show_progress()  # what a quick load reported before the timer's first tick
         self._end_progress()
         self._new_file = False
         if dataset is None:  # cancelled by the user: no error dialog
