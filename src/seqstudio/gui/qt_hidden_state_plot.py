@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.combos import set_items
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
 
@@ -250,26 +251,15 @@ class QtHiddenStatePlot(QWidget):
         choice), without emitting ``layerChanged``/``stateChanged``."""
         self.snapshot = snapshot
         names = list(snapshot.layer_names) or [f"layer {i + 1}" for i in range(len(snapshot.states))]
-        if [self.layer.itemText(i) for i in range(self.layer.count())] != names:
-            keep = self.current_layer()
-            self.layer.blockSignals(True)
-            self.layer.clear()
-            self.layer.addItems(names)
-            self.layer.setCurrentIndex(min(keep, len(names) - 1))
-            self.layer.blockSignals(False)
+        set_items(self.layer, names, self.current_layer())
         self.layer.setVisible(len(names) > 1)
         if layer is not None:
             self._choose(self.layer, min(layer, len(names) - 1))
         index = min(self.current_layer(), len(snapshot.states) - 1)
         by_name = snapshot.states_of(index)
         state_names = list(by_name)
-        if [self.state.itemText(i) for i in range(self.state.count())] != state_names:
-            keep = self.current_state()
-            self.state.blockSignals(True)
-            self.state.clear()
-            self.state.addItems(state_names)
-            self.state.setCurrentIndex(state_names.index(keep) if keep in state_names else 0)
-            self.state.blockSignals(False)
+        keep = self.current_state()
+        set_items(self.state, state_names, state_names.index(keep) if keep in state_names else 0)
         self.state.setVisible(len(state_names) > 1)
         if state is not None:
             self._choose(self.state, state_names.index(state) if state in state_names else 0)

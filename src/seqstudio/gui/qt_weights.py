@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import LayerWeights, WeightsSnapshot
 from seqstudio.glassbox.health import health_warning, recurrent_block
+from seqstudio.gui.combos import set_items
 from seqstudio.gui.glass_words import (
     default_activation,
     health_line,
@@ -258,13 +259,7 @@ class QtWeightsView(QWidget):
         if snapshot is None:
             return
         names = [layer.name for layer in snapshot.layers]
-        if [self.layer.itemText(i) for i in range(self.layer.count())] != names:
-            keep = self.current_layer()
-            self.layer.blockSignals(True)
-            self.layer.clear()
-            self.layer.addItems(names)
-            self.layer.setCurrentIndex(min(keep, len(names) - 1))
-            self.layer.blockSignals(False)
+        set_items(self.layer, names, self.current_layer())
         self.layer.setVisible(len(names) > 1)
         self._history = list(history)
         self._draw_layer()
