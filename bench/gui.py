@@ -141,24 +141,22 @@ def stock_redraw_times(app, repeats: int) -> list[float]:
     return times
 
 
-def idle_lateness(app, path: Path, seconds: float) -> list[float]:
-    """The baseline of figure 2: the same 10 ms probe on the same window, ready and idle."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
-
-    from seqstudio.gui.main_window import MainWindow
-
-    window = MainWindow(path)
-    window.resize(1366, 768)
-    window.show()
-    deadline = time.monotonic() + 180
+def wait_until_ready(app, window, timeout_s: float = 180) -> None:
+    """Process events until the window has TensorFlow and its dataset."""
+    deadline = time.monotonic() + timeout_s
     while not (window.tf.is_ready and window.data.dataset is not None):
         app.processEvents()
         time.sleep(0.01)
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready")
-    quiet_machine()
+
+
+def lateness_probe(interval: float = 0.010):
+    """A precise timer of ``interval`` seconds (not started) and the list it fills with how late
+    each of its ticks came, in seconds: the event loop's latency."""
+    from PySide6.QtCore import Qt, QTimer
+
     lateness: list[float] = []
-    interval = 0.010
     last = [0.0]
 
     def tick():
@@ -171,6 +169,21 @@ def idle_lateness(app, path: Path, seconds: float) -> list[float]:
     probe.setTimerType(Qt.TimerType.PreciseTimer)
     probe.setInterval(int(interval * 1000))
     probe.timeout.connect(tick)
+    return probe, lateness
+
+
+def idle_lateness(app, path: Path, seconds: float) -> list[float]:
+    """The baseline of figure 2: the same 10 ms probe on the same window, ready and idle."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from seqstudio.gui.main_window import MainWindow
+
+    window = MainWindow(path)
+    window.resize(1366, 768)
+    window.show()
+    wait_until_ready(app, window)
+    quiet_machine()
+    probe, lateness = lateness_probe()
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     probe.start()
@@ -253,7 +266,7 @@ def headless_rate(dataset, values: dict, run_dir: Path) -> float:
 def gui_rate(app, path: Path, values: dict, probe_loop: bool) -> tuple[float, list[float]]:
     """Train from the window with live plots; with ``probe_loop``, a 10 ms timer measures how
     late the event loop runs (a separate run, so the probe does not slow the throughput run)."""
-    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtCore import QEventLoop
 
     from seqstudio.gui import worker
     from seqstudio.gui.main_window import MainWindow
@@ -271,30 +284,12 @@ def gui_rate(app, path: Path, values: dict, probe_loop: bool) -> tuple[float, li
     window.redraw_timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     window.resize(1366, 768)
     window.show()
-    deadline = time.monotonic() + 180
-    while not (window.tf.is_ready and window.data.dataset is not None):
-        app.processEvents()
-        time.sleep(0.01)
-        if time.monotonic() > deadline:
-            raise TimeoutError("the window did not get ready")
+    wait_until_ready(app, window)
     quiet_machine()
     window.model_panel.select_cell(CELL)
     window.controls.set_values(values)
     window.train_settings = lambda: dict(values)  # exactly the headless settings
-    lateness: list[float] = []
-    interval = 0.010
-    last = [0.0]
-
-    def tick():
-        now = time.perf_counter()
-        if last[0]:
-            lateness.append(max(0.0, now - last[0] - interval))
-        last[0] = now
-
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(int(interval * 1000))
-    probe.timeout.connect(tick)
+    probe, lateness = lateness_probe()
     done = []
     loop = QEventLoop()
     window.trainingFinished.connect(done.append)
