@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from seqstudio.engine.events import Finished
-from seqstudio.gui import remembered, run_opener, wheel_guard, worker
+from seqstudio.gui import i18n, remembered, run_opener, wheel_guard, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
             registry = get_registry()
         self.registry = registry
         self.settings = AppSettings()
+        i18n.install(i18n.chosen_language(self.settings.language()))
         self.thread: TrainingThread | None = None
         self.state = "idle"
         self.last_result: Finished | None = None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QToolBar
 
-from seqstudio.gui import export_dialogs, help_dialogs
+from seqstudio.gui import export_dialogs, help_dialogs, i18n
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.preferences import PreferencesDialog
 from seqstudio.gui.samples import sample_paths
 
@@ -105,6 +106,7 @@ def build_menus(w: Any) -> SimpleNamespace:
     train_menu.addAction(a.compare)
     view_menu = bar.addMenu("&View")
     view_menu.addAction(a.log_scale)
+    a.language_menu = _language_menu(w, view_menu)
     a.view_menu = view_menu
     help_menu = bar.addMenu("&Help")
     for action in (a.guide, a.shortcuts):
@@ -123,6 +125,39 @@ def build_menus(w: Any) -> SimpleNamespace:
     w.addToolBar(tools)
     a.toolbar = tools
     return a
+
+
+def _language_menu(w: Any, view_menu: Any) -> Any:
+    """View ▸ Language: follow the system, or one of :data:`i18n.LANGUAGES`, remembered."""
+    menu = view_menu.addMenu(translate("Menus", "&Language"))
+    menu.setObjectName("languageMenu")
+    group = QActionGroup(menu)
+    picked = w.settings.language()
+    choices = [("", translate("Menus", "Follow the System"))] + list(i18n.LANGUAGES.items())
+    for code, label in choices:
+        action = menu.addAction(label)
+        action.setObjectName(f"language_{code or 'system'}")
+        action.setCheckable(True)
+        action.setChecked(code == picked)
+        action.setData(code)
+        group.addAction(action)
+        action.triggered.connect(lambda *_, c=code: choose_language(w, c))
+    return menu
+
+
+def choose_language(w: Any, code: str) -> QMessageBox | None:
+    """Remember ``code`` (``""``: the system's) for the next start, and say so."""
+    w.settings.set_language(code)
+    w.settings.sync()
+    wanted = i18n.chosen_language(code)
+    if wanted == i18n.current_language():
+        return None
+    box = QMessageBox(QMessageBox.Icon.Information, translate("Menus", "Language"),
+                      translate("Menus", "seqstudio will show in {0} the next time it starts.")
+                      .format(i18n.LANGUAGES[wanted]), QMessageBox.StandardButton.Ok, w)
+    box.setObjectName("languageChangedBox")
+    box.open()
+    return box
 
 
 def fill_recent_menu(w: Any) -> None:

@@ -1,7 +1,8 @@
 """What the app remembers between sessions, on top of QSettings.
 
 Keys: ``window/geometry``, ``window/state``, ``paths/last_folder``, ``paths/recent``,
-``paths/runs`` (where runs go; default :func:`default_runs_folder`) and ``last/<group>`` dicts of
+``paths/runs`` (where runs go; default :func:`default_runs_folder`), ``ui/language`` (``en``,
+``ko``, or empty for the system's) and ``last/<group>`` dicts of
 the last data, model and training settings.
 """
 
@@ -89,6 +90,14 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self._qs.setValue("paths/recent", "[]")
+
+    # -- language ----------------------------------------------------------------------------
+    def language(self) -> str:
+        """The language the user picked in View ▸ Language, or ``""`` (follow the system)."""
+        return str(self._qs.value("ui/language", "") or "")
+
+    def set_language(self, code: str) -> None:
+        self._qs.setValue("ui/language", code)
 
     # -- last used settings ------------------------------------------------------------------
     def last(self, group: str) -> dict[str, Any]:
