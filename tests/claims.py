@@ -182,7 +182,9 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "`n·d + n·n + n` parameters": (f"{APP}::test_the_lecture_points_in_the_window",
                                    f"{CL}::test_a_word_level_language_model_end_to_end"),
     "the last hidden state is the output": (f"{APP}::test_the_lecture_points_in_the_window",),
-    "stacked layers, the first returns every step": (f"{APP}::test_stacked_layers_in_the_window",),
+    "stacked layers, the first returns every step": (
+        f"{APP}::test_stacked_layers_in_the_window",
+        "tests/gui/test_glass_views.py::test_unrolled_and_inspector_train_click_scrub_and_replay"),
     "100 words × 20 steps × 10 units": (
         f"{APP}::test_the_lecture_points_in_the_window",
         f"{LESSONS}::test_the_notes_example_lesson_trains_and_has_1110_parameters"),

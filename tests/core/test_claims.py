@@ -179,6 +179,32 @@ def test_every_claimed_test_goes_through_the_public_path():
     assert not wrong, "claimed tests that miss the public path:\n" + "\n".join(wrong)
 
 
+def left_out_by_default(path: Path, name: str) -> bool:
+    """Whether the test ``name`` carries the ``long`` marker (itself or its module's
+    ``pytestmark``), which the default run (``-m "not long"``) leaves out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets):
+            if "mark.long" in ast.unparse(node.value):
+                return True
+        if isinstance(node, ast.FunctionDef) and node.name == name:
+            return any("mark.long" in ast.unparse(d) for d in node.decorator_list)
+    return False
+
+
+def test_every_claim_is_exercised_by_the_default_run():
+    """A claim whose only tests are ``long`` would go unchecked by ``.ci/run``."""
+    claims = {k: (v,) for k, v in _claims().items()} | _features()
+    unchecked = []
+    for claim, nodes in sorted(claims.items()):
+        kept = [n for n in nodes if (ROOT / n.partition("::")[0]).is_file()
+                and not left_out_by_default(ROOT / n.partition("::")[0], n.partition("::")[2])]
+        if not kept:
+            unchecked.append(f"{claim}: {', '.join(nodes)}")
+    assert not unchecked, "claims whose tests are all marked long:\n" + "\n".join(unchecked)
+
+
 def test_the_checks_can_fail(tmp_path):
     """The README walk and the public-path check on made-up text and tests."""
     text = ("# x\n## Features\n\n- **One thing**: it works.\n- not bold\n## What you can see in "
@@ -198,5 +224,11 @@ def test_the_checks_can_fail(tmp_path):
     assert public_path(tests, "test_via_helper") == "process"
     assert public_path(tests, "test_window") == "window"
     assert public_path(tests, "test_nothing_public") == ""
+    marked = tmp_path / "test_marked.py"
+    marked.write_text("import pytest\n@pytest.mark.long\ndef test_a():\n    pass\n"
+                      "@pytest.mark.slow\ndef test_b():\n    pass\n")
+    assert left_out_by_default(marked, "test_a") and not left_out_by_default(marked, "test_b")
+    marked.write_text("import pytest\npytestmark = [pytest.mark.long]\ndef test_b():\n    pass\n")
+    assert left_out_by_default(marked, "test_b")
     assert public_path(tests, "test_a_trainer_run_is_not_a_process") == ""
     assert public_path(tests, "test_a_process") == "process"
