@@ -11,8 +11,16 @@ from pathlib import Path
 import pytest
 
 from seqstudio.cli.app import main
-from seqstudio.lesson import FORMAT_VERSION, LessonError, bundled_lessons, load_lesson
+from seqstudio.lesson import (
+    FORMAT_VERSION,
+    LessonError,
+    bundled_lessons,
+    load_lesson,
+    load_translated,
+    translations,
+)
 from seqstudio.lesson.loader import CONTROLS, PANELS
+from seqstudio.lesson.translations import settings_of
 
 sys.path.insert(0, str(Path(__file__).parent))
 from cli_subprocess import one_error_line, seqstudio  # noqa: E402
@@ -70,6 +78,54 @@ def test_every_bundled_lesson_loads_and_ends_with_a_question(capsys):
     assert len(titles) == len(lessons)
     code, out, _ = run_cli(capsys, "lesson", "--list")
     assert code == 0 and all(p.stem in out for p in lessons)
+
+
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings(capsys):
+    for path in bundled_lessons():
+        english = load_lesson(path)
+        assert translations(path) == ["ko"], path
+        korean = load_translated(path, "ko")
+        assert korean.path == (path.parent / "ko" / path.name).resolve()
+        assert settings_of(korean) == settings_of(english), path
+        assert len(korean.steps) == len(english.steps), path
+        assert korean.data.file(path.parent) == english.data.file(path.parent)
+        for text in (korean.title, korean.summary, *(s.text for s in korean.steps),
+                     korean.steps[-1].question, korean.steps[-1].answer):
+            assert HANGUL.search(text), (path, text)
+        assert korean.steps[-1].question.rstrip().endswith("?"), path
+        assert load_translated(path, "en") == english  # no en/ folder: the lesson as written
+    code, out, err = run_cli(capsys, "lesson", "03-parameters", "--language", "ko", "--json")
+    assert code == 0, err
+    printed = json.loads(out.strip().splitlines()[-1])
+    assert printed["title"] == "파라미터 세기: n·d + n·n + n" and "Question: 구조 표에서" in out
+    code, out, _ = run_cli(capsys, "lesson", "--list", "--language", "ko")
+    assert code == 0 and "06-tanh-relu-divergence: tanh와 ReLU, 그리고 발산" in out
+    code, out, err = run_cli(capsys, "lesson", "03-parameters", "--language", "fr")
+    assert code == 0 and "has no 'fr' translation" in err and "Counting parameters" in out
+
+
+@pytest.mark.parametrize("change, message", [
+    (("units = 3", "units = 4"),
+     "its model is {'cell': 'simple-rnn-tanh', 'params': {'units': 4}}"),
+    (('panel = "hiddenStatePanel"', 'panel = "lossPlot"'), "its step 1 has panel 'lossPlot'"),
+    (('text = "Look at the *heatmap*."', 'text = "히트맵을 보세요."\nquestion = "몇 개?"'),
+     "its step 1 adds a question"),
+])
+def test_a_translation_that_changes_more_than_words_is_refused(tmp_path, change, message):
+    original = write(tmp_path, MINIMAL)
+    (tmp_path / "ko").mkdir()
+    twin = MINIMAL.replace('title = "A lesson"', 'title = "수업"')
+    write(tmp_path / "ko", twin.replace('text = "Look at the *heatmap*."',
+                                        'text = "*히트맵*을 보세요."'))
+    assert load_translated(original, "ko").title == "수업"
+    write(tmp_path / "ko", twin.replace(*change))
+    with pytest.raises(LessonError) as caught:
+        load_translated(original, "ko")
+    assert message in str(caught.value), str(caught.value)
+    assert "a translation changes only the words of lesson.toml" in str(caught.value)
 
 
 def test_panel_and_control_names_are_the_apps_object_names():

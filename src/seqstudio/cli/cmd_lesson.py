@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import textwrap
 from pathlib import Path
 
-from seqstudio.lesson import Lesson, LessonError, load_lesson
+from seqstudio.lesson import Lesson, LessonError, load_translated, translations
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", metavar="FILE", nargs="?", help="a lesson .toml file, or the name "
                    "of a bundled lesson")
     p.add_argument("--list", action="store_true", help="list the bundled lessons")
+    p.add_argument("--language", metavar="CODE", help="the lesson's translation in CODE (e.g. "
+                   "'ko': the file CODE/NAME.toml beside it), when it has one; else the lesson "
+                   "itself")
     p.add_argument("--json", action="store_true", help="print the lesson as one JSON object "
                    "(with 'train_args', the arguments of 'seqstudio train') as the last line")
     p.add_argument("--train", action="store_true",
@@ -51,13 +55,19 @@ def run_lesson(args: argparse.Namespace) -> int:
 
     if args.list:
         for path in bundled_lessons():
-            print(f"{path.stem}: {load_lesson(path, check_cell=False).title}")
+            lesson = load_translated(path, args.language, check_cell=False)
+            print(f"{path.stem}: {lesson.title}")
         return 0
     if not args.file:
         raise SeqstudioError("lesson needs FILE (or --list)")
     if (args.epochs is not None or args.out) and not args.train:
         raise SeqstudioError("--epochs and --out go with --train")
-    lesson = load_lesson(resolve_file(args.file))
+    lesson = load_translated(resolve_file(args.file), args.language)
+    if args.language and args.language not in translations(lesson.path) \
+            and lesson.path.parent.name != args.language:
+        print(f"note: {lesson.path.name} has no {args.language!r} translation "
+              f"({args.language}/{lesson.path.name} beside it); it is shown as written",
+              file=sys.stderr)
     if args.train:
         return _train(lesson, args)
     print(_describe(lesson))
@@ -82,6 +92,9 @@ def _describe(lesson: Lesson) -> str:
     lines.append(f"training: seed={lesson.seed}" + (f", {training}" if training else ""))
     if lesson.replay:
         lines.append(f"replays: {lesson.replay}")
+    languages = translations(lesson.path)
+    if languages:
+        lines.append(f"translations: {', '.join(languages)} (--language CODE)")
     for i, step in enumerate(lesson.steps, 1):
         shows = [f"panel {step.panel}"] if step.panel else []
         shows += [f"highlight {', '.join(step.highlight)}"] if step.highlight else []
