@@ -14,8 +14,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from seqstudio.gui import i18n
 from seqstudio.gui.errors import reporter
-from seqstudio.lesson import bundled_lessons, load_lesson
+from seqstudio.lesson import bundled_lessons, load_lesson, load_translated
 
 LESSONS = {p.stem: p for p in bundled_lessons()}
 
@@ -102,6 +103,41 @@ def test_the_notes_lesson_walks_its_steps_and_keeps_its_settings(qtbot, make_win
     assert by_name(window, "lessonStepCounter").text() == "step 1 of 2"
 
 
+@pytest.fixture
+def korean(monkeypatch):
+    """The app in Korean for one test; English again after it."""
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "ko")
+    yield
+    monkeypatch.delenv(i18n.LANGUAGE_ENV)
+    i18n.install("en")
+
+
+def test_a_korean_window_opens_a_bundled_lesson_in_korean(qtbot, make_window, monkeypatch,
+                                                          korean):
+    window = make_window(start_tf=False)
+    assert i18n.current_language() == "ko"
+    path = LESSONS["02-state-and-time-steps"]
+    english, translated = load_lesson(path), load_translated(path, "ko")
+    open_from_the_menu(window, monkeypatch, path)
+    lesson = window.lesson_dock.lesson
+    assert lesson.path == translated.path and lesson.title == translated.title
+    assert by_name(window, "lessonTitle").text() == "타임 스텝마다 전달되는 은닉 상태, 타임 스텝 = 시퀀스의 길이"
+    assert by_name(window, "lessonDock").windowTitle() == "수업"
+    assert by_name(window, "lessonStepCounter").text() == f"{len(english.steps)}단계 중 1단계"
+    assert "타임 스텝은 3" in by_name(window, "lessonStepText").toPlainText()
+    assert by_name(window, "lessonNextButton").text() == "다음 ▶"
+    # the settings are the English lesson's
+    assert window.model_panel.params()["units"] == english.cell_params["units"]
+    assert window.data.form.options()["embed_dim"] == english.data.options["embed_dim"]
+    values = window.controls.values()
+    assert {k: values[k] for k in english.training} == english.training
+    assert str(path.resolve()) in window.settings.recent_files()  # the lesson, not its twin
+    for _ in range(len(english.steps) - 1):
+        qtbot.mouseClick(by_name(window, "lessonNextButton"), Qt.MouseButton.LeftButton)
+    assert by_name(window, "lessonQuestion").text() == translated.steps[-1].question
+    assert by_name(window, "lessonAnswerButton").text() == "답 보기"
+
+
 def test_a_step_hides_its_controls_and_the_next_shows_them_again(qtbot, make_window,
                                                                 monkeypatch):
     window = make_window(start_tf=False)
@@ -144,6 +180,11 @@ def test_the_settings_save_as_a_lesson_that_opens_again(qtbot, make_window, monk
     open_from_the_menu(window, monkeypatch, LESSONS["03-parameters"])
     window.model_panel.form.editor("units").setValue(5)
     window.controls.seed.setValue(7)
+    form = window.data.form  # the data panel's settings, set through its fields
+    form.columns.setText("value")
+    form.target.setText("value")
+    form.horizon.setValue(3)
+    form.missing.setCurrentIndex(form.missing.findData("drop"))
     target = tmp_path / "mine" / "my-lesson"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -154,9 +195,34 @@ def test_the_settings_save_as_a_lesson_that_opens_again(qtbot, make_window, monk
     assert saved.data.options["seq_len"] == 12 and saved.steps == load_lesson(
         LESSONS["03-parameters"]).steps  # the open lesson's steps
 
+    assert {k: saved.data.options[k] for k in ("columns", "target", "horizon", "missing")} == {
+        "columns": ["value"], "target": ["value"], "horizon": 3, "missing": "drop"}
+
     again = make_window(start_tf=False)
     open_from_the_menu(again, monkeypatch, target.with_suffix(".toml"))
     assert again.model_panel.params()["units"] == 5 and again.controls.values()["seed"] == 7
+    assert again.data.form.options() == form.options()
+
+
+def test_a_saved_lesson_keeps_the_text_settings_and_those_the_form_has_no_field_for(
+        qtbot, make_window, monkeypatch, tmp_path):
+    window = make_window(start_tf=False)
+    open_from_the_menu(window, monkeypatch, LESSONS["02-state-and-time-steps"])  # embed_dim 3
+    form = window.data.form
+    form.label_column.setCurrentIndex(form.label_column.findData("label"))
+    form.text_column.setCurrentIndex(form.text_column.findData("text"))
+    form.vocab.setValue(40)
+    target = tmp_path / "text.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.findChild(type(window.actions_.save_lesson), "saveLessonAction").trigger()
+    saved = load_lesson(target)
+    assert saved.data.options == {"task": "classify", "level": "word", "vocab": 40,
+                                  "seq_len": 5, "input_kind": "embedding", "embed_dim": 3,
+                                  "text_column": "text", "label_column": "label"}
+    again = make_window(start_tf=False)
+    open_from_the_menu(again, monkeypatch, target)
+    assert again.data.form.options() == form.options()
+    assert again.data.form.options()["embed_dim"] == 3
 
 
 @pytest.mark.parametrize("text, message", [

@@ -28,6 +28,8 @@ from seqstudio.gui.preview import FilePreview
 AUTO = "(auto)"
 #: the data layer imports pandas: it is read once loaded in the background, not at launch
 OPTIONS_MODULE = "seqstudio.data.options"
+#: data options this form has no field for, kept as they were given (by a lesson) and passed on
+KEPT_OPTIONS = ("embed_dim", "date_column", "stride", "val_fraction", "encoding")
 
 
 def notes_preset() -> Any:
@@ -161,6 +163,8 @@ class DataOptionsForm(QWidget):
         #: columns whose few cells that are not numbers are read as missing values (chosen by
         #: the data panel's "treat as missing" button)
         self.missing_columns: list[str] = []
+        #: the given options of :data:`KEPT_OPTIONS`, which :meth:`options` passes on
+        self.kept: dict[str, Any] = {}
         for w in (self.task, self.level, self.input_kind, self.text_column, self.label_column,
                   self.missing):
             w.currentIndexChanged.connect(self._edited)
@@ -207,7 +211,7 @@ class DataOptionsForm(QWidget):
                         target=_split(self.target.text()) or None)
             if self.missing_columns:
                 opts["treat_as_missing"] = list(self.missing_columns)
-        return opts
+        return {**self.kept, **opts}
 
     def set_options(self, opts: dict[str, Any]) -> None:
         def pick(combo: QComboBox, value: Any) -> None:
@@ -227,6 +231,16 @@ class DataOptionsForm(QWidget):
                 self.window.setValue(int(opts["seq_len"]))
         if "horizon" in opts:
             self.horizon.setValue(int(opts["horizon"]))
+        for combo, key in ((self.text_column, "text_column"), (self.label_column, "label_column")):
+            if opts.get(key):
+                pick(combo, opts[key])
+        for edit, key in ((self.columns, "columns"), (self.target, "target")):
+            if key in opts:
+                value = opts[key] or []
+                edit.setText(value if isinstance(value, str) else ", ".join(map(str, value)))
+        if opts.get("treat_as_missing"):
+            self.missing_columns = list(opts["treat_as_missing"])
+        self.kept = {k: opts[k] for k in KEPT_OPTIONS if opts.get(k) is not None}
 
     def error(self) -> str:
         task = self.effective_task()
@@ -277,6 +291,7 @@ class DataOptionsForm(QWidget):
         self.columns.clear()
         self.target.clear()
         self.missing_columns = []
+        self.kept = {}
         for w in (self.task, self.columns, self.target):
             w.blockSignals(False)
 

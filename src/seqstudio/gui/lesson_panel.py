@@ -1,7 +1,8 @@
 """Lessons in the app: open a lesson file (File ▸ Open Lesson…, drag and drop, recent files),
 apply its data, model and training settings and seed, and walk its Markdown steps in a side
 panel that shows the panel a step names, highlights what it lists and hides its controls. The
-current settings can be saved as a lesson. The format is :mod:`seqstudio.lesson`'s."""
+current settings can be saved as a lesson. The format is :mod:`seqstudio.lesson`'s; a lesson
+opens in the app's language when it has a translation (``ko/NAME.toml`` beside it)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from seqstudio.errors import SeqstudioError
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.i18n import current_language, translate
 
-LESSON_FILTER = "Lessons (*.toml);;All files (*)"
 #: the training fields a lesson sets, which the file's suggestions must then leave alone
 SUGGESTED_FIELDS = ("epochs", "batch_size", "learning_rate")
 
@@ -86,16 +87,16 @@ class LessonPanel(QWidget):
         self.question.setWordWrap(True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setStyleSheet("font-weight: bold;")
-        self.answer_button = QPushButton("Show the answer")
+        self.answer_button = QPushButton(translate("LessonPanel", "Show the answer"))
         self.answer_button.setObjectName("lessonAnswerButton")
         self.answer = QLabel()
         self.answer.setObjectName("lessonAnswer")
         self.answer.setWordWrap(True)
         self.answer.setTextFormat(Qt.TextFormat.PlainText)
         self.answer_button.clicked.connect(lambda: self.answer.setVisible(True))
-        self.back = QPushButton("◀ Back")
+        self.back = QPushButton(translate("LessonPanel", "◀ Back"))
         self.back.setObjectName("lessonBackButton")
-        self.next = QPushButton("Next ▶")
+        self.next = QPushButton(translate("LessonPanel", "Next ▶"))
         self.next.setObjectName("lessonNextButton")
         self.back.clicked.connect(lambda: self.show_step(self.index - 1))
         self.next.clicked.connect(lambda: self.show_step(self.index + 1))
@@ -130,7 +131,8 @@ class LessonPanel(QWidget):
         steps = self.lesson.steps
         self.index = max(0, min(index, len(steps) - 1))
         step = steps[self.index]
-        self.counter.setText(f"step {self.index + 1} of {len(steps)}")
+        self.counter.setText(translate("LessonPanel", "step {0} of {1}").format(
+            self.index + 1, len(steps)))
         self.text.setMarkdown(step.text)
         self.question.setText(step.question or "")
         self.question.setVisible(bool(step.question))
@@ -186,7 +188,7 @@ class LessonDock(QDockWidget):
     """The lesson panel, docked at the window's right; hidden until a lesson is opened."""
 
     def __init__(self, window: Any) -> None:
-        super().__init__("Lesson", window)
+        super().__init__(translate("LessonPanel", "Lesson"), window)
         self.setObjectName("lessonDock")
         self.window_ = window
         self.panel = LessonPanel(window)
@@ -204,22 +206,25 @@ class LessonDock(QDockWidget):
         return self.panel.lesson
 
     def open(self, path: str | Path) -> bool:
-        """Read the lesson at ``path`` and apply it; a dialog and ``False`` when it is broken."""
+        """Read the lesson at ``path`` (its translation in the app's language, if it has one) and
+        apply it; a dialog and ``False`` when it is broken."""
         window = self.window_
         if window.state != "idle":
-            show_error(window, "Training in progress", "Stop training before opening a lesson.")
+            show_error(window, translate("LessonPanel", "Training in progress"),
+                       translate("LessonPanel", "Stop training before opening a lesson."))
             return False
-        from seqstudio.lesson import load_lesson
+        from seqstudio.lesson import load_translated
 
         try:
-            lesson = load_lesson(path)
+            lesson = load_translated(path, current_language())
             data_file = lesson.data.file(window.settings.runs_folder() / "lesson-data"
                                          / Path(path).stem)
         except SeqstudioError as exc:
-            show_error(window, "Cannot open lesson", str(exc))
+            show_error(window, translate("LessonPanel", "Cannot open lesson"), str(exc))
             return False
         except OSError as exc:
-            show_error(window, "Cannot open lesson", f"{path}: {exc.strerror or exc}")
+            show_error(window, translate("LessonPanel", "Cannot open lesson"),
+                       f"{path}: {exc.strerror or exc}")
             return False
         if not window.open_file(data_file, options=dict(lesson.data.options)):
             return False
@@ -230,7 +235,8 @@ class LessonDock(QDockWidget):
         self.raise_()
         if lesson.replay is not None:
             window.open_run(lesson.replay)
-        window.statusBar().showMessage(f"Lesson: {lesson.title} ({Path(path).name})")
+        window.statusBar().showMessage(translate("LessonPanel", "Lesson: {0} ({1})").format(
+            lesson.title, Path(path).name))
         return True
 
 
@@ -247,16 +253,21 @@ def apply_settings(window: Any, lesson: Any) -> None:
             window.suggested.keep(name)
 
 
+def lesson_filter() -> str:
+    return translate("LessonPanel", "Lessons (*.toml);;All files (*)")
+
+
 def open_lesson_dialog(window: Any) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, "Open lesson", window.settings.last_folder(),
-                                          LESSON_FILTER)
+    path, _ = QFileDialog.getOpenFileName(window, translate("LessonPanel", "Open lesson"),
+                                          window.settings.last_folder(), lesson_filter())
     if path:
         window.open_lesson(path)
 
 
 def save_lesson_dialog(window: Any) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, "Save settings as lesson",
-                                          window.settings.last_folder(), LESSON_FILTER)
+    path, _ = QFileDialog.getSaveFileName(window,
+                                          translate("LessonPanel", "Save settings as lesson"),
+                                          window.settings.last_folder(), lesson_filter())
     if path:
         save_current(window, path)
 
@@ -271,12 +282,14 @@ def save_current(window: Any, path: str | Path) -> Any:
     if path.suffix.lower() != ".toml":
         path = path.with_suffix(".toml")
     if window.data.path is None:
-        show_error(window, "Cannot save lesson", "Open a data file first: a lesson needs data.")
+        show_error(window, translate("LessonPanel", "Cannot save lesson"),
+                   translate("LessonPanel", "Open a data file first: a lesson needs data."))
         return None
     current = window.lesson_dock.lesson
     steps = current.steps if current is not None else (Step(
-        text="These are the settings of this lesson. Press **Start** and watch the hidden "
-             "states change as the model learns.", panel="hiddenStatePanel",
+        text=translate("LessonPanel", "These are the settings of this lesson. Press **Start** "
+                                      "and watch the hidden states change as the model learns."),
+        panel="hiddenStatePanel",
         highlight=("startButton",)),)
     values = window.controls.values()
     training = {k: values[k] for k in ("epochs", "batch_size", "learning_rate", "optimizer")}
@@ -288,8 +301,9 @@ def save_current(window: Any, path: str | Path) -> Any:
                             cell_params=window.model_panel.params(), steps=steps,
                             seed=values["seed"], training=training)
     except SeqstudioError as exc:
-        show_error(window, "Cannot save lesson", str(exc))
+        show_error(window, translate("LessonPanel", "Cannot save lesson"), str(exc))
         return None
     window.settings.add_recent_file(path.resolve())
-    window.statusBar().showMessage(f"Saved the settings as the lesson {path}")
+    window.statusBar().showMessage(
+        translate("LessonPanel", "Saved the settings as the lesson {0}").format(path))
     return saved
