@@ -16,14 +16,18 @@ from typing import Any
 import numpy as np
 
 from seqstudio.hookspecs import hookimpl
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.spec import CellType, HyperParam, ParamFormula, simple_rnn_formula
 
 SEQSTUDIO_CONTRACT = "1.1"
 
 UNITS = HyperParam(
-    "units", "int", 10, "Hidden units n: the size of h_t and of the layer's output.", min=1, max=1024
+    "units", "int", 10,
+    QT_TRANSLATE_NOOP("cells", "Hidden units n: the size of h_t and of the layer's output."),
+    min=1, max=1024,
 )
-USE_BIAS = HyperParam("use_bias", "bool", True, "Add the bias b inside the activation.")
+USE_BIAS = HyperParam("use_bias", "bool", True,
+                      QT_TRANSLATE_NOOP("cells", "Add the bias b inside the activation."))
 ACTIVATIONS = {"tanh": np.tanh, "relu": lambda z: np.maximum(z, 0.0)}
 
 
@@ -77,8 +81,9 @@ def seqstudio_cell_types() -> list[CellType]:
     return [
         CellType(
             name="simple-rnn-tanh",
-            label="SimpleRNN (tanh)",
-            description=(
+            label=QT_TRANSLATE_NOOP("cells", "SimpleRNN (tanh)"),
+            description=QT_TRANSLATE_NOOP(
+                "cells",
                 "The plain recurrent cell of the lecture notes: h_t = tanh(x_t·Wx + h_{t-1}·Wh + b) "
                 "with h_0 = 0. One layer of n units on d input features has n·d + n·n + n "
                 "parameters, and the output is the hidden state of the last time step."
@@ -91,8 +96,9 @@ def seqstudio_cell_types() -> list[CellType]:
         ),
         CellType(
             name="simple-rnn-relu",
-            label="SimpleRNN (ReLU)",
-            description=(
+            label=QT_TRANSLATE_NOOP("cells", "SimpleRNN (ReLU)"),
+            description=QT_TRANSLATE_NOOP(
+                "cells",
                 "The same cell with ReLU instead of tanh: h_t = max(0, x_t·Wx + h_{t-1}·Wh + b). "
                 "States are unbounded above, so a large learning rate can make it diverge."
             ),
@@ -104,16 +110,20 @@ def seqstudio_cell_types() -> list[CellType]:
         ),
         CellType(
             name="stacked-rnn",
-            label="Stacked RNN",
-            description=(
+            label=QT_TRANSLATE_NOOP("cells", "Stacked RNN"),
+            description=QT_TRANSLATE_NOOP(
+                "cells",
                 "Several SimpleRNN layers on top of each other. Every layer but the last passes "
                 "its hidden state at every time step to the next; the last outputs only the "
                 "hidden state of the final step."
             ),
             params=(
-                HyperParam("layers", "int", 2, "Number of stacked recurrent layers.", min=1, max=8),
+                HyperParam("layers", "int", 2,
+                           QT_TRANSLATE_NOOP("cells", "Number of stacked recurrent layers."),
+                           min=1, max=8),
                 UNITS,
-                HyperParam("activation", "choice", "tanh", "Activation of every layer.",
+                HyperParam("activation", "choice", "tanh",
+                           QT_TRANSLATE_NOOP("cells", "Activation of every layer."),
                            choices=("tanh", "relu")),
                 USE_BIAS,
             ),

@@ -14,13 +14,16 @@ from typing import Any
 import numpy as np
 
 from seqstudio.hookspecs import hookimpl
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.spec import CellType, HyperParam, ParamFormula
 
 SEQSTUDIO_CONTRACT = "1.1"
 
-UNITS = HyperParam("units", "int", 10, "Hidden units n: the size of h_t (and of c_t in an "
-                   "LSTM) and of the layer's output.", min=1, max=1024)
-USE_BIAS = HyperParam("use_bias", "bool", True, "Give every gate a bias.")
+UNITS = HyperParam("units", "int", 10,
+                   QT_TRANSLATE_NOOP("cells", "Hidden units n: the size of h_t (and of c_t in an "
+                                     "LSTM) and of the layer's output."), min=1, max=1024)
+USE_BIAS = HyperParam("use_bias", "bool", True,
+                      QT_TRANSLATE_NOOP("cells", "Give every gate a bias."))
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -107,7 +110,8 @@ def _factory(kind: str, gates: tuple[str, ...], biases_per_gate: int):
 _lstm = _factory("lstm", LSTM_GATES, 1)
 _gru = _factory("gru", GRU_GATES, 2)
 
-LSTM_DESCRIPTION = (
+LSTM_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "cells",
     "Long short-term memory. Beside the output h it keeps a cell state c, a memory that is "
     "changed only by addition and by forgetting. At each step four gate groups read x_t and "
     "h_{t-1}: the forget gate f (0 to 1) decides how much of c_{t-1} to keep, the input gate i "
@@ -117,7 +121,8 @@ LSTM_DESCRIPTION = (
     "gradient) across many steps, where a SimpleRNN's memory fades. One layer of n units on d "
     "inputs has 4·n·(d + n + 1) parameters. Watch the c state: it is not bounded to [-1, 1]."
 )
-GRU_DESCRIPTION = (
+GRU_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "cells",
     "Gated recurrent unit: a lighter gated cell with a single state h. The update gate z "
     "(0 to 1) mixes the old state with a candidate, h_t = z⊙h_{t-1} + (1 − z)⊙ĥ_t, and the "
     "reset gate r decides how much of h_{t-1} the candidate ĥ_t = tanh(...) may read. With z "
@@ -131,14 +136,14 @@ GRU_DESCRIPTION = (
 def seqstudio_cell_types() -> list[CellType]:
     return [
         CellType(
-            name="lstm", label="LSTM", description=LSTM_DESCRIPTION,
+            name="lstm", label=QT_TRANSLATE_NOOP("cells", "LSTM"), description=LSTM_DESCRIPTION,
             params=(UNITS, USE_BIAS),
             build_layers=_lstm[0], param_formula=_lstm[1], cost_per_step=_lstm[2],
             reference_call=lstm_reference, state_names=("h", "c"), activation="tanh",
             reference_gates=lstm_gates,
         ),
         CellType(
-            name="gru", label="GRU", description=GRU_DESCRIPTION,
+            name="gru", label=QT_TRANSLATE_NOOP("cells", "GRU"), description=GRU_DESCRIPTION,
             params=(UNITS, USE_BIAS),
             build_layers=_gru[0], param_formula=_gru[1], cost_per_step=_gru[2],
             reference_call=gru_reference, state_names=("h",), activation="tanh",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from seqstudio.errors import ParamError
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -143,8 +144,11 @@ def default_step_cost(d: int, n: int) -> float:
 #: define a parameter of this name itself: ``layers`` copies of the cell's layer, each but the
 #: last returning every time step to the next.
 STACK_PARAM = HyperParam(
-    "layers", "int", 1, "Recurrent layers stacked on top of each other (a host option: every "
-    "layer but the last passes its output at every time step to the next).", min=1, max=8,
+    "layers", "int", 1,
+    QT_TRANSLATE_NOOP("cells", "Recurrent layers stacked on top of each other (a host option: "
+                      "every layer but the last passes its output at every time step to the "
+                      "next)."),
+    min=1, max=8,
 )
 
 

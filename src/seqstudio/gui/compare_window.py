@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import BatchEnd, EpochEnd, Finished, HiddenSnapshot, Started
 from seqstudio.errors import SeqstudioError
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_compare_curves import QtCompareCurves
 from seqstudio.gui.qt_compare_heatmaps import QtCompareHeatmaps
 from seqstudio.gui.qt_compare_runner import CompareRunner, Job
@@ -71,7 +72,7 @@ class CompareWindow(QMainWindow):
     def __init__(self, main: Any) -> None:
         super().__init__(main, Qt.WindowType.Window)
         self.setObjectName("compareWindow")
-        self.setWindowTitle("Compare runs — seqstudio")
+        self.setWindowTitle(translate("CompareWindow", "Compare runs — seqstudio"))
         self.main = main
         self.registry = main.registry
         self.runner: CompareRunner | None = None
@@ -84,13 +85,15 @@ class CompareWindow(QMainWindow):
         cell = main.model_panel.cell()
         self.setup.start_with(cell.name if cell else "", main.model_panel.params()
                               if not main.model_panel.error() else {})
-        self.start_button = QPushButton("Train and compare")
+        self.start_button = QPushButton(translate("CompareWindow", "Train and compare"))
         self.start_button.setObjectName("compareStartButton")
-        self.start_button.setToolTip("Train the cells one after another, then compare (F5)")
+        self.start_button.setToolTip(translate("CompareWindow", "Train the cells one after "
+                                               "another, then compare (F5)"))
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("CompareWindow", "Stop"))
         self.stop_button.setObjectName("compareStopButton")
-        self.stop_button.setToolTip("Stop the run that trains and train no more (Esc)")
+        self.stop_button.setToolTip(translate("CompareWindow", "Stop the run that trains and "
+                                              "train no more (Esc)"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
         QShortcut(QKeySequence("F5"), self, self.start)
@@ -98,7 +101,7 @@ class CompareWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setObjectName("compareProgress")
         self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
+        self.progress.setFormat(translate("CompareWindow", "idle"))
         self.progress.setValue(0)
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -141,17 +144,17 @@ class CompareWindow(QMainWindow):
     def start_reason(self) -> str:
         """Why the runs cannot start now, or ``""``."""
         if self.busy:
-            return "the runs are training"
+            return translate("CompareWindow", "the runs are training")
         problem = self.setup.error()
         if problem:
             return problem
         if any(not e.is_past for e in self.setup.entries):
             if getattr(self.main, "state", "idle") != "idle":
-                return "the main window is training; stop it first"
+                return translate("CompareWindow", "the main window is training; stop it first")
             if not self.main.tf.is_ready:
-                return "TensorFlow is still loading"
+                return translate("CompareWindow", "TensorFlow is still loading")
             if self.main.data.dataset is None:
-                return "open a data file in the main window first"
+                return translate("CompareWindow", "open a data file in the main window first")
         return ""
 
     @property
@@ -163,14 +166,16 @@ class CompareWindow(QMainWindow):
             return
         reason = self.start_reason()
         if reason:
-            show_error(self, "Cannot compare yet", reason[0].upper() + reason[1:] + ".")
+            show_error(self, translate("CompareWindow", "Cannot compare yet"),
+                       reason[0].upper() + reason[1:] + ".")
             return
         self._closing = False
         self.entries = list(self.setup.entries)
         self.runs = [e.path for e in self.entries]
         self.curves.clear_runs()
         self.heatmaps.clear()
-        self.table.set_comparison(None, note="The table appears when the runs have trained.")
+        self.table.set_comparison(None, note=translate("CompareWindow", "The table appears when "
+                                                       "the runs have trained."))
         self.curves_of = {}
         jobs = []
         values = dict(self.main.train_settings()) if any(not e.is_past for e in self.entries) \
@@ -182,7 +187,8 @@ class CompareWindow(QMainWindow):
                 try:
                     self._add_past(i, entry)
                 except SeqstudioError as exc:
-                    show_error(self, "Cannot read a past run", str(exc))
+                    show_error(self, translate("CompareWindow", "Cannot read a past run"),
+                               str(exc))
                     return
                 continue
             run_values = dict(values)
@@ -241,11 +247,13 @@ class CompareWindow(QMainWindow):
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.setup.set_editable(not running)
+        self.main.refresh_controls()  # its Start waits while these runs train
 
     # -- while training ----------------------------------------------------------------------
     def _run_started(self, index: int, run_dir: str) -> None:
         self.runs[index] = run_dir
-        self.status.setText(f"Training {self._header(index)} into {run_dir}")
+        self.status.setText(translate("CompareWindow", "Training {0} into {1}").format(
+            self._header(index), run_dir))
 
     def _on_event(self, index: int, ev: Any) -> None:
         self._take_batches()
@@ -272,9 +280,10 @@ class CompareWindow(QMainWindow):
         run_steps = self.steps * max(1, job.values.get("epochs", 1))
         self.progress.setValue(min(self.total_steps, finished_runs * run_steps
                                    + last.epoch * self.steps + last.batch + 1))
-        self.progress.setFormat(f"run {finished_runs + 1} of {self.jobs_total} "
-                                f"({job.cell.name}): epoch {last.epoch + 1} of "
-                                f"{job.values.get('epochs')}")
+        self.progress.setFormat(translate("CompareWindow", "run {0} of {1} ({2}): epoch {3} of "
+                                          "{4}").format(finished_runs + 1, self.jobs_total,
+                                                        job.cell.name, last.epoch + 1,
+                                                        job.values.get("epochs")))
 
     def _tick(self) -> None:
         self._take_batches()
@@ -286,13 +295,14 @@ class CompareWindow(QMainWindow):
         if result.run_dir:
             self.runs[index] = result.run_dir
         if result.status == "failed":
-            show_error(self, "A run failed", f"{self._header(index)}: {result.reason}",
+            show_error(self, translate("CompareWindow", "A run failed"),
+                       f"{self._header(index)}: {result.reason}",
                        result.traceback)
 
     def stop(self) -> None:
         if self.runner is not None and self.runner.running:
             self.runner.stop()
-            self.status.setText("Stopping after the current batch…")
+            self.status.setText(translate("CompareWindow", "Stopping after the current batch…"))
             self.stop_button.setEnabled(False)
 
     def _all_trained(self, stopped: bool) -> None:
@@ -302,13 +312,16 @@ class CompareWindow(QMainWindow):
         self.curves.redraw()
         paths = [p for p in self.runs if p and (Path(p) / "config.json").is_file()]
         self.progress.setValue(self.progress.maximum() if not stopped else self.progress.value())
-        self.progress.setFormat("stopped" if stopped else "trained")
+        self.progress.setFormat(translate("CompareWindow", "stopped") if stopped
+                                else translate("CompareWindow", "trained"))
         if len(paths) < 2:
             self._set_running(False)
-            self.status.setText("Fewer than 2 runs have a run directory: nothing to compare.")
+            self.status.setText(translate("CompareWindow", "Fewer than 2 runs have a run "
+                                          "directory: nothing to compare."))
             return
         self.comparing = True
-        self.status.setText("Comparing: counting parameters and the baselines…")
+        self.status.setText(translate("CompareWindow", "Comparing: counting parameters and the "
+                                      "baselines…"))
         headers = [self._header(i) for i, p in enumerate(self.runs)
                    if p and (Path(p) / "config.json").is_file()]
         run_task(build_comparison, paths, owner=self,
@@ -318,20 +331,21 @@ class CompareWindow(QMainWindow):
     def _compared(self, comparison: Any, headers: list[str], stopped: bool) -> None:
         self.comparing = False
         self._set_running(False)
-        note = "Stopped: the table compares what each run had learned." if stopped else ""
+        note = translate("CompareWindow", "Stopped: the table compares what each run had "
+                         "learned.") if stopped else ""
         self.table.set_comparison(comparison, headers, note)
         if not self.curves.baseline_lines:
             lines = [(r.name.replace(" (val_loss)", ""), r.values[0])
                      for r in comparison.section("baselines") if r.name.endswith("(val_loss)")]
             self.curves.set_baselines([(n, v) for n, v in lines if isinstance(v, float)])
-        self.status.setText("Compared " + ", ".join(headers) + ".")
+        self.status.setText(translate("CompareWindow", "Compared {0}.").format(", ".join(headers)))
         self.compared.emit(comparison)
 
     def _compare_failed(self, exc: BaseException, tb: str) -> None:
         self.comparing = False
         self._set_running(False)
-        self.status.setText("The comparison failed.")
-        show_error(self, "Cannot compare the runs", str(exc), tb)
+        self.status.setText(translate("CompareWindow", "The comparison failed."))
+        show_error(self, translate("CompareWindow", "Cannot compare the runs"), str(exc), tb)
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
@@ -344,4 +358,5 @@ class CompareWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
+        self.main.refresh_controls()
         event.accept()

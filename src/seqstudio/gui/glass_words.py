@@ -1,5 +1,6 @@
 """Words and axes the glass-box views share: the memory read-out, the parameter formula with
-real numbers, the health shares, and where a snapshot sits on an epoch axis. Qt-free."""
+real numbers, the health shares, and where a snapshot sits on an epoch axis. No widgets: only
+``translate`` (context "GlassWords") for the words."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import numpy as np
 
 from seqstudio.engine.events import InfluenceSnapshot, LayerWeights, WeightsSnapshot
 from seqstudio.glassbox.influence import MEMORY_SHARE
+from seqstudio.gui.i18n import translate
 
 #: the share of the peak below which an input counts as forgotten (the engine's ``memory``)
 THRESHOLD = MEMORY_SHARE
@@ -21,12 +23,16 @@ def memory_phrase(snap: InfluenceSnapshot) -> str:
     """The memory length in words, from the engine's ``memory``."""
     steps = len(snap.probe)
     if not steps or not np.all(np.isfinite(snap.probe)):
-        return "influence is not finite: the run has diverged"
+        return translate("GlassWords", "influence is not finite: the run has diverged")
+    share = f"{THRESHOLD:.0%}".replace("%", " %")
     if snap.memory >= steps:
-        return (f"remembers all {steps} steps: influence stays at or above "
-                f"{THRESHOLD:.0%} of its peak over the whole sequence").replace("%", " %")
-    return (f"remembers about {snap.memory} step{'s' if snap.memory != 1 else ''} back: "
-            f"influence falls below {THRESHOLD:.0%} of its peak").replace("%", " %")
+        return translate("GlassWords", "remembers all {0} steps: influence stays at or above "
+                         "{1} of its peak over the whole sequence").format(steps, share)
+    if snap.memory == 1:
+        return translate("GlassWords", "remembers about 1 step back: influence falls below {0} "
+                         "of its peak").format(share)
+    return translate("GlassWords", "remembers about {0} steps back: influence falls below {1} "
+                     "of its peak").format(snap.memory, share)
 
 
 def first_to_last(snap: InfluenceSnapshot) -> str:
@@ -36,8 +42,10 @@ def first_to_last(snap: InfluenceSnapshot) -> str:
         return ""
     ratio = probe[0] / probe[-1]
     if ratio >= 1:
-        return f"the first input weighs {ratio:.3g}× the last (growing back in time)"
-    return f"the first input weighs {ratio:.2g} of the last (fading)"
+        return translate("GlassWords", "the first input weighs {0}× the last (growing back in "
+                         "time)").format(f"{ratio:.3g}")
+    return translate("GlassWords", "the first input weighs {0} of the last (fading)").format(
+        f"{ratio:.2g}")
 
 
 def nice_ceiling(value: float) -> float:
@@ -77,10 +85,10 @@ def parameter_formula(weights: dict[str, np.ndarray]) -> str:
     if (len(shapes) == 3 and kernel and recurrent and bias and len(kernel) == 2
             and recurrent == (kernel[1], kernel[1]) and bias == (kernel[1],)):
         d, n = kernel
-        return (f"n·d + n·n + n = {d}·{n} + {n}·{n} + {n} = {total:,} parameters "
-                f"(d = {d} inputs, n = {n} units)")
+        return translate("GlassWords", "n·d + n·n + n = {0}·{1} + {1}·{1} + {1} = {2} "
+                         "parameters (d = {0} inputs, n = {1} units)").format(d, n, f"{total:,}")
     terms = " + ".join("·".join(str(v) for v in s) or "1" for s in shapes.values())
-    return f"{terms} = {total:,} parameters"
+    return translate("GlassWords", "{0} = {1} parameters").format(terms, f"{total:,}")
 
 
 def weight_label(path: str, values: np.ndarray) -> str:
@@ -92,12 +100,14 @@ def weight_label(path: str, values: np.ndarray) -> str:
 def health_line(layer: LayerWeights, activation: str) -> str:
     """The share of saturated units (tanh) or dead units (ReLU) in words."""
     units = len(np.asarray(layer.eigvals))  # the recurrent matrix is units × units
-    saturated = (f"saturated (|h| > 0.95): {layer.saturated:.0%} of the probe's step×unit "
-                 "values").replace("%", " %")
-    dead_count = f" ({round(layer.dead * units)} of {units})" if units else ""
-    dead = (f"dead (h = 0 at every probe step): {layer.dead:.0%} of units"
-            f"{dead_count}").replace("%", " %")
-    radius = f"spectral radius of Wh: {layer.spectral_radius:.3g}"
+    saturated = translate("GlassWords", "saturated (|h| > 0.95): {0} of the probe's step×unit "
+                          "values").format(f"{layer.saturated:.0%}".replace("%", " %"))
+    dead_share = f"{layer.dead:.0%}".replace("%", " %")
+    dead = translate("GlassWords", "dead (h = 0 at every probe step): {0} of units ({1} of {2})"
+                     ).format(dead_share, round(layer.dead * units), units) if units else \
+        translate("GlassWords", "dead (h = 0 at every probe step): {0} of units").format(dead_share)
+    radius = translate("GlassWords", "spectral radius of Wh: {0}").format(
+        f"{layer.spectral_radius:.3g}")
     if activation == "tanh":
         return f"{saturated} · {radius}"
     if activation == "relu":

@@ -23,6 +23,7 @@ from seqstudio.engine.events import (
     Started,
 )
 from seqstudio.gui.forecast_validation import ValidationForecaster
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.pacer import SLOWEST_MS
 from seqstudio.gui.qt_epoch_scrubber import QtEpochScrubber
 from seqstudio.gui.qt_loss_plot import QtLossPlot
@@ -72,7 +73,7 @@ class LiveView(QWidget):
                 page.setObjectName(f"tab_{view.name}")
                 page.setChildrenCollapsible(False)
                 # a view's minimum size never sets the window's: below it, its tab scrolls
-                self.tabs.addTab(scrolled(page), view.tab_title)
+                self.tabs.addTab(scrolled(page), translate("Views", view.tab_title))
             page.addWidget(widget)
             self._tab_of[view.name] = self.tabs.count() - 1
         for page in pages.values():
@@ -191,7 +192,8 @@ class LiveView(QWidget):
     def run_stopped(self, best_epoch: int | None) -> None:
         """A forecast's whole validation part is predicted by the run's model once it stops."""
         self.training = False
-        label = f"model.keras (best epoch {best_epoch})" if best_epoch else "model.keras"
+        label = translate("LiveView", "model.keras (best epoch {0})").format(best_epoch) \
+            if best_epoch else "model.keras"
         self.validator.request(self.run_dir, self.dataset, None, label)
 
     def show_dataset(self, dataset: object) -> None:
@@ -244,19 +246,20 @@ class LiveView(QWidget):
             if not self.training and self.prediction.validation is not None:
                 self.validator.request(self.run_dir, self.dataset, None, "model.keras")
             return
-        where = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
-                                             else " (end)")
-        self.loss.mark_shown(snap.epoch, snap.batch, f"shown: {where}")
+        where = translate("LiveView", "epoch {0}, batch {1}").format(snap.epoch + 1, snap.batch + 1) \
+            if snap.batch >= 0 else translate("LiveView", "epoch {0} (end)").format(snap.epoch + 1)
+        self.loss.mark_shown(snap.epoch, snap.batch, translate("LiveView", "shown: {0}").format(where))
         pred = self.prediction_at(snap)
         newest = self.predictions[-1].epoch if self.predictions else None
         if pred is not None:
             self.prediction.show_prediction(pred, newest=newest)
             if not self.training:  # that epoch's checkpoint predicts the whole validation part
                 self.validator.request(self.run_dir, self.dataset, pred.epoch + 1,
-                                       f"after epoch {pred.epoch + 1}")
+                                       translate("LiveView", "after epoch {0}")
+                                       .format(pred.epoch + 1))
         else:
-            self.prediction.clear_to(f"No prediction yet at {where}: the first comes after "
-                                     "epoch 1.")
+            self.prediction.clear_to(translate("LiveView", "No prediction yet at {0}: the first "
+                                               "comes after epoch 1.").format(where))
 
     def show_run(self, run: dict, activation: str) -> None:
         """Replay a past run (what :func:`seqstudio.gui.run_files.read_run` read)."""

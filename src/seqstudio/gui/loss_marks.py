@@ -7,6 +7,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from seqstudio.gui.i18n import translate
+
 BASELINE_COLOURS = ((46, 139, 87), (128, 0, 128), (160, 110, 0), (0, 128, 128))
 
 
@@ -51,8 +53,9 @@ class LossMarks:
                                    labelOpts={"position": 0.02 + 0.22 * (i % 4), "color": colour,
                                               "anchors": [(0, 1), (0, 1)],
                                               "fill": pg.mkBrush(255, 255, 255, 200)})
-            line.setToolTip(f"Baseline: {label}, validation loss {value:.4g}. The model should "
-                            "get below this line.")
+            line.setToolTip(translate("LossMarks", "Baseline: {0}, validation loss {1}. The "
+                                      "model should get below this line.")
+                            .format(label, f"{value:.4g}"))
             line.setZValue(5)
             self.item.addItem(line, ignoreBounds=True)
             self._baseline_lines.append(line)

@@ -11,6 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from seqstudio.gui.i18n import translate
+
 #: one colour per run (up to 4), distinguishable in colour-blind palettes (Okabe-Ito)
 RUN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7")
 
@@ -26,11 +28,12 @@ class RunCurves:
         self.val_y: list[float] = []
         faint = pg.mkColor(colour)
         faint.setAlpha(110)
-        self.batches = plot.plot([], [], pen=pg.mkPen(faint, width=1), name=f"{name} batch loss")
+        self.batches = plot.plot([], [], pen=pg.mkPen(faint, width=1), name=translate("CompareCurves", "{0} batch loss").format(name))
         self.batches.setDownsampling(auto=True, method="peak")
         self.batches.setClipToView(True)
         self.val = plot.plot([], [], pen=pg.mkPen(colour, width=2.5), symbol="o", symbolSize=7,
-                             symbolBrush=colour, symbolPen=None, name=f"{name} val loss")
+                             symbolBrush=colour, symbolPen=None,
+                             name=translate("CompareCurves", "{0} val loss").format(name))
         self.dirty = False
 
     def add_batch(self, epoch: int, batch: int, loss: float) -> None:
@@ -65,8 +68,8 @@ class QtCompareCurves(pg.PlotWidget):
         self.setObjectName("compareLossPlot")
         self.setBackground("w")
         item = self.getPlotItem()
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "loss")
+        item.setLabel("bottom", translate("CompareCurves", "epoch"))
+        item.setLabel("left", translate("CompareCurves", "loss"))
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setMenuEnabled(False)
         self.legend = item.addLegend(offset=(-10, 10), labelTextSize="8pt",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_hidden_state_plot import HeatmapPlot
 
 
@@ -35,8 +36,9 @@ def moment(snapshot: HiddenSnapshot) -> tuple[int, float]:
 
 def moment_text(key: tuple[int, float]) -> str:
     epoch, batch = key
-    return f"end of epoch {epoch + 1}" if batch == math.inf else \
-        f"epoch {epoch + 1}, after batch {int(batch) + 1}"
+    return translate("CompareHeatmaps", "end of epoch {0}").format(epoch + 1) \
+        if batch == math.inf else \
+        translate("CompareHeatmaps", "epoch {0}, after batch {1}").format(epoch + 1, int(batch) + 1)
 
 
 @dataclass
@@ -97,22 +99,25 @@ class QtCompareHeatmaps(QWidget):
         grid.addWidget(self.diff_panel, 0, 2, 3, 1)
         self.scrubber = QSlider(Qt.Orientation.Horizontal)
         self.scrubber.setObjectName("compareScrubber")
-        self.scrubber.setToolTip("Both heatmaps at the same moment of training")
+        self.scrubber.setToolTip(translate("CompareHeatmaps", "Both heatmaps at the same moment "
+                                           "of training"))
         self.scrubber.setEnabled(False)
         self.scrubber.valueChanged.connect(self._scrubbed)
-        self.position = QLabel("No snapshots yet")
+        self.position = QLabel(translate("CompareHeatmaps", "No snapshots yet"))
         self.layer = QComboBox()
         self.layer.setObjectName("compareLayer")
-        self.layer.setToolTip("Which recurrent layer both heatmaps show (stacked runs)")
-        self.layer.addItem("layer 1")
+        self.layer.setToolTip(translate("CompareHeatmaps", "Which recurrent layer both heatmaps "
+                                        "show (stacked runs)"))
+        self.layer.addItem(translate("CompareHeatmaps", "layer {0}").format(1))
         self.layer.currentIndexChanged.connect(lambda *_: self.show_current())
-        self.difference = QCheckBox("Difference A − B")
+        self.difference = QCheckBox(translate("CompareHeatmaps", "Difference A − B"))
         self.difference.setObjectName("compareDifference")
-        self.difference.setToolTip("A third heatmap: A's hidden states minus B's, where both "
-                                   "have the same units and probe sequence")
+        self.difference.setToolTip(translate("CompareHeatmaps", "A third heatmap: A's hidden "
+                                             "states minus B's, where both have the same units "
+                                             "and probe sequence"))
         self.difference.toggled.connect(self._difference_toggled)
         bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Epoch:"))
+        bottom.addWidget(QLabel(translate("CompareHeatmaps", "Epoch:")))
         bottom.addWidget(self.scrubber, 1)
         bottom.addWidget(self.position)
         bottom.addWidget(self.layer)
@@ -162,7 +167,8 @@ class QtCompareHeatmaps(QWidget):
             self.layer.blockSignals(True)
             current = self.layer.currentIndex()
             self.layer.clear()
-            self.layer.addItems([f"layer {i + 1}" for i in range(depth)])
+            self.layer.addItems([translate("CompareHeatmaps", "layer {0}").format(i + 1)
+                                 for i in range(depth)])
             self.layer.setCurrentIndex(min(max(current, 0), depth - 1))
             self.layer.blockSignals(False)
         self.layer.setVisible(depth > 1)
@@ -196,26 +202,32 @@ class QtCompareHeatmaps(QWidget):
 
     def show_current(self) -> None:
         key = self.current_key()
-        self.position.setText(moment_text(key) if key else "No snapshots yet")
+        self.position.setText(moment_text(key) if key else
+                              translate("CompareHeatmaps", "No snapshots yet"))
         shown = self.shown_snapshots()
         for side, (plot, snap, picker) in enumerate(zip(self.plots, shown, self.pickers,
                                                         strict=True)):
             i = picker.currentIndex()
             if snap is None:
                 plot.clear_states()
-                self.captions[side].setText("no snapshot at this moment")
+                self.captions[side].setText(translate("CompareHeatmaps",
+                                                      "no snapshot at this moment"))
                 continue
             layer = self.current_layer()
             if layer >= len(snap.states):
                 plot.clear_states()
-                self.captions[side].setText(f"{self.runs[i].name} has no layer {layer + 1}")
+                self.captions[side].setText(translate("CompareHeatmaps", "{0} has no layer {1}")
+                                            .format(self.runs[i].name, layer + 1))
                 continue
             plot.set_activation(self.runs[i].activation)
             plot.show_states(snap.states[layer], snap.step_labels)
             units = snap.states[layer].shape[1]
-            where = f"layer {layer + 1}, " if self.layer.count() > 1 else ""
-            self.captions[side].setText(f"{self.runs[i].name}: {where}{units} units, "
-                                        f"{moment_text(moment(snap))}")
+            when = moment_text(moment(snap))
+            self.captions[side].setText(
+                translate("CompareHeatmaps", "{0}: layer {1}, {2} units, {3}").format(
+                    self.runs[i].name, layer + 1, units, when) if self.layer.count() > 1 else
+                translate("CompareHeatmaps", "{0}: {1} units, {2}").format(
+                    self.runs[i].name, units, when))
         self._show_difference(shown)
 
     def _show_difference(self, shown: list[HiddenSnapshot | None]) -> None:
@@ -225,17 +237,19 @@ class QtCompareHeatmaps(QWidget):
         layer = self.current_layer()
         if a is None or b is None or layer >= min(len(a.states), len(b.states)):
             self.diff_plot.clear_states()
-            self.diff_caption.setText("needs a snapshot on both sides")
+            self.diff_caption.setText(translate("CompareHeatmaps", "needs a snapshot on both sides"))
             return
         sa, sb = a.states[layer], b.states[layer]
         if sa.shape != sb.shape or a.step_labels != b.step_labels:
             self.diff_plot.clear_states()
-            self.diff_caption.setText(f"A has {sa.shape[1]} units, B {sb.shape[1]}: no "
-                                      "difference of different shapes or probes")
+            self.diff_caption.setText(translate("CompareHeatmaps", "A has {0} units, B {1}: no "
+                                                "difference of different shapes or probes")
+                                      .format(sa.shape[1], sb.shape[1]))
             return
         diff = np.asarray(sa, float) - np.asarray(sb, float)
         self.diff_plot.show_states(diff, a.step_labels, scale="other")
-        self.diff_caption.setText(f"largest |A − B| {float(np.nanmax(np.abs(diff))):.3g}")
+        self.diff_caption.setText(translate("CompareHeatmaps", "largest |A − B| {0}").format(
+            f"{float(np.nanmax(np.abs(diff))):.3g}"))
 
     def difference_image(self) -> np.ndarray | None:
         image = self.diff_plot.image.image

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.compare import MAX_RUNS, MIN_RUNS
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.param_form import ParamForm
 
 #: the pair the notes contrast first
@@ -45,10 +46,11 @@ class CompareEntry:
 
     def text(self) -> str:
         if self.is_past:
-            return f"past run: {Path(self.path).name}"
+            return translate("CompareSetup", "past run: {0}").format(Path(self.path).name)
         params = ", ".join(f"{k} {v}" for k, v in self.params.items())
         lr = f", lr {self.learning_rate:g}" if self.learning_rate is not None else ""
-        return f"train {self.cell}" + (f" ({params}{lr})" if params or lr else "")
+        return translate("CompareSetup", "train {0}").format(self.cell) + (
+            f" ({params}{lr})" if params or lr else "")
 
 
 class QtCompareSetup(QWidget):
@@ -66,13 +68,13 @@ class QtCompareSetup(QWidget):
         self.list.setObjectName("compareEntries")
         self.list.currentRowChanged.connect(self._selected)
         self.list.setMaximumHeight(4 * self.list.fontMetrics().height() + 16)  # 4 entries
-        self.add_cell = QPushButton("Add cell")
+        self.add_cell = QPushButton(translate("CompareSetup", "Add cell"))
         self.add_cell.setObjectName("compareAddCell")
         self.add_cell.clicked.connect(lambda: self.add_entry(self._next_cell()))
-        self.add_run = QPushButton("Add past run…")
+        self.add_run = QPushButton(translate("CompareSetup", "Add past run…"))
         self.add_run.setObjectName("compareAddRun")
         self.add_run.clicked.connect(self._choose_run)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(translate("CompareSetup", "Remove"))
         self.remove.setObjectName("compareRemove")
         self.remove.clicked.connect(self.remove_current)
         buttons = QHBoxLayout()
@@ -81,29 +83,31 @@ class QtCompareSetup(QWidget):
         self.cell = QComboBox()
         self.cell.setObjectName("compareCell")
         for cell in registry.cell_types():
-            self.cell.addItem(cell.label, cell.name)
+            self.cell.addItem(translate("cells", cell.label), cell.name)
         self.cell.currentIndexChanged.connect(self._cell_changed)
         self.form = ParamForm()
         self.form.changed.connect(self._edited)
         self.learning_rate = QLineEdit()
         self.learning_rate.setObjectName("compareLearningRate")
-        self.learning_rate.setPlaceholderText("the window's")
+        self.learning_rate.setPlaceholderText(translate("CompareSetup", "the window's"))
         self.learning_rate.setValidator(QDoubleValidator(1e-7, 10.0, 8))
-        self.learning_rate.setToolTip("This run's learning rate; empty: the main window's")
+        self.learning_rate.setToolTip(translate("CompareSetup", "This run's learning rate; "
+                                                "empty: the main window's"))
         self.learning_rate.textChanged.connect(self._edited)
         self.editor = QWidget()
         form = QFormLayout(self.editor)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("cell", self.cell)
+        form.addRow(translate("CompareSetup", "cell"), self.cell)
         form.addRow(self.form)
-        form.addRow("learning rate", self.learning_rate)
+        form.addRow(translate("CompareSetup", "learning rate"), self.learning_rate)
         self.past_note = QLabel()
         self.past_note.setWordWrap(True)
         self.past_note.setStyleSheet("color: #555")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"{MIN_RUNS} to {MAX_RUNS} runs, trained one after another on "
-                                "the open data with the same seed and split:"))
+        layout.addWidget(QLabel(translate("CompareSetup", "{0} to {1} runs, trained one after "
+                                          "another on the open data with the same seed and "
+                                          "split:").format(MIN_RUNS, MAX_RUNS)))
         layout.addWidget(self.list)
         layout.addLayout(buttons)
         layout.addWidget(self.editor)
@@ -152,7 +156,8 @@ class QtCompareSetup(QWidget):
         return next((n for n in names if n not in used), names[0])
 
     def _choose_run(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a past run directory")
+        folder = QFileDialog.getExistingDirectory(self, translate("CompareSetup",
+                                                                    "Add a past run directory"))
         if folder:
             self.add_past_run(folder)
 
@@ -186,7 +191,8 @@ class QtCompareSetup(QWidget):
         if entry is None:
             return
         if entry.is_past:
-            self.past_note.setText(f"{entry.path}: read as it is (its own data and settings)")
+            self.past_note.setText(translate("CompareSetup", "{0}: read as it is (its own data "
+                                             "and settings)").format(entry.path))
             return
         self._loading = True
         self.cell.setCurrentIndex(max(0, self.cell.findData(entry.cell)))
@@ -229,7 +235,8 @@ class QtCompareSetup(QWidget):
     def error(self) -> str:
         """Why the entries cannot be compared, or ``""``."""
         if not MIN_RUNS <= len(self.entries) <= MAX_RUNS:
-            return f"compare takes {MIN_RUNS} to {MAX_RUNS} runs; there are {len(self.entries)}"
+            return translate("CompareSetup", "compare takes {0} to {1} runs; there are {2}").format(
+                MIN_RUNS, MAX_RUNS, len(self.entries))
         if self.form.cell is not None and self.editor.isVisible():
             problem = self.form.validate()
             if problem:

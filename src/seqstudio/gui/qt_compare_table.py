@@ -18,12 +18,18 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.compare import SECTIONS, Comparison, format_value
+from seqstudio.gui.i18n import translate
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: the raw value of a cell (as ``--json`` gives it) is kept under this role for tests and tools
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
-SECTION_TITLES = {"run": "Run", "settings": "Settings", "metrics": "Validation metrics",
-                  "baselines": "Baselines (same validation part)", "size": "Size",
-                  "speed": "Speed", "glass-box": "Memory and health"}
+SECTION_TITLES = {"run": QT_TRANSLATE_NOOP("CompareTable", "Run"),
+                  "settings": QT_TRANSLATE_NOOP("CompareTable", "Settings"),
+                  "metrics": QT_TRANSLATE_NOOP("CompareTable", "Validation metrics"),
+                  "baselines": QT_TRANSLATE_NOOP("CompareTable", "Baselines (same validation part)"),
+                  "size": QT_TRANSLATE_NOOP("CompareTable", "Size"),
+                  "speed": QT_TRANSLATE_NOOP("CompareTable", "Speed"),
+                  "glass-box": QT_TRANSLATE_NOOP("CompareTable", "Memory and health")}
 
 
 class QtCompareTable(QWidget):
@@ -33,11 +39,13 @@ class QtCompareTable(QWidget):
         super().__init__(parent)
         self.comparison: Comparison | None = None
         self.headers: list[str] = []
-        self.diff_only = QCheckBox("Differences only")
+        self.diff_only = QCheckBox(translate("CompareTable", "Differences only"))
         self.diff_only.setObjectName("compareDiffOnly")
-        self.diff_only.setToolTip("Show only the settings in which the runs differ")
+        self.diff_only.setToolTip(translate("CompareTable", "Show only the settings in which "
+                                            "the runs differ"))
         self.diff_only.toggled.connect(lambda *_: self._fill())
-        self.note = QLabel("The table appears when the runs have trained.")
+        self.note = QLabel(translate("CompareTable", "The table appears when the runs have "
+                                     "trained."))
         self.note.setStyleSheet("color: #555")
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 0)
@@ -109,7 +117,8 @@ class QtCompareTable(QWidget):
         for row in self.shown_rows():
             if row.section != section:
                 section = row.section
-                title = QTableWidgetItem(SECTION_TITLES.get(section, section))
+                title = QTableWidgetItem(translate("CompareTable",
+                                                   SECTION_TITLES.get(section, section)))
                 title.setFont(bold)
                 title.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 table.insertRow(table.rowCount())
@@ -121,7 +130,7 @@ class QtCompareTable(QWidget):
             name = QTableWidgetItem(("  " + row.name) + (" *" if marked else ""))
             name.setData(VALUE_ROLE, row.name)
             if marked:
-                name.setToolTip("The runs differ in this setting")
+                name.setToolTip(translate("CompareTable", "The runs differ in this setting"))
             table.setItem(r, 0, name)
             for c, value in enumerate(row.to_json()["values"], start=1):
                 item = QTableWidgetItem(format_value(row.values[c - 1]))

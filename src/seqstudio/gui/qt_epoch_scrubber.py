@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
 
 
@@ -24,18 +25,19 @@ class QtEpochScrubber(QWidget):
         self.model = model if model is not None else RunModel()
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("epochScrubber")
-        self.slider.setToolTip("Replay the stored snapshots: drag left to go back in training, "
-                               "to the right end to follow the newest. Every view below shows "
-                               "the moment chosen here.")
+        self.slider.setToolTip(translate("EpochScrubber", "Replay the stored snapshots: drag "
+                                         "left to go back in training, to the right end to "
+                                         "follow the newest. Every view below shows the moment "
+                                         "chosen here."))
         self.slider.setRange(0, 0)
         self.slider.setEnabled(False)
         self.slider.setPageStep(1)
         self.slider.valueChanged.connect(self.model.select)
-        self.label = QLabel("no snapshots yet")
+        self.label = QLabel(translate("EpochScrubber", "no snapshots yet"))
         self.label.setMinimumWidth(150)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Snapshot:"))
+        layout.addWidget(QLabel(translate("EpochScrubber", "Snapshot:")))
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
         self.model.subscribe(self._model_changed, ("snapshot", "selection"))
@@ -69,9 +71,11 @@ class QtEpochScrubber(QWidget):
         self.slider.blockSignals(False)
         snap = self.model.snapshot
         if snap is None:
-            self.label.setText("no snapshots yet")
+            self.label.setText(translate("EpochScrubber", "no snapshots yet"))
             return
-        where = f"epoch {snap.epoch + 1}" + (f" · batch {snap.batch + 1}" if snap.batch >= 0 else "")
+        where = translate("EpochScrubber", "epoch {0} · batch {1}").format(
+            snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else \
+            translate("EpochScrubber", "epoch {0}").format(snap.epoch + 1)
         self.label.setText(f"{where}  ({self.model.index + 1}/{count})")
         if topic in ("selection", "run"):
             self.snapshotSelected.emit(snap)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.combos import set_items
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
 
@@ -65,7 +66,7 @@ class HeatmapPlot(pg.PlotWidget):
         self.setObjectName("hiddenStatePlot")
         self.setBackground("w")
         item = self.getPlotItem()
-        item.setLabel("bottom", "time step")
+        item.setLabel("bottom", translate("HeatmapView", "time step"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -73,7 +74,7 @@ class HeatmapPlot(pg.PlotWidget):
         self.time_labels: list[str] = []  # the labels on the time axis
         self._labelled = False
         self._levels: tuple[float, float] | None = None
-        item.setLabel("left", "unit")
+        item.setLabel("left", translate("HeatmapView", "unit"))
         item.setMenuEnabled(False)
         # The view fits the image exactly, set when its shape changes: auto-range would re-fit it
         # (with a padding that depends on the axes' widths) over several frames on each change.
@@ -179,7 +180,8 @@ class HeatmapPlot(pg.PlotWidget):
                                                      []])
         if not self._labelled:
             self._labelled = True
-            self.getPlotItem().setLabel("bottom", "time step (probe sequence)")
+            self.getPlotItem().setLabel("bottom", translate("HeatmapView",
+                                                                 "time step (probe sequence)"))
 
 
 class QtHiddenStatePlot(QWidget):
@@ -192,22 +194,25 @@ class QtHiddenStatePlot(QWidget):
         super().__init__(parent)
         self.setObjectName("hiddenStatePanel")
         self.plot = HeatmapPlot(self)
-        self.caption = QLabel("Hidden states")
+        self.caption = QLabel(translate("HeatmapView", "Hidden states"))
         self.caption.setStyleSheet("font-weight: 600")
-        self.detail = QLabel("Train a model to see every unit at every time step.")
+        self.detail = QLabel(translate("HeatmapView", "Train a model to see every unit at every "
+                                       "time step."))
         self.detail.setStyleSheet("color: #555")
         # Long on a narrow window: it may be cut there (its tooltip has it whole), but it never
         # sets the window's minimum width.
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.layer = QComboBox()
         self.layer.setObjectName("layerSelector")
-        self.layer.setToolTip("Which recurrent layer's hidden states to show (stacked models).")
+        self.layer.setToolTip(translate("HeatmapView", "Which recurrent layer's hidden states "
+                                        "to show (stacked models)."))
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.layer.setVisible(False)
         self.state = QComboBox()
         self.state.setObjectName("stateSelector")
-        self.state.setToolTip("Which state of the cell to show: h is its output; an LSTM also "
-                              "keeps its memory c, which is not bounded to [-1, 1].")
+        self.state.setToolTip(translate("HeatmapView", "Which state of the cell to show: h is "
+                                        "its output; an LSTM also keeps its memory c, which is "
+                                        "not bounded to [-1, 1]."))
         self.state.currentIndexChanged.connect(self._state_changed)
         self.state.setVisible(False)
         top = QHBoxLayout()
@@ -250,7 +255,8 @@ class QtHiddenStatePlot(QWidget):
         """Show ``snapshot``; ``layer`` and ``state`` choose what of it (default: the selectors'
         choice), without emitting ``layerChanged``/``stateChanged``."""
         self.snapshot = snapshot
-        names = list(snapshot.layer_names) or [f"layer {i + 1}" for i in range(len(snapshot.states))]
+        names = list(snapshot.layer_names) or [translate("HeatmapView", "layer {0}").format(i + 1)
+                                                for i in range(len(snapshot.states))]
         set_items(self.layer, names, self.current_layer())
         self.layer.setVisible(len(names) > 1)
         if layer is not None:
@@ -268,28 +274,32 @@ class QtHiddenStatePlot(QWidget):
         # the output state follows the activation; another (c) is unbounded: its own scale
         own_scale = state != state_names[0]
         self.plot.show_states(states, snapshot.step_labels, "other" if own_scale else None)
-        when = f"epoch {snapshot.epoch + 1}" + (
-            f", batch {snapshot.batch + 1}" if snapshot.batch >= 0 else " (end)")
+        when = translate("HeatmapView", "epoch {0}, batch {1}").format(
+            snapshot.epoch + 1, snapshot.batch + 1) if snapshot.batch >= 0 else \
+            translate("HeatmapView", "epoch {0} (end)").format(snapshot.epoch + 1)
         activation = "other" if own_scale else self.plot.activation
         scale = "0 … max (ReLU)" if activation == "relu" else "−1 … 1 (tanh)" \
-            if activation == "tanh" else "symmetric"
+            if activation == "tanh" else translate("HeatmapView", "symmetric")
         what = f"{names[index]} · {state}" if len(state_names) > 1 else names[index]
-        self.detail.setText(f"  {what} · {states.shape[1]} units × {states.shape[0]} steps"
-                            f" · {when} · colour {scale}")
+        self.detail.setText("  " + translate("HeatmapView", "{0} · {1} units × {2} steps · {3} · "
+                                             "colour {4}").format(what, states.shape[1],
+                                                                  states.shape[0], when, scale))
         self.detail.setToolTip(self.detail.text().strip())
 
     def clear(self) -> None:
         self.snapshot = None
         self.plot.clear_states()
-        self.detail.setText("Train a model to see every unit at every time step.")
+        self.detail.setText(translate("HeatmapView", "Train a model to see every unit at every "
+                                      "time step."))
 
     def show_step_labels(self, step_labels: list[str] | tuple[str, ...]) -> None:
         """Before training: the time axis of the new file's probe sequence, as the data layer
         labels it (tokens, or the time column's values)."""
         if self.snapshot is None:
             self.plot.set_step_labels(step_labels)
-            self.detail.setText(f"Train a model to see every unit at each of these "
-                                f"{len(step_labels)} time steps.")
+            self.detail.setText(translate("HeatmapView", "Train a model to see every unit at "
+                                          "each of these {0} time steps.")
+                                .format(len(step_labels)))
 
     def _state_changed(self, index: int) -> None:
         if self.snapshot is not None and index >= 0:

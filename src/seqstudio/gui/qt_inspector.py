@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_hidden_state_plot import readable_token
 from seqstudio.gui.qt_strips import Strip, StripsCanvas
 from seqstudio.gui.run_model import RunModel
@@ -38,13 +39,14 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
     ``LookupError`` with a sentence for a person when there is nothing to show."""
     snap = model.snapshot
     if snap is None:
-        raise LookupError("Train a model or open a run, then click a time step on the heatmap "
-                          "or on the unrolled view, or pick one here.")
+        raise LookupError(translate("InspectorView", "Train a model or open a run, then click a "
+                                    "time step on the heatmap or on the unrolled view, or pick "
+                                    "one here."))
     weights = model.weights_at(snap)
     if weights is None:
-        raise LookupError("This snapshot has no weights with it (a run from before the "
-                          "inspector, or the glass box was off for this model), so its "
-                          "arithmetic cannot be redone.")
+        raise LookupError(translate("InspectorView", "This snapshot has no weights with it (a "
+                                    "run from before the inspector, or the glass box was off for "
+                                    "this model), so its arithmetic cannot be redone."))
     from seqstudio.errors import SeqstudioError
     from seqstudio.glassbox.arithmetic import step_arithmetic
 
@@ -55,17 +57,20 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
     except SeqstudioError as exc:
         raise LookupError(str(exc)) from exc
     strips = [Strip(s.label, np.asarray(s.values, dtype=float)) for s in result.strips]
-    strips += [Strip(f"gate {g.label}", np.asarray(g.values, dtype=float)) for g in result.gates]
+    strips += [Strip(translate("InspectorView", "gate {0}").format(g.label),
+                     np.asarray(g.values, dtype=float)) for g in result.gates]
     return strips, result.verification, _title(snap, layer, step)
 
 
 def _title(snap: Any, layer: int, step: int) -> str:
     label = readable_token(snap.step_labels[step]) if step < len(snap.step_labels) else ""
     names = snap.layer_names or ()
-    name = names[layer] if layer < len(names) else f"layer {layer + 1}"
-    when = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
-                                        else " (end)")
-    start = " · h₀ = 0: nothing came before" if step == 0 else ""
+    name = names[layer] if layer < len(names) else \
+        translate("InspectorView", "layer {0}").format(layer + 1)
+    when = translate("InspectorView", "epoch {0}, batch {1}").format(
+        snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else \
+        translate("InspectorView", "epoch {0} (end)").format(snap.epoch + 1)
+    start = translate("InspectorView", " · h₀ = 0: nothing came before") if step == 0 else ""
     return f"t = {step + 1} ('{label}') · {name} · {when}{start}"
 
 
@@ -76,11 +81,13 @@ class InspectorView(RunView):
         self.step.setObjectName("inspectorStep")
         self.step.setPrefix("t = ")
         self.step.setMinimum(1)
-        self.step.setToolTip("The time step of the probe sequence (1 is the first).")
+        self.step.setToolTip(translate("InspectorView", "The time step of the probe sequence (1 "
+                                       "is the first)."))
         self.step.valueChanged.connect(lambda v: model.set_step(v - 1))
         self.layer = QComboBox()
         self.layer.setObjectName("inspectorLayer")
-        self.layer.setToolTip("Which recurrent layer (stacked models).")
+        self.layer.setToolTip(translate("InspectorView", "Which recurrent layer (stacked "
+                                        "models)."))
         self.layer.currentIndexChanged.connect(lambda i: model.set_layer(i) if i >= 0 else None)
         self.title = QLabel()
         self.title.setObjectName("inspectorTitle")
@@ -112,7 +119,8 @@ class InspectorView(RunView):
     def _sync_controls(self) -> None:
         snap = self.model.snapshot
         names = [] if snap is None else (list(snap.layer_names)
-                                         or [f"layer {i + 1}" for i in range(len(snap.states))])
+                                         or [translate("InspectorView", "layer {0}").format(i + 1)
+                                             for i in range(len(snap.states))])
         self.step.blockSignals(True)
         self.layer.blockSignals(True)
         if [self.layer.itemText(i) for i in range(self.layer.count())] != names:

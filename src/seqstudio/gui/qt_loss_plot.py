@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import BatchEnd, EpochEnd
 from seqstudio.gui.buffers import GrowingArray, PeakEnvelope, peak_decimate
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.loss_marks import LossMarks
@@ -51,20 +52,24 @@ class LossPlotWidget(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "loss")
+        item.setLabel("bottom", translate("LossPlot", "epoch"))
+        item.setLabel("left", translate("LossPlot", "loss"))
         self.legend = legend_below(item, columns=4)
         fit_to_width(self, self.legend, 4)
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
-        self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1), name="batch",
+        self.batch_curve = item.plot(pen=pg.mkPen((150, 180, 220), width=1),
+                                     name=translate("LossPlot", "batch"),
                                      autoDownsampleFactor=BATCH_BUCKETS_PER_PX)
-        self.smooth_curve = item.plot(pen=pg.mkPen((30, 90, 200), width=2), name="batch (smoothed)",
+        self.smooth_curve = item.plot(pen=pg.mkPen((30, 90, 200), width=2),
+                                      name=translate("LossPlot", "batch (smoothed)"),
                                       autoDownsampleFactor=SMOOTH_BUCKETS_PER_PX)
         self.train_curve = item.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o", symbolSize=6,
-                                     symbolBrush=(20, 20, 20), name="epoch: train")
+                                     symbolBrush=(20, 20, 20),
+                                     name=translate("LossPlot", "epoch: train"))
         self.val_curve = item.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="s", symbolSize=6,
-                                   symbolBrush=(220, 90, 20), name="epoch: validation")
+                                   symbolBrush=(220, 90, 20),
+                                   name=translate("LossPlot", "epoch: validation"))
         for curve in (self.batch_curve, self.smooth_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)
@@ -86,12 +91,12 @@ class QtLossPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = LossPlotWidget(self)
-        self.log_scale = QCheckBox("Log scale")
+        self.log_scale = QCheckBox(translate("LossPlot", "Log scale"))
         self.log_scale.setObjectName("lossLogScale")
-        self.log_scale.setToolTip("Show the loss on a logarithmic axis (useful once it falls by "
-                                  "orders of magnitude).")
+        self.log_scale.setToolTip(translate("LossPlot", "Show the loss on a logarithmic axis "
+                                            "(useful once it falls by orders of magnitude)."))
         self.log_scale.toggled.connect(self.set_log_scale)
-        self.caption = QLabel("Loss")
+        self.caption = QLabel(translate("LossPlot", "Loss"))
         self.caption.setStyleSheet("font-weight: 600")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)

@@ -34,14 +34,17 @@ from seqstudio.gui.glass_words import (
     snapshot_x,
     training_order,
 )
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: the smallest influence drawn on the log scale (an exact 0 has no logarithm)
 FLOOR = 1e-12
-EMPTY = "Train a model to see how far back each input still reaches the last step."
+EMPTY = QT_TRANSLATE_NOOP("MemoryView", "Train a model to see how far back each input still "
+                          "reaches the last step.")
 
 
 def _extent(arrays: Sequence[np.ndarray], start: tuple[float, float] | None = None
@@ -66,20 +69,21 @@ class QtMemoryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("memoryPanel")
-        caption = QLabel("Memory: how far back does the cell remember?")
+        caption = QLabel(translate("MemoryView", "Memory: how far back does the cell remember?"))
         caption.setStyleSheet("font-weight: 600")
-        self.log_scale = QCheckBox("log scale")
+        self.log_scale = QCheckBox(translate("MemoryView", "log scale"))
         self.log_scale.setObjectName("memoryLogScale")
         self.log_scale.setChecked(True)
-        self.log_scale.setToolTip("Influence over orders of magnitude: a fading cell's early steps "
-                                  "are tiny, an exploding one's huge.")
+        self.log_scale.setToolTip(translate("MemoryView", "Influence over orders of magnitude: a "
+                                            "fading cell's early steps are tiny, an exploding "
+                                            "one's huge."))
         self.log_scale.toggled.connect(lambda *_: self._redraw_current())
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(caption)
         top.addStretch(1)
         top.addWidget(self.log_scale)
-        self.readout = QLabel(EMPTY)
+        self.readout = QLabel(translate("MemoryView", EMPTY))
         self.readout.setObjectName("memoryReadout")
         self.readout.setWordWrap(True)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -115,8 +119,8 @@ class QtMemoryView(QWidget):
         item.setMenuEnabled(False)
         item.getViewBox().disableAutoRange()
         item.getViewBox().setMouseEnabled(x=False, y=False)
-        item.setLabel("bottom", "input at time step t (probe sequence)")
-        item.setLabel("left", "influence |∂h_T/∂x_t|")
+        item.setLabel("bottom", translate("MemoryView", "input at time step t (probe sequence)"))
+        item.setLabel("left", translate("MemoryView", "influence |∂h_T/∂x_t|"))
         item.showGrid(y=True, alpha=0.2)
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
@@ -135,9 +139,10 @@ class QtMemoryView(QWidget):
             item.addItem(part)
         self.threshold_line.setVisible(False)
         self.memory_line.setVisible(False)
-        legend = QLabel("<span style='color:#466eb4'>■</span> probe (bars; grey: forgotten)  "
-                        "<span style='color:#e67814'>●</span> mean over a validation batch  "
-                        "<span style='color:#c82828'>- -</span> 10 % of the probe's peak")
+        legend = QLabel(translate("MemoryView", "<span style='color:#466eb4'>■</span> probe "
+                                  "(bars; grey: forgotten)  <span style='color:#e67814'>●</span> "
+                                  "mean over a validation batch  <span style='color:#c82828'>- "
+                                  "-</span> 10 % of the probe's peak"))
         legend.setStyleSheet("color: #444")
         self.legend = legend
         item.setTitle(None)
@@ -150,8 +155,8 @@ class QtMemoryView(QWidget):
         plot.setMinimumWidth(160)
         item = plot.getPlotItem()
         item.setMenuEnabled(False)
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "memory (steps)")
+        item.setLabel("bottom", translate("MemoryView", "epoch"))
+        item.setLabel("left", translate("MemoryView", "memory (steps)"))
         item.showGrid(x=True, y=True, alpha=0.2)
         item.getViewBox().setMouseEnabled(x=False, y=False)
         item.getViewBox().disableAutoRange()
@@ -176,7 +181,7 @@ class QtMemoryView(QWidget):
         self.history_mark.setVisible(False)
         self.threshold_line.setVisible(False)
         self.memory_line.setVisible(False)
-        self.readout.setText(EMPTY)
+        self.readout.setText(translate("MemoryView", EMPTY))
 
     def show_snapshot(self, snapshot: InfluenceSnapshot | None,
                       history: Sequence[InfluenceSnapshot] = (), steps_per_epoch: int = 0) -> None:
@@ -230,8 +235,9 @@ class QtMemoryView(QWidget):
             self.plot.getPlotItem().getViewBox().setRange(xRange=(0, steps), yRange=(lo, hi),
                                                           padding=0)
         self._set_ticks(snap.step_labels, steps)
-        when = f"epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}" if snap.batch >= 0
-                                             else " (end)")
+        when = translate("MemoryView", "epoch {0}, batch {1}").format(
+            snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else \
+            translate("MemoryView", "epoch {0} (end)").format(snap.epoch + 1)
         ratio = first_to_last(snap)
         self.readout.setText(f"<b>{memory_phrase(snap)}</b> · {when}"
                              + (f" · {ratio}" if ratio else ""))
@@ -285,8 +291,9 @@ class MemoryView(RunView):
             if self.panel.snapshot is not None or self.model.snapshot is None:
                 self.panel.clear()
             if self.model.snapshot is not None:
-                self.panel.readout.setText("No influence was recorded with this snapshot (a run "
-                                           "from before the memory view, or not yet).")
+                self.panel.readout.setText(translate("MemoryView", "No influence was recorded "
+                                                     "with this snapshot (a run from before the "
+                                                     "memory view, or not yet)."))
             return
         self.panel.show_snapshot(influence, sorted(self.model.influence_series(),
                                                    key=training_order),

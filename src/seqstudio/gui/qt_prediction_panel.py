@@ -25,25 +25,28 @@ from PySide6.QtWidgets import (
 
 from seqstudio import tasks
 from seqstudio.engine.events import SamplePrediction
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.tasks.records import ClassSample, ForecastSample, TextSample
 
 MAX_BARS = 12
-PLACEHOLDER = "The model's prediction on a validation sample appears here after each epoch."
+PLACEHOLDER = QT_TRANSLATE_NOOP("PredictionPanel", "The model's prediction on a validation "
+                                "sample appears here after each epoch.")
 
 
 class QtPredictionPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("predictionPanel")
-        self.caption = QLabel("Prediction")
+        self.caption = QLabel(translate("PredictionPanel", "Prediction"))
         self.caption.setObjectName("predictionCaption")
         self.caption.setStyleSheet("font-weight: 600")
         # A long caption wraps; it never widens the panel and squeezes the loss plot.
         self.caption.setWordWrap(True)
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.stack = QStackedWidget()
-        self.placeholder = QLabel(PLACEHOLDER)
+        self.placeholder = QLabel(translate("PredictionPanel", PLACEHOLDER))
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #555")
         self.text = QPlainTextEdit()
@@ -59,18 +62,23 @@ class QtPredictionPanel(QWidget):
         fitem.showGrid(x=True, y=True, alpha=0.25)
         self.forecast_legend = legend_below(fitem, columns=3)
         fit_to_width(self.forecast, self.forecast_legend, 3)
-        fitem.setLabel("bottom", "step (0 = first forecast step)")
-        self.history_curve = fitem.plot(pen=pg.mkPen((120, 120, 120), width=1.5), name="input")
+        fitem.setLabel("bottom", translate("PredictionPanel", "step (0 = first forecast step)"))
+        self.history_curve = fitem.plot(pen=pg.mkPen((120, 120, 120), width=1.5),
+                                        name=translate("PredictionPanel", "input"))
         self.actual_curve = fitem.plot(pen=pg.mkPen((20, 20, 20), width=2), symbol="o",
-                                       symbolSize=5, name="actual")
+                                       symbolSize=5, name=translate("PredictionPanel", "actual"))
         self.forecast_curve = fitem.plot(pen=pg.mkPen((220, 90, 20), width=2), symbol="t",
-                                         symbolSize=6, symbolBrush=(220, 90, 20), name="forecast")
+                                         symbolSize=6, symbolBrush=(220, 90, 20),
+                                         name=translate("PredictionPanel", "forecast"))
         # The whole validation part (once a run has stopped): actual, model, persistence.
-        self.val_actual = fitem.plot(pen=pg.mkPen((20, 20, 20), width=1.5), name="actual")
-        self.val_model = fitem.plot(pen=pg.mkPen((220, 90, 20), width=1.5), name="model")
+        self.val_actual = fitem.plot(pen=pg.mkPen((20, 20, 20), width=1.5),
+                                     name=translate("PredictionPanel", "actual"))
+        self.val_model = fitem.plot(pen=pg.mkPen((220, 90, 20), width=1.5),
+                                    name=translate("PredictionPanel", "model"))
         self.val_persistence = fitem.plot(pen=pg.mkPen((46, 139, 87), width=1,
                                                        style=Qt.PenStyle.DashLine),
-                                          name="persistence (last value)")
+                                          name=translate("PredictionPanel",
+                                                         "persistence (last value)"))
         self.validation: Any = None
         self._probe_curves = (self.history_curve, self.actual_curve, self.forecast_curve)
         self._val_curves = (self.val_actual, self.val_model, self.val_persistence)
@@ -82,7 +90,8 @@ class QtPredictionPanel(QWidget):
         self.probs = pg.PlotWidget()
         self.probs.setObjectName("classProbPlot")
         self.probs.setBackground("w")
-        self.probs.getPlotItem().setLabel("left", "probability")
+        self.probs.getPlotItem().setLabel("left", translate("PredictionPanel",
+                                                                     "probability"))
         self.probs.getPlotItem().setYRange(0, 1)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=(30, 90, 200))
         self.probs.getPlotItem().addItem(self.bars)
@@ -108,14 +117,14 @@ class QtPredictionPanel(QWidget):
     def clear(self) -> None:
         """No prediction (the probe's text stays: it belongs to the dataset)."""
         self.last = None
-        self.caption.setText("Prediction")
-        self.placeholder.setText(PLACEHOLDER)
+        self.caption.setText(translate("PredictionPanel", "Prediction"))
+        self.placeholder.setText(translate("PredictionPanel", PLACEHOLDER))
         self.stack.setCurrentWidget(self.placeholder)
 
     def clear_to(self, message: str) -> None:
         """No prediction to show, and why."""
         self.last = None
-        self.caption.setText("Prediction")
+        self.caption.setText(translate("PredictionPanel", "Prediction"))
         self.placeholder.setText(message)
         self.stack.setCurrentWidget(self.placeholder)
 
@@ -132,9 +141,10 @@ class QtPredictionPanel(QWidget):
     def show_prediction(self, pred: SamplePrediction, newest: int | None = None) -> None:
         """``newest``: the newest epoch there is, when ``pred`` is an older one (scrubbing)."""
         self.last = pred
-        caption = f"Prediction after epoch {pred.epoch + 1}"
+        caption = translate("PredictionPanel", "Prediction after epoch {0}").format(pred.epoch + 1)
         if newest is not None and newest != pred.epoch:
-            caption += f" (scrubbed back; newest: epoch {newest + 1})"
+            caption = translate("PredictionPanel", "Prediction after epoch {0} (scrubbed back; "
+                                "newest: epoch {1})").format(pred.epoch + 1, newest + 1)
         self.caption.setText(caption)
         try:
             view = tasks.get(pred.task).view
@@ -142,7 +152,8 @@ class QtPredictionPanel(QWidget):
             view = ""
         show = self.views.get(view)
         if show is None:
-            self.placeholder.setText(f"No view shows the predictions of task {pred.task!r}.")
+            self.placeholder.setText(translate("PredictionPanel", "No view shows the predictions "
+                                               "of task {0}.").format(repr(pred.task)))
             self.stack.setCurrentWidget(self.placeholder)
             return
         show(pred.sample)
@@ -161,13 +172,17 @@ class QtPredictionPanel(QWidget):
                    for k, _ in items]
         self.bars.setOpts(brushes=brushes)
         guess = sample.predicted
-        verdict = {True: " — <b style='color:#1a7f37'>right</b>",
-                   False: " — <b style='color:#cf222e'>wrong</b>", None: ""}[sample.correct]
+        verdict = {True: " — <b style='color:#1a7f37'>{0}</b>".replace(
+                       "{0}", translate("PredictionPanel", "right")),
+                   False: " — <b style='color:#cf222e'>{0}</b>".replace(
+                       "{0}", translate("PredictionPanel", "wrong")), None: ""}[sample.correct]
         # the text the engine classified; predictions stored before it was recorded have none
-        text = html.escape(sample.text or self.probe_text()) or "<i>(the validation sample)</i>"
-        self.sentence.setText(f"“{text}”<br>true class: <b>{html.escape(truth or '?')}</b> · "
-                              f"predicted: <b>{html.escape(str(guess))}</b> "
-                              f"({sample.confidence:.0%} sure){verdict}" if items else text)
+        text = html.escape(sample.text or self.probe_text()) or \
+            translate("PredictionPanel", "<i>(the validation sample)</i>")
+        sentence = translate("PredictionPanel", "“{0}”<br>true class: <b>{1}</b> · predicted: "
+                             "<b>{2}</b> ({3} sure)").format(
+            text, html.escape(truth or "?"), html.escape(str(guess)), f"{sample.confidence:.0%}")
+        self.sentence.setText(sentence + verdict if items else text)
         self.probs.getPlotItem().getAxis("bottom").setTicks([[(i, str(k)[:12]) for i, (k, _) in
                                                               enumerate(items)], []])
         self.probs.getPlotItem().setXRange(-0.6, max(len(items) - 0.4, 0.6))
@@ -181,8 +196,8 @@ class QtPredictionPanel(QWidget):
         for curve in self._val_curves if validation else self._probe_curves:
             legend.addItem(curve, curve.name())
         self.forecast.getPlotItem().setLabel(
-            "bottom", "validation window (first forecast step)" if validation
-            else "step (0 = first forecast step)")
+            "bottom", translate("PredictionPanel", "validation window (first forecast step)")
+            if validation else translate("PredictionPanel", "step (0 = first forecast step)"))
 
     def show_validation(self, vf: Any) -> None:
         """The whole validation part (a :class:`~seqstudio.gui.forecast_validation.
@@ -198,20 +213,24 @@ class QtPredictionPanel(QWidget):
         self._show_curves(validation=True)
         self.forecast.getPlotItem().enableAutoRange()
         model, base = vf.mae(vf.predicted), vf.mae(vf.persistence)
-        words = f"MAE {model:.3g}" + (f" · persistence {base:.3g}" if base is not None else "")
-        self.caption.setText(f"Whole validation part, {vf.label}: {len(x):,} windows of "
-                             f"{vf.column} · {words}")
-        self.caption.setToolTip("Every validation window's first forecast step against the "
-                                "actual value; persistence repeats the last value seen."
-                                + (f"\nAll forecast steps: {vf.comparison}." if vf.comparison
-                                   else ""))
+        words = f"MAE {model:.3g}" + (translate("PredictionPanel", " · persistence {0}").format(
+            f"{base:.3g}") if base is not None else "")
+        self.caption.setText(translate("PredictionPanel", "Whole validation part, {0}: {1} "
+                                       "windows of {2} · {3}").format(
+            vf.label, f"{len(x):,}", vf.column, words))
+        self.caption.setToolTip(translate("PredictionPanel", "Every validation window's first "
+                                          "forecast step against the actual value; persistence "
+                                          "repeats the last value seen.")
+                                + (translate("PredictionPanel", "\nAll forecast steps: {0}.")
+                                   .format(vf.comparison) if vf.comparison else ""))
         self.stack.setCurrentWidget(self.forecast)
 
     def _show_forecast(self, sample: ForecastSample) -> None:
         self.validation = None
         self._show_curves(validation=False)
-        self.caption.setText(f"{self.caption.text()}: one validation window (the whole "
-                             "validation part is shown once training stops)")
+        self.caption.setText(translate("PredictionPanel", "{0}: one validation window (the whole "
+                                       "validation part is shown once training stops)")
+                             .format(self.caption.text()))
         self.forecast.getPlotItem().enableAutoRange()
         forecast = np.atleast_2d(np.asarray(sample.forecast, dtype=float))
         horizon = forecast.shape[0]

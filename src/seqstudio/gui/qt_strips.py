@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.unrolled_picture import color_image
 
 ROW_H = 40
@@ -86,7 +87,8 @@ class StripsCanvas(QWidget):
                 p.setPen(QColor("#555"))
                 p.drawText(QRectF(LEFT + shown * cell + 6, top, 220, ROW_H - LABEL_H - 4),
                            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                           f"+{len(values) - shown} more; largest [{big}] = {values[big]:.3g}")
+                           translate("InspectorView", "+{0} more; largest [{1}] = {2}").format(
+                               len(values) - shown, big, f"{values[big]:.3g}"))
         p.end()
 
     def value_at(self, x: float, y: float) -> tuple[Strip, int] | None:

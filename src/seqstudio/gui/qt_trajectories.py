@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import HiddenSnapshot
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
@@ -49,7 +50,7 @@ class QtTrajectories(QWidget):
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("left", "h")
-        item.setLabel("bottom", "time step")
+        item.setLabel("bottom", translate("TrajectoriesView", "time step"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -62,15 +63,16 @@ class QtTrajectories(QWidget):
         self.units = QLineEdit("0-3")
         self.units.setObjectName("trajectoryUnits")
         self.units.setMaximumWidth(110)
-        self.units.setToolTip(f"Units to plot, e.g. '0-3, 7' (at most {MAX_CURVES}).")
+        self.units.setToolTip(translate("TrajectoriesView", "Units to plot, e.g. '0-3, 7' (at "
+                                        "most {0}).").format(MAX_CURVES))
         self.units.textChanged.connect(self._units_changed)
-        caption = QLabel("Unit trajectories")
+        caption = QLabel(translate("TrajectoriesView", "Unit trajectories"))
         caption.setStyleSheet("font-weight: 600")
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(caption)
         top.addStretch(1)
-        top.addWidget(QLabel("units"))
+        top.addWidget(QLabel(translate("TrajectoriesView", "units")))
         top.addWidget(self.units)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -128,7 +130,7 @@ class QtTrajectories(QWidget):
         while len(self._curves) < n:
             i = len(self._curves)
             pen = pg.mkPen(pg.intColor(i, hues=MAX_CURVES), width=2)
-            curve = item.plot(pen=pen, name=f"unit {i}")
+            curve = item.plot(pen=pen, name=translate("TrajectoriesView", "unit {0}").format(i))
             self.legend.addItem(curve, curve.name())
             self._curves.append(curve)
             self._symbols = None
@@ -182,7 +184,7 @@ class QtTrajectories(QWidget):
         for i, curve in enumerate(self._curves):
             if i < len(units):
                 curve.setData(t, self._states[:, units[i]])
-                name = f"unit {units[i]}"
+                name = translate("TrajectoriesView", "unit {0}").format(units[i])
                 if curve.opts.get("name") != name:  # legend text is laid out anew when set
                     curve.opts["name"] = name
                     if legend is not None:

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from seqstudio import tasks
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_hidden_state_plot import readable_token
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.unrolled_picture import Picture, shown_steps
@@ -107,7 +108,8 @@ class UnrolledCanvas(QWidget):
         if pic is None or not pic.steps:
             painter.setPen(QColor("#555"))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "Train a model to see it unrolled over the probe sequence.")
+                             translate("UnrolledView", "Train a model to see it unrolled over "
+                                       "the probe sequence."))
             painter.end()
             return
         try:
@@ -237,7 +239,8 @@ class UnrolledCanvas(QWidget):
         p.drawRoundedRect(bar, 4, 4)
         p.setPen(QColor("#222"))
         kind, _, shape = pic.head.partition(" → ")
-        text = f"{kind} at every step → {shape}" if shape else f"{kind} at every step"
+        text = translate("UnrolledView", "{0} at every step → {1}").format(kind, shape) \
+            if shape else translate("UnrolledView", "{0} at every step").format(kind)
         p.drawText(bar, Qt.AlignmentFlag.AlignCenter, self._elide(text, bar.width() - 8))
 
     def _arrow(self, p: QPainter, a: QPointF, b: QPointF, label: str = "",
@@ -294,8 +297,9 @@ class UnrolledView(RunView):
         layout.setSpacing(2)
         layout.addWidget(self.caption)
         layout.addWidget(self.canvas, 1)
-        self.caption.setText("The network unrolled over the probe sequence: one box per time "
-                             "step. Train a model or open a run.")
+        self.caption.setText(translate("UnrolledView", "The network unrolled over the probe "
+                                       "sequence: one box per time step. Train a model or open a "
+                                       "run."))
 
     def _clicked(self, layer: int, step: int) -> None:
         self.model.set_layer(layer)
@@ -307,7 +311,8 @@ class UnrolledView(RunView):
         if snap is None:
             return None
         states = [np.asarray(s) for s in snap.states]
-        names = list(snap.layer_names) or [f"layer {i + 1}" for i in range(len(states))]
+        names = list(snap.layer_names) or [translate("UnrolledView", "layer {0}").format(i + 1)
+                                            for i in range(len(states))]
         weights = self.model.weights_at(snap)
         d = None
         if weights is not None and weights.layers:
@@ -331,7 +336,7 @@ class UnrolledView(RunView):
         targets = data.get("options", {}).get("lm_targets", "every")
         task = data.get("task")
         text = task in tasks.names() and tasks.get(task).generates_text
-        return "head", bool(text) and targets == "every"
+        return translate("UnrolledView", "head"), bool(text) and targets == "every"
 
     def render(self) -> None:
         pic = self.picture()
@@ -340,22 +345,27 @@ class UnrolledView(RunView):
             return
         n = [s.shape[1] for s in pic.states]
         t = pic.steps
-        where = f"epoch {self.model.snapshot.epoch + 1}"
-        inputs = f"input x: {t} steps of {pic.input_dim} features ({t}, {pic.input_dim})" \
-            if pic.input_dim is not None else f"input x: {t} steps"
-        click = f"{where}. Click a box to see its arithmetic."
+        epoch = self.model.snapshot.epoch + 1
+        inputs = translate("UnrolledView", "input x: {0} steps of {1} features ({0}, {1})").format(
+            t, pic.input_dim) if pic.input_dim is not None else \
+            translate("UnrolledView", "input x: {0} steps").format(t)
+        click = translate("UnrolledView", "epoch {0}. Click a box to see its arithmetic.").format(
+            epoch)
         if pic.per_step:
-            layers = "one layer" if len(n) == 1 else f"{len(n)} stacked layers, each passing " \
-                "its h up at every step,"
-            text = (f"{inputs}; {layers} from h₀ = 0. This language model predicts the next "
-                    f"token at every step, so the head reads every h_t ({t}, {n[-1]}), not only "
-                    f"the last one as in the notes' §7. {click}")
+            layers = translate("UnrolledView", "one layer") if len(n) == 1 else \
+                translate("UnrolledView", "{0} stacked layers, each passing its h up at every "
+                          "step,").format(len(n))
+            text = translate("UnrolledView", "{0}; {1} from h₀ = 0. This language model predicts "
+                             "the next token at every step, so the head reads every h_t ({2}, "
+                             "{3}), not only the last one as in the notes' §7. {4}").format(
+                inputs, layers, t, n[-1], click)
         elif len(n) == 1:
-            text = (f"{inputs}; one layer of {n[0]} units carries h from step to step, "
-                    f"starting from h₀ = 0, and only its last state h_{t} ({n[0]},) goes to the "
-                    f"head (§7). {click}")
+            text = translate("UnrolledView", "{0}; one layer of {1} units carries h from step to "
+                             "step, starting from h₀ = 0, and only its last state h_{2} ({1},) "
+                             "goes to the head (§7). {3}").format(inputs, n[0], t, click)
         else:
-            text = (f"{inputs}; {len(n)} stacked layers: each layer but the last passes its "
-                    f"h up at every step ({t}, {n[0]}); the last passes only h_{t} ({n[-1]},) "
-                    f"to the head (§8). {click}")
+            text = translate("UnrolledView", "{0}; {1} stacked layers: each layer but the last "
+                             "passes its h up at every step ({2}, {3}); the last passes only "
+                             "h_{2} ({4},) to the head (§8). {5}").format(
+                inputs, len(n), t, n[0], n[-1], click)
         self.caption.setText(text)

@@ -39,10 +39,13 @@ from seqstudio.gui.glass_words import (
     training_order,
     weight_label,
 )
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
-EMPTY = "Train a model to see its weights and how healthy they are."
+EMPTY = QT_TRANSLATE_NOOP("WeightsView", "Train a model to see its weights and how healthy "
+                          "they are.")
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
 
 
@@ -95,16 +98,17 @@ class QtWeightsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("weightsPanel")
-        caption = QLabel("Weights and health")
+        caption = QLabel(translate("WeightsView", "Weights and health"))
         caption.setStyleSheet("font-weight: 600")
         self.layer = QComboBox()
         self.layer.setObjectName("weightsLayerSelector")
-        self.layer.setToolTip("Which recurrent layer's weights to show (stacked models).")
+        self.layer.setToolTip(translate("WeightsView", "Which recurrent layer's weights to show "
+                                        "(stacked models)."))
         self.layer.setVisible(False)
         self.layer.currentIndexChanged.connect(self._layer_changed)
         self.when = QLabel("")
         self.when.setStyleSheet("color: #555")
-        self.formula = QLabel(EMPTY)
+        self.formula = QLabel(translate("WeightsView", EMPTY))
         self.formula.setObjectName("weightsFormula")
         self.formula.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         top = QHBoxLayout()
@@ -179,7 +183,7 @@ class QtWeightsView(QWidget):
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         item.setLabel("bottom", "Re λ")
         item.setLabel("left", "Im λ")
-        item.setTitle("eigenvalues of Wh · unit circle", size="8pt")
+        item.setTitle(translate("WeightsView", "eigenvalues of Wh · unit circle"), size="8pt")
         item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
                                      pen=pg.mkPen((150, 150, 150), width=1,
                                                   style=Qt.PenStyle.DashLine)))
@@ -196,8 +200,8 @@ class QtWeightsView(QWidget):
         item.getViewBox().setMouseEnabled(x=False, y=False)
         item.getViewBox().disableAutoRange()
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.setLabel("bottom", "epoch")
-        item.setLabel("left", "spectral radius")
+        item.setLabel("bottom", translate("WeightsView", "epoch"))
+        item.setLabel("left", translate("WeightsView", "spectral radius"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -230,7 +234,7 @@ class QtWeightsView(QWidget):
         self.eigen_points.setData([], [])
         self.radius_curve.setData([], [])
         self.radius_mark.setVisible(False)
-        self.formula.setText(EMPTY)
+        self.formula.setText(translate("WeightsView", EMPTY))
         self.health.setText("")
         self.when.setText("")
         self.show_warning("")
@@ -238,7 +242,7 @@ class QtWeightsView(QWidget):
     def show_warning(self, text: str) -> None:
         """The run's health in words (``""``: nothing to warn of)."""
         shown = f"⚠ {text}" if text else "" if self.snapshot is None else \
-            "health: no sign of saturation or divergence so far"
+            translate("WeightsView", "health: no sign of saturation or divergence so far")
         if shown == self.warning.text():
             return
         style = "color: #b00; font-weight: 600" if text else "color: #2a7a2a"
@@ -282,8 +286,11 @@ class QtWeightsView(QWidget):
         if levels != self._levels:
             self._levels = levels
             self.colorbar.setLevels(levels)
-        axes = {"kernel": ("input i", "unit j"), "recurrent_kernel": ("from unit i", "to unit j"),
-                "bias": ("", "unit j")}
+        unit_j = translate("WeightsView", "unit j")
+        axes = {"kernel": (translate("WeightsView", "input i"), unit_j),
+                "recurrent_kernel": (translate("WeightsView", "from unit i"),
+                                     translate("WeightsView", "to unit j")),
+                "bias": ("", unit_j)}
         for heatmap, (path, values) in zip(self.heatmaps, items, strict=False):
             rows, cols = axes.get(path.rsplit("/", 1)[-1], ("", ""))
             heatmap.show(values, weight_label(path, values), levels, rows, cols)
@@ -292,9 +299,10 @@ class QtWeightsView(QWidget):
         eig = np.asarray(layer.eigvals)
         self.eigen_points.setData(eig.real, eig.imag)
         block = recurrent_block(layer.cell_type, layer.weights)
-        title = "no square recurrent matrix in this cell" if block is None else \
-            "eigenvalues of Wh · unit circle" if block.kind == "matrix" else \
-            f"eigenvalues of {block.label}"
+        title = translate("WeightsView", "no square recurrent matrix in this cell") \
+            if block is None else \
+            translate("WeightsView", "eigenvalues of Wh · unit circle") if block.kind == "matrix" \
+            else translate("WeightsView", "eigenvalues of {0}").format(block.label)
         if title != self._eigen_title:
             self._eigen_title = title
             self.eigen_plot.getPlotItem().setTitle(title, size="8pt")
@@ -307,8 +315,9 @@ class QtWeightsView(QWidget):
         self.formula.setText(f" · {layer.name}: {parameter_formula(layer.weights)}")
         self.formula.setToolTip(" · ".join(weight_label(p, w) for p, w in items))
         self.health.setText(health_line(layer, self.activation))
-        self.when.setText(f"  epoch {snap.epoch + 1}" + (f", batch {snap.batch + 1}"
-                                                          if snap.batch >= 0 else " (end)"))
+        self.when.setText("  " + (translate("WeightsView", "epoch {0}, batch {1}").format(
+            snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else
+            translate("WeightsView", "epoch {0} (end)").format(snap.epoch + 1)))
 
     def _peak(self, layer: LayerWeights) -> float:
         """The largest finite |weight| of the layer's first three weights (kept per snapshot)."""
@@ -377,8 +386,9 @@ class WeightsView(RunView):
             if self.panel.snapshot is not None or self.model.snapshot is None:
                 self.panel.clear()
             if self.model.snapshot is not None:
-                self.panel.formula.setText("No weights were recorded with this snapshot (a run "
-                                           "from before the weights view, or not yet).")
+                self.panel.formula.setText(translate("WeightsView", "No weights were recorded "
+                                                     "with this snapshot (a run from before the "
+                                                     "weights view, or not yet)."))
             return
         series = sorted(self.model.weights_series(), key=training_order)
         at = next((i for i, w in enumerate(series) if w is weights), None)

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from seqstudio.gui.run_model import RunModel
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: while a run streams in, a view is redrawn at most this often: at the redraw timer's fastest
 #: (10 Hz), every other tick (a little under 0.2 s, for the timer's jitter)
@@ -32,7 +33,8 @@ class ViewSpec:
     """One view of the lower area.
 
     :param name: stable id (``"inspector"``); :meth:`RunModel.focus` takes it.
-    :param title: what the view is called on screen.
+    :param title: what the view is called on screen (English, marked for translation: the
+        window shows ``translate("Views", title)``).
     :param widget: ``"module:Class"`` of its :class:`RunView` subclass, imported when the
         window is built (so this list imports no view module).
     :param needs: the run-model topics whose change makes it redraw (``run`` is implied).
@@ -58,16 +60,18 @@ class ViewSpec:
 
 
 VIEWS: list[ViewSpec] = [
-    ViewSpec("heatmap", "Heatmap", "seqstudio.gui.qt_hidden_state_plot:HeatmapView",
-             ("selection", "layer", "state", "step"), tab="Hidden states"),
-    ViewSpec("trajectories", "Trajectories", "seqstudio.gui.qt_trajectories:TrajectoriesView",
-             ("selection", "layer", "state"), tab="Hidden states"),
-    ViewSpec("unrolled", "Unrolled", "seqstudio.gui.qt_unrolled:UnrolledView",
+    ViewSpec("heatmap", QT_TRANSLATE_NOOP("Views", "Heatmap"), "seqstudio.gui.qt_hidden_state_plot:HeatmapView",
+             ("selection", "layer", "state", "step"),
+             tab=QT_TRANSLATE_NOOP("Views", "Hidden states")),
+    ViewSpec("trajectories", QT_TRANSLATE_NOOP("Views", "Trajectories"), "seqstudio.gui.qt_trajectories:TrajectoriesView",
+             ("selection", "layer", "state"), tab=QT_TRANSLATE_NOOP("Views", "Hidden states")),
+    ViewSpec("unrolled", QT_TRANSLATE_NOOP("Views", "Unrolled"), "seqstudio.gui.qt_unrolled:UnrolledView",
              ("selection", "layer", "step", "weights")),
-    ViewSpec("inspector", "Inspector", "seqstudio.gui.qt_inspector:InspectorView",
+    ViewSpec("inspector", QT_TRANSLATE_NOOP("Views", "Inspector"), "seqstudio.gui.qt_inspector:InspectorView",
              ("selection", "layer", "step", "weights")),
-    ViewSpec("memory", "Memory", "seqstudio.gui.qt_memory:MemoryView", ("selection", "influence")),
-    ViewSpec("weights", "Weights", "seqstudio.gui.qt_weights:WeightsView",
+    ViewSpec("memory", QT_TRANSLATE_NOOP("Views", "Memory"), "seqstudio.gui.qt_memory:MemoryView",
+             ("selection", "influence")),
+    ViewSpec("weights", QT_TRANSLATE_NOOP("Views", "Weights"), "seqstudio.gui.qt_weights:WeightsView",
              ("selection", "layer", "weights")),
 ]
 
