@@ -21,18 +21,16 @@ def comparison_phrase(task: str, metrics: dict[str, float], baselines: list[Any]
     """The model's validation figures against the baselines, in words; ``""`` when nothing
     can be compared yet (no baselines, an epoch without validation figures, or no task).
 
-    The task's :meth:`~seqstudio.tasks.TaskSpec.epoch_comparison` decides which of the epoch's
-    Keras metrics to compare: a classifier's accuracy, a language model's validation loss, a
-    forecast's validation loss on the scaled targets, which each baseline also gives.
+    The words are :func:`seqstudio.engine.compare.baseline_phrase`'s, which ``seqstudio
+    compare`` prints too (the task's :meth:`~seqstudio.tasks.TaskSpec.epoch_comparison` decides
+    which of the epoch's Keras metrics to compare).
     """
     from seqstudio import tasks
+    from seqstudio.engine.compare import baseline_phrase
 
     if not baselines or task not in tasks.names():
         return ""
-    result = tasks.get(task).epoch_comparison(metrics, baselines)
-    if result is None or result.phrase == "no baseline to compare with":
-        return ""
-    return result.phrase
+    return baseline_phrase(task, metrics, baselines)
 
 
 class BaselineTracker(QObject):

@@ -80,6 +80,8 @@ class CompareWindow(QMainWindow):
         self.entries: list[CompareEntry] = []
         self.curves_of: dict[int, Any] = {}
         self.comparing = False
+        #: from Train and compare until the table is filled (or nothing is left to compare)
+        self.running = False
         self._closing = False
         self.setup = QtCompareSetup(self.registry)
         cell = main.model_panel.cell()
@@ -247,6 +249,8 @@ class CompareWindow(QMainWindow):
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.setup.set_editable(not running)
+        self.running = running
+        self.main.refresh_controls()  # its Start waits while these runs train
         self.main.refresh_controls()  # its Start waits while these runs train
 
     # -- while training ----------------------------------------------------------------------
@@ -358,5 +362,6 @@ class CompareWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
+        self._set_running(False)
         self.main.refresh_controls()
         event.accept()

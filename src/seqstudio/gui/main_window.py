@@ -16,6 +16,7 @@ from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.lesson_panel import LessonDock, is_lesson_file
 from seqstudio.gui.live_view import LiveView
 from seqstudio.gui.menus import build_menus, fill_recent_menu
@@ -221,6 +222,10 @@ class MainWindow(QMainWindow):
     # -- training ----------------------------------------------------------------------------
     def start_reason(self) -> str:
         """Why Start is disabled, or ``""``."""
+        compare = self.findChild(QMainWindow, "compareWindow")
+        if compare is not None and compare.running:  # one training at a time: CPUs are shared
+            return translate("MainWindow", "The compare window is training; wait for its "
+                             "table or stop it there")
         if self.tf.error:
             return "TensorFlow failed to load"
         if not self.tf.is_ready:
@@ -234,6 +239,10 @@ class MainWindow(QMainWindow):
         if model_error or training_error:
             return f"Model: {model_error}" if model_error else f"Training: {training_error}"
         return "" if self.data.dataset is not None else "Loading data…"
+
+    def refresh_controls(self) -> None:
+        """Enable Start and the actions as the window's state (and the compare window's) allow."""
+        self._refresh_controls()
 
     def _refresh_controls(self) -> None:
         reason = "" if self.state != "idle" else self.start_reason()
