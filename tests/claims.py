@@ -174,6 +174,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "test_the_notes_lesson_walks_its_steps_and_keeps_its_settings",
         "tests/core/test_compare.py::test_compare_two_runs_table_json_and_diff_only"),
     "Small screens": (f"{NEW}::test_the_window_works_at_1024_by_600",),
+    "Korean and English": ("tests/gui/test_translations.py::test_korean_window_has_no_english_left",
+                           "tests/gui/test_translations.py::test_language_menu_switches_and_is_remembered"),
     # ## What you can see in it (the lecture points)
     "`h_t = act(Wx·x_t + Wh·h_{t-1} + b)`, `h_0 = 0`": (
         f"{FLOW}::test_full_flow",

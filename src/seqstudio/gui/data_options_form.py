@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.errors import DataError
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.preview import FilePreview
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
-AUTO = "(auto)"
+AUTO = QT_TRANSLATE_NOOP("DataOptionsForm", "(auto)")
 #: the data layer imports pandas: it is read once loaded in the background, not at launch
 OPTIONS_MODULE = "seqstudio.data.options"
 #: data options this form has no field for, kept as they were given (by a lesson) and passed on
@@ -41,9 +43,9 @@ def notes_preset() -> Any:
 def notes_label() -> str:
     """The preset button's text, with the numbers once the data layer is loaded."""
     if OPTIONS_MODULE not in sys.modules:
-        return "Preset: the lecture notes' example"
+        return translate("DataOptionsForm", "Preset: the lecture notes' example")
     p = notes_preset()
-    return f"Preset: lecture notes {p.vocab} × {p.seq_len} × {p.units}"
+    return translate("DataOptionsForm", "Preset: lecture notes {0} × {1} × {2}").format(p.vocab, p.seq_len, p.units)
 
 
 def _spin(lo: int, hi: int, value: int, tip: str, name: str) -> QSpinBox:
@@ -79,54 +81,56 @@ class DataOptionsForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.task = _combo([("detect from file", None), ("language model (next token)", "lm"),
-                            ("classify sequences", "classify"), ("forecast a series", "forecast")],
-                           "What to learn: predict the next token, a class per text, or the next "
-                           "values of a series.", "taskCombo")
-        self.level = _combo([("by task", None), ("characters", "char"), ("words", "word")],
-                            "Split text into characters or words; each becomes one time step. "
-                            "By task: characters for a language model, words for "
-                            "classification.", "levelCombo")
+        self.task = _combo([(translate("DataOptionsForm", "detect from file"), None),
+                            (translate("DataOptionsForm", "language model (next token)"), "lm"),
+                            (translate("DataOptionsForm", "classify sequences"), "classify"),
+                            (translate("DataOptionsForm", "forecast a series"), "forecast")],
+                           translate("DataOptionsForm", "What to learn: predict the next token, a class per text, or the "
+                             "next values of a series."), "taskCombo")
+        self.level = _combo([(translate("DataOptionsForm", "by task"), None), (translate("DataOptionsForm", "characters"), "char"), (translate("DataOptionsForm", "words"), "word")],
+                            translate("DataOptionsForm", "Split text into characters or words; each becomes one time step. "
+                              "By task: characters for a language model, words for "
+                              "classification."), "levelCombo")
         # The lowest value of each is "auto": the data layer chooses it from the file (a
         # vocabulary that covers the text, T near the 90th-percentile length).
-        self.vocab = _spin(2, 1_000_000, 2, "Vocabulary size V: the most frequent tokens, "
+        self.vocab = _spin(2, 1_000_000, 2, translate("DataOptionsForm", "Vocabulary size V: the most frequent tokens, "
                            "including padding and the out-of-vocabulary token. Auto: chosen "
-                           "from the file, covering nearly all of its tokens.", "vocabSpin")
-        self.vocab.setSpecialValueText("auto (from the file)")
-        self.seq_len = _spin(0, 10_000, 0, "Sequence length T: time steps per sample. Auto: "
-                             "chosen from the file (near the 90th-percentile sentence length).",
+                           "from the file, covering nearly all of its tokens."), "vocabSpin")
+        self.vocab.setSpecialValueText(translate("DataOptionsForm", "auto (from the file)"))
+        self.seq_len = _spin(0, 10_000, 0, translate("DataOptionsForm", "Sequence length T: time steps per sample. Auto: "
+                             "chosen from the file (near the 90th-percentile sentence length)."),
                              "seqLenSpin")
-        self.seq_len.setSpecialValueText("auto (from the file)")
+        self.seq_len.setSpecialValueText(translate("DataOptionsForm", "auto (from the file)"))
         self.preset_button = QPushButton(notes_label())
         self.preset_button.setObjectName("notesPresetButton")
-        self.preset_button.setToolTip("The lecture notes' example: words, a 100-word vocabulary, "
-                                      "20 steps, one-hot input, a tanh RNN with 10 units "
-                                      "(100·10 + 10·10 + 10 = 1,110 parameters).")
+        self.preset_button.setToolTip(translate("DataOptionsForm", "The lecture notes' example: words, a 100-word vocabulary, "
+                                        "20 steps, one-hot input, a tanh RNN with 10 units "
+                                        "(100·10 + 10·10 + 10 = 1,110 parameters)."))
         self.preset_button.clicked.connect(self.apply_notes_preset)
-        self.input_kind = _combo([("auto (by vocabulary)", None), ("one-hot", "onehot"),
-                                  ("embedding", "embedding")],
-                                 "One-hot: each token is a V-long 0/1 vector (d = V, as in the "
-                                 "notes). Embedding: a learned dense vector.", "inputKindCombo")
-        self.text_column = _combo([(AUTO, None)], "Column holding the text (classification).",
+        self.input_kind = _combo([(translate("DataOptionsForm", "auto (by vocabulary)"), None), (translate("DataOptionsForm", "one-hot"), "onehot"),
+                                  (translate("DataOptionsForm", "embedding"), "embedding")],
+                                 translate("DataOptionsForm", "One-hot: each token is a V-long 0/1 vector (d = V, as in the "
+                                   "notes). Embedding: a learned dense vector."), "inputKindCombo")
+        self.text_column = _combo([(translate("DataOptionsForm", AUTO), None)], translate("DataOptionsForm", "Column holding the text (classification)."),
                                   "textColumnCombo")
-        self.label_column = _combo([(AUTO, None)], "Column holding the class label.",
+        self.label_column = _combo([(translate("DataOptionsForm", AUTO), None)], translate("DataOptionsForm", "Column holding the class label."),
                                    "labelColumnCombo")
         self.columns = QLineEdit()
         self.columns.setObjectName("columnsEdit")
-        self.columns.setPlaceholderText("all numeric columns")
-        self.columns.setToolTip("Input columns, comma-separated. Empty: every numeric column.")
+        self.columns.setPlaceholderText(translate("DataOptionsForm", "all numeric columns"))
+        self.columns.setToolTip(translate("DataOptionsForm", "Input columns, comma-separated. Empty: every numeric column."))
         self.target = QLineEdit()
         self.target.setObjectName("targetEdit")
-        self.target.setPlaceholderText("last numeric column")
-        self.target.setToolTip("Column(s) to forecast, comma-separated. Empty: the last numeric "
-                               "column.")
-        self.window = _spin(1, 10_000, 20, "Window: how many past steps the model sees.",
+        self.target.setPlaceholderText(translate("DataOptionsForm", "last numeric column"))
+        self.target.setToolTip(translate("DataOptionsForm", "Column(s) to forecast, comma-separated. Empty: the last numeric "
+                                 "column."))
+        self.window = _spin(1, 10_000, 20, translate("DataOptionsForm", "Window: how many past steps the model sees."),
                             "windowSpin")
-        self.horizon = _spin(1, 1_000, 1, "Horizon: how many steps ahead to forecast.",
+        self.horizon = _spin(1, 1_000, 1, translate("DataOptionsForm", "Horizon: how many steps ahead to forecast."),
                              "horizonSpin")
-        self.missing = _combo([("interpolate", "interpolate"), ("drop rows", "drop"),
-                               ("report an error", "error")],
-                              "What to do with missing values in the series.", "missingCombo")
+        self.missing = _combo([(translate("DataOptionsForm", "interpolate"), "interpolate"), (translate("DataOptionsForm", "drop rows"), "drop"),
+                               (translate("DataOptionsForm", "report an error"), "error")],
+                              translate("DataOptionsForm", "What to do with missing values in the series."), "missingCombo")
         self.error_label = QLabel()
         self.error_label.setObjectName("dataOptionsError")
         self.error_label.setStyleSheet("color: #cf222e")
@@ -135,24 +139,24 @@ class DataOptionsForm(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Task", self.task)
-        self.text_box = QGroupBox("Text")
+        form.addRow(translate("DataOptionsForm", "Task"), self.task)
+        self.text_box = QGroupBox(translate("DataOptionsForm", "Text"))
         text_form = QFormLayout(self.text_box)
-        text_form.addRow("Level", self.level)
-        text_form.addRow("Vocabulary", self.vocab)
-        text_form.addRow("Sequence length", self.seq_len)
-        text_form.addRow("Input", self.input_kind)
+        text_form.addRow(translate("DataOptionsForm", "Level"), self.level)
+        text_form.addRow(translate("DataOptionsForm", "Vocabulary"), self.vocab)
+        text_form.addRow(translate("DataOptionsForm", "Sequence length"), self.seq_len)
+        text_form.addRow(translate("DataOptionsForm", "Input"), self.input_kind)
         text_form.addRow(self.preset_button)
-        text_form.addRow("Text column", self.text_column)
-        text_form.addRow("Label column", self.label_column)
+        text_form.addRow(translate("DataOptionsForm", "Text column"), self.text_column)
+        text_form.addRow(translate("DataOptionsForm", "Label column"), self.label_column)
         self._text_form = text_form
-        self.series_box = QGroupBox("Time series")
+        self.series_box = QGroupBox(translate("DataOptionsForm", "Time series"))
         series_form = QFormLayout(self.series_box)
-        series_form.addRow("Columns", self.columns)
-        series_form.addRow("Target", self.target)
-        series_form.addRow("Window", self.window)
-        series_form.addRow("Horizon", self.horizon)
-        series_form.addRow("Missing values", self.missing)
+        series_form.addRow(translate("DataOptionsForm", "Columns"), self.columns)
+        series_form.addRow(translate("DataOptionsForm", "Target"), self.target)
+        series_form.addRow(translate("DataOptionsForm", "Window"), self.window)
+        series_form.addRow(translate("DataOptionsForm", "Horizon"), self.horizon)
+        series_form.addRow(translate("DataOptionsForm", "Missing values"), self.missing)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -181,7 +185,7 @@ class DataOptionsForm(QWidget):
         for combo in widgets:
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(AUTO, None)
+            combo.addItem(translate("DataOptionsForm", AUTO), None)
             for name in preview.header:
                 combo.addItem(name, name)
             combo.blockSignals(False)
@@ -246,14 +250,14 @@ class DataOptionsForm(QWidget):
         task = self.effective_task()
         header = self.preview.header if self.preview is not None else []
         if self.preview is not None and self.preview.kind == "text" and task != "lm":
-            return "a plain text file can only be used for language modelling (next token)"
-        if task == "forecast" and header:
-            # Whether a column holds numbers is the data layer's to say: it names the bad cells.
-            for field_name, edit in (("columns", self.columns), ("target", self.target)):
-                for name in _split(edit.text()):
-                    if name not in header:
-                        return (f"{field_name}: no column {name!r}; the columns are "
-                                f"{', '.join(header)}")
+            return translate("DataOptionsForm", "a plain text file can only be used for language modelling (next token)")
+        unknown = self._unknown_column()
+        if unknown is not None:
+            edit, name = unknown
+            text = (translate("DataOptionsForm", "columns: no column {0!r}; the columns are {1}")
+                    if edit is self.columns else
+                    translate("DataOptionsForm", "target: no column {0!r}; the columns are {1}"))
+            return text.format(name, ", ".join(header))
         # The data layer's own checks, once it is loaded (it imports pandas: not at launch; the
         # spin boxes and combo boxes already keep every value in range meanwhile).
         options_module = sys.modules.get(OPTIONS_MODULE)
@@ -264,15 +268,26 @@ class DataOptionsForm(QWidget):
                 return str(exc)
         return ""
 
+    def _unknown_column(self) -> tuple[QLineEdit, str] | None:
+        """The first input or target column the file does not have, and the field naming it."""
+        header = self.preview.header if self.preview is not None else []
+        if self.effective_task() == "forecast" and header:
+            # Whether a column holds numbers is the data layer's to say: it names the bad cells.
+            for edit in (self.columns, self.target):
+                for name in _split(edit.text()):
+                    if name not in header:
+                        return edit, name
+        return None
+
     def validate(self) -> str:
         self.preset_button.setText(notes_label())
         message = self.error()
         self.error_label.setText(message)
         self.error_label.setVisible(bool(message))
+        unknown = self._unknown_column()
         for edit in (self.columns, self.target):
-            bad = message.startswith(("columns:", "target:")) and edit.text()
-            edit.setStyleSheet("background: #fdd" if bad and message.split(":")[0] in
-                               ("columns" if edit is self.columns else "target") else "")
+            bad = unknown is not None and unknown[0] is edit
+            edit.setStyleSheet("background: #fdd" if bad else "")
         return message
 
     def _update_visibility(self) -> None:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.gui.data_options_form import DataOptionsForm
+from seqstudio.gui.dataset_words import summary_key, summary_word
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.preview import FilePreview, read_preview
 from seqstudio.gui.tasks import run_task
@@ -60,7 +62,8 @@ class DataPanel(QWidget):
     def __init__(self, registry: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.registry = registry
-        self.file_label = QLabel("No file open. Use File ▸ Open (Ctrl+O) or drop a file here.")
+        self.file_label = QLabel(
+            translate("DataPanel", "No file open. Use File ▸ Open (Ctrl+O) or drop a file here."))
         self.file_label.setObjectName("dataFileLabel")
         self.file_label.setWordWrap(True)
         self.file_label.setStyleSheet("font-weight: 600")
@@ -81,9 +84,10 @@ class DataPanel(QWidget):
         self.progress_bar.setObjectName("dataLoadProgress")
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setFormat("%p %")
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("DataPanel", "Cancel"))
         self.cancel_button.setObjectName("cancelLoadButton")
-        self.cancel_button.setToolTip("Stop reading this file; the settings stay as they are")
+        self.cancel_button.setToolTip(
+            translate("DataPanel", "Stop reading this file; the settings stay as they are"))
         self.cancel_button.clicked.connect(self.cancel_load)
         self.progress_row = QWidget()
         row = QHBoxLayout(self.progress_row)
@@ -116,9 +120,9 @@ class DataPanel(QWidget):
         self.series.getPlotItem().setClipToView(True)
         self.preview_tabs = QTabWidget()
         self.preview_tabs.setObjectName("previewTabs")
-        self.preview_tabs.addTab(self.lines, "First lines")
-        self.preview_tabs.addTab(self.table, "Table")
-        self.preview_tabs.addTab(self.series, "Plot")
+        self.preview_tabs.addTab(self.lines, translate("DataPanel", "First lines"))
+        self.preview_tabs.addTab(self.table, translate("DataPanel", "Table"))
+        self.preview_tabs.addTab(self.series, translate("DataPanel", "Plot"))
 
         settings = QWidget()
         settings_layout = QVBoxLayout(settings)
@@ -166,7 +170,8 @@ class DataPanel(QWidget):
             preview = read_preview(path)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            self.loadFailed.emit(f"Cannot open {path.name}: {reason}", str(exc), True)
+            self.loadFailed.emit(translate("DataPanel", "Cannot open {0}: {1}").format(path.name, reason),
+                                 str(exc), True)
             return False
         self.path, self.preview, self.dataset, self.load_error = path, preview, None, ""
         self._offer_treatment([])
@@ -182,8 +187,10 @@ class DataPanel(QWidget):
         if options:
             self.form.set_options(options)
         self._show_preview(preview)
-        self.summary.setText("<i>Loading…</i>" if self.tf_ready else
-                             "<i>Loading TensorFlow… the dataset is built when it is ready.</i>")
+        self.summary.setText("<i>" + (
+            translate("DataPanel", "Loading…") if self.tf_ready else
+            translate("DataPanel", "Loading TensorFlow… the dataset is built when it is ready."))
+            + "</i>")
         self._new_file = True
         if self.tf_ready:
             self._load()
@@ -206,7 +213,7 @@ class DataPanel(QWidget):
     def cancel_load(self) -> None:
         """Stop a load that is reading a large file; its thread stops at the next block."""
         self._cancel.set()
-        self.progress_bar.setFormat("cancelling…")
+        self.progress_bar.setFormat(translate("DataPanel", "cancelling…"))
         self.cancel_button.setEnabled(False)
 
     def _show_progress(self) -> None:
@@ -244,10 +251,13 @@ class DataPanel(QWidget):
         if treatable:
             cells = sum(i.total_bad for i in treatable)
             names = ", ".join(repr(i.column) for i in treatable)
-            self.treat_button.setText(f"Treat the {cells} bad cell{'s' if cells != 1 else ''} "
-                                      f"of {names} as missing values")
-            self.treat_button.setToolTip("They are then filled like any missing value (see "
-                                         "Missing values); the rows named above stay in the file.")
+            self.treat_button.setText(
+                (translate("DataPanel", "Treat the bad cell of {1} as a missing value") if cells == 1
+                 else translate("DataPanel", "Treat the {0} bad cells of {1} as missing values"))
+                .format(cells, names))
+            self.treat_button.setToolTip(translate(
+                "DataPanel", "They are then filled like any missing value (see Missing values); "
+                "the rows named above stay in the file."))
         self.treat_button.setVisible(bool(treatable))
 
     def _treat_as_missing(self) -> None:
@@ -270,7 +280,7 @@ class DataPanel(QWidget):
         self._cancel.set()  # the load of the previous settings or file, if still reading
         self._cancel = cancel = threading.Event()
         self._end_progress()
-        self.summary.setText("<i>Loading…</i>")
+        self.summary.setText("<i>" + translate("DataPanel", "Loading…") + "</i>")
         self.loading.emit(str(self.path))
 
         reported, lock = self._reported, self._reported_lock
@@ -296,8 +306,9 @@ class DataPanel(QWidget):
         self._new_file = False
         if dataset is None:  # cancelled by the user: no error dialog
             self.dataset = None
-            self.load_error = "loading was cancelled; change a setting or open the file again"
-            self.summary.setText("<i>Loading cancelled.</i>")
+            self.load_error = translate(
+                "DataPanel", "loading was cancelled; change a setting or open the file again")
+            self.summary.setText("<i>" + translate("DataPanel", "Loading cancelled.") + "</i>")
             return
         self.dataset = dataset
         self.summary.setText(summary_html(dataset))
@@ -340,10 +351,13 @@ class DataPanel(QWidget):
 
 
 def summary_html(dataset: Any) -> str:
-    rows = [("task", dataset.task), ("train / validation", f"{dataset.n_train:,} / "
-                                     f"{dataset.n_val:,} samples"),
-            ("input per sample", f"{dataset.input_spec.seq_len} steps × "
-                                 f"{dataset.input_spec.step_dim} features ({dataset.input_spec.kind})")]
+    spec = dataset.input_spec
+    rows = [(summary_word("task"), dataset.task),
+            (translate("DataPanel", "train / validation"),
+             translate("DataPanel", "{0:,} / {1:,} samples").format(dataset.n_train, dataset.n_val)),
+            (translate("DataPanel", "input per sample"),
+             translate("DataPanel", "{0} steps × {1} features ({2})")
+             .format(spec.seq_len, spec.step_dim, spec.kind))]
     for key, value in (dataset.summary or {}).items():
         if key in ("task",):
             continue
@@ -351,9 +365,10 @@ def summary_html(dataset: Any) -> str:
             value = f"{value:,.4g}"
         elif isinstance(value, int):
             value = f"{value:,}"
-        text = str(value)
-        rows.append((str(key).replace("_", " "), text if len(text) < 120 else text[:117] + "…"))
+        text = summary_word(value) if isinstance(value, str) else str(value)
+        rows.append((summary_key(key), text if len(text) < 120 else text[:117] + "…"))
     body = "".join(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(k)}</td>"
                    f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in dataset.notes)
-    return (f"<b>Dataset</b><table>{body}</table>" + (f"<ul>{notes}</ul>" if notes else ""))
+    title = translate("DataPanel", "Dataset")
+    return (f"<b>{title}</b><table>{body}</table>" + (f"<ul>{notes}</ul>" if notes else ""))

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from seqstudio.gui.i18n import translate
+
 #: the guide in a source checkout or an editable install (src/seqstudio/gui -> the repo root)
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "gui.md"
 
@@ -35,13 +37,15 @@ def _viewer(parent: QWidget | None, title: str, name: str) -> tuple[QDialog, QTe
 
 
 def show_guide(parent: QWidget | None) -> QDialog:
-    dialog, browser = _viewer(parent, "seqstudio — User Guide", "guideDialog")
+    dialog, browser = _viewer(parent, translate("HelpDialogs", "seqstudio — User Guide"),
+                              "guideDialog")
     path = guide_path()
     if path is not None:
         browser.setMarkdown(path.read_text(encoding="utf-8"))
     else:
-        browser.setMarkdown("# User guide\n\nThe guide is `docs/gui.md` in the seqstudio source "
-                            "repository; this installation does not include it.")
+        browser.setMarkdown(translate("HelpDialogs", "# User guide\n\nThe guide is `docs/gui.md` "
+                                      "in the seqstudio source repository; this installation "
+                                      "does not include it."))
     dialog.show()
     return dialog
 
@@ -57,12 +61,15 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
 
 
 def show_shortcuts(window: Any) -> QDialog:
-    dialog, browser = _viewer(window, "Keyboard Shortcuts", "shortcutsDialog")
+    dialog, browser = _viewer(window, translate("HelpDialogs", "Keyboard Shortcuts"),
+                              "shortcutsDialog")
     body = "".join(f"<tr><td style='padding-right:16px'>{html.escape(what)}</td>"
                    f"<td><b>{html.escape(keys)}</b></td></tr>"
                    for what, keys in shortcut_rows(window))
-    browser.setHtml("<h3>Keyboard shortcuts</h3><table cellspacing='3'>" + body + "</table>"
-                    "<p style='color:#555'>A spin box or list takes the mouse wheel only after "
-                    "you click into it; until then the wheel scrolls the panel.</p>")
+    title = translate("HelpDialogs", "Keyboard shortcuts")
+    wheel = translate("HelpDialogs", "A spin box or list takes the mouse wheel only after you "
+                      "click into it; until then the wheel scrolls the panel.")
+    browser.setHtml(f"<h3>{html.escape(title)}</h3><table cellspacing='3'>" + body + "</table>"
+                    f"<p style='color:#555'>{html.escape(wheel)}</p>")
     dialog.show()
     return dialog

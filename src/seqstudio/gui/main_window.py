@@ -31,8 +31,9 @@ from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
 from seqstudio.gui.worker import TrainingThread
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
-FILE_FILTER = "Data files (*.txt *.csv *.tsv *.md);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Data files (*.txt *.csv *.tsv *.md);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -73,10 +74,11 @@ class MainWindow(QMainWindow):
         self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("leftTabs")
-        self.tabs.addTab(self.data, "Data")
-        self.tabs.addTab(scrolled(self.model_panel), "Model")
+        self.tabs.addTab(self.data, translate("MainWindow", "Data"))
+        self.tabs.addTab(scrolled(self.model_panel), translate("MainWindow", "Model"))
         failed = len(registry.failures())
-        self.tabs.addTab(self.plugins, f"Plugins ({failed} failed)" if failed else "Plugins")
+        self.tabs.addTab(self.plugins, translate("MainWindow", "Plugins ({0} failed)").format(failed) if failed
+                         else translate("MainWindow", "Plugins"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.actions_ = build_menus(self)
         self.start_button = self.controls.start_button
-        self.statusBar().showMessage("Loading TensorFlow in the background…")
+        self.statusBar().showMessage(translate("MainWindow", "Loading TensorFlow in the background…"))
 
         self.data.datasetLoaded.connect(self._dataset_loaded)
         self.data.loadFailed.connect(self._data_failed)
@@ -137,8 +139,9 @@ class MainWindow(QMainWindow):
     # -- settings ----------------------------------------------------------------------------
     # -- files -------------------------------------------------------------------------------
     def open_file_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open data file", self.settings.last_folder(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open data file"),
+                                              self.settings.last_folder(),
+                                              translate("MainWindow", FILE_FILTER))
         if path:
             self.open_file(path)
 
@@ -147,18 +150,19 @@ class MainWindow(QMainWindow):
         if is_lesson_file(path) and options is None:
             return self.open_lesson(path)
         if self.state != "idle":
-            show_error(self, "Training in progress", "Stop training before opening another file.")
+            show_error(self, translate("MainWindow", "Training in progress"),
+                       translate("MainWindow", "Stop training before opening another file."))
             return False
         ok = self.data.open_file(path, options)
         if ok:  # a new file starts clean: nothing of the previous file's run stays on screen
             self.live.clear()
-            self.controls.finish("idle")
+            self.controls.finish(translate("MainWindow", "idle"))
             self.last_result = None
             self.model_panel.set_dataset(None)
             self.baselines.set_dataset(None)
             self.settings.add_recent_file(path)
             self.setWindowTitle(f"{Path(path).name} — seqstudio")
-            self.statusBar().showMessage(f"Opened {path}")
+            self.statusBar().showMessage(translate("MainWindow", "Opened {0}").format(path))
             self.tabs.setCurrentWidget(self.data)
         self._refresh_controls()
         return ok
@@ -185,9 +189,10 @@ class MainWindow(QMainWindow):
         self.model_panel.set_dataset(dataset)
         self.live.show_dataset(dataset)
         self.baselines.set_dataset(dataset)
-        self.statusBar().showMessage(f"Dataset ready: {dataset.task}, {dataset.n_train:,} training "
-                                     f"samples of {dataset.input_spec.seq_len} steps. "
-                                     + self.suggested.reason)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Dataset ready: {0}, {1:,} training samples of {2} steps.")
+            .format(dataset.task, dataset.n_train, dataset.input_spec.seq_len)
+            + " " + self.suggested.reason)
         self._refresh_controls()
 
     def _preset_applied(self, units: int) -> None:
@@ -199,12 +204,13 @@ class MainWindow(QMainWindow):
         self._refresh_controls()
         self.statusBar().showMessage(message)
         if new_file:
-            show_error(self, "Cannot use this file", message, details)
+            show_error(self, translate("MainWindow", "Cannot use this file"), message, details)
 
     # -- TensorFlow --------------------------------------------------------------------------
     def _tf_ready(self, versions: dict) -> None:
-        self.statusBar().showMessage(f"TensorFlow {versions.get('tensorflow')} ready "
-                                     f"({versions.get('seconds')} s).", 5000)
+        self.statusBar().showMessage(translate("MainWindow", "TensorFlow {0} ready ({1} s).")
+                                     .format(versions.get("tensorflow"), versions.get("seconds")),
+                                     5000)
         self.data.set_tf_ready(True)
         self.model_panel.set_tf_ready(True)
         from seqstudio.engine import tensorboard
@@ -216,8 +222,8 @@ class MainWindow(QMainWindow):
 
     def _tf_failed(self, message: str, tb: str) -> None:
         self._refresh_controls()
-        show_error(self, "TensorFlow could not be loaded",
-                   f"Training is unavailable: {message}", tb)
+        show_error(self, translate("MainWindow", "TensorFlow could not be loaded"),
+                   translate("MainWindow", "Training is unavailable: {0}").format(message), tb)
 
     # -- training ----------------------------------------------------------------------------
     def start_reason(self) -> str:
@@ -227,18 +233,19 @@ class MainWindow(QMainWindow):
             return translate("MainWindow", "The compare window is training; wait for its "
                              "table or stop it there")
         if self.tf.error:
-            return "TensorFlow failed to load"
+            return translate("MainWindow", "TensorFlow failed to load")
         if not self.tf.is_ready:
-            return "Loading TensorFlow…"
+            return translate("MainWindow", "Loading TensorFlow…")
         if self.data.path is None:
-            return "Open a data file first"
+            return translate("MainWindow", "Open a data file first")
         data_error = self.data.error()
         if data_error:
-            return f"Data: {data_error}"
+            return translate("MainWindow", "Data: {0}").format(data_error)
         model_error, training_error = self.model_panel.error(), self.controls.error()
         if model_error or training_error:
-            return f"Model: {model_error}" if model_error else f"Training: {training_error}"
-        return "" if self.data.dataset is not None else "Loading data…"
+            return (translate("MainWindow", "Model: {0}").format(model_error) if model_error
+                    else translate("MainWindow", "Training: {0}").format(training_error))
+        return "" if self.data.dataset is not None else translate("MainWindow", "Loading data…")
 
     def refresh_controls(self) -> None:
         """Enable Start and the actions as the window's state (and the compare window's) allow."""
@@ -289,8 +296,9 @@ class MainWindow(QMainWindow):
         self.thread.ended.connect(self._on_ended)
         self.state = "training"
         self._refresh_controls()
-        self.statusBar().showMessage(f"Training {cell.label}…")
-        self.controls.progress.setFormat("building the model…")
+        self.statusBar().showMessage(translate("MainWindow", "Training {0}…").format(
+            translate("cells", cell.label)))
+        self.controls.progress.setFormat(translate("MainWindow", "building the model…"))
         self.thread.start()
         self.pacer.reset()
         self.redraw_timer.start()
@@ -301,18 +309,18 @@ class MainWindow(QMainWindow):
         if self.state == "paused":
             self.thread.resume()
             self.state = "training"
-            self.statusBar().showMessage("Resumed.")
+            self.statusBar().showMessage(translate("MainWindow", "Resumed."))
         else:
             self.thread.pause()
             self.state = "paused"
-            self.statusBar().showMessage("Paused. Resume with Ctrl+P, or Stop.")
+            self.statusBar().showMessage(translate("MainWindow", "Paused. Resume with Ctrl+P, or Stop."))
         self._refresh_controls()
 
     def stop_training(self) -> None:
         if self.thread is None or self.state == "idle":
             return
         self.thread.stop()
-        self.statusBar().showMessage("Stopping after the current batch…")
+        self.statusBar().showMessage(translate("MainWindow", "Stopping after the current batch…"))
         self.controls.stop_button.setEnabled(False)
 
     def _on_event(self, ev: Any) -> None:
@@ -333,12 +341,14 @@ class MainWindow(QMainWindow):
 
                 folder, command = open_command(ev.run_dir)
                 self.controls.show_tensorboard(str(folder), command)
-            self.statusBar().showMessage(f"Training {ev.total_params:,} parameters; run "
-                                         f"directory {ev.run_dir}")
+            self.statusBar().showMessage(
+                translate("MainWindow", "Training {0:,} parameters; run directory {1}")
+                .format(ev.total_params, ev.run_dir))
         elif topic == "epoch":
             metrics = ", ".join(f"{k} {v:.4g}" for k, v in ev.metrics.items())
             phrase = self.baselines.phrase(ev.metrics)
-            self.statusBar().showMessage(f"Epoch {ev.epoch + 1}: {metrics}"
+            self.statusBar().showMessage(translate("MainWindow", "Epoch {0}: {1}")
+                                         .format(ev.epoch + 1, metrics)
                                          + (f" · {phrase}" if phrase else ""))
 
     def _take_batches(self) -> None:
@@ -370,7 +380,8 @@ class MainWindow(QMainWindow):
         text = summary_text(result)
         details = summary_details(result, self.baselines.phrase(self.live.last_metrics))
         self.controls.finish(text, details)
-        self.statusBar().showMessage(f"{text}. {details} Run directory: {result.run_dir}")
+        self.statusBar().showMessage(f"{text}. {details} "
+                                     + translate("MainWindow", "Run directory: {0}").format(result.run_dir))
         if result.divergence is not None:
             self.live.loss.mark_divergence(result.divergence)
         if result.epochs_done and not self._closing:

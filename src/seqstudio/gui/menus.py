@@ -22,8 +22,9 @@ def _action(window: QMainWindow, text: str, slot: Any, shortcuts: list[Any] | No
     if shortcuts:
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
     if tip or shortcuts:
-        keys = ", ".join(QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
-                         for s in shortcuts or [])
+        names = (QKeySequence(s).toString(QKeySequence.SequenceFormat.NativeText)
+                 for s in shortcuts or [])
+        keys = ", ".join(name for name in names if name)  # a standard key may have none here
         action.setToolTip(f"{tip or text.replace('…', '').replace('&', '')}"
                           + (f" ({keys})" if keys else ""))
         action.setStatusTip(tip or text)
@@ -37,56 +38,56 @@ def _action(window: QMainWindow, text: str, slot: Any, shortcuts: list[Any] | No
 def build_menus(w: Any) -> SimpleNamespace:
     sp = QStyle.StandardPixmap
     a = SimpleNamespace()
-    a.open = _action(w, "&Open…", w.open_file_dialog, [QKeySequence.StandardKey.Open],
-                     "Open a text file or a time-series CSV", "openFileAction", sp.SP_DialogOpenButton)
-    a.open_run = _action(w, "Open &Run…", w.open_run_dialog, ["Ctrl+Shift+O"],
-                         "Open a past run directory and replay its plots", "openRunAction",
+    a.open = _action(w, translate("Menus", "&Open…"), w.open_file_dialog, [QKeySequence.StandardKey.Open],
+                     translate("Menus", "Open a text file or a time-series CSV"), "openFileAction", sp.SP_DialogOpenButton)
+    a.open_run = _action(w, translate("Menus", "Open &Run…"), w.open_run_dialog, ["Ctrl+Shift+O"],
+                         translate("Menus", "Open a past run directory and replay its plots"), "openRunAction",
                          sp.SP_DirOpenIcon)
-    a.open_lesson = _action(w, "Open &Lesson…", w.open_lesson_dialog, ["Ctrl+Shift+L"],
-                            "Open a lesson file: its data, settings and steps", "openLessonAction")
-    a.save_lesson = _action(w, "Save Settings as Lesso&n…", w.save_lesson_dialog, [],
-                            "Save the data, model and training settings as a lesson file",
+    a.open_lesson = _action(w, translate("Menus", "Open &Lesson…"), w.open_lesson_dialog, ["Ctrl+Shift+L"],
+                            translate("Menus", "Open a lesson file: its data, settings and steps"), "openLessonAction")
+    a.save_lesson = _action(w, translate("Menus", "Save Settings as Lesso&n…"), w.save_lesson_dialog, [],
+                            translate("Menus", "Save the data, model and training settings as a lesson file"),
                             "saveLessonAction")
-    a.export_plot = _action(w, "Export Loss &Plot…", lambda: export_dialogs.export_loss_plot(w), ["Ctrl+E"],
-                            "Save the loss plot as PNG or SVG", "exportPlotAction")
-    a.export_heatmap = _action(w, "Export &Heatmap Image…", lambda: export_dialogs.export_heatmap(w), [],
-                               "Save the hidden-state heatmap as PNG or SVG", "exportHeatmapAction")
-    a.export_states = _action(w, "Export Hidden &States…", lambda: export_dialogs.export_hidden_states(w), ["Ctrl+Shift+E"],
-                              "Save hidden states as CSV (shown snapshot) or NPZ (all snapshots)",
+    a.export_plot = _action(w, translate("Menus", "Export Loss &Plot…"), lambda: export_dialogs.export_loss_plot(w), ["Ctrl+E"],
+                            translate("Menus", "Save the loss plot as PNG or SVG"), "exportPlotAction")
+    a.export_heatmap = _action(w, translate("Menus", "Export &Heatmap Image…"), lambda: export_dialogs.export_heatmap(w), [],
+                               translate("Menus", "Save the hidden-state heatmap as PNG or SVG"), "exportHeatmapAction")
+    a.export_states = _action(w, translate("Menus", "Export Hidden &States…"), lambda: export_dialogs.export_hidden_states(w), ["Ctrl+Shift+E"],
+                              translate("Menus", "Save hidden states as CSV (shown snapshot) or NPZ (all snapshots)"),
                               "exportStatesAction")
-    a.quit = _action(w, "&Quit", w.close, ["Ctrl+Q"], "Quit seqstudio",
+    a.quit = _action(w, translate("Menus", "&Quit"), w.close, ["Ctrl+Q"], translate("Menus", "Quit seqstudio"),
                      "quitAction")
-    a.start = _action(w, "&Start", w.start_training, ["F5", "Ctrl+Return"], "Start training",
+    a.start = _action(w, translate("Menus", "&Start"), w.start_training, ["F5", "Ctrl+Return"], translate("Menus", "Start training"),
                       "startAction", sp.SP_MediaPlay)
-    a.pause = _action(w, "&Pause / Resume", w.toggle_pause, ["Ctrl+P", "Pause"],
-                      "Pause or resume training", "pauseAction", sp.SP_MediaPause)
-    a.stop = _action(w, "S&top", w.stop_training, ["Esc", "Ctrl+."],
-                     "Stop after the current batch, keeping what was learned", "stopAction",
+    a.pause = _action(w, translate("Menus", "&Pause / Resume"), w.toggle_pause, ["Ctrl+P", "Pause"],
+                      translate("Menus", "Pause or resume training"), "pauseAction", sp.SP_MediaPause)
+    a.stop = _action(w, translate("Menus", "S&top"), w.stop_training, ["Esc", "Ctrl+."],
+                     translate("Menus", "Stop after the current batch, keeping what was learned"), "stopAction",
                      sp.SP_MediaStop)
-    a.compare = _action(w, "&Compare Runs…", w.open_compare, ["Ctrl+Shift+C"],
-                        "Train 2-4 cells one after another on the same data and seed, and "
-                        "compare them side by side", "compareAction")
-    a.log_scale = _action(w, "&Log-scale Loss", w.live.loss.log_scale.toggle, ["Ctrl+L"],
-                          "Toggle a logarithmic loss axis", "logScaleAction")
-    a.about = _action(w, "&About seqstudio", w.show_about, [], "Versions of seqstudio and its "
-                      "libraries", "aboutAction")
-    a.guide = _action(w, "User &Guide", lambda: help_dialogs.show_guide(w),
-                      [QKeySequence.StandardKey.HelpContents], "What each part of the window "
-                      "shows, and how to use it", "guideAction")
-    a.shortcuts = _action(w, "&Keyboard Shortcuts", lambda: help_dialogs.show_shortcuts(w),
-                          ["Ctrl+/"], "Every keyboard shortcut", "shortcutsAction")
-    a.preferences = _action(w, "&Preferences…", lambda: PreferencesDialog(w.settings, w).open(),
+    a.compare = _action(w, translate("Menus", "&Compare Runs…"), w.open_compare, ["Ctrl+Shift+C"],
+                        translate("Menus", "Train 2-4 cells one after another on the same data and seed, and "
+                        "compare them side by side"), "compareAction")
+    a.log_scale = _action(w, translate("Menus", "&Log-scale Loss"), w.live.loss.log_scale.toggle, ["Ctrl+L"],
+                          translate("Menus", "Toggle a logarithmic loss axis"), "logScaleAction")
+    a.about = _action(w, translate("Menus", "&About seqstudio"), w.show_about, [], translate("Menus", "Versions of seqstudio and its "
+                      "libraries"), "aboutAction")
+    a.guide = _action(w, translate("Menus", "User &Guide"), lambda: help_dialogs.show_guide(w),
+                      [QKeySequence.StandardKey.HelpContents], translate("Menus", "What each part of the window "
+                      "shows, and how to use it"), "guideAction")
+    a.shortcuts = _action(w, translate("Menus", "&Keyboard Shortcuts"), lambda: help_dialogs.show_shortcuts(w),
+                          ["Ctrl+/"], translate("Menus", "Every keyboard shortcut"), "shortcutsAction")
+    a.preferences = _action(w, translate("Menus", "&Preferences…"), lambda: PreferencesDialog(w.settings, w).open(),
                             [QKeySequence.StandardKey.Preferences, "Ctrl+,"],
-                            "Where runs are written", "preferencesAction")
+                            translate("Menus", "Where runs are written"), "preferencesAction")
 
     bar = w.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.addAction(a.open)
-    a.samples_menu = file_menu.addMenu("Open &Sample")
+    a.samples_menu = file_menu.addMenu(translate("Menus", "Open &Sample"))
     for path in sample_paths():
         sample = a.samples_menu.addAction(path.name)
         sample.triggered.connect(lambda *_, p=path: w.open_file(p))
-    a.recent_menu = file_menu.addMenu("Open &Recent")
+    a.recent_menu = file_menu.addMenu(translate("Menus", "Open &Recent"))
     a.recent_menu.setObjectName("recentMenu")
     a.recent_menu.aboutToShow.connect(w.fill_recent_menu)
     file_menu.addAction(a.open_run)
@@ -97,24 +98,24 @@ def build_menus(w: Any) -> SimpleNamespace:
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(a.quit)
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(translate("Menus", "&Edit"))
     edit_menu.addAction(a.preferences)
-    train_menu = bar.addMenu("&Train")
+    train_menu = bar.addMenu(translate("Menus", "&Train"))
     for action in (a.start, a.pause, a.stop):
         train_menu.addAction(action)
     train_menu.addSeparator()
     train_menu.addAction(a.compare)
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(translate("Menus", "&View"))
     view_menu.addAction(a.log_scale)
     a.language_menu = _language_menu(w, view_menu)
     a.view_menu = view_menu
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
     for action in (a.guide, a.shortcuts):
         help_menu.addAction(action)
     help_menu.addSeparator()
     help_menu.addAction(a.about)
 
-    tools = QToolBar("Main")
+    tools = QToolBar(translate("Menus", "Main"))
     tools.setObjectName("mainToolBar")
     tools.setMovable(False)
     for action in (a.open, a.open_run):
@@ -169,7 +170,7 @@ def fill_recent_menu(w: Any) -> None:
         action = menu.addAction(path)
         action.triggered.connect(lambda *_, p=path: w.open_file(p))
     if not recent:
-        menu.addAction("(none)").setEnabled(False)
+        menu.addAction(translate("Menus", "(none)")).setEnabled(False)
     else:
         menu.addSeparator()
-        menu.addAction("Clear List", w.settings.clear_recent_files)
+        menu.addAction(translate("Menus", "Clear List"), w.settings.clear_recent_files)

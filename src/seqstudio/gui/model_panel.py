@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.param_form import ParamForm
 from seqstudio.gui.tasks import run_task
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.plugins import Registry
 from seqstudio.spec import CellType
 
-ARCH_COLUMNS = ("Layer", "Output shape", "Params", "Formula")
+ARCH_COLUMNS = (QT_TRANSLATE_NOOP("ModelPanel", "Layer"), QT_TRANSLATE_NOOP("ModelPanel", "Output shape"),
+                QT_TRANSLATE_NOOP("ModelPanel", "Params"), QT_TRANSLATE_NOOP("ModelPanel", "Formula"))
 
 
 def build_architecture(dataset: Any, cell: CellType, params: dict[str, Any],
@@ -46,8 +49,8 @@ class ModelPanel(QWidget):
         self.registry = registry
         self.picker = QComboBox()
         self.picker.setObjectName("cellPicker")
-        self.picker.setToolTip("The recurrent cell to train. Every registered cell type is listed, "
-                               "built-in or from a plugin.")
+        self.picker.setToolTip(translate("ModelPanel", "The recurrent cell to train. Every registered "
+                                         "cell type is listed, built-in or from a plugin."))
         self.description = QLabel()
         self.description.setObjectName("cellDescription")
         self.description.setWordWrap(True)
@@ -56,7 +59,7 @@ class ModelPanel(QWidget):
         self.form.changed.connect(self._params_changed)
         self.table = QTableWidget(0, len(ARCH_COLUMNS))
         self.table.setObjectName("architectureTable")
-        self.table.setHorizontalHeaderLabels(ARCH_COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("ModelPanel", c) for c in ARCH_COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
@@ -72,18 +75,19 @@ class ModelPanel(QWidget):
         self.table.installEventFilter(self)
         self.table.setMinimumHeight(130)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setToolTip("Every layer of the model built from these settings. Recurrent "
-                              "layers have n·d + n·n + n parameters (Wx, Wh, b).")
-        self.status = QLabel("Loading TensorFlow…")
+        self.table.setToolTip(translate("ModelPanel", "Every layer of the model built from these "
+                                        "settings. Recurrent layers have n·d + n·n + n "
+                                        "parameters (Wx, Wh, b)."))
+        self.status = QLabel(translate("ModelPanel", "Loading TensorFlow…"))
         self.status.setObjectName("architectureStatus")
         self.status.setWordWrap(True)
         self.status.setStyleSheet("color: #555")
-        cell_box = QGroupBox("Cell")
+        cell_box = QGroupBox(translate("ModelPanel", "Cell"))
         cell_layout = QVBoxLayout(cell_box)
         cell_layout.addWidget(self.picker)
         cell_layout.addWidget(self.description)
         cell_layout.addWidget(self.form)
-        arch_box = QGroupBox("Architecture")
+        arch_box = QGroupBox(translate("ModelPanel", "Architecture"))
         arch_layout = QVBoxLayout(arch_box)
         arch_layout.addWidget(self.status)
         arch_layout.addWidget(self.table, 1)
@@ -116,9 +120,10 @@ class ModelPanel(QWidget):
         self.picker.blockSignals(True)
         self.picker.clear()
         for cell in registry.cell_types():
-            self.picker.addItem(cell.label, cell.name)
+            self.picker.addItem(translate("cells", cell.label), cell.name)
             index = self.picker.count() - 1
-            tip = f"{cell.name} (plugin: {cell.plugin})\n\n{cell.description}"
+            tip = (translate("ModelPanel", "{0} (plugin: {1})").format(cell.name, cell.plugin)
+                   + "\n\n" + translate("cells", cell.description))
             self.picker.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
         self.picker.blockSignals(False)
         names = registry.cell_names()
@@ -147,7 +152,7 @@ class ModelPanel(QWidget):
 
     def error(self) -> str:
         if self.cell() is None:
-            return "no cell type is registered"
+            return translate("ModelPanel", "no cell type is registered")
         return self.form.validate()
 
     def activation(self) -> str:
@@ -181,9 +186,10 @@ class ModelPanel(QWidget):
     def _cell_changed(self, *_: Any) -> None:
         cell = self.cell()
         if cell is None:
-            self.description.setText("No cell types are registered: see the Plugins tab.")
+            self.description.setText(
+                translate("ModelPanel", "No cell types are registered: see the Plugins tab."))
             return
-        self.description.setText(cell.description)
+        self.description.setText(translate("cells", cell.description))
         self.form.set_cell(cell)
         self._schedule()
         self.changed.emit()
@@ -194,10 +200,11 @@ class ModelPanel(QWidget):
 
     def _schedule(self) -> None:
         if not self.tf_ready:
-            self.status.setText("Loading TensorFlow… the architecture appears when it is ready.")
+            self.status.setText(
+                translate("ModelPanel", "Loading TensorFlow… the architecture appears when it is ready."))
             return
         if self.dataset is None:
-            self.status.setText("Open a data file to see the model built for it.")
+            self.status.setText(translate("ModelPanel", "Open a data file to see the model built for it."))
             return
         self._debounce.start()
 
@@ -211,14 +218,14 @@ class ModelPanel(QWidget):
             return
         self._generation += 1
         generation = self._generation
-        self.status.setText("Building…")
+        self.status.setText(translate("ModelPanel", "Building…"))
         run_task(build_architecture, self.dataset, cell, self.params(), self.execution_mode,
                  self.batch_size, on_result=lambda result: self._show_rows(generation, *result),
                  on_error=lambda exc, tb: self._show_error(generation, exc), owner=self)
 
     def _show_error(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.status.setText(f"Cannot build this model: {exc}")
+            self.status.setText(translate("ModelPanel", "Cannot build this model: {0}").format(exc))
             self.status.setStyleSheet("color: #cf222e")
 
     def _show_rows(self, generation: int, rows: list, execution: str = "") -> None:
@@ -234,9 +241,9 @@ class ModelPanel(QWidget):
             cells = (info.name, info.output_shape, f"{info.params:,}", info.formula)
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{info.name}: {info.kind}, output {info.output_shape}, "
-                                f"{info.params:,} parameters" + (f" = {info.formula}"
-                                                                if info.formula else ""))
+                item.setToolTip(translate("ModelPanel", "{0}: {1}, output {2}, {3:,} parameters")
+                                .format(info.name, info.kind, info.output_shape, info.params)
+                                + (f" = {info.formula}" if info.formula else ""))
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)
@@ -245,12 +252,14 @@ class ModelPanel(QWidget):
         font = total_item.font()
         font.setBold(True)
         total_item.setFont(font)
-        label = QTableWidgetItem("Total")
+        label = QTableWidgetItem(translate("ModelPanel", "Total"))
         label.setFont(font)
         self.table.setItem(len(rows), 0, label)
         self.table.setItem(len(rows), 1, QTableWidgetItem(""))
         self.table.setItem(len(rows), 2, total_item)
         self.table.setItem(len(rows), 3, QTableWidgetItem(""))
         self.table.resizeRowsToContents()
-        self.status.setText(f"{total:,} trainable parameters · execution: {execution}"
-                            if execution else f"{total:,} trainable parameters.")
+        self.status.setText(
+            translate("ModelPanel", "{0:,} trainable parameters · execution: {1}")
+            .format(total, execution) if execution
+            else translate("ModelPanel", "{0:,} trainable parameters.").format(total))

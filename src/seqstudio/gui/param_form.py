@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.errors import ParamError
+from seqstudio.gui.i18n import translate
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.spec import CellType, HyperParam
+
+#: the labels of the bundled cells' hyperparameters (a plugin's own are shown as named)
+PARAM_LABELS = (QT_TRANSLATE_NOOP("ParamForm", "units"), QT_TRANSLATE_NOOP("ParamForm", "use bias"),
+                QT_TRANSLATE_NOOP("ParamForm", "layers"), QT_TRANSLATE_NOOP("ParamForm", "activation"))
 
 INT_LIMIT = 2**31 - 1
 
@@ -60,7 +66,7 @@ def _value(param: HyperParam, w: QWidget) -> Any:
 
 def _range_text(param: HyperParam) -> str:
     if param.type == "choice":
-        return "one of " + ", ".join(map(str, param.choices))
+        return translate("ParamForm", "one of {0}").format(", ".join(map(str, param.choices)))
     if param.min is not None and param.max is not None:
         return f"{param.min:g} … {param.max:g}"
     if param.min is not None:
@@ -68,6 +74,12 @@ def _range_text(param: HyperParam) -> str:
     if param.max is not None:
         return f"<= {param.max:g}"
     return ""
+
+
+def _default_text(param: HyperParam) -> str:
+    if param.type == "bool":
+        return translate("ParamForm", "True") if param.default else translate("ParamForm", "False")
+    return str(param.default)
 
 
 class ParamForm(QWidget):
@@ -104,9 +116,11 @@ class ParamForm(QWidget):
             editor = _editor(param, value)
             editor.setObjectName(f"param_{param.name}")
             rng = _range_text(param)
-            tip = param.help + (f"\nAllowed: {rng}" if rng else "") + f"\nDefault: {param.default}"
+            tip = (translate("cells", param.help)
+                   + ("\n" + translate("ParamForm", "Allowed: {0}").format(rng) if rng else "")
+                   + "\n" + translate("ParamForm", "Default: {0}").format(_default_text(param)))
             editor.setToolTip(tip)
-            label = QLabel(param.name.replace("_", " "))
+            label = QLabel(translate("ParamForm", param.name.replace("_", " ")))
             label.setToolTip(tip)
             self._editors[param.name] = (param, editor)
             self._layout.addRow(label, editor)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.settings import AppSettings, default_runs_folder
 
 
@@ -21,27 +22,28 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("Preferences", "Preferences"))
         self.settings = settings
         self.runs = QLineEdit(str(settings.runs_folder()))
         self.runs.setObjectName("runsFolderEdit")
         self.runs.setMinimumWidth(320)
-        self.runs.setToolTip("Every training run gets a folder here (config, history, model, "
-                             "checkpoints, snapshots, TensorBoard logs).")
-        browse = QPushButton("Browse…")
+        self.runs.setToolTip(translate("Preferences", "Every training run gets a folder here "
+                                       "(config, history, model, checkpoints, snapshots, "
+                                       "TensorBoard logs)."))
+        browse = QPushButton(translate("Preferences", "Browse…"))
         browse.clicked.connect(self._browse)
-        default = QPushButton("Default")
+        default = QPushButton(translate("Preferences", "Default"))
         default.setToolTip(str(default_runs_folder()))
         default.clicked.connect(lambda: self.runs.setText(str(default_runs_folder())))
         row = QHBoxLayout()
         row.addWidget(self.runs, 1)
         row.addWidget(browse)
         row.addWidget(default)
-        note = QLabel(f"Default: {default_runs_folder()}")
+        note = QLabel(translate("Preferences", "Default: {0}").format(default_runs_folder()))
         note.setStyleSheet("color: #555")
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Runs folder", row)
+        form.addRow(translate("Preferences", "Runs folder"), row)
         form.addRow("", note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -50,7 +52,8 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Runs folder", self.runs.text())
+        folder = QFileDialog.getExistingDirectory(self, translate("Preferences", "Runs folder"),
+                                                  self.runs.text())
         if folder:
             self.runs.setText(folder)
 

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QFileDialog
 from seqstudio.errors import SeqstudioError
 from seqstudio.gui import run_files
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.tasks import run_task
 from seqstudio.gui.words import plural
 
 
 def open_run_dialog(window: Any) -> None:
-    folder = QFileDialog.getExistingDirectory(window, "Open run directory",
+    folder = QFileDialog.getExistingDirectory(window, translate("RunOpener", "Open run directory"),
                                               str(window.settings.runs_folder()))
     if folder:
         open_run(window, folder)
@@ -31,9 +32,9 @@ def refuse_run(window: Any, exc: BaseException, tb: str) -> None:
     newer seqstudio) says all there is to say; only an unexpected error keeps its traceback,
     behind the dialog's details."""
     if isinstance(exc, SeqstudioError):
-        show_error(window, "Cannot open run", str(exc))
+        show_error(window, translate("RunOpener", "Cannot open run"), str(exc))
     else:
-        show_error(window, "Cannot open run", f"{type(exc).__name__}: {exc}", tb)
+        show_error(window, translate("RunOpener", "Cannot open run"), f"{type(exc).__name__}: {exc}", tb)
 
 
 def show_run(window: Any, run: dict[str, Any]) -> None:
@@ -45,7 +46,9 @@ def show_run(window: Any, run: dict[str, Any]) -> None:
         activation = "other"
     window.live.show_run(run, activation)
     status = run["status"].get("status", "")
+    epochs = plural(len(run["epochs"]), translate("Words", "{0} epoch"),
+                    translate("Words", "{0} epochs"))
     window.statusBar().showMessage(
-        f"Opened run {run['path']} ({cell.get('name', '?')}, "
-        f"{plural(len(run['epochs']), 'epoch')}{', ' + status if status else ''})")
+        translate("RunOpener", "Opened run {0} ({1}, {2})").format(
+            run["path"], cell.get("name", "?"), epochs + (", " + status if status else "")))
     window.setWindowTitle(f"{Path(run['path']).name} — seqstudio")

@@ -8,23 +8,41 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from seqstudio.gui.errors import show_error
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.words import plural
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
-STATUS_WORDS = {"finished": "Finished", "stopped": "Stopped", "failed": "Failed"}
+STATUS_WORDS = {"finished": QT_TRANSLATE_NOOP("RunSummary", "Finished"),
+                "stopped": QT_TRANSLATE_NOOP("RunSummary", "Stopped"),
+                "failed": QT_TRANSLATE_NOOP("RunSummary", "Failed")}
+#: the engine's fixed reasons for a run's end (an error's own text is shown as written)
+REASONS = (QT_TRANSLATE_NOOP("RunSummary", "completed"),
+           QT_TRANSLATE_NOOP("RunSummary", "early stopping"),
+           QT_TRANSLATE_NOOP("RunSummary", "stopped by user"),
+           QT_TRANSLATE_NOOP("RunSummary", "interrupted"))
+
+
+def reason_words(reason: str) -> str:
+    """The engine's ``reason`` in the user's language when it is one of :data:`REASONS`."""
+    return translate("RunSummary", reason) if reason in REASONS else reason
 
 
 def summary_text(result: Any) -> str:
     """A short line: how the run ended and how far it got."""
-    words = STATUS_WORDS.get(result.status, result.status)
-    reason = "diverged" if result.divergence is not None else result.reason
-    return f"{words}: {reason} ({plural(result.epochs_done, 'epoch')})"
+    words = translate("RunSummary", STATUS_WORDS.get(result.status, result.status))
+    reason = (translate("RunSummary", "diverged") if result.divergence is not None
+              else reason_words(result.reason))
+    epochs = plural(result.epochs_done, translate("Words", "{0} epoch"),
+                    translate("Words", "{0} epochs"))
+    return translate("RunSummary", "{0}: {1} ({2})").format(words, reason, epochs)
 
 
 def summary_details(result: Any, phrase: str = "") -> str:
     """Its best epoch and how it compares with the baselines, as a sentence (or ``""``)."""
     parts = []
     if result.best_epoch is not None and result.best_epoch != result.epochs_done:
-        parts.append(f"the run's model.keras holds the best epoch, {result.best_epoch}")
+        parts.append(translate("RunSummary", "the run's model.keras holds the best epoch, {0}")
+                     .format(result.best_epoch))
     if phrase:
         verb = "is " if phrase.startswith(("not ", "level ")) else ""
         parts.append(f"the model {verb}{phrase}" if not phrase.startswith("no ") else phrase)
@@ -37,10 +55,11 @@ def show_failure(parent: QWidget, result: Any) -> None:
     on the loss plot) and what to change."""
     div = result.divergence
     if div is not None:
-        message = (f"Training diverged: the {div.what}.\n\nThe batches up to that point are on "
-                   f"the loss plot, and the red cross marks where it happened.\n\nWhat to do: "
-                   f"{div.advice}.")
-        show_error(parent, "Training diverged", message, result.traceback)
+        message = translate("RunSummary", "Training diverged: the {0}.\n\nThe batches up to that "
+                            "point are on the loss plot, and the red cross marks where it "
+                            "happened.\n\nWhat to do: {1}.").format(div.what, div.advice)
+        show_error(parent, translate("RunSummary", "Training diverged"), message, result.traceback)
         return
-    show_error(parent, "Training failed", f"Training failed: {result.reason}\n\nThe app is still "
-               "usable: change the settings and start again.", result.traceback)
+    show_error(parent, translate("RunSummary", "Training failed"),
+               translate("RunSummary", "Training failed: {0}\n\nThe app is still usable: change "
+                         "the settings and start again.").format(result.reason), result.traceback)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from seqstudio.engine.settings import suggest_training
+from seqstudio.gui.i18n import translate
 
 
 class SuggestedDefaults:
@@ -55,8 +56,8 @@ class SuggestedDefaults:
                                          {**self.model_panel.params(), "units": changed["units"]})
         for name in changed:
             self.last[name] = wanted[name]
-        self.reason = (f"Suggested for this file: {suggestion.reason}. A field you change "
-                       "keeps your value.")
+        self.reason = translate("SuggestedDefaults", "Suggested for this file: {0}. A field you "
+                                "change keeps your value.").format(suggestion.reason)
         for widget, tip in zip(self.widgets, self.tooltips, strict=True):
             widget.setToolTip(f"{tip}\n\n{self.reason}" if tip else self.reason)
         return changed

@@ -24,15 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.execution import MODES
+from seqstudio.gui.i18n import translate
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 OPTIMIZERS = ("adam", "sgd", "rmsprop", "adamw", "adagrad", "nadam")
 EXECUTION_TIPS = {
-    "auto": "Chosen per configuration: short sequences are unrolled and run many batches per "
-            "compiled call; long ones keep a compact loop.",
-    "loop": "A compact loop over the time steps.",
-    "unrolled": "One copy of the cell per time step: fastest for short sequences.",
-    "loop-xla": "The loop, compiled with XLA.",
-    "unrolled-xla": "The unrolled steps, compiled with XLA.",
+    "auto": QT_TRANSLATE_NOOP("TrainingControls", "Chosen per configuration: short sequences are "
+                              "unrolled and run many batches per compiled call; long ones keep a "
+                              "compact loop."),
+    "loop": QT_TRANSLATE_NOOP("TrainingControls", "A compact loop over the time steps."),
+    "unrolled": QT_TRANSLATE_NOOP("TrainingControls", "One copy of the cell per time step: fastest "
+                                  "for short sequences."),
+    "loop-xla": QT_TRANSLATE_NOOP("TrainingControls", "The loop, compiled with XLA."),
+    "unrolled-xla": QT_TRANSLATE_NOOP("TrainingControls", "The unrolled steps, compiled with XLA."),
 }
 
 
@@ -53,46 +57,51 @@ class TrainingControls(QGroupBox):
     stopRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Training", parent)
+        super().__init__(translate("TrainingControls", "Training"), parent)
         self.epochs = QSpinBox()
         self.epochs.setObjectName("epochsSpin")
         self.epochs.setRange(1, 10_000)
         self.epochs.setValue(5)
-        self.epochs.setToolTip("How many passes over the training data.")
+        self.epochs.setToolTip(translate("TrainingControls", "How many passes over the training data."))
         self.batch_size = QSpinBox()
         self.batch_size.setObjectName("batchSizeSpin")
         self.batch_size.setRange(1, 65_536)
         self.batch_size.setValue(64)
-        self.batch_size.setToolTip("Samples per gradient step. Smaller batches: more, noisier steps.")
+        self.batch_size.setToolTip(
+            translate("TrainingControls", "Samples per gradient step. Smaller batches: more, noisier steps."))
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerCombo")
         self.optimizer.addItems(OPTIMIZERS)
-        self.optimizer.setToolTip("The Keras optimizer that updates the weights.")
+        self.optimizer.setToolTip(translate("TrainingControls", "The Keras optimizer that updates the weights."))
         self.learning_rate = QLineEdit("0.001")
         self.learning_rate.setObjectName("learningRateEdit")
         validator = QDoubleValidator(1e-7, 10.0, 8, self.learning_rate)
         validator.setNotation(QDoubleValidator.Notation.ScientificNotation)
         self.learning_rate.setValidator(validator)
-        self.learning_rate.setToolTip("Step size of the optimizer, between 1e-7 and 10 (e.g. 0.001 "
-                                      "or 1e-3). Too large and the loss diverges.")
+        self.learning_rate.setToolTip(translate("TrainingControls", "Step size of the optimizer, between 1e-7 "
+                                                "and 10 (e.g. 0.001 or 1e-3). Too large and "
+                                                "the loss diverges."))
         self.learning_rate.textChanged.connect(self._check_lr)
         self.seed = QSpinBox()
         self.seed.setObjectName("seedSpin")
         self.seed.setRange(0, 2**31 - 1)
-        self.seed.setToolTip("Random seed: the same seed and settings give the same run.")
+        self.seed.setToolTip(
+            translate("TrainingControls", "Random seed: the same seed and settings give the same run."))
         self.execution = QComboBox()
         self.execution.setObjectName("executionCombo")
         for mode in MODES:
             self.execution.addItem(mode, mode)
-            self.execution.setItemData(self.execution.count() - 1, EXECUTION_TIPS.get(mode, ""),
+            self.execution.setItemData(self.execution.count() - 1, translate("TrainingControls", EXECUTION_TIPS.get(mode, "")),
                                        Qt.ItemDataRole.ToolTipRole)
-        self.execution.setToolTip("How the model is executed; 'auto' picks per configuration. "
-                                  "The architecture table shows what it resolved to.")
-        self.tensorboard = QCheckBox("TensorBoard logs")
+        self.execution.setToolTip(translate("TrainingControls", "How the model is executed; 'auto' picks "
+                                            "per configuration. The architecture table shows "
+                                            "what it resolved to."))
+        self.tensorboard = QCheckBox(translate("TrainingControls", "TensorBoard logs"))
         self.tensorboard.setObjectName("tensorboardCheck")
-        self.tensorboard.setToolTip("Also write the per-batch and per-epoch scalars as TensorBoard "
-                                    "logs, into the run folder's tensorboard/ (the command that "
-                                    "opens them is shown when the run starts).")
+        self.tensorboard.setToolTip(translate("TrainingControls", "Also write the per-batch and per-epoch "
+                                              "scalars as TensorBoard logs, into the run "
+                                              "folder's tensorboard/ (the command that opens "
+                                              "them is shown when the run starts)."))
         self.tensorboard_hint = QLabel()
         self.tensorboard_hint.setObjectName("tensorboardHint")
         self.tensorboard_hint.setWordWrap(True)
@@ -104,26 +113,27 @@ class TrainingControls(QGroupBox):
         row1 = QHBoxLayout()
         row1.addWidget(self.epochs)
         row1.addWidget(self.batch_size)
-        form.addRow("Epochs / batch", row1)
+        form.addRow(translate("TrainingControls", "Epochs / batch"), row1)
         row2 = QHBoxLayout()
         row2.addWidget(self.optimizer)
         row2.addWidget(self.learning_rate)
-        form.addRow("Optimizer / LR", row2)
+        form.addRow(translate("TrainingControls", "Optimizer / LR"), row2)
         row3 = QHBoxLayout()
         row3.addWidget(self.seed)
         row3.addWidget(self.execution)
-        form.addRow("Seed / execution", row3)
+        form.addRow(translate("TrainingControls", "Seed / execution"), row3)
         form.addRow("", self.tensorboard)
 
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(translate("TrainingControls", "Start"))
         self.start_button.setObjectName("startButton")
-        self.pause_button = QPushButton("Pause")
+        self.pause_button = QPushButton(translate("TrainingControls", "Pause"))
         self.pause_button.setObjectName("pauseButton")
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(translate("TrainingControls", "Stop"))
         self.stop_button.setObjectName("stopButton")
-        self.start_button.setToolTip("Start training (F5 or Ctrl+Return)")
-        self.pause_button.setToolTip("Pause or resume training (Ctrl+P)")
-        self.stop_button.setToolTip("Stop after the current batch, keeping what was learned (Esc)")
+        self.start_button.setToolTip(translate("TrainingControls", "Start training (F5 or Ctrl+Return)"))
+        self.pause_button.setToolTip(translate("TrainingControls", "Pause or resume training (Ctrl+P)"))
+        self.stop_button.setToolTip(
+            translate("TrainingControls", "Stop after the current batch, keeping what was learned (Esc)"))
         self.start_button.clicked.connect(self.startRequested)
         self.pause_button.clicked.connect(self.pauseToggled)
         self.stop_button.clicked.connect(self.stopRequested)
@@ -135,7 +145,7 @@ class TrainingControls(QGroupBox):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.progress.setFormat("idle")
+        self.progress.setFormat(translate("TrainingControls", "idle"))
         self.result = QLabel()
         self.result.setObjectName("runResult")
         self.result.setWordWrap(True)
@@ -156,7 +166,7 @@ class TrainingControls(QGroupBox):
         self._started_at = 0.0
         self._epochs_total = 0
         self._steps = 0
-        self.set_state("idle", reason="Loading TensorFlow…")
+        self.set_state("idle", reason=translate("TrainingControls", "Loading TensorFlow…"))
 
     @staticmethod
     def start_shortcuts() -> list[QKeySequence]:
@@ -168,7 +178,8 @@ class TrainingControls(QGroupBox):
 
     def error(self) -> str:
         if not self.learning_rate.hasAcceptableInput():
-            return f"learning rate must be a number between 1e-7 and 10, got {self.learning_rate.text()!r}"
+            return translate("TrainingControls", "learning rate must be a number between 1e-7 and 10, "
+                             "got {0!r}").format(self.learning_rate.text())
         return ""
 
     def values(self) -> dict[str, Any]:
@@ -197,14 +208,18 @@ class TrainingControls(QGroupBox):
         """``idle``, ``training`` or ``paused``; ``reason`` explains a disabled Start."""
         training = state in ("training", "paused")
         self.start_button.setEnabled(not training and can_start and not reason)
-        self.start_button.setToolTip(f"Cannot start: {reason}" if reason and not training
-                                     else "Start training (F5 or Ctrl+Return)")
+        self.start_button.setToolTip(
+            translate("TrainingControls", "Cannot start: {0}").format(reason)
+            if reason and not training
+            else translate("TrainingControls", "Start training (F5 or Ctrl+Return)"))
         shown = reason if len(reason) <= REASON_CHARS else reason[:REASON_CHARS - 1] + "…"
-        self.reason.setText("" if training or not reason else f"Cannot start: {shown}")
+        self.reason.setText("" if training or not reason
+                            else translate("TrainingControls", "Cannot start: {0}").format(shown))
         self.reason.setToolTip(reason)
         self.reason.setVisible(bool(reason) and not training)
         self.pause_button.setEnabled(training)
-        self.pause_button.setText("Resume" if state == "paused" else "Pause")
+        self.pause_button.setText(translate("TrainingControls", "Resume") if state == "paused"
+                                  else translate("TrainingControls", "Pause"))
         self.stop_button.setEnabled(training)
         for w in (self.epochs, self.batch_size, self.optimizer, self.learning_rate, self.seed,
                   self.execution):
@@ -217,11 +232,14 @@ class TrainingControls(QGroupBox):
         self.tensorboard.setEnabled(available)
         if not available:
             self.tensorboard.setChecked(False)
-            self.tensorboard.setToolTip(f"TensorBoard is not installed: {install}")
+            self.tensorboard.setToolTip(
+                translate("TrainingControls", "TensorBoard is not installed: {0}").format(install))
 
     def show_tensorboard(self, folder: str, command: str) -> None:
         """A run with logs started: where they are and the command that opens them."""
-        self.tensorboard_hint.setText(f"TensorBoard logs: {folder}\nOpen them with: {command}")
+        self.tensorboard_hint.setText(
+            translate("TrainingControls", "TensorBoard logs: {0}\nOpen them with: {1}")
+            .format(folder, command))
         self.tensorboard_hint.setVisible(True)
 
     # -- progress ----------------------------------------------------------------------------
@@ -233,7 +251,8 @@ class TrainingControls(QGroupBox):
         self._initial = initial_epoch
         self.progress.setRange(0, epochs * self._steps)
         self.progress.setValue(initial_epoch * self._steps)
-        self.progress.setFormat(f"epoch {initial_epoch + 1}/{epochs} · starting…")
+        self.progress.setFormat(translate("TrainingControls", "epoch {0}/{1} · starting…")
+                                .format(initial_epoch + 1, epochs))
 
     def update_progress(self, epoch: int, batch: int) -> None:
         batch = min(batch, self._steps - 1)
@@ -242,9 +261,11 @@ class TrainingControls(QGroupBox):
         elapsed = time.monotonic() - self._started_at
         fresh = done - self._initial * self._steps
         remaining = self.progress.maximum() - done
-        eta = f" · ETA {format_eta(elapsed / fresh * remaining)}" if fresh > 0 else ""
-        self.progress.setFormat(f"epoch {epoch + 1}/{self._epochs_total} · batch "
-                                f"{batch + 1}/{self._steps}{eta}")
+        eta = (translate("TrainingControls", " · ETA {0}").format(format_eta(elapsed / fresh * remaining))
+               if fresh > 0 else "")
+        self.progress.setFormat(translate("TrainingControls", "epoch {0}/{1} · batch {2}/{3}")
+                                .format(epoch + 1, self._epochs_total, batch + 1, self._steps)
+                                + eta)
 
     def finish(self, text: str, details: str = "") -> None:
         """``text`` in the progress bar; ``details`` (the comparison with the baselines) in a

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 epoch``, ``2 epochs``; ``many`` for an irregular plural."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
+def plural(n: int, one: str, many: str) -> str:
+    """``one`` for 1, else ``many``, with the number (``1,000``) in place of ``{0}``.
+
+    Both come translated, e.g. ``plural(n, translate("Words", "{0} epoch"), translate("Words",
+    "{0} epochs"))``: a language without plurals gives both the same form."""
+    return (one if n == 1 else many).format(f"{n:,}")

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QThread, Signal
 
 from seqstudio.engine.events import BatchEnd, Finished
+from seqstudio.gui.i18n import translate
 from seqstudio.gui.threads import track
 
 
@@ -130,7 +131,8 @@ class TrainingThread(QThread):
         if result is None:
             code = proc.exit_code() if proc is not None else None
             result = Finished(status="failed", epochs_done=0, run_dir="", traceback="",
-                              reason=f"the training process ended unexpectedly (exit code {code})")
+                              reason=translate("Worker", "the training process ended unexpectedly "
+                                                "(exit code {0})").format(code))
         if proc is not None:
             proc.close()
         self.result = result
