@@ -2,14 +2,17 @@
 grammar with the app's defaults (its own epochs, learning rate, units and text settings), taken
 when both runs have trained and the table is filled.
 
-Run it under an X server of 1366×768 or more (``Xvfb :94 -screen 0 1366x768x24 &``, then
+Run it under an X server of 1280×800 or more (``Xvfb :94 -screen 0 1280x800x24 &``, then
 ``DISPLAY=:94 python tools/screenshot_compare.py``); it writes
 ``assets/screenshots/compare.png`` with ``import -window root`` (ImageMagick), else
-``QScreen.grabWindow``. Settings and runs go under ``runs/.screenshot-compare``, never the user's.
+``QScreen.grabWindow``. ``--language ko`` shows the app in Korean and writes ``compare-ko.png``
+(or ``--out``). Settings and runs go under ``runs/.screenshot-compare``, never the user's.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -17,10 +20,19 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "assets" / "screenshots" / "compare.png"
+SHOTS = ROOT / "assets" / "screenshots"
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", default="en", choices=("en", "ko"),
+                        help="the app's language (SEQSTUDIO_LANGUAGE); default en")
+    parser.add_argument("--out", type=Path, help="the PNG to write (default: assets/screenshots/"
+                        "compare.png, compare-ko.png in Korean)")
+    args = parser.parse_args(argv)
+    out = args.out or SHOTS / ("compare.png" if args.language == "en" else
+                               f"compare-{args.language}.png")
+    os.environ["SEQSTUDIO_LANGUAGE"] = args.language
     import seqstudio.gui  # noqa: F401, I001 - the PySide6 workaround comes first
     from PySide6.QtCore import QCoreApplication, QSettings  # noqa: TID251 - a GUI tool
     from PySide6.QtWidgets import QApplication  # noqa: TID251
@@ -68,12 +80,12 @@ def main() -> int:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.02)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
     if shutil.which("import"):
-        subprocess.run(["import", "-window", "root", str(OUT)], check=True)
+        subprocess.run(["import", "-window", "root", str(out)], check=True)
     else:
-        app.primaryScreen().grabWindow(0).save(str(OUT))
-    print(OUT)
+        app.primaryScreen().grabWindow(0).save(str(out))
+    print(out)
     compare.shutdown()
     main_window.shutdown()
     QApplication.closeAllWindows()

@@ -54,7 +54,15 @@ def test_compare_tanh_with_relu_and_the_table_equals_the_cli(qtbot, make_window)
     with qtbot.waitSignal(compare.compared, timeout=TIMEOUT) as blocker:
         qtbot.mouseClick(compare.start_button, Qt.MouseButton.LeftButton)
         assert compare.stop_button.isEnabled() and not compare.start_button.isEnabled()
+        # one training at a time: the main window's Start waits, and says why
+        assert not window.start_button.isEnabled()
+        assert "compare window is training" in window.start_button.toolTip()
+        window.start_training()  # F5 in the main window
+        assert window.state == "idle"
+        assert "compare window is training" in window.statusBar().currentMessage()
     comparison = blocker.args[0]
+    assert window.start_button.isEnabled() and not window.start_button.toolTip().startswith(
+        "Cannot start")
     runs = compare.runs
     assert len(runs) == 2 and all((Path(r) / "history.csv").is_file() for r in runs)
     configs = [RunDir(r).config for r in runs]
