@@ -251,7 +251,6 @@ class CompareWindow(QMainWindow):
         self.setup.set_editable(not running)
         self.running = running
         self.main.refresh_controls()  # its Start waits while these runs train
-        self.main.refresh_controls()  # its Start waits while these runs train
 
     # -- while training ----------------------------------------------------------------------
     def _run_started(self, index: int, run_dir: str) -> None:
@@ -363,5 +362,4 @@ class CompareWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.shutdown()
         self._set_running(False)
-        self.main.refresh_controls()
         event.accept()
