@@ -56,10 +56,26 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
         result = step_arithmetic(weights.layers[layer], snap, layer, step + 1)
     except SeqstudioError as exc:
         raise LookupError(str(exc)) from exc
-    strips = [Strip(s.label, np.asarray(s.values, dtype=float)) for s in result.strips]
+    strips = [Strip(_strip_label(s, result), np.asarray(s.values, dtype=float))
+              for s in result.strips]
     strips += [Strip(translate("InspectorView", "gate {0}").format(g.label),
                      np.asarray(g.values, dtype=float)) for g in result.gates]
-    return strips, result.verification, _title(snap, layer, step)
+    which = ", ".join(f"{name}_t" for name in result.states)
+    verification = translate("InspectorView", "equals the Keras layer's {0} to {1} (the numpy "
+                             "reference step of {2} against the states Keras computed)").format(
+        which, f"{result.max_error:.1g}", repr(weights.layers[layer].cell_type))
+    return strips, verification, _title(snap, layer, step)
+
+
+def _strip_label(strip: Any, result: Any) -> str:
+    """The strip's label in the user's language: the core's words for the input, formulas
+    as they are for the rest."""
+    if strip.name != "x_t":
+        return strip.label
+    shape = f"({np.asarray(strip.values).shape[-1]},)"
+    return (translate("InspectorView", "x_{0} = {1} {2}, the layer below's h") if result.layer_index
+            else translate("InspectorView", "x_{0} = {1} {2}, as the layer sees it")).format(
+        result.t, repr(result.step_label), shape)
 
 
 def _title(snap: Any, layer: int, step: int) -> str:

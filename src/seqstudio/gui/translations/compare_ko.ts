@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>train {0}</source>
-        <translation>학습 {0}</translation>
+        <translation>{0} 학습</translation>
     </message>
     <message>
         <source>Add cell</source>
@@ -197,6 +197,7 @@
     </message>
     <message>
         <source>Train and compare</source>
+        <extracomment>from Train and compare until the table is filled (or nothing is left to compare)</extracomment>
         <translation>학습 후 비교</translation>
     </message>
     <message>

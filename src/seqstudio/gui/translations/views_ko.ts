@@ -145,6 +145,18 @@
         <translation>게이트 {0}</translation>
     </message>
     <message>
+        <source>equals the Keras layer's {0} to {1} (the numpy reference step of {2} against the states Keras computed)</source>
+        <translation>Keras 층의 {0}와(과) {1} 이내로 같습니다 ({2}의 numpy 참조 단계를 Keras가 계산한 상태와 비교)</translation>
+    </message>
+    <message>
+        <source>x_{0} = {1} {2}, the layer below's h</source>
+        <translation>x_{0} = {1} {2}, 아래층의 h</translation>
+    </message>
+    <message>
+        <source>x_{0} = {1} {2}, as the layer sees it</source>
+        <translation>x_{0} = {1} {2}, 층이 보는 그대로</translation>
+    </message>
+    <message>
         <source>layer {0}</source>
         <translation>층 {0}</translation>
     </message>
