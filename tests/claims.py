@@ -109,6 +109,8 @@ CLAIMS: dict[str, str] = {
     "lesson FILE": f"{CL}::test_debug_and_the_lesson_commands",
     "lesson --list": f"{CL}::test_debug_and_the_lesson_commands",
     "lesson --json": f"{CL}::test_debug_and_the_lesson_commands",
+    "lesson --language": f"{LESSONS}::"
+                         "test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings",
     "lesson --train": "tests/core/test_lessons.py::"
                       "test_the_notes_example_lesson_trains_and_has_1110_parameters",
     "lesson --epochs": "tests/core/test_lessons.py::"

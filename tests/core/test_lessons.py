@@ -83,7 +83,7 @@ def test_every_bundled_lesson_loads_and_ends_with_a_question(capsys):
 HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
-def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings(capsys):
+def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings():
     for path in bundled_lessons():
         english = load_lesson(path)
         assert translations(path) == ["ko"], path
@@ -97,10 +97,14 @@ def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings(capsys):
             assert HANGUL.search(text), (path, text)
         assert korean.steps[-1].question.rstrip().endswith("?"), path
         assert load_translated(path, "en") == english  # no en/ folder: the lesson as written
-    code, out, err = run_cli(capsys, "lesson", "03-parameters", "--language", "ko", "--json")
-    assert code == 0, err
-    printed = json.loads(out.strip().splitlines()[-1])
-    assert printed["title"] == "파라미터 세기: n·d + n·n + n" and "Question: 구조 표에서" in out
+    done = seqstudio("lesson", "03-parameters", "--language", "ko", "--json")
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout.strip().splitlines()[-1])
+    assert printed["title"] == "파라미터 세기: n·d + n·n + n" and "Question: 구조 표에서" in done.stdout
+    assert printed["path"].endswith("/ko/03-parameters.toml")
+
+
+def test_the_korean_list_and_a_language_a_lesson_lacks(capsys):
     code, out, _ = run_cli(capsys, "lesson", "--list", "--language", "ko")
     assert code == 0 and "06-tanh-relu-divergence: tanh와 ReLU, 그리고 발산" in out
     code, out, err = run_cli(capsys, "lesson", "03-parameters", "--language", "fr")
