@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTabWidget,
+    QTextBrowser,
     QToolBar,
     QWidget,
 )
 
-from seqstudio.gui import i18n
+from seqstudio.gui import help_dialogs, i18n
+from seqstudio.gui.preferences import PreferencesDialog
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "src" / "seqstudio" / "gui"
@@ -159,7 +161,7 @@ LATIN_OK = {
     "numpy", "xla", "csv", "npz", "png", "svg", "txt", "tsv", "toml", "json", "rnn", "lstm", "gru",
     "tanh", "relu", "sigmoid", "simplernn", "indrnn", "english", "adam", "sgd", "rmsprop",
     "adamw", "adagrad", "nadam", "auto", "loop", "unrolled", "loop-xla", "unrolled-xla",
-    "one-hot", "etc",
+    "one-hot", "etc", "pyside", "linux", "windows", "darwin", "macos",
 }
 
 
@@ -178,6 +180,8 @@ def _visible_texts(window) -> list[tuple[str, str]]:
             texts.append((where, w.title()))
         if isinstance(w, QLineEdit | QPlainTextEdit):
             texts.append((f"{where} placeholder", w.placeholderText()))
+        if isinstance(w, QTextBrowser):
+            texts.append((where, w.toPlainText()))
         if isinstance(w, QProgressBar):
             texts.append((f"{where} format", w.format()))
         if isinstance(w, QSpinBox):
@@ -248,6 +252,9 @@ def test_korean_window_has_no_english_left(monkeypatch, make_window, english_aft
     names, symbols and file names."""
     window = _korean_window(monkeypatch, make_window)
     window.fill_recent_menu()  # "(none)" is filled when the menu opens
+    help_dialogs.show_shortcuts(window)  # the dialogs, as Help and Edit open them
+    window.show_about()
+    PreferencesDialog(window.settings, window).open()
     texts = _visible_texts(window)
     assert len(texts) > 100  # the walk reached the panels, the menus and the actions
     keys = _key_names(window)

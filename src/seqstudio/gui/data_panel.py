@@ -352,7 +352,7 @@ class DataPanel(QWidget):
 
 def summary_html(dataset: Any) -> str:
     spec = dataset.input_spec
-    rows = [(summary_word("task"), dataset.task),
+    rows = [(summary_word("task"), summary_word(dataset.task)),
             (translate("DataPanel", "train / validation"),
              translate("DataPanel", "{0:,} / {1:,} samples").format(dataset.n_train, dataset.n_val)),
             (translate("DataPanel", "input per sample"),

@@ -59,6 +59,12 @@ WORDS = (
     QT_TRANSLATE_NOOP("DatasetSummary", "streamed from disk"),
     QT_TRANSLATE_NOOP("DatasetSummary", "char"),
     QT_TRANSLATE_NOOP("DatasetSummary", "word"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "Plain text"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "Comma-separated table"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "Tab-separated table"),
+    # the task's id, as the summary's first line shows it (English keeps the id)
+    QT_TRANSLATE_NOOP("DatasetSummary", "lm"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "classify"),
 )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from seqstudio.gui import i18n
 from seqstudio.gui.i18n import translate
 
 #: the guide in a source checkout or an editable install (src/seqstudio/gui -> the repo root)
@@ -41,7 +42,11 @@ def show_guide(parent: QWidget | None) -> QDialog:
                               "guideDialog")
     path = guide_path()
     if path is not None:
-        browser.setMarkdown(path.read_text(encoding="utf-8"))
+        note = ""
+        if i18n.current_language() != i18n.DEFAULT:  # the guide itself is not translated
+            note = translate("HelpDialogs", "*This guide is written in English only; the "
+                             "window's own words are in your language.*") + "\n\n"
+        browser.setMarkdown(note + path.read_text(encoding="utf-8"))
     else:
         browser.setMarkdown(translate("HelpDialogs", "# User guide\n\nThe guide is `docs/gui.md` "
                                       "in the seqstudio source repository; this installation "
@@ -55,6 +60,7 @@ def shortcut_rows(window: Any) -> list[tuple[str, str]]:
     rows = []
     for action in window.actions():
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k for k in keys if k]  # a standard key this platform has none for reads ""
         if keys:
             rows.append((action.text().replace("&", "").replace("…", ""), ", ".join(keys)))
     return rows

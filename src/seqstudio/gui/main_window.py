@@ -15,6 +15,7 @@ from seqstudio.gui import i18n, remembered, run_opener, wheel_guard, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
+from seqstudio.gui.dataset_words import summary_word
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.lesson_panel import LessonDock, is_lesson_file
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         self.baselines.set_dataset(dataset)
         self.statusBar().showMessage(
             translate("MainWindow", "Dataset ready: {0}, {1:,} training samples of {2} steps.")
-            .format(dataset.task, dataset.n_train, dataset.input_spec.seq_len)
+            .format(summary_word(dataset.task), dataset.n_train, dataset.input_spec.seq_len)
             + " " + self.suggested.reason)
         self._refresh_controls()
 

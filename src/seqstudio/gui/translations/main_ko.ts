@@ -486,6 +486,26 @@
         <source>word</source>
         <translation>단어</translation>
     </message>
+    <message>
+        <source>Plain text</source>
+        <translation>일반 텍스트</translation>
+    </message>
+    <message>
+        <source>Comma-separated table</source>
+        <translation>쉼표로 구분한 표</translation>
+    </message>
+    <message>
+        <source>Tab-separated table</source>
+        <translation>탭으로 구분한 표</translation>
+    </message>
+    <message>
+        <source>lm</source>
+        <translation>언어 모델</translation>
+    </message>
+    <message>
+        <source>classify</source>
+        <translation>분류</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialogs</name>
@@ -530,6 +550,10 @@
     <message>
         <source>seqstudio — User Guide</source>
         <translation>seqstudio — 사용 설명서</translation>
+    </message>
+    <message>
+        <source>*This guide is written in English only; the window's own words are in your language.*</source>
+        <translation>*이 설명서는 영어로만 쓰여 있습니다. 창에 보이는 말은 고른 언어로 나옵니다.*</translation>
     </message>
     <message>
         <source># User guide
