@@ -99,6 +99,8 @@ class RunView(QWidget):
         self.last_drawn = -float("inf")
         #: how long its last draws took (seconds; for the benchmark and the tests)
         self.draw_times: deque[float] = deque(maxlen=200)
+        #: how many times it has drawn (``draw_times`` keeps only the last 200)
+        self.draw_count = 0
         self._subscription = model.subscribe(self._notified, view.needs)
 
     def _notified(self, topic: str, payload: Any) -> None:
@@ -124,6 +126,7 @@ class RunView(QWidget):
         t0 = time.perf_counter()
         self.render()
         self.draw_times.append(time.perf_counter() - t0)
+        self.draw_count += 1
         self.last_drawn = time.monotonic() if now is None else now
         return True
 
