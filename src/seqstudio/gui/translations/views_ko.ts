@@ -572,7 +572,7 @@ All forecast steps: {0}.</source>
     </message>
     <message>
         <source>eigenvalues of {0}</source>
-        <translation>{0}의 고윳값</translation>
+        <translation>고윳값: {0}</translation>
     </message>
     <message>
         <source>epoch {0}, batch {1}</source>
