@@ -81,6 +81,14 @@ def test_every_bundled_lesson_loads_and_ends_with_a_question(capsys):
 
 
 HANGUL = re.compile("[\uac00-\ud7a3]")
+#: Latin words a Korean lesson keeps outside `code`: symbols, names, the notes' "I am a boy"
+LATIN_IN_KOREAN = {"tanh", "ReLU", "SimpleRNN", "Keras", "Flatten", "None", "nan", "H_prev",
+                   "seq_len", "Cell", "boy"}
+
+
+def latin_words(text: str) -> set[str]:
+    text = re.sub(r"`[^`]*`", " ", text)
+    return {w for w in re.findall(r"[A-Za-z][A-Za-z_'-]*[A-Za-z]", text) if len(w) >= 3}
 
 
 def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings():
@@ -95,6 +103,10 @@ def test_every_bundled_lesson_has_a_korean_twin_with_the_same_settings():
         for text in (korean.title, korean.summary, *(s.text for s in korean.steps),
                      korean.steps[-1].question, korean.steps[-1].answer):
             assert HANGUL.search(text), (path, text)
+        words = [korean.title, korean.summary] + [
+            t for s in korean.steps for t in (s.text, s.question, s.answer) if t]
+        left = set().union(*map(latin_words, words)) - LATIN_IN_KOREAN
+        assert not left, f"English left in {korean.path.name}: {sorted(left)}"
         assert korean.steps[-1].question.rstrip().endswith("?"), path
         assert load_translated(path, "en") == english  # no en/ folder: the lesson as written
     done = seqstudio("lesson", "03-parameters", "--language", "ko", "--json")
