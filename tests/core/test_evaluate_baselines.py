@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from seqstudio.data import SAMPLES
@@ -43,6 +44,28 @@ def check_report(out: str, names: set[str]) -> dict:
     return result
 
 
+def keras_predict_figures(run: Path) -> dict[str, float]:
+    """The model's figures as evaluate computed them before it used the compiled Predictor:
+    Keras' ``model.predict`` on the run's rebuilt validation part."""
+    from seqstudio.engine.resume import rebuild_dataset
+    from seqstudio.engine.rundir import RunDir
+
+    rundir = RunDir(run)
+    ds = rebuild_dataset(rundir.config)
+    out = np.asarray(rundir.load_model().predict(ds.x_val, batch_size=256, verbose=0),
+                     np.float64)
+    if ds.task == "forecast":
+        diff = ds.unscale(out.reshape(len(out), -1)) - ds.unscale(np.asarray(ds.y_val,
+                                                                             np.float64))
+        return {"mae": float(np.abs(diff).mean()), "rmse": float(np.sqrt((diff**2).mean()))}
+    y = np.asarray(ds.y_val, np.int64).reshape(-1)
+    probs = out.reshape(len(y), -1)
+    keep = y != 0  # the padding id is not scored for a language model
+    probs, y = probs[keep], y[keep]
+    p = np.clip(probs[np.arange(len(y)), y], 1e-7, 1.0)
+    return {"loss": float(-np.log(p).mean()), "accuracy": float((probs.argmax(-1) == y).mean())}
+
+
 @pytest.mark.slow
 def test_forecast_evaluate_prints_every_baseline(tmp_path):
     run = tmp_path / "run"
@@ -52,6 +75,7 @@ def test_forecast_evaluate_prints_every_baseline(tmp_path):
     done = seqstudio("evaluate", run, "--json")
     assert done.returncode == 0, done.stderr
     result = check_report(done.stdout, {"mean", "persistence", "seasonal-naive", "ar"})
+    assert result["model"] == pytest.approx(keras_predict_figures(run), rel=1e-4)
     # the sample is hourly: a day is the season
     assert result["details"]["seasonal-naive"]["period"] == 24
     assert result["labels"]["seasonal-naive"] == "seasonal naive (period 24)"
@@ -77,6 +101,7 @@ def test_lm_evaluate_on_a_text_this_project_did_not_write(tmp_path):
     done = seqstudio("evaluate", run, "--json")
     assert done.returncode == 0, done.stderr
     result = check_report(done.stdout, {"unigram", "bigram"})
+    assert result["model"] == pytest.approx(keras_predict_figures(run), rel=1e-4)
     # lm: the loss is the Keras cross-entropy, and val_loss is the same figure
     assert result["model"]["loss"] == pytest.approx(val_losses(run)[result["model_epoch"] - 1],
                                                     rel=2e-3)

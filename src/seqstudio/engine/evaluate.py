@@ -27,10 +27,11 @@ from seqstudio.engine.baselines import (
     compute_baselines,
 )
 from seqstudio.engine.baselines_forecast import loss_name
-from seqstudio.engine.predict import dataset_info, unscale_targets
+from seqstudio.engine.predict import Predictor, dataset_info, unscale_targets
 from seqstudio.errors import SeqstudioError
 
-#: validation samples predicted per call, so an (N, T, V) output never has to fit in memory
+#: validation samples scored at once, so an (N, T, V) output never has to fit in memory (the
+#: Predictor cuts each into its own compiled chunks)
 CHUNK = 4096
 
 
@@ -41,6 +42,10 @@ class EvaluationError(SeqstudioError):
 def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str, Any]:
     """The model against every baseline of its task, on the validation part. The task's
     :class:`~seqstudio.tasks.TaskSpec` gives the model's figures and the baselines.
+
+    ``model`` is a Keras model or a :class:`~seqstudio.engine.predict.Predictor` of one; its
+    forward passes run through the Predictor's compiled chunks, not ``model.predict``
+    (``batch_size`` is kept for callers; the Predictor chooses its own chunk size).
 
     :return: ``{"task", "n_val", "model": {metric: value}, "baselines": {name: {metric: value}},
         "details": {name: {...}}, "labels": {name: label}, "val_loss": {name: value or None},
@@ -56,7 +61,7 @@ def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str
         spec = tasks.get(dataset.task)
     except tasks.UnknownTaskError as exc:
         raise EvaluationError(f"no baselines: {exc}") from None
-    metrics, model_val_loss = spec.model_metrics(model, dataset, batch_size)
+    metrics, model_val_loss = spec.model_metrics(predictor_of(model), dataset, batch_size)
     baselines = compute_baselines(dataset)
     result = {"task": spec.name, "n_val": dataset.n_val, **baseline_report(
         spec, metrics, baselines), "model_val_loss": model_val_loss}
@@ -80,16 +85,22 @@ def baseline_report(task: Any, metrics: dict[str, float],
     }
 
 
+def predictor_of(model: Any) -> Predictor:
+    """``model`` itself if it is a :class:`~seqstudio.engine.predict.Predictor`, else one of it."""
+    return model if isinstance(model, Predictor) else Predictor(model)
+
+
 def categorical_metrics(model: Any, ds: Dataset, batch_size: int, *,
                         skip_padding: bool) -> dict[str, float]:
     """Cross-entropy and accuracy, predicted chunk by chunk; with ``skip_padding`` the padding
     targets (id 0) are not scored. A model that outputs every step ``(N, T, V)`` scored on
-    targets ``(N,)`` is scored on its last step."""
+    targets ``(N,)`` is scored on its last step. ``model``: a Keras model or a Predictor."""
+    predict = predictor_of(model)
     total_loss, correct, count = 0.0, 0, 0
     for start in range(0, ds.n_val, CHUNK):
         x = ds.x_val[start : start + CHUNK]
         y = np.asarray(ds.y_val[start : start + CHUNK], np.int64)
-        probs = np.asarray(model.predict(x, batch_size=batch_size, verbose=0), np.float64)
+        probs = np.asarray(predict(x), np.float64)
         if probs.ndim == 3 and y.ndim == 1:
             probs = probs[:, -1]
         if probs.shape[:-1] != y.shape:
@@ -109,8 +120,9 @@ def categorical_metrics(model: Any, ds: Dataset, batch_size: int, *,
 
 def forecast_metrics(model: Any, ds: Dataset,
                      batch_size: int) -> tuple[dict[str, float], float | None]:
-    """MAE and RMSE in original units, and the validation loss on the scaled targets."""
-    out = np.asarray(model.predict(ds.x_val, batch_size=batch_size, verbose=0))
+    """MAE and RMSE in original units, and the validation loss on the scaled targets.
+    ``model``: a Keras model or a Predictor."""
+    out = np.asarray(predictor_of(model)(ds.x_val))
     return _forecast(out, ds)
 
 
