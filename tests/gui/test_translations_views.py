@@ -4,7 +4,9 @@ tab and its own words, the compare window's title, buttons and the cells' transl
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel
+from test_translations import _visible_texts, english_words
 
 from seqstudio.gui import i18n
 from seqstudio.gui.compare_window import open_compare
@@ -50,4 +52,13 @@ def test_views_and_compare_window_speak_korean(qtbot, make_window, korean):
     assert labels["stacked-rnn"] == i18n.translate("cells", "Stacked RNN") != "Stacked RNN"
     description = registry.cell_type("simple-rnn-tanh").description
     assert hangul(i18n.translate("cells", description))
+    # no English left in it but the cells' ids (as the CLI and the run folders name them)
+    # and its shortcuts' key names
+    ids = {c.name for c in registry.cell_types()}
+    keys = {s.key().toString(QKeySequence.SequenceFormat.NativeText)
+            for s in compare.findChildren(QShortcut)}
+    english = [f"{where}: {text!r} ({', '.join(words)})" for where, text in _visible_texts(compare)
+               if (words := english_words(" ".join(w for w in text.split() if w not in ids),
+                                          keys))]
+    assert not english, "English left in the Korean compare window:\n" + "\n".join(english)
     compare.close()

@@ -30,6 +30,15 @@ from seqstudio.gui.param_form import ParamForm
 DEFAULT_CELLS = ("simple-rnn-tanh", "simple-rnn-relu")
 
 
+def _setting(name: str, value: Any) -> str:
+    """``units 10``: a setting as the cell's form names it (ParamForm's words, so Korean where
+    the form is Korean)."""
+    label = translate("ParamForm", name.replace("_", " "))
+    if isinstance(value, bool):
+        value = translate("ParamForm", "True") if value else translate("ParamForm", "False")
+    return f"{label} {value}"
+
+
 @dataclass
 class CompareEntry:
     """A cell to train (``cell``, ``params``, ``learning_rate``: ``None`` keeps the window's) or a
@@ -47,7 +56,7 @@ class CompareEntry:
     def text(self) -> str:
         if self.is_past:
             return translate("CompareSetup", "past run: {0}").format(Path(self.path).name)
-        params = ", ".join(f"{k} {v}" for k, v in self.params.items())
+        params = ", ".join(_setting(k, v) for k, v in self.params.items())
         lr = f", lr {self.learning_rate:g}" if self.learning_rate is not None else ""
         return translate("CompareSetup", "train {0}").format(self.cell) + (
             f" ({params}{lr})" if params or lr else "")
