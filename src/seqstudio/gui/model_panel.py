@@ -29,16 +29,23 @@ ARCH_COLUMNS = (QT_TRANSLATE_NOOP("ModelPanel", "Layer"), QT_TRANSLATE_NOOP("Mod
 
 
 def build_architecture(dataset: Any, cell: CellType, params: dict[str, Any],
-                       execution_mode: str = "auto", batch_size: int = 64) -> tuple[list, str]:
+                       execution_mode: str = "auto", batch_size: int = 64) -> tuple[list, Any]:
     """Runs on a pool thread: the core builds the model, the GUI only shows the rows and how the
-    model will be executed."""
+    model will be executed (its :class:`~seqstudio.execution.ExecutionPlan`)."""
     from seqstudio.model import build_model
 
     built = build_model(dataset.input_spec, dataset.head, cell, params, compile=False,
                         execution_mode=execution_mode, batch_size=batch_size)
-    plan = built.execution
-    text = plan.text if execution_mode == plan.mode else f"{execution_mode} → {plan.text}"
-    return built.architecture(), text
+    return built.architecture(), built.execution
+
+
+def execution_words(chosen: str, plan: Any) -> str:
+    """How the model runs, e.g. ``auto → loop, 32 batches per call`` (the plan's own ``text``,
+    in the user's language)."""
+    per_call = plan.steps_per_execution
+    text = (translate("ModelPanel", "{0}, {1} batch per call") if per_call == 1 else
+            translate("ModelPanel", "{0}, {1} batches per call")).format(plan.mode, per_call)
+    return text if chosen == plan.mode else f"{chosen} → {text}"
 
 
 class ModelPanel(QWidget):
@@ -219,8 +226,10 @@ class ModelPanel(QWidget):
         self._generation += 1
         generation = self._generation
         self.status.setText(translate("ModelPanel", "Building…"))
-        run_task(build_architecture, self.dataset, cell, self.params(), self.execution_mode,
-                 self.batch_size, on_result=lambda result: self._show_rows(generation, *result),
+        mode = self.execution_mode
+        run_task(build_architecture, self.dataset, cell, self.params(), mode,
+                 self.batch_size, on_result=lambda result: self._show_rows(
+                     generation, result[0], execution_words(mode, result[1])),
                  on_error=lambda exc, tb: self._show_error(generation, exc), owner=self)
 
     def _show_error(self, generation: int, exc: BaseException) -> None:

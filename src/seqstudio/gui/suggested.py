@@ -11,7 +11,19 @@ from __future__ import annotations
 from typing import Any
 
 from seqstudio.engine.settings import suggest_training
+from seqstudio.gui.dataset_words import summary_word
 from seqstudio.gui.i18n import translate
+
+
+def reason_words(dataset: Any, suggestion: Any) -> str:
+    """The suggestion's ``reason`` (``lm: 160 training samples in batches of 4 ...``), made from
+    its numbers in the user's language."""
+    n = max(int(dataset.n_train), 1)
+    batches = -(-n // suggestion.batch_size)
+    return translate("SuggestedDefaults", "{0}: {1:,} training samples in batches of {2} ({3} per "
+                     "epoch), {4} epochs (about {5:,} steps), learning rate {6:g}, {7} units").format(
+        summary_word(dataset.task), n, suggestion.batch_size, batches, suggestion.epochs,
+        suggestion.epochs * batches, suggestion.learning_rate, suggestion.units)
 
 
 class SuggestedDefaults:
@@ -57,7 +69,7 @@ class SuggestedDefaults:
         for name in changed:
             self.last[name] = wanted[name]
         self.reason = translate("SuggestedDefaults", "Suggested for this file: {0}. A field you "
-                                "change keeps your value.").format(suggestion.reason)
+                                "change keeps your value.").format(reason_words(dataset, suggestion))
         for widget, tip in zip(self.widgets, self.tooltips, strict=True):
             widget.setToolTip(f"{tip}\n\n{self.reason}" if tip else self.reason)
         return changed

@@ -921,6 +921,14 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
         <translation>식</translation>
     </message>
     <message>
+        <source>{0}, {1} batch per call</source>
+        <translation>{0}, 호출마다 배치 {1}개</translation>
+    </message>
+    <message>
+        <source>{0}, {1} batches per call</source>
+        <translation>{0}, 호출마다 배치 {1}개</translation>
+    </message>
+    <message>
         <source>The recurrent cell to train. Every registered cell type is listed, built-in or from a plugin.</source>
         <translation>학습할 순환 셀입니다. 기본 제공이든 플러그인이든 등록된 셀 종류가 모두 나옵니다.</translation>
     </message>
@@ -1233,6 +1241,10 @@ The app is still usable: change the settings and start again.</source>
 </context>
 <context>
     <name>SuggestedDefaults</name>
+    <message>
+        <source>{0}: {1:,} training samples in batches of {2} ({3} per epoch), {4} epochs (about {5:,} steps), learning rate {6:g}, {7} units</source>
+        <translation>{0}: 학습 샘플 {1:,}개, 배치 크기 {2} (에포크마다 배치 {3}개), 에포크 {4}회 (약 {5:,} 단계), 학습률 {6:g}, 유닛 {7}개</translation>
+    </message>
     <message>
         <source>Suggested for this file: {0}. A field you change keeps your value.</source>
         <extracomment>what each field held when it was last set by us; a different value is the user's</extracomment>
