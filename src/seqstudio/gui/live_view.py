@@ -175,6 +175,10 @@ class LiveView(QWidget):
         for view in self.views.values():  # cheap: the views only empty themselves
             view.draw()
 
+    def tab_index(self, name: str) -> int:
+        """The index of the tab that holds the view named ``name``."""
+        return self._tab_of[name]
+
     def show_view(self, name: str) -> None:
         """Bring the view named ``name`` to the front of its tabs."""
         if name in self._tab_of:
