@@ -612,7 +612,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Stop training before opening another file.</source>
-        <translation>다른 파일을 열기 전에 학습을 멈추세요.</translation>
+        <translation>다른 파일을 열기 전에 학습을 중지하세요.</translation>
     </message>
     <message>
         <source>idle</source>
@@ -644,7 +644,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>The compare window is training; wait for its table or stop it there</source>
-        <translation>비교 창에서 학습 중입니다. 표가 나올 때까지 기다리거나 거기서 멈추세요</translation>
+        <translation>비교 창에서 학습 중입니다. 표가 나올 때까지 기다리거나 거기서 중지하세요</translation>
     </message>
     <message>
         <source>TensorFlow failed to load</source>
@@ -684,15 +684,15 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Resumed.</source>
-        <translation>다시 시작했습니다.</translation>
+        <translation>계속합니다.</translation>
     </message>
     <message>
         <source>Paused. Resume with Ctrl+P, or Stop.</source>
-        <translation>일시 정지했습니다. Ctrl+P로 다시 시작하거나 멈추세요.</translation>
+        <translation>일시 정지했습니다. Ctrl+P로 계속하거나 중지하세요.</translation>
     </message>
     <message>
         <source>Stopping after the current batch…</source>
-        <translation>현재 배치가 끝나면 멈춥니다…</translation>
+        <translation>현재 배치가 끝나면 중지합니다…</translation>
     </message>
     <message>
         <source>Training {0:,} parameters; run directory {1}</source>
@@ -783,19 +783,19 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>&amp;Pause / Resume</source>
-        <translation>일시 정지 / 다시 시작(&amp;P)</translation>
+        <translation>일시 정지 / 계속(&amp;P)</translation>
     </message>
     <message>
         <source>Pause or resume training</source>
-        <translation>학습을 일시 정지하거나 다시 시작합니다</translation>
+        <translation>학습을 일시 정지하거나 계속합니다</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>멈춤(&amp;T)</translation>
+        <translation>중지(&amp;T)</translation>
     </message>
     <message>
         <source>Stop after the current batch, keeping what was learned</source>
-        <translation>현재 배치가 끝나면 멈추고, 학습한 내용은 남깁니다</translation>
+        <translation>현재 배치가 끝나면 중지하고, 학습한 내용은 남깁니다</translation>
     </message>
     <message>
         <source>&amp;Compare Runs…</source>
@@ -875,7 +875,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Main</source>
-        <translation>기본</translation>
+        <translation>기본 도구 모음</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1041,7 +1041,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Distribution</source>
-        <translation>배포판</translation>
+        <translation>배포 패키지</translation>
     </message>
     <message>
         <source>Version</source>
@@ -1053,7 +1053,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Provides</source>
-        <translation>제공</translation>
+        <translation>제공 항목</translation>
     </message>
     <message>
         <source>ok</source>
@@ -1074,7 +1074,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>disabled</source>
-        <translation>꺼짐</translation>
+        <translation>사용 안 함</translation>
     </message>
     <message>
         <source>Select a plugin to see what it provides, or why it failed.</source>
@@ -1106,7 +1106,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>distribution: {0} {1}</source>
-        <translation>배포판: {0} {1}</translation>
+        <translation>배포 패키지: {0} {1}</translation>
     </message>
     <message>
         <source>status: {0}</source>
@@ -1175,7 +1175,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Stopped</source>
-        <translation>멈춤</translation>
+        <translation>중지됨</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -1192,7 +1192,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>stopped by user</source>
-        <translation>사용자가 멈춤</translation>
+        <translation>사용자가 중지함</translation>
     </message>
     <message>
         <source>interrupted</source>
@@ -1332,7 +1332,7 @@ The app is still usable: change the settings and start again.</source>
     </message>
     <message>
         <source>Stop</source>
-        <translation>멈춤</translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>Start training (F5 or Ctrl+Return)</source>
@@ -1340,11 +1340,11 @@ The app is still usable: change the settings and start again.</source>
     </message>
     <message>
         <source>Pause or resume training (Ctrl+P)</source>
-        <translation>학습 일시 정지 또는 다시 시작 (Ctrl+P)</translation>
+        <translation>학습 일시 정지 또는 계속 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Stop after the current batch, keeping what was learned (Esc)</source>
-        <translation>현재 배치가 끝나면 멈추고, 학습한 내용은 남깁니다 (Esc)</translation>
+        <translation>현재 배치가 끝나면 중지하고, 학습한 내용은 남깁니다 (Esc)</translation>
     </message>
     <message>
         <source>idle</source>
@@ -1364,7 +1364,7 @@ The app is still usable: change the settings and start again.</source>
     </message>
     <message>
         <source>Resume</source>
-        <translation>다시 시작</translation>
+        <translation>계속</translation>
     </message>
     <message>
         <source>TensorBoard is not installed: {0}</source>
