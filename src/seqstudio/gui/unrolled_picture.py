@@ -34,20 +34,36 @@ def shown_steps(total: int, fit: int, selected: int | None) -> list[int | None]:
     return out
 
 
+#: levels of the diverging scale's lookup table (odd: 0 has its own entry, white); one more
+#: entry after them is the grey of a value that is not finite
+LEVELS = 1023
+
+
+def _diverging_lut() -> np.ndarray:
+    a = np.linspace(-1.0, 1.0, LEVELS)[:, None]
+    mid, pos, neg = (np.array(c.getRgb()[:3], dtype=np.float64) for c in (_MID, _POS, _NEG))
+    rgb = np.where(a >= 0, mid + (pos - mid) * a, mid + (neg - mid) * -a)
+    lut = np.full((LEVELS + 1, 4), 255, dtype=np.uint8)
+    lut[:LEVELS, :3] = np.round(rgb).astype(np.uint8)
+    lut[LEVELS, :3] = 0x77
+    return lut
+
+
+_LUT = _diverging_lut()
+
+
 def color_image(values: np.ndarray, peak: float) -> QImage:
     """``values`` (rows × columns) as an image, one pixel a value, blue (negative) through white
     to red (positive) up to ``peak``, as the heatmap's diverging scale. Painting a row of it
-    scaled into a rectangle is one call, not one rectangle per unit."""
+    scaled into a rectangle is one call, not one rectangle per unit. The colours come from a
+    table made once (a value is one lookup, not a blend of three colours at every draw)."""
     v = np.atleast_2d(np.asarray(values, dtype=np.float64))
-    a = np.clip(np.nan_to_num(v / peak if peak > 0 else v * 0.0), -1.0, 1.0)[..., None]
-    mid = np.array([_MID.red(), _MID.green(), _MID.blue()], dtype=np.float64)
-    pos = np.array([_POS.red(), _POS.green(), _POS.blue()], dtype=np.float64)
-    neg = np.array([_NEG.red(), _NEG.green(), _NEG.blue()], dtype=np.float64)
-    rgb = np.where(a >= 0, mid + (pos - mid) * a, mid + (neg - mid) * -a)
-    rgb[~np.isfinite(v)] = 0x77
+    half = (LEVELS - 1) / 2
+    scaled = v * (half / peak) if peak > 0 else np.zeros_like(v)
+    index = np.clip(np.rint(scaled + half), 0, LEVELS - 1)
+    index[~np.isfinite(v)] = LEVELS
+    pixels = np.ascontiguousarray(_LUT[index.astype(np.intp)])
     rows, cols = v.shape
-    pixels = np.full((rows, cols, 4), 255, dtype=np.uint8)
-    pixels[..., :3] = np.round(rgb).astype(np.uint8)
     image = QImage(pixels.data, cols, rows, 4 * cols, QImage.Format.Format_RGBA8888)
     return image.copy()  # owns its pixels once ``pixels`` is gone
 
