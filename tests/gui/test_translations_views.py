@@ -25,7 +25,7 @@ def korean(monkeypatch):
 
 
 def test_views_and_compare_window_speak_korean(qtbot, make_window, korean):
-    window = make_window()
+    window = make_window(start_tf=False)
     assert i18n.current_language() == "ko"
     tabs = window.live.tabs
     titles = [tabs.tabText(i) for i in range(tabs.count())]
