@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from seqstudio.gui.tasks import run_task
+from seqstudio.gui.tasks import ErrorRecord, run_task
 
 
 def _compute(dataset: Any) -> list[Any]:
@@ -61,9 +61,9 @@ class BaselineTracker(QObject):
             self.baselines = found
             self.ready.emit(found)
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
+    def _failed(self, generation: int, exc: ErrorRecord) -> None:
         if generation == self._generation:  # the plot simply has no baseline lines
-            self.error = f"{type(exc).__name__}: {exc}"
+            self.error = exc.with_kind
             self.ready.emit([])
 
     def lines(self) -> list[tuple[str, float]]:

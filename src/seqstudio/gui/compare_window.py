@@ -30,7 +30,7 @@ from seqstudio.gui.qt_compare_heatmaps import QtCompareHeatmaps
 from seqstudio.gui.qt_compare_runner import CompareRunner, Job
 from seqstudio.gui.qt_compare_setup import CompareEntry, QtCompareSetup
 from seqstudio.gui.qt_compare_table import QtCompareTable
-from seqstudio.gui.tasks import run_task
+from seqstudio.gui.tasks import ErrorRecord, run_task
 
 LETTERS = "ABCD"
 
@@ -344,7 +344,7 @@ class CompareWindow(QMainWindow):
         self.status.setText(translate("CompareWindow", "Compared {0}.").format(", ".join(headers)))
         self.compared.emit(comparison)
 
-    def _compare_failed(self, exc: BaseException, tb: str) -> None:
+    def _compare_failed(self, exc: ErrorRecord, tb: str) -> None:
         self.comparing = False
         self._set_running(False)
         self.status.setText(translate("CompareWindow", "The comparison failed."))

@@ -33,7 +33,7 @@ from seqstudio.gui.dataset_words import summary_key, summary_word
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.preview import FilePreview, read_preview
-from seqstudio.gui.tasks import run_task
+from seqstudio.gui.tasks import ErrorRecord, run_task
 
 MAX_PLOT_COLUMNS = 6
 
@@ -314,14 +314,14 @@ class DataPanel(QWidget):
         self.summary.setText(summary_html(dataset))
         self.datasetLoaded.emit(dataset)
 
-    def _failed(self, generation: int, exc: BaseException, tb: str) -> None:
+    def _failed(self, generation: int, exc: ErrorRecord, tb: str) -> None:
         if generation != self._generation:
             return
         self._end_progress()
         self.dataset = None
-        message = str(exc) if str(exc) else type(exc).__name__
+        message = exc.text
         self.load_error = message
-        self._offer_treatment(list(getattr(exc, "issues", []) or []))
+        self._offer_treatment(list(exc.issues))
         self.summary.setText(f"<span style='color:#cf222e'>{html.escape(message)}</span>")
         self.loadFailed.emit(message, tb, self._new_file)
         self._new_file = False

@@ -108,7 +108,7 @@ class ValidationForecaster(QObject):
         run_task(predict_validation, *args,
                  on_result=lambda r: self._deliver(generation, self.ready, r),
                  on_error=lambda exc, _tb: self._deliver(generation, self.failed,
-                                                         f"{type(exc).__name__}: {exc}"),
+                                                         exc.with_kind),
                  owner=self)
 
     def _deliver(self, generation: int, signal: Any, value: Any) -> None:

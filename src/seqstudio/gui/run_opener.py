@@ -7,11 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog
 
-from seqstudio.errors import SeqstudioError
 from seqstudio.gui import run_files
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.i18n import translate
-from seqstudio.gui.tasks import run_task
+from seqstudio.gui.tasks import ErrorRecord, run_task
 from seqstudio.gui.words import plural
 
 
@@ -27,14 +26,14 @@ def open_run(window: Any, folder: str | Path) -> None:
              on_error=lambda exc, tb: refuse_run(window, exc, tb), owner=window)
 
 
-def refuse_run(window: Any, exc: BaseException, tb: str) -> None:
+def refuse_run(window: Any, exc: ErrorRecord, tb: str) -> None:
     """A run folder that cannot be opened. A :class:`SeqstudioError` (damaged, not a run, from a
     newer seqstudio) says all there is to say; only an unexpected error keeps its traceback,
     behind the dialog's details."""
-    if isinstance(exc, SeqstudioError):
+    if exc.expected:
         show_error(window, translate("RunOpener", "Cannot open run"), str(exc))
     else:
-        show_error(window, translate("RunOpener", "Cannot open run"), f"{type(exc).__name__}: {exc}", tb)
+        show_error(window, translate("RunOpener", "Cannot open run"), exc.with_kind, tb)
 
 
 def show_run(window: Any, run: dict[str, Any]) -> None:
