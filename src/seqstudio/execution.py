@@ -22,8 +22,11 @@ UNROLL_MAX_STEPS = 32
 TARGET_CALL_SECONDS = 0.05
 MAX_STEPS_PER_EXECUTION = 32
 #: rough cost model for ``auto`` (fitted to bench/cells.py on 2 CPU cores): a fixed cost per
-#: batch, and the sustained FLOP/s of recurrent training
+#: batch, a fixed cost per time step of each layer (forward and backward; a cell with k gate
+#: groups runs about k times a SimpleRNN's ops per step, which its ``cost_per_step`` says), and
+#: the sustained FLOP/s of recurrent training
 BATCH_OVERHEAD_SECONDS = 4e-4
+STEP_OVERHEAD_SECONDS = 2.5e-5
 SUSTAINED_FLOPS = 8e10
 
 
@@ -64,6 +67,25 @@ def training_flops(seq_len: int, step_dim: int, units: Sequence[int], head_units
     return 3 * flops
 
 
+def batch_seconds(seq_len: int, step_dim: int, units: Sequence[int], head_units: int,
+                  batch_size: int, step_cost: Callable[[int, int], float] | None = None
+                  ) -> float:
+    """The cost model's seconds for one training batch: :data:`BATCH_OVERHEAD_SECONDS`, plus
+    :data:`STEP_OVERHEAD_SECONDS` per step of each layer scaled by the cell's cost per step
+    relative to a plain cell's (its gate groups), plus the FLOPs at :data:`SUSTAINED_FLOPS`.
+
+    The per-step term is what a short sequence of small layers spends: without it an LSTM or a
+    GRU on the seed configuration packed as many batches into one call as a SimpleRNN, and
+    its live loss arrived in fewer, later updates."""
+    cost = step_cost or plain_step_cost
+    steps, d = 0.0, step_dim
+    for n in units:
+        steps += seq_len * cost(d, n) / max(plain_step_cost(d, n), 1.0)
+        d = n
+    flops = training_flops(seq_len, step_dim, units, head_units, batch_size, step_cost)
+    return BATCH_OVERHEAD_SECONDS + steps * STEP_OVERHEAD_SECONDS + flops / SUSTAINED_FLOPS
+
+
 def parse_mode(mode: str) -> tuple[str, int | None]:
     """``"unrolled:8"`` -> ``("unrolled", 8)``; ``"auto"`` -> ``("auto", None)``."""
     name, _, per_call = (mode or "auto").partition(":")
@@ -97,7 +119,7 @@ def plan_execution(
     type's cost per step (see :func:`training_flops`)."""
     name, spe = parse_mode(mode)
     flops = training_flops(seq_len, step_dim, units, head_units, batch_size, step_cost)
-    seconds = BATCH_OVERHEAD_SECONDS + flops / SUSTAINED_FLOPS
+    seconds = batch_seconds(seq_len, step_dim, units, head_units, batch_size, step_cost)
     auto_spe = max(1, min(MAX_STEPS_PER_EXECUTION, int(TARGET_CALL_SECONDS / seconds)))
     reason = ""
     if name == "auto":

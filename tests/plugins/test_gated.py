@@ -80,12 +80,48 @@ def test_numerics_equal_keras_given_the_same_weights(registry, name, mode):
     np.testing.assert_allclose(np.asarray(sub(x)), want[0][:, -1], atol=1e-5)
 
 
+@pytest.mark.parametrize("unroll", [False, True])
+@pytest.mark.parametrize("name", ["lstm", "gru"])
+def test_masked_steps_equal_keras(name, unroll):
+    """Under a mask (padded text) the hoisted loop keeps the state across padded steps exactly as
+    keras.layers.LSTM/GRU do, outputs and final states, to 1e-5."""
+    import keras
+    from seqstudio_builtins.gated_layers import GatedRecurrent
+
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(4, 9, 3)).astype("float32")
+    mask = np.ones((4, 9), bool)
+    mask[0, 5:] = mask[1, :2] = mask[2, 3:6] = False
+    ours = GatedRecurrent(kind=name, units=5, return_sequences=True, return_state=True,
+                          unroll=unroll)
+    cls = keras.layers.LSTM if name == "lstm" else keras.layers.GRU
+    theirs = cls(5, return_sequences=True, return_state=True, unroll=unroll)
+    ours(x), theirs(x)  # build
+    weights = [rng.uniform(-0.6, 0.6, w.shape).astype("float32") for w in ours.get_weights()]
+    ours.set_weights(weights)
+    theirs.set_weights(weights)
+    got, want = ours(x, mask=mask), theirs(x, mask=mask)
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        np.testing.assert_allclose(np.asarray(g), np.asarray(w), atol=1e-5)
+
+
 def test_the_planner_costs_an_lstm_four_times_a_simple_rnn(registry):
     spec = InputSpec("numeric", 20, features=100)
     plans = {name: build_model(spec, HeadSpec("linear", 1), registry.cell_type(name),
                                {"units": 64}, compile=False).execution
              for name in ("simple-rnn-tanh", "gru", "lstm")}
     spe = [plans[n].steps_per_execution for n in ("simple-rnn-tanh", "gru", "lstm")]
+    assert spe[0] > spe[1] > spe[2]
+
+
+def test_the_planner_counts_the_gates_per_step_on_the_seed_configuration(registry):
+    """Issue 13: on T=20, n=10 the FLOPs are tiny and the per-step ops dominate, so a GRU or an
+    LSTM must get fewer batches per call than a SimpleRNN (else its live loss comes late)."""
+    spec = InputSpec("onehot", 20, vocab_size=100)
+    spe = [build_model(spec, HeadSpec("softmax", 100), registry.cell_type(name), {"units": 10},
+                       compile=False).execution.steps_per_execution
+           for name in ("simple-rnn-tanh", "gru", "lstm")]
     assert spe[0] > spe[1] > spe[2]
 
 
