@@ -32,10 +32,10 @@ DEFAULT_CELLS = ("simple-rnn-tanh", "simple-rnn-relu")
 
 def _setting(name: str, value: Any) -> str:
     """``units 10``: a setting as the cell's form names it (ParamForm's words, so Korean where
-    the form is Korean)."""
+    the form is Korean; ParamForm's own file has their translations)."""
     label = translate("ParamForm", name.replace("_", " "))
     if isinstance(value, bool):
-        value = translate("ParamForm", "True") if value else translate("ParamForm", "False")
+        value = translate("ParamForm", str(value))  # "True" / "False", as the form writes them
     return f"{label} {value}"
 
 

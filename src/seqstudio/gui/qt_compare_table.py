@@ -30,6 +30,23 @@ SECTION_TITLES = {"run": QT_TRANSLATE_NOOP("CompareTable", "Run"),
                   "size": QT_TRANSLATE_NOOP("CompareTable", "Size"),
                   "speed": QT_TRANSLATE_NOOP("CompareTable", "Speed"),
                   "glass-box": QT_TRANSLATE_NOOP("CompareTable", "Memory and health")}
+#: the fixed row names of :func:`~seqstudio.engine.compare.compare_runs` (as ``seqstudio
+#: compare`` prints them), shown translated; the rest (settings keys, metrics, baselines' names)
+#: are shown as the engine names them
+ROW_NAMES = (
+    QT_TRANSLATE_NOOP("CompareTable", "status"), QT_TRANSLATE_NOOP("CompareTable", "reason"),
+    QT_TRANSLATE_NOOP("CompareTable", "epochs done"),
+    QT_TRANSLATE_NOOP("CompareTable", "best epoch"),
+    QT_TRANSLATE_NOOP("CompareTable", "val_loss (last epoch)"),
+    QT_TRANSLATE_NOOP("CompareTable", "parameters"),
+    QT_TRANSLATE_NOOP("CompareTable", "s per epoch (median)"),
+    QT_TRANSLATE_NOOP("CompareTable", "samples/s"),
+    QT_TRANSLATE_NOOP("CompareTable", "first epoch s (with compiling)"),
+    QT_TRANSLATE_NOOP("CompareTable", "wall time s (with start-up)"),
+    QT_TRANSLATE_NOOP("CompareTable", "best epoch against them"),
+    QT_TRANSLATE_NOOP("CompareTable", "at epoch"),
+    QT_TRANSLATE_NOOP("CompareTable", "memory (steps back)"),
+)
 
 
 class QtCompareTable(QWidget):
@@ -127,7 +144,8 @@ class QtCompareTable(QWidget):
             table.insertRow(table.rowCount())
             r = table.rowCount() - 1
             marked = row.differs and row.section == "settings"
-            name = QTableWidgetItem(("  " + row.name) + (" *" if marked else ""))
+            shown = translate("CompareTable", row.name) if row.name in ROW_NAMES else row.name
+            name = QTableWidgetItem(("  " + shown) + (" *" if marked else ""))
             name.setData(VALUE_ROLE, row.name)
             if marked:
                 name.setToolTip(translate("CompareTable", "The runs differ in this setting"))

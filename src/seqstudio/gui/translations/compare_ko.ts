@@ -173,6 +173,59 @@
         <translation>기억과 건강 상태</translation>
     </message>
     <message>
+        <source>status</source>
+        <extracomment>the fixed row names of :func:`~seqstudio.engine.compare.compare_runs` (as ``seqstudio compare`` prints them), shown translated; the rest (settings keys, metrics, baselines' names) are shown as the engine names them</extracomment>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>epochs done</source>
+        <translation>마친 에포크</translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation>최적 에포크</translation>
+    </message>
+    <message>
+        <source>val_loss (last epoch)</source>
+        <translation>val_loss (마지막 에포크)</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>파라미터 수</translation>
+    </message>
+    <message>
+        <source>s per epoch (median)</source>
+        <translation>에포크당 s (중앙값)</translation>
+    </message>
+    <message>
+        <source>samples/s</source>
+        <translation>샘플/s</translation>
+    </message>
+    <message>
+        <source>first epoch s (with compiling)</source>
+        <translation>첫 에포크 s (컴파일 포함)</translation>
+    </message>
+    <message>
+        <source>wall time s (with start-up)</source>
+        <translation>전체 시간 s (시작 포함)</translation>
+    </message>
+    <message>
+        <source>best epoch against them</source>
+        <translation>최적 에포크와 기준선 비교</translation>
+    </message>
+    <message>
+        <source>at epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>memory (steps back)</source>
+        <translation>기억 (되돌아본 시점 수)</translation>
+    </message>
+    <message>
         <source>Differences only</source>
         <translation>차이만 보기</translation>
     </message>
