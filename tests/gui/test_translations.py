@@ -304,8 +304,7 @@ def test_hangul_has_glyphs_in_the_window_fonts(monkeypatch, make_window, english
 
 
 # -- View ▸ Language ---------------------------------------------------------------------------
-def test_language_menu_switches_and_is_remembered(monkeypatch, make_window, qtbot,
-                                                  english_after):
+def test_language_menu_switches_and_is_remembered(monkeypatch, make_window, english_after):
     monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
     monkeypatch.setattr(i18n, "system_language", lambda: "en")
     first = make_window(start_tf=False)
