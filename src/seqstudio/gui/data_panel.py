@@ -357,7 +357,7 @@ def summary_html(dataset: Any) -> str:
              translate("DataPanel", "{0:,} / {1:,} samples").format(dataset.n_train, dataset.n_val)),
             (translate("DataPanel", "input per sample"),
              translate("DataPanel", "{0} steps × {1} features ({2})")
-             .format(spec.seq_len, spec.step_dim, spec.kind))]
+             .format(spec.seq_len, spec.step_dim, summary_word(spec.kind)))]
     for key, value in (dataset.summary or {}).items():
         if key in ("task",):
             continue

@@ -65,6 +65,10 @@ WORDS = (
     # the task's id, as the summary's first line shows it (English keeps the id)
     QT_TRANSLATE_NOOP("DatasetSummary", "lm"),
     QT_TRANSLATE_NOOP("DatasetSummary", "classify"),
+    # the input's kind, in "input per sample" (English keeps the id)
+    QT_TRANSLATE_NOOP("DatasetSummary", "onehot"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "embedding"),
+    QT_TRANSLATE_NOOP("DatasetSummary", "numeric"),
 )
 
 

@@ -506,6 +506,18 @@
         <source>classify</source>
         <translation>분류</translation>
     </message>
+    <message>
+        <source>onehot</source>
+        <translation>원-핫</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>숫자</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialogs</name>
