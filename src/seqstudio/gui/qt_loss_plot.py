@@ -43,6 +43,20 @@ def _ema(ys: np.ndarray, alpha: float, ema: float | None) -> tuple[np.ndarray, f
     return smooth, ema
 
 
+def divergence_words(divergence: object) -> str:
+    """The engine's ``Divergence.what`` ("loss became nan at epoch 1, batch 32") in the user's
+    language, from its fields (the engine's own words say which loss went first)."""
+    loss, epoch, batch = divergence.loss, divergence.epoch + 1, divergence.batch + 1
+    if divergence.what.startswith("the validation loss"):
+        return translate("LossPlot", "the validation loss became {0} at epoch {1}, batch {2}"
+                         ).format(loss, epoch, batch) if divergence.batch >= 0 else \
+            translate("LossPlot", "the validation loss became {0} at the end of epoch {1}"
+                      ).format(loss, epoch)
+    return translate("LossPlot", "loss became {0} at epoch {1}, batch {2}").format(
+        loss, epoch, batch) if divergence.batch >= 0 else \
+        translate("LossPlot", "loss became {0} at the end of epoch {1}").format(loss, epoch)
+
+
 class LossPlotWidget(pg.PlotWidget):
     """The pyqtgraph plot itself (objectName ``lossPlot``). Curves are created once."""
 
@@ -189,7 +203,8 @@ class QtLossPlot(QWidget):
         x = self.x_of(divergence.epoch, divergence.batch)
         finite = self._y.view[np.isfinite(self._y.view)]
         y = float(finite[-1]) if finite.size else 1.0
-        self.marks.mark_divergence(x, y, divergence.what, log=self.log_scale.isChecked())
+        self.marks.mark_divergence(x, y, divergence_words(divergence),
+                                   log=self.log_scale.isChecked())
 
     def mark_shown(self, epoch: int | None, batch: int = -1, text: str = "") -> None:
         """A vertical line at the moment the other views show (``None``: the newest, no line)."""

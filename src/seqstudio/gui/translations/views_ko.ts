@@ -223,8 +223,24 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <source>epoch</source>
+        <source>the validation loss became {0} at epoch {1}, batch {2}</source>
         <extracomment>weight of the newest batch in the exponential moving average up to this many points a curve is drawn as is; beyond, from a min/max envelope peak-downsampling buckets per pixel column (pyqtgraph's autoDownsampleFactor; each bucket is drawn as two points, its min and max): one for the raw curve, a true min/max envelope; half for the smoothed one, which has no detail finer than a pixel or two but is drawn with a wide pen (wide lines are the costly part of painting the plot)</extracomment>
+        <translation>에포크 {1}, 배치 {2}에서 검증 손실이 {0}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>the validation loss became {0} at the end of epoch {1}</source>
+        <translation>에포크 {1}의 끝에서 검증 손실이 {0}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>loss became {0} at epoch {1}, batch {2}</source>
+        <translation>에포크 {1}, 배치 {2}에서 손실이 {0}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>loss became {0} at the end of epoch {1}</source>
+        <translation>에포크 {1}의 끝에서 손실이 {0}이(가) 되었습니다</translation>
+    </message>
+    <message>
+        <source>epoch</source>
         <translation>에포크</translation>
     </message>
     <message>
