@@ -82,3 +82,48 @@ def test_a_choice_redraws_at_once_only_the_views_on_screen_that_need_it(qtbot):
     assert len(trajectories.draw_times) == counts["trajectories"] and not trajectories.pending
     assert view.views["inspector"].pending and view.views["unrolled"].pending  # not on screen
     assert len(view.views["unrolled"].draw_times) == counts["unrolled"]
+
+
+def weights_at(epoch, batch, n=4, d=3):
+    """A weights snapshot as the training process sends one after each hidden-state snapshot
+    (its health figures from numpy, as the engine computes them)."""
+    from seqstudio.engine.events import LayerWeights, WeightsSnapshot
+
+    rng = np.random.default_rng(100 * epoch + batch)
+    wh = rng.normal(size=(n, n)) * 0.3
+    eig = np.linalg.eigvals(wh)
+    layer = LayerWeights("rnn", "simple-rnn-tanh", {"kernel": rng.normal(size=(d, n)),
+                                                    "recurrent_kernel": wh, "bias": np.zeros(n)},
+                         np.zeros((6, d)), eig, float(np.abs(eig).max()), 0.0, 0.0,
+                         "recurrent_kernel")
+    return WeightsSnapshot(epoch, batch, (layer,))
+
+
+def test_a_view_keeps_its_weights_until_the_next_ones_arrive(qtbot):
+    """The weights come a moment after their snapshot: a view drawn in between keeps what it
+    shows instead of emptying itself and filling again; a run that ends without them says so."""
+    from seqstudio.engine.events import Finished
+
+    view = LiveView()
+    qtbot.addWidget(view)
+    view.on_started(Started("", "", (), 0, 2, 10, "", 0))
+    weights = view.views["weights"]
+    view.on_snapshot(snap(0, 0))
+    view.add_event(weights_at(0, 0))
+    weights.draw()
+    first = weights.panel.snapshot
+    assert first is view.model.weights_at() and first is not None
+    view.on_snapshot(snap(0, 1))  # its weights are on their way
+    weights.draw()
+    assert weights.panel.snapshot is first
+    view.add_event(weights_at(0, 1))
+    assert weights.pending
+    weights.draw()
+    assert weights.panel.snapshot is view.model.weights_at() is not first
+    view.on_snapshot(snap(0, 2))
+    weights.draw()
+    view.add_event(Finished("stopped", "stopped by user", 0, ""))  # no weights came with it
+    assert weights.pending
+    weights.draw()
+    assert weights.panel.snapshot is None
+    assert "No weights were recorded" in weights.panel.formula.text()

@@ -31,7 +31,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_hidden_state_plot import readable_token
 from seqstudio.gui.qt_strips import Strip, StripsCanvas
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.views import RunView, ViewSpec
+from seqstudio.gui.views import RunView, ViewSpec, still_coming
 
 
 def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
@@ -151,6 +151,9 @@ class InspectorView(RunView):
         self.layer.blockSignals(False)
 
     def render(self) -> None:
+        if self.model.snapshot is not None and self.model.weights_at() is None and \
+                still_coming(self.model, self.model.weights):
+            return
         self._sync_controls()
         try:
             strips, verification, title = step_strips(self.model)

@@ -38,7 +38,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.views import RunView, ViewSpec
+from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: the smallest influence drawn on the log scale (an exact 0 has no logarithm)
@@ -287,6 +287,8 @@ class MemoryView(RunView):
 
     def render(self) -> None:
         influence = self.model.influence_at()
+        if influence is None and still_coming(self.model, self.model.influence):
+            return
         if influence is None:
             if self.panel.snapshot is not None or self.model.snapshot is None:
                 self.panel.clear()

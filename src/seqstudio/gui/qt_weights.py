@@ -41,7 +41,7 @@ from seqstudio.gui.glass_words import (
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.views import RunView, ViewSpec
+from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 EMPTY = QT_TRANSLATE_NOOP("WeightsView", "Train a model to see its weights and how healthy "
@@ -382,6 +382,8 @@ class WeightsView(RunView):
 
     def render(self) -> None:
         weights = self.model.weights_at()
+        if weights is None and still_coming(self.model, self.model.weights):
+            return
         if weights is None:
             if self.panel.snapshot is not None or self.model.snapshot is None:
                 self.panel.clear()

@@ -68,11 +68,11 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("unrolled", QT_TRANSLATE_NOOP("Views", "Unrolled"), "seqstudio.gui.qt_unrolled:UnrolledView",
              ("selection", "layer", "step", "weights")),
     ViewSpec("inspector", QT_TRANSLATE_NOOP("Views", "Inspector"), "seqstudio.gui.qt_inspector:InspectorView",
-             ("selection", "layer", "step", "weights")),
+             ("selection", "layer", "step", "weights", "finished")),
     ViewSpec("memory", QT_TRANSLATE_NOOP("Views", "Memory"), "seqstudio.gui.qt_memory:MemoryView",
-             ("selection", "influence")),
+             ("selection", "influence", "finished")),
     ViewSpec("weights", QT_TRANSLATE_NOOP("Views", "Weights"), "seqstudio.gui.qt_weights:WeightsView",
-             ("selection", "layer", "weights")),
+             ("selection", "layer", "weights", "finished")),
 ]
 
 
@@ -81,6 +81,16 @@ def spec(name: str) -> ViewSpec:
         if s.name == name:
             return s
     raise KeyError(f"no view named {name!r}; the views are {[s.name for s in VIEWS]}")
+
+
+def still_coming(model: RunModel, table: dict) -> bool:
+    """Whether what the selected snapshot lacks in ``table`` (``model.weights`` or
+    ``model.influence``) is on its way: a run streams in, the selection follows it, and earlier
+    snapshots came with theirs. The training process sends them right after the snapshot, so a
+    view drawn in between keeps what it shows rather than emptying itself and filling again
+    (such a view also needs ``finished``: a run that ends without them is drawn as it is)."""
+    return (model.following and model.started is not None and model.finished is None
+            and bool(table))
 
 
 class RunView(QWidget):
