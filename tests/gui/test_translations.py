@@ -5,7 +5,9 @@ View ▸ Language remembered."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -55,6 +57,38 @@ def test_every_string_is_translated_and_the_qm_is_fresh():
     done = subprocess.run([sys.executable, str(TOOL), "check"], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], str]:
+    """``(context, source) -> translation`` of a .ts file (``""`` when unfinished)."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            done = translation is not None and translation.get("type") != "unfinished"
+            found[(name, message.findtext("source", ""))] = (translation.text or "") if done else ""
+    return found
+
+
+def test_every_string_in_the_sources_is_in_a_ts_file(tmp_path):
+    """What ``lupdate`` finds in the sources today is translated in the committed .ts files: a
+    translate() call added without running ``tools/translations.py update`` fails here too."""
+    spec = importlib.util.spec_from_file_location("translations_tool", TOOL)
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    lupdate = shutil.which("pyside6-lupdate")
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed (it comes with PySide6-Essentials)")
+    missing = []
+    for group, sources in tool.group_sources().items():
+        fresh = tmp_path / f"{group}.ts"
+        subprocess.run([lupdate, "-no-obsolete", "-locations", "none", "-silent",
+                        *map(str, sources), "-ts", str(fresh)], check=True, cwd=ROOT, timeout=120)
+        committed = _messages(tool.ts_path(group, "ko"))
+        missing += [f"{group}: {context}: {source!r}" for context, source in _messages(fresh)
+                    if not committed.get((context, source))]
+    assert not missing, "strings without a Korean translation:\n" + "\n".join(missing)
 
 
 # -- every Qt text call goes through translate() --------------------------------------------
