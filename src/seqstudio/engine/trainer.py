@@ -13,7 +13,6 @@ import logging
 import math
 import shutil
 import tempfile
-import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from seqstudio import tasks
 from seqstudio.data.dataset import Dataset
-from seqstudio.engine import checkpoints, distribute, rundir
+from seqstudio.engine import checkpoints, distribute, fitting, rundir
 from seqstudio.engine import tensorboard as tb
 from seqstudio.engine.controls import Controls, Diverged, StopRequested
 from seqstudio.engine.events import (
@@ -33,7 +31,6 @@ from seqstudio.engine.events import (
     EpochEnd,
     Event,
     Finished,
-    HiddenSnapshot,
     Started,
 )
 from seqstudio.engine.record import build_config
@@ -42,15 +39,11 @@ from seqstudio.engine.rundir import default_run_dir
 from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
 from seqstudio.errors import SeqstudioError, TrainingError
-from seqstudio.model import BuiltModel, build_model
+from seqstudio.model import BuiltModel
 from seqstudio.plugins import Registry, get_registry
 from seqstudio.spec import CellType
 
 log = logging.getLogger(__name__)
-
-#: training windows larger than this (bytes, as arrays) are streamed through tf.data
-MATERIALISE_LIMIT = 512 * 2**20
-
 
 class Trainer:
     """Train ``cell`` on ``dataset``; see ``docs/internal-api.md`` and ``docs/engine.md``."""
@@ -256,46 +249,16 @@ class Trainer:
         return "finished", "completed"
 
     def _fit_data(self, has_val: bool) -> dict[str, Any]:
-        """numpy arrays as they are, like a plain ``fit``; windows too big to materialise, and
-        files streamed from disk, go through the dataset's ``tf.data`` pipeline instead."""
-        ds, s = self.dataset, self.settings
-        # a streamed file (larger than memory) holds only a sample in its arrays
-        big = getattr(ds, "streamed", False) or np.asarray(ds.x_train).nbytes > MATERIALISE_LIMIT
-        if big and callable(getattr(ds, "tf_dataset", None)):
-            # shuffled by the pipeline itself; fit's own shuffle (on by default) would only warn
-            return {"x": ds.tf_dataset("train", s.batch_size, shuffle=True, seed=s.seed),
-                    "shuffle": False,
-                    "validation_data": ds.tf_dataset("val", s.batch_size) if has_val else None}
-        return {"x": ds.x_train, "y": ds.y_train, "batch_size": s.batch_size, "shuffle": True,
-                "validation_data": (ds.x_val, ds.y_val) if has_val else None}
+        return fitting.fit_data(self.dataset, self.settings, has_val)
 
     def _build(self) -> BuiltModel:
-        s = self.settings
-        mode = s.execution_mode
-        if s.strategy != "default" and ":" not in mode:
-            mode += ":1"  # Keras' multi-batch calls fail under tf.distribute strategies
-        try:
-            return build_model(self.dataset.input_spec, self.dataset.head, self.cell_type,
-                               self.cell_params, optimizer=s.optimizer,
-                               learning_rate=s.learning_rate, execution_mode=mode,
-                               batch_size=s.batch_size, loss=tasks.get(
-                                   self.dataset.task).loss_and_metrics(self.dataset.head))
-        except ValueError as exc:
-            if "optimizer" in str(exc).lower() or "Could not interpret" in str(exc):
-                raise TrainingError(f"unknown optimizer {s.optimizer!r}: {exc}") from None
-            raise
+        return fitting.build(self.dataset, self.cell_type, self.cell_params, self.settings)
 
     def _started_event(self) -> Started:
-        built = self.built
-        lines: list[str] = []
-        built.model.summary(print_fn=lambda line, *a, **k: lines.append(line))
-        n = self.dataset.n_train
-        return Started(
-            run_dir=str(self.run_path), summary="\n".join(lines),
-            layers=tuple(built.architecture()), total_params=int(built.model.count_params()),
-            epochs=self.settings.epochs, steps_per_epoch=math.ceil(n / self.settings.batch_size),
-            execution_mode=self.execution_text, initial_epoch=self._initial_epoch,
-        )
+        return fitting.started_event(self.built, self.dataset, self.settings,
+                                     run_dir=str(self.run_path),
+                                     execution_mode=self.execution_text,
+                                     initial_epoch=self._initial_epoch)
 
     @property
     def execution_text(self) -> str:
@@ -319,15 +282,9 @@ class Trainer:
             self._checkpoint(0)
 
     def _status(self, status: str, reason: str) -> dict[str, Any]:
-        div = self._divergence
-        return {
-            "status": status, "reason": reason, "epochs_done": self.epochs_done,
-            "epochs": self.settings.epochs, "updated": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "best_epoch": self.best_epoch, "detail": div.what if div else "",
-            "divergence": None if div is None else {
-                "epoch": div.epoch, "batch": div.batch, "step": div.step, "loss": div.loss,
-                "advice": div.advice},
-        }
+        return fitting.status_record(status, reason, epochs_done=self.epochs_done,
+                                     epochs=self.settings.epochs, best_epoch=self.best_epoch,
+                                     divergence=self._divergence)
 
     def _checkpoint(self, epochs_done: int) -> None:
         """The initial model is saved whole, here; after an epoch, a copy of the variables
@@ -417,16 +374,8 @@ class Trainer:
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
             return
-        # per layer: an array (B, T, n) of its output, or every state by name, output first
-        layers = [{k: np.asarray(v)[0] for k, v in out.items()} if isinstance(out, dict)
-                  else {"h": np.asarray(out)[0]} for out in self._probe(self.dataset.probe.x)]
-        named = any(len(states) > 1 or "h" not in states for states in layers)
-        snapshot = HiddenSnapshot(
-            epoch=epoch, batch=batch, states=tuple(next(iter(st.values())) for st in layers),
-            layer_names=tuple(layer.name for layer in self.built.recurrent_layers),
-            step_labels=tuple(self.dataset.probe.step_labels),
-            **({"layer_states": tuple(layers)} if named else {}),
-        )
+        snapshot = fitting.hidden_snapshot(self._probe(self.dataset.probe.x), self.built,
+                                           self.dataset, epoch, batch)
         self._submit(self._writer.snapshot, snapshot)
         self._emit(snapshot)
         glass = self._glass.take(snapshot) if self._glass is not None else None
