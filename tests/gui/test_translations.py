@@ -71,6 +71,7 @@ def _messages(ts: Path) -> dict[tuple[str, str], str]:
     return found
 
 
+@pytest.mark.slow  # measured 4-7 s on the shared 2 cores
 def test_every_string_in_the_sources_is_in_a_ts_file(tmp_path):
     """What ``lupdate`` finds in the sources today is translated in the committed .ts files: a
     translate() call added without running ``tools/translations.py update`` fails here too."""
@@ -338,6 +339,7 @@ def test_hangul_has_glyphs_in_the_window_fonts(monkeypatch, make_window, english
 
 
 # -- View ▸ Language ---------------------------------------------------------------------------
+@pytest.mark.slow  # measured 4-7 s on the shared 2 cores
 def test_language_menu_switches_and_is_remembered(monkeypatch, make_window, english_after):
     monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
     monkeypatch.setattr(i18n, "system_language", lambda: "en")
