@@ -1,7 +1,8 @@
 """Time series from a table: numeric columns, an optional date column, windows of ``T`` rows.
 
-Order of work, each step reported in ``Dataset.notes``: choose columns (a row counter and the
-time axis are never inputs by default, see :mod:`seqstudio.data.timeaxis`); make the chosen
+Order of work, each step reported in ``Dataset.notes``: choose columns
+(:mod:`seqstudio.data.forecast_columns`; a row counter and the time axis are never inputs by
+default, see :mod:`seqstudio.data.timeaxis`); make the chosen
 columns numeric (cells that are not numbers are a :class:`~seqstudio.data.issues.ColumnError`
 that lists them, unless ``treat_as_missing`` names the column); parse dates and sort rows by them;
 refuse infinities; apply the missing-value policy; split chronologically; fit the scaler on the
@@ -22,6 +23,7 @@ import pandas as pd
 from seqstudio import tasks
 from seqstudio.data.columns import Columns, find_column, rows_text
 from seqstudio.data.dataset import Dataset, InputSpec, Probe, Windows, has_time_of_day
+from seqstudio.data.forecast_columns import forecast_columns, time_axis_of, unused_notes
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
 from seqstudio.data.timeaxis import (
@@ -29,8 +31,6 @@ from seqstudio.data.timeaxis import (
     axis_dates,
     parse_dates,
     period_of,
-    time_axis_for,
-    years_out_of_order,
 )
 from seqstudio.data.timeaxis import time_labels as _time_labels
 from seqstudio.data.windows import forecast_windows, split_point
@@ -116,110 +116,6 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     opts.date_column, opts.columns, opts.target = date_col, inputs, targets
     ds.summary = _summary(ds, data, date_col, split)
     return ds
-
-
-def time_axis_of(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None:
-    """The chosen ``date_column``, else the detected axis unless the chosen columns use it."""
-    if opts.date_column:
-        return time_axis_for(frame, opts.date_column, path, find_column)
-    if cols.time is None:
-        return None
-    chosen = {str(c).lower().strip() for c in (opts.columns or []) + (opts.target or [])}
-    if chosen & {c.lower().strip() for c in cols.time.columns}:
-        return None  # asked for as a feature (as in runs saved before years were time)
-    return cols.time
-
-
-def forecast_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
-    timed = set(axis.columns) if axis is not None else set()
-    treated = {find_column(path, frame, c, "treat_as_missing") for c in opts.treat_as_missing or []}
-    numeric = [str(c) for c in frame.columns if c not in timed and (
-        c in cols.numeric or c in treated and c != cols.index)]
-    if opts.columns:
-        inputs = [find_column(path, frame, c, "columns") for c in opts.columns]
-    else:
-        inputs = numeric
-    if not inputs and opts.target:
-        inputs = [find_column(path, frame, c, "target") for c in opts.target]
-    if not inputs:
-        raise _no_numeric_column(frame, cols, path)
-    for col in inputs:
-        if col in timed:
-            raise DataError(
-                f"column {col!r} is the date column and cannot also be an input",
-                path=path, where=f"column {col!r}",
-            )
-    if opts.target:
-        targets = [find_column(path, frame, c, "target") for c in opts.target]
-    else:  # the last input, but not a column of years that is not the time axis (a panel's year)
-        targets = [next((c for c in reversed(inputs) if not years_out_of_order(frame, c)), inputs[-1])]
-    for col in targets:
-        if col in timed:
-            raise DataError(
-                f"column {col!r} is the date column and cannot be a target",
-                path=path, where=f"column {col!r}",
-            )
-    return list(dict.fromkeys(inputs)), list(dict.fromkeys(targets))
-
-
-def _no_numeric_column(frame, cols: Columns, path) -> DataError:
-    others = []
-    if cols.index is not None:
-        others.append(f"{cols.index!r} only numbers the rows; columns=[...] can choose it")
-    if cols.time is not None:
-        others.append(f"{' and '.join(map(repr, cols.time.columns))} "
-                      f"{'is' if len(cols.time.columns) == 1 else 'are'} the time axis")
-    also = f" ({'; '.join(others)})" if others else ""
-    if cols.issues:
-        reasons = "; ".join(i.describe() for i in cols.issues)
-        return ColumnError(f"no column of numbers to forecast{also}: {reasons}", cols.issues,
-                           path=path, where=f"column {cols.issues[0].column!r}")
-    kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
-    return DataError(
-        f"the table has no numeric column to forecast (columns: {kinds}){also}; a time series "
-        "needs at least one column of numbers, or choose the columns with columns=[...]",
-        path=path,
-    )
-
-
-_KIND_WORDS = {"digits": "dates written as numbers", "year": "years", "decimal-year": "decimal years",
-               "year+quarter": "year and quarter", "year+month": "year and month"}
-
-
-def _axis_text(axis: TimeAxis) -> str:
-    if len(axis.columns) == 1:
-        return f"column {axis.columns[0]!r}"
-    return "columns " + " and ".join(map(repr, axis.columns))
-
-
-def unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]:
-    """Say what the default choice left out and why, so no column disappears without a word."""
-    notes = []
-    if axis is not None and axis.kind != "dates":
-        notes.append(f"{_axis_text(axis)} read as the time axis ({_KIND_WORDS[axis.kind]}), "
-                     "not as an input")
-    if cols.index is not None and cols.index not in used:
-        notes.append(f"column {cols.index!r} only numbers the rows; not used as an input")
-    empty = [c for c in cols.empty if c not in used]
-    if empty:
-        notes.append(f"not used: {', '.join(map(repr, empty))} (empty)")
-    chosen = set(opts.treat_as_missing or [])
-    for issue in cols.issues:
-        if issue.column not in used and issue.column not in chosen:
-            notes.append(f"not used: {issue.describe()}")
-    for col in used:
-        if years_out_of_order(frame, col):
-            notes.append(f"column {col!r} holds years, but they repeat or are out of order (several "
-                         "series one after another?), so they are not the time axis; the rows are "
-                         "used in file order and the column is an input")
-    timed = set(axis.columns) if axis is not None else set()
-    issues = {i.column for i in cols.issues}
-    text = [str(c) for c in frame.columns if str(c) not in used and str(c) not in timed
-            and str(c) not in issues and str(c) not in cols.empty
-            and not pd.api.types.is_numeric_dtype(frame[c])]
-    if text:
-        notes.append(f"not used: {', '.join(map(repr, text))} (text; a forecast reads numbers)")
-    return notes
 
 
 def _numeric_columns(frame, used: list[str], opts: DataOptions, path, notes: list[str]) -> dict:
