@@ -238,6 +238,11 @@ class Stream:
 
         data = tf.data.Dataset.from_generator(generate, output_signature=self.signature())
         data = data.rebatch(batch_size).prefetch(2)
+        # tf.data's autotuner grows buffers as an epoch goes on: with it, the peak rose from
+        # +17 to +31 MiB within one epoch of a 100 MB text; without it, flat at +24 from the start
+        options = tf.data.Options()
+        options.autotune.enabled = False
+        data = data.with_options(options)
         return data.apply(tf.data.experimental.assert_cardinality(math.ceil(n / batch_size)))
 
 
