@@ -172,10 +172,10 @@ class QtPredictionPanel(QWidget):
                    for k, _ in items]
         self.bars.setOpts(brushes=brushes)
         guess = sample.predicted
-        verdict = {True: " — <b style='color:#1a7f37'>{0}</b>".replace(
-                       "{0}", translate("PredictionPanel", "right")),
-                   False: " — <b style='color:#cf222e'>{0}</b>".replace(
-                       "{0}", translate("PredictionPanel", "wrong")), None: ""}[sample.correct]
+        verdict = {True: " — <b style='color:#1a7f37'>" + translate("PredictionPanel", "right")
+                   + "</b>",
+                   False: " — <b style='color:#cf222e'>" + translate("PredictionPanel", "wrong")
+                   + "</b>", None: ""}[sample.correct]
         # the text the engine classified; predictions stored before it was recorded have none
         text = html.escape(sample.text or self.probe_text()) or \
             translate("PredictionPanel", "<i>(the validation sample)</i>")
