@@ -8,7 +8,7 @@ keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the s
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
     python bench/cells.py --config seed --rounds 2
-    python bench/cells.py --quick         # one round, 15% of the batches, 2 processes per config
+    python bench/cells.py --quick         # one round, 15% of the batches, 2 processes in all
 
 Configurations (training batch 64, Adam, one recurrent layer unless stated):
   seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
@@ -27,9 +27,12 @@ the same way.
 Every contender gets the same threads: TensorFlow's default, one per core, set explicitly for its
 intra- and inter-op pools, and ``torch.set_num_threads`` to the same number (``BENCH_THREADS``
 overrides both). Each contender runs in its own process (TensorFlow and torch in one process fight
-over threads; ``--quick`` runs a configuration's TensorFlow contenders in one process and torch's
-in another), and the rounds interleave the contenders, alternating their order, so that machine
-noise falls on all of them alike. Figures are medians: of the timed epochs within a process (after
+over threads; ``--quick`` runs every TensorFlow contender of both configurations in one process
+and torch's in another, and prints each row as it is measured), and the rounds interleave the
+contenders, alternating their order, so that machine noise falls on all of them alike. What
+happens after an epoch's last batch is outside the timed span, so the bench leaves out what only
+adds fixed cost there: our Trainer's hidden-state snapshots and the validation pass; torch, which
+compiles nothing, warms up on 8 batches instead of an epoch. Figures are medians: of the timed epochs within a process (after
 a warm-up epoch), then of the rounds. The table ends with issue #16's targets, met or missed, and
 the elapsed time with the CPU time the contenders got.
 
@@ -46,6 +49,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -109,19 +113,25 @@ def flops_per_sample(name: str, cfg: dict) -> float:
                           step_cost=lambda d, n: gates * (d * n + n * n)) / BATCH
 
 
-def _groups(config: str, contenders: list[str], shared: bool, round_: int) -> list[str]:
-    """The processes of one configuration in one round (comma-separated contenders each).
-    ``shared``: TensorFlow's contenders in one process, torch's in another (the quick mode);
-    else each alone. The generators join the seed configuration; the order alternates between
-    rounds so that neither side always runs first."""
-    names = list(contenders)
-    if config == "seed" and any(family(c) == "rnn" for c in contenders):
-        with_torch = any(is_torch(c) for c in contenders)
-        names += [g for g in GENERATORS if with_torch or not is_torch(g)]
-    tf_side = [c for c in names if not is_torch(c)]
-    torch_side = [c for c in names if is_torch(c)]
-    groups = ([",".join(tf_side)] + ([",".join(torch_side)] if torch_side else [])
-              if shared else names)
+def _groups(configs: list[str], contenders: list[str], shared: bool, round_: int) -> list[str]:
+    """The processes of one round, each a comma-separated list of ``config:contender`` items.
+    ``shared``: TensorFlow's contenders of every configuration in one process, torch's in
+    another (the quick mode: two imports, not one per contender); else each alone. The
+    generators join the seed configuration; the order alternates between rounds so that
+    neither side always runs first."""
+    items = []
+    for config in configs:
+        names = list(contenders)
+        if config == "seed" and any(family(c) == "rnn" for c in contenders):
+            with_torch = any(is_torch(c) for c in contenders)
+            names += [g for g in GENERATORS if with_torch or not is_torch(g)]
+        items += [f"{config}:{name}" for name in names]
+    if shared:
+        sides = ([i for i in items if not is_torch(i.split(":")[1])],
+                 [i for i in items if is_torch(i.split(":")[1])])
+        groups = [",".join(side) for side in sides if side]
+    else:
+        groups = items
     return groups if round_ % 2 == 0 else groups[::-1]
 
 
@@ -129,23 +139,30 @@ def measure(configs: list[str], rounds: int, epochs: int, contenders: list[str],
             scale: float = 1.0, shared: bool = False) -> dict:
     results: dict = {}
     for r in range(rounds):
-        for config in configs:
-            for group in _groups(config, contenders, shared, r):
-                cmd = [sys.executable, __file__, "--worker", group, "--config", config,
-                       "--epochs", str(epochs), "--scale", str(scale)]
-                proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
-                lines = {ln.split(" ", 2)[1]: ln.split(" ", 2)[2]
-                         for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")}
-                if proc.returncode != 0 or set(lines) != set(group.split(",")):
-                    sys.exit(f"{group} on {config} failed:\n{proc.stderr[-3000:]}")
-                for contender in group.split(","):
-                    out = json.loads(lines[contender])
+        for group in _groups(configs, contenders, shared, r):
+            cmd = [sys.executable, __file__, "--worker", group, "--epochs", str(epochs),
+                   "--scale", str(scale)]
+            done = set()
+            with tempfile.TemporaryFile("w+") as err, subprocess.Popen(
+                    cmd, stdout=subprocess.PIPE, stderr=err, text=True) as proc:
+                assert proc.stdout is not None
+                for line in proc.stdout:  # each contender's row as soon as it is measured
+                    if not line.startswith("RESULT "):
+                        continue
+                    _, item, payload = line.split(" ", 2)
+                    config, contender = item.split(":")
+                    out = json.loads(payload)
+                    done.add(item)
                     key = "generate" if contender.startswith("generate-") else config
                     results.setdefault(key, {}).setdefault(contender, []).append(out)
                     figures = "  ".join(f"{k} {out[k]:9.0f}/s" for k in
                                         ("train", "infer", "generate") if k in out)
                     print(f"  round {r + 1}/{rounds} {config:5s} {contender:20s} {figures}"
-                          f"  ({out['seconds']:.0f} s)", file=sys.stderr)
+                          f"  ({out['seconds']:.0f} s)", file=sys.stderr, flush=True)
+                proc.wait()
+                if proc.returncode != 0 or done != set(group.split(",")):
+                    err.seek(0)
+                    sys.exit(f"{group} failed:\n{err.read()[-3000:]}")
     summary: dict = {}
     for key, rows in results.items():
         summary[key] = {}
@@ -284,17 +301,17 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true",
-                        help="one round of one timed epoch on 15%% of the batches, the "
-                             "TensorFlow contenders of a configuration in one process (the same "
-                             "table in a few minutes; noisier figures)")
+                        help="one round of one timed epoch on 15%% of the batches, every "
+                             "TensorFlow contender in one process and torch's in another (the "
+                             "same table in a few minutes; noisier figures)")
     parser.add_argument("--only", metavar="FAMILIES",
                         help="only these cell families, comma-separated: rnn, lstm, gru")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=float, default=1.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        for contender, out in run_worker(args.worker, args.config, args.epochs, args.scale):
-            print(f"RESULT {contender} " + json.dumps(out), flush=True)
+        for item, out in run_worker(args.worker, args.epochs, args.scale):
+            print(f"RESULT {item} " + json.dumps(out), flush=True)
         return
     started = time.perf_counter()
     if args.quick:
