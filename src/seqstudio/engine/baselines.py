@@ -68,11 +68,24 @@ class Baseline:
 class Comparison:
     """The model against the baselines on the task's headline metric (lm: loss, classify:
     accuracy, forecast: MAE). ``beats`` and ``loses_to`` hold baseline names; ``phrase`` says it
-    in words against the strongest baseline."""
+    in words against the strongest baseline.
+
+    The sentence's parts, for a front end that says it in another language: ``verdict``
+    (``"beats"``, ``"level"``, ``"behind"``, or ``""`` when nothing was compared), ``against``
+    (the strongest baseline's label), ``metric`` (``loss``, ``accuracy``, ``mae``...), ``mine`` and
+    ``theirs`` (the figures compared) and, when it beats it, ``margin`` in ``margin_unit``
+    (``"points"`` of accuracy or ``"%"`` of the baseline's figure; ``None`` when that is 0)."""
 
     beats: list[str]
     loses_to: list[str]
     phrase: str
+    verdict: str = ""
+    against: str = ""
+    metric: str = ""
+    mine: float | None = None
+    theirs: float | None = None
+    margin: float | None = None
+    margin_unit: str = ""
 
 
 def compute_baselines(dataset: Dataset) -> list[Baseline]:
@@ -111,15 +124,21 @@ def compare_on(metric: str, higher: bool, model_metrics: Mapping[str, float],
     best = max(scored, key=lambda b: sign * b.metrics[metric])
     theirs = best.metrics[metric]
     numbers = f"({METRIC_WORDS.get(metric, metric)} {_short(mine)} against {_short(theirs)})"
+    parts = {"against": best.label, "metric": metric, "mine": float(mine),
+             "theirs": float(theirs)}
     if best.name in beats:
         if metric == "accuracy":
-            margin = f"{100 * (mine - theirs):.1f} points"
+            value, unit = 100 * (mine - theirs), "points"
+            margin = f"{value:.1f} points"
         else:
-            margin = f"{100 * (theirs - mine) / abs(theirs):.0f} %" if theirs else "a margin"
-        return Comparison(beats, loses, f"beats {best.label} by {margin} {numbers}")
+            value, unit = (100 * (theirs - mine) / abs(theirs), "%") if theirs else (None, "%")
+            margin = f"{value:.0f} %" if value is not None else "a margin"
+        return Comparison(beats, loses, f"beats {best.label} by {margin} {numbers}", "beats",
+                          margin=value, margin_unit=unit, **parts)
     if mine == theirs:
-        return Comparison(beats, loses, f"level with {best.label} {numbers}")
-    return Comparison(beats, loses, f"not yet better than {best.label} {numbers}")
+        return Comparison(beats, loses, f"level with {best.label} {numbers}", "level", **parts)
+    return Comparison(beats, loses, f"not yet better than {best.label} {numbers}", "behind",
+                      **parts)
 
 
 def _finite(value: Any) -> bool:

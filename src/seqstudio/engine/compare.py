@@ -174,21 +174,27 @@ def _add_glass_box(add: Callable[[str, str, Sequence[Any]], None], runs: list[Ru
                 else math.nan for p in last])
 
 
-def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[Any]) -> str:
-    """An epoch's validation figures against the baselines in words ("beats interpolated bigram
-    by 12 % (val loss 2.1 against 2.4)"); ``""`` when nothing can be compared. Classification is
-    compared on accuracy, a language model on the validation loss, and a forecast on the
-    validation loss too, since its Keras metrics are on scaled targets and each baseline gives
-    its loss in those units."""
+def epoch_comparison(task: str, metrics: dict[str, float],
+                     baselines: Sequence[Any]) -> Any | None:
+    """An epoch's validation figures against the baselines, as a
+    :class:`~seqstudio.engine.baselines.Comparison`; ``None`` when nothing can be compared.
+    Classification is compared on accuracy, a language model on the validation loss, and a
+    forecast on the validation loss too, since its Keras metrics are on scaled targets and each
+    baseline gives its loss in those units."""
     from seqstudio import tasks
 
     usable = [b for b in baselines if not b.skipped]
     finite = {k: float(v) for k, v in metrics.items()
               if isinstance(v, (int, float)) and math.isfinite(v)}
     result = tasks.get(task).epoch_comparison(finite, usable)
-    if result is None:
-        return ""
-    return "" if result.phrase == "no baseline to compare with" else result.phrase
+    return result if result is not None and result.verdict else None
+
+
+def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[Any]) -> str:
+    """:func:`epoch_comparison` in words ("beats interpolated bigram by 12 % (val loss 2.1
+    against 2.4)"); ``""`` when nothing can be compared."""
+    result = epoch_comparison(task, metrics, baselines)
+    return result.phrase if result is not None else ""
 
 
 def run_baselines(cache: dict[tuple[Any, ...], list[Any]] | None = None) -> BaselinesFor:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from seqstudio.gui.baseline_words import comparison_words, label_words
 from seqstudio.gui.tasks import ErrorRecord, run_task
 
 
@@ -17,20 +18,17 @@ def _compute(dataset: Any) -> list[Any]:
     return [b for b in compute_baselines(dataset) if not b.skipped]
 
 
-def comparison_phrase(task: str, metrics: dict[str, float], baselines: list[Any]) -> str:
-    """The model's validation figures against the baselines, in words; ``""`` when nothing
-    can be compared yet (no baselines, an epoch without validation figures, or no task).
-
-    The words are :func:`seqstudio.engine.compare.baseline_phrase`'s, which ``seqstudio
-    compare`` prints too (the task's :meth:`~seqstudio.tasks.TaskSpec.epoch_comparison` decides
-    which of the epoch's Keras metrics to compare).
-    """
+def comparison_of(task: str, metrics: dict[str, float], baselines: list[Any]) -> Any | None:
+    """The model's validation figures against the baselines
+    (:func:`seqstudio.engine.compare.epoch_comparison`, which ``seqstudio compare`` uses too);
+    ``None`` when nothing can be compared yet (no baselines, an epoch without validation
+    figures, or no task)."""
     from seqstudio import tasks
-    from seqstudio.engine.compare import baseline_phrase
+    from seqstudio.engine.compare import epoch_comparison
 
     if not baselines or task not in tasks.names():
-        return ""
-    return baseline_phrase(task, metrics, baselines)
+        return None
+    return epoch_comparison(task, metrics, baselines)
 
 
 class BaselineTracker(QObject):
@@ -68,7 +66,12 @@ class BaselineTracker(QObject):
 
     def lines(self) -> list[tuple[str, float]]:
         """``(label, validation loss)`` for the loss plot."""
-        return [(b.label, b.val_loss) for b in self.baselines if b.val_loss is not None]
+        return [(label_words(b.label), b.val_loss) for b in self.baselines
+                if b.val_loss is not None]
+
+    def comparison(self, metrics: dict[str, float]) -> Any | None:
+        return comparison_of(self.task, metrics, self.baselines)
 
     def phrase(self, metrics: dict[str, float]) -> str:
-        return comparison_phrase(self.task, metrics, self.baselines)
+        """``beats persistence by 12 % (...)`` in the user's language, or ``""``."""
+        return comparison_words(self.comparison(metrics))

@@ -33,7 +33,7 @@ class ValidationForecast:
     actual: np.ndarray
     predicted: np.ndarray
     persistence: np.ndarray | None  # None when the target is not an input
-    comparison: str = ""  # the core's evaluation against every baseline, in words
+    comparison: str = ""  # the core's evaluation against every baseline, in the user's words
 
     def mae(self, values: np.ndarray | None) -> float | None:
         if values is None or not len(values):
@@ -58,9 +58,11 @@ def predict_validation(run_dir: str, dataset: Any, epoch: int | None, label: str
     persistence = None if any(t is None for t in last_seen) else \
         np.array([t[-1, 0] for t in last_seen], dtype=np.float64)
     column = (info["target_columns"] or ["target"])[0]
+    from seqstudio.engine.baselines import Comparison
     from seqstudio.engine.evaluate import evaluate
+    from seqstudio.gui.baseline_words import comparison_words
 
-    comparison = evaluate(model, dataset)["comparison"]["phrase"]
+    comparison = comparison_words(Comparison(**evaluate(model, dataset)["comparison"]))
     return ValidationForecast(label, column, actual, predicted, persistence, comparison)
 
 

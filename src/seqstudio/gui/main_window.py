@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.tabs, 1)
         left_layout.addWidget(self.controls)
-        left.setMinimumWidth(360)
+        left.setMinimumWidth(330)  # as narrow as the training box; the live views keep 246 px+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(left)
@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         self.last_result = result
         self._refresh_controls()
         text = summary_text(result)
-        details = summary_details(result, self.baselines.phrase(self.live.last_metrics))
+        details = summary_details(result, self.baselines.comparison(self.live.last_metrics))
         self.controls.finish(text, details)
         self.statusBar().showMessage(f"{text}. {details} "
                                      + translate("MainWindow", "Run directory: {0}").format(result.run_dir))

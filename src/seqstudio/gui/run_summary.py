@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from seqstudio.gui.baseline_words import comparison_words
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.words import plural
@@ -37,16 +38,15 @@ def summary_text(result: Any) -> str:
     return translate("RunSummary", "{0}: {1} ({2})").format(words, reason, epochs)
 
 
-def summary_details(result: Any, phrase: str = "") -> str:
+def summary_details(result: Any, comparison: Any | None = None) -> str:
     """Its best epoch and how it compares with the baselines, as a sentence (or ``""``)."""
     parts = []
     if result.best_epoch is not None and result.best_epoch != result.epochs_done:
         parts.append(translate("RunSummary", "the run's model.keras holds the best epoch, {0}")
                      .format(result.best_epoch))
-    if phrase:
-        verb = "is " if phrase.startswith(("not ", "level ")) else ""
-        parts.append(f"the model {verb}{phrase}" if not phrase.startswith("no ") else phrase)
-    text = "; ".join(parts)
+    if comparison is not None:
+        parts.append(comparison_words(comparison, sentence=True))
+    text = "; ".join(p for p in parts if p)
     return text[:1].upper() + text[1:] + "." if text else ""
 
 

@@ -24,6 +24,89 @@
     </message>
 </context>
 <context>
+    <name>Baselines</name>
+    <message>
+        <source>unigram</source>
+        <translation>유니그램</translation>
+    </message>
+    <message>
+        <source>interpolated bigram</source>
+        <translation>보간 바이그램</translation>
+    </message>
+    <message>
+        <source>majority class</source>
+        <translation>최빈 클래스</translation>
+    </message>
+    <message>
+        <source>bag-of-words</source>
+        <translation>단어 가방</translation>
+    </message>
+    <message>
+        <source>training mean</source>
+        <translation>학습 데이터 평균</translation>
+    </message>
+    <message>
+        <source>persistence</source>
+        <translation>지속 예측</translation>
+    </message>
+    <message>
+        <source>seasonal naive</source>
+        <translation>계절 단순 예측</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>검증 손실</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>seasonal naive (period {0})</source>
+        <translation>계절 단순 예측(주기 {0})</translation>
+    </message>
+    <message>
+        <source>a margin</source>
+        <translation>약간</translation>
+    </message>
+    <message>
+        <source>{0:.1f} points</source>
+        <translation>{0:.1f}%p</translation>
+    </message>
+    <message>
+        <source>{0:.0f} %</source>
+        <translation>{0:.0f}%</translation>
+    </message>
+    <message>
+        <source>({0} {1} against {2})</source>
+        <translation>({0} {1} 대 {2})</translation>
+    </message>
+    <message>
+        <source>the model beats {0} by {1} {2}</source>
+        <translation>모델이 {0}보다 {1} 낫습니다 {2}</translation>
+    </message>
+    <message>
+        <source>beats {0} by {1} {2}</source>
+        <translation>{0}보다 {1} 나음 {2}</translation>
+    </message>
+    <message>
+        <source>the model is level with {0} {1}</source>
+        <translation>모델이 {0}와(과) 같습니다 {1}</translation>
+    </message>
+    <message>
+        <source>level with {0} {1}</source>
+        <translation>{0}와(과) 같음 {1}</translation>
+    </message>
+    <message>
+        <source>the model is not yet better than {0} {1}</source>
+        <translation>모델이 아직 {0}보다 낫지 않습니다 {1}</translation>
+    </message>
+    <message>
+        <source>not yet better than {0} {1}</source>
+        <translation>아직 {0}보다 낫지 않음 {1}</translation>
+    </message>
+</context>
+<context>
     <name>DataOptionsForm</name>
     <message>
         <source>(auto)</source>

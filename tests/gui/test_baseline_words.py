@@ -1,0 +1,76 @@
+"""The window's words about the baselines: in English exactly the engine's sentence, in Korean
+the same figures in Korean, for every verdict, on baselines the engine computed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seqstudio.data import SAMPLES, load_dataset
+from seqstudio.engine.baselines import compute_baselines
+from seqstudio.engine.compare import epoch_comparison
+from seqstudio.gui import i18n
+from seqstudio.gui.baseline_words import comparison_words, label_words
+
+
+@pytest.fixture(scope="module")
+def cases():
+    """(task, baselines, the strongest baseline's figure, the epoch metric's key) per task."""
+    found = []
+    for sample, key in (("toy_grammar", "val_loss"), ("sentences", "val_accuracy"),
+                        ("sine", "val_loss")):
+        dataset = load_dataset(SAMPLES[sample])
+        baselines = compute_baselines(dataset)
+        usable = [b for b in baselines if not b.skipped]
+        best = (max(b.metrics["accuracy"] for b in usable) if key == "val_accuracy"
+                else min(b.val_loss for b in usable if b.val_loss is not None))
+        found.append((dataset.task, baselines, best, key))
+    return found
+
+
+def _metrics(best: float, key: str, verdict: str) -> dict[str, float]:
+    sign = 1 if key == "val_accuracy" else -1
+    shift = {"beats": 0.05, "level": 0.0, "behind": -0.05}[verdict]
+    return {key: best + sign * shift * max(abs(best), 1e-3)}
+
+
+@pytest.mark.parametrize("verdict", ["beats", "level", "behind"])
+def test_english_words_are_the_engines_and_korean_keeps_the_figures(qapp, cases, verdict):
+    try:
+        for task, baselines, best, key in cases:
+            metrics = _metrics(best, key, verdict)
+            comparison = epoch_comparison(task, metrics, baselines)
+            assert comparison is not None and comparison.verdict == verdict, (task, comparison)
+            i18n.install("en")
+            assert comparison_words(comparison) == comparison.phrase
+            sentence = comparison_words(comparison, sentence=True)
+            assert sentence.startswith("the model ") and sentence.endswith(comparison.phrase)
+            assert i18n.install("ko") == "ko"
+            korean = comparison_words(comparison, sentence=True)
+            assert re.search("[\uac00-\ud7a3]", korean), korean
+            english_numbers = re.findall(r"\d[\d.,]*", comparison.phrase)
+            assert re.findall(r"\d[\d.,]*", korean) == english_numbers or \
+                sorted(re.findall(r"\d[\d.,]*", korean)) == sorted(english_numbers), korean
+            assert label_words(comparison.against) in korean
+            assert not re.search(r"\b(beats|against|better|level|model)\b", korean), korean
+    finally:
+        i18n.install("en")
+
+
+def test_nothing_to_compare_says_nothing(qapp, cases):
+    task, baselines, _, _ = cases[0]
+    assert epoch_comparison(task, {"loss": 1.0}, baselines) is None  # no validation figure
+    assert comparison_words(None) == ""
+
+
+def test_every_label_the_engine_gives_has_korean(qapp, cases):
+    try:
+        assert i18n.install("ko") == "ko"
+        labels = {b.label for _, baselines, _, _ in cases for b in baselines}
+        assert {"unigram", "interpolated bigram", "majority class", "persistence"} <= labels
+        for label in labels:
+            words = label_words(label)
+            assert re.search("[\uac00-\ud7a3]", words) or re.fullmatch(r"AR\(\w+\)", label), label
+    finally:
+        i18n.install("en")
