@@ -1,6 +1,7 @@
 """Benchmark of the data layer on files larger than memory (a benchmark, not a test).
 
     python bench/data.py [--sizes 10,100,1000] [--cases text-char,text-word,csv] [--keep DIR]
+                         [--repeat N]
 
 For each size (MB) it generates a text (Zipf-distributed words) and a time-series CSV (hourly
 dates and three columns) in a temporary folder, then measures each case in its own fresh Python
@@ -15,8 +16,10 @@ process, so that one case's memory cannot hide another's:
 
 Every size streams (``SEQSTUDIO_STREAM_BYTES`` is set to ``--stream-bytes``, 1 MiB by default),
 so the sizes are comparable. Targets: peak memory within 1.5x across the sizes; seconds per MB
-about the same at every size (time linear in size). The generated files are deleted at the end
-unless ``--keep`` names a folder.
+about the same at every size (time linear in size). ``--repeat N`` measures each case N times on
+files under ``--once-from`` MB (1000 by default: a 1 GB file is measured once) and reports the
+medians, with the spread of the peak. The generated files are deleted at the end unless
+``--keep`` names a folder (whose generated files a later run then reuses).
 """
 
 from __future__ import annotations
@@ -146,6 +149,20 @@ def child(case: str, path: Path, warm: Path, stream_bytes: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def median_of(runs: list[dict]) -> dict:
+    """One row of the table from repeated measurements: the median load, epoch and peak (above
+    that run's baseline), the peak's range, and the run count."""
+    import statistics
+
+    above = [r["peak"] - r["baseline"] for r in runs]
+    baseline = statistics.median(r["baseline"] for r in runs)
+    return {**runs[0], "runs": len(runs),
+            "load": statistics.median(r["load"] for r in runs),
+            "epoch": statistics.median(r["epoch"] for r in runs),
+            "baseline": baseline, "peak": baseline + statistics.median(above),
+            "peak_range": (min(above), max(above))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10,100,1000", help="file sizes in MB, comma-separated")
@@ -154,6 +171,10 @@ def main() -> None:
     parser.add_argument("--stream-bytes", type=int, default=2**20,
                         help="streaming threshold for the run (default 1 MiB: every size streams)")
     parser.add_argument("--keep", type=Path, default=None, help="generate into this folder, keep it")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="measurements of each case on files under --once-from MB (medians)")
+    parser.add_argument("--once-from", type=float, default=1000,
+                        help="files of at least this many MB are measured once")
     parser.add_argument("--measure", nargs=3, metavar=("CASE", "PATH", "WARM"))
     args = parser.parse_args()
     if args.measure:
@@ -182,24 +203,32 @@ def main() -> None:
             if "csv" in cases and not files["csv"].exists():
                 make_csv(files["csv"], size)
             print(f"generated {size:g} MB inputs in {time.perf_counter() - t0:.0f} s", flush=True)
+            rounds = 1 if size >= args.once_from else max(args.repeat, 1)
+            runs: dict[str, list[dict]] = {case: [] for case in cases}
+            for _ in range(rounds):  # interleaved, so a burst of load spreads over the cases
+                for case in cases:
+                    kind = "csv" if case == "csv" else "text"
+                    r = child(case, files[kind], warm[kind], args.stream_bytes)
+                    runs[case].append(r)
+                    print(f"  {case:<10} load {r['load']:7.1f} s  epoch {r['epoch']:7.1f} s  "
+                          f"peak +{(r['peak'] - r['baseline']) / 2**20:6.0f} MiB", flush=True)
             for case in cases:
                 kind = "csv" if case == "csv" else "text"
-                r = child(case, files[kind], warm[kind], args.stream_bytes)
-                results.append((case, size, files[kind].stat().st_size, r))
-                print(f"  {case:<10} load {r['load']:7.1f} s  epoch {r['epoch']:7.1f} s  peak "
-                      f"+{(r['peak'] - r['baseline']) / 2**20:6.0f} MiB", flush=True)
+                results.append((case, size, files[kind].stat().st_size, median_of(runs[case])))
             if args.keep is None:
                 for path in files.values():
                     path.unlink(missing_ok=True)
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    print(f"\n{'case':<10}{'file MB':>9}{'load s':>9}{'epoch s':>9}{'s/100MB':>9}"
-          f"{'peak+ MiB':>11}{'abs MiB':>9}  samples (train, val)")
+    print(f"\n{'case':<10}{'file MB':>9}{'runs':>5}{'load s':>9}{'epoch s':>9}{'s/100MB':>9}"
+          f"{'peak+ MiB':>11}{'range':>9}{'abs MiB':>9}  samples (train, val)")
     for case, _, nbytes, r in results:
         per = (r["load"] + r["epoch"]) / (nbytes / 1e8)
-        print(f"{case:<10}{nbytes / 1e6:>9.0f}{r['load']:>9.1f}{r['epoch']:>9.1f}{per:>9.1f}"
-              f"{(r['peak'] - r['baseline']) / 2**20:>11.0f}{r['peak'] / 2**20:>9.0f}  "
+        low, high = (x / 2**20 for x in r["peak_range"])
+        print(f"{case:<10}{nbytes / 1e6:>9.0f}{r['runs']:>5}{r['load']:>9.1f}{r['epoch']:>9.1f}"
+              f"{per:>9.1f}{(r['peak'] - r['baseline']) / 2**20:>11.0f}"
+              f"{f'{low:.0f}-{high:.0f}':>9}{r['peak'] / 2**20:>9.0f}  "
               f"{tuple(r['samples'])}{'' if r['streamed'] else '  (not streamed)'}")
     print()
     for case in cases:

@@ -37,7 +37,8 @@ DEFAULT_STREAM_BYTES = 64 * 2**20
 STREAM_ENV = "SEQSTUDIO_STREAM_BYTES"
 #: the unit of reading; blocks end at a line break (or a space) so no token or row is cut.
 #: Small, so that the temporaries of a block (4 bytes a character while encoding) stay a few MB:
-#: with 4 MiB, peak memory grew 1.8x from a 10 MB to a 1 GB text (1.56x with 1 MiB)
+#: with 4 MiB, peak memory grew 1.8x from a 10 MB to a 1 GB text (1.56x with 1 MiB, 1.04x
+#: once tf.data's autotuner was off, see tf_dataset)
 BLOCK_BYTES = 2**20
 #: tokens of each part kept in memory for the probe, the baselines and the previews...
 SAMPLE_STEPS = 1 << 20
