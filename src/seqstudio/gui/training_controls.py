@@ -122,7 +122,7 @@ class TrainingControls(QGroupBox):
         row3.addWidget(self.seed)
         row3.addWidget(self.execution)
         form.addRow(translate("TrainingControls", "Seed / execution"), row3)
-        form.addRow("", self.tensorboard)
+        form.setVerticalSpacing(3)
 
         self.start_button = QPushButton(translate("TrainingControls", "Start"))
         self.start_button.setObjectName("startButton")
@@ -155,11 +155,17 @@ class TrainingControls(QGroupBox):
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #9a3b00")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(3)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.reason)
-        layout.addWidget(self.progress)
+        # the check box beside the bar, not on a row of its own: the box stays short on a 560 px
+        # screen and as narrow as the three buttons
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.tensorboard)
+        layout.addLayout(progress_row)
         layout.addWidget(self.result)
         layout.addWidget(self.tensorboard_hint)
         self._tensorboard_installed = True
@@ -257,7 +263,9 @@ class TrainingControls(QGroupBox):
     def update_progress(self, epoch: int, batch: int) -> None:
         batch = min(batch, self._steps - 1)
         done = epoch * self._steps + batch + 1
-        self.progress.setValue(min(done, self.progress.maximum()))
+        value = min(done, self.progress.maximum())
+        if value != self.progress.value():  # setValue repaints at once (~8 ms), even unchanged
+            self.progress.setValue(value)
         elapsed = time.monotonic() - self._started_at
         fresh = done - self._initial * self._steps
         remaining = self.progress.maximum() - done
