@@ -27,7 +27,7 @@ from seqstudio.gui.plugins_panel import PluginsPanel
 from seqstudio.gui.run_summary import show_failure, summary_details, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
-from seqstudio.gui.small_screens import scrolled
+from seqstudio.gui.small_screens import first_split, scrolled
 from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([430, 936])
+        self._split_fitted = False  # sized again to the window's width when first shown
         self.setCentralWidget(self.splitter)
         self.actions_ = build_menus(self)
         self.start_button = self.controls.start_button
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        if not self._split_fitted:
+            self._split_fitted = True
+            self.splitter.setSizes(first_split(self.splitter.width()))
         if not self.tf.is_ready:
             QTimer.singleShot(200, self._start_tf)
 

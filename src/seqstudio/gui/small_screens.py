@@ -14,3 +14,15 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(widget)
     return area
+
+
+#: the left panel's first width in a wide window, and its least (the training box's width)
+LEFT_WIDTH, LEFT_MIN = 430, 330
+
+
+def first_split(width: int) -> list[int]:
+    """The main splitter's first sizes for a window ``width`` px wide: the left panel keeps 430 px
+    from 1024 px up; in a narrower window it takes 42 % (336 px of 800) so the live views keep
+    room for their plots, never less than it needs."""
+    left = max(LEFT_MIN, min(LEFT_WIDTH, round(width * 0.42)))
+    return [left, max(1, width - left)]
