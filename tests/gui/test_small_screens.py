@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -75,8 +76,8 @@ def _unreachable(panel: QWidget, window: QWidget, qapp) -> list[str]:
 
 def _clipped_labels(panel: QWidget) -> list[str]:
     clipped = []
-    for label in panel.findChildren(QLabel):
-        if not label.isVisible() or not label.text() or label.wordWrap():
+    for label in panel.findChildren(QLabel) + panel.findChildren(QCheckBox):
+        if not label.isVisible() or not label.text() or getattr(label, "wordWrap", bool)():
             continue
         if label.width() < label.sizeHint().width():
             clipped.append(f"{label.text()!r}: {label.width()} < {label.sizeHint().width()} px")

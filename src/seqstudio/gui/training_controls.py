@@ -138,8 +138,15 @@ class TrainingControls(QGroupBox):
         self.pause_button.clicked.connect(self.pauseToggled)
         self.stop_button.clicked.connect(self.stopRequested)
         buttons = QHBoxLayout()
+        buttons.setSpacing(3)
+        resume = translate("TrainingControls", "Resume")
         for b in (self.start_button, self.pause_button, self.stop_button):
+            # as narrow as their words (not the style's 80 px): the check box fits beside them
+            # in a 330 px panel, so the box needs no row of its own on a 560 px screen
+            words = max(b.fontMetrics().horizontalAdvance(t) for t in (b.text(), resume))
+            b.setMinimumWidth(min(b.minimumSizeHint().width(), words + 12))
             buttons.addWidget(b)
+        buttons.addWidget(self.tensorboard)
         self.progress = QProgressBar()
         self.progress.setObjectName("trainingProgress")
         self.progress.setRange(0, 1)
@@ -160,12 +167,7 @@ class TrainingControls(QGroupBox):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.reason)
-        # the check box beside the bar, not on a row of its own: the box stays short on a 560 px
-        # screen and as narrow as the three buttons
-        progress_row = QHBoxLayout()
-        progress_row.addWidget(self.progress, 1)
-        progress_row.addWidget(self.tensorboard)
-        layout.addLayout(progress_row)
+        layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addWidget(self.tensorboard_hint)
         self._tensorboard_installed = True
