@@ -11,6 +11,7 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 CONFIGS = {
@@ -349,10 +350,9 @@ def worker_generate_torch() -> dict:
             "mode": f"torch {torch.__version__}, {torch.get_num_threads()} threads, eager loop"}
 
 
-def run_worker(items: str, epochs: int, scale: float) -> list[tuple[str, dict]]:
+def run_worker(items: str, epochs: int, scale: float) -> Iterator[tuple[str, dict]]:
     """One or more ``config:contender`` items (comma-separated), one after the other in this
-    process."""
-    results = []
+    process, each yielded as soon as it is measured."""
     for item in items.split(","):
         config, contender = item.split(":")
         cfg = {**CONFIGS[config], "scale": scale}
@@ -372,5 +372,4 @@ def run_worker(items: str, epochs: int, scale: float) -> list[tuple[str, dict]]:
         else:
             out = worker_ours(contender, cfg, epochs)
         out["seconds"] = time.perf_counter() - started  # building, tracing and timing it
-        results.append((item, out))
-    return results
+        yield item, out
