@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         path = data_path if data_path is not None else (default_sample() if load_sample else None)
         if path is not None:
             self.open_file(path)
+        self._tf_wanted = start_tf  # False: a window that never trains (tests) never imports it
         if start_tf:
             # Import TensorFlow once the window is on screen (it would compete with the first
             # paint for the GIL), or after a moment if the window is never shown.
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
         if not self._split_fitted:
             self._split_fitted = True
             self.splitter.setSizes(first_split(self.splitter.width()))
-        if not self.tf.is_ready:
+        if self._tf_wanted and not self.tf.is_ready:
             QTimer.singleShot(200, self._start_tf)
 
     def _start_tf(self) -> None:
