@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from seqstudio.engine.events import Finished
 from seqstudio.gui import i18n, remembered, run_opener, wheel_guard, worker
@@ -27,10 +27,12 @@ from seqstudio.gui.plugins_panel import PluginsPanel
 from seqstudio.gui.run_summary import show_failure, summary_details, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
-from seqstudio.gui.small_screens import first_split, scrolled
+from seqstudio.gui.small_screens import first_split
+from seqstudio.gui.start_reason import start_reason
 from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
+from seqstudio.gui.window_layout import lay_out
 from seqstudio.gui.worker import TrainingThread
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
@@ -73,28 +75,8 @@ class MainWindow(QMainWindow):
         self.baselines = BaselineTracker(self)
         self.suggested = SuggestedDefaults(self.controls, self.model_panel)
         self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("leftTabs")
-        self.tabs.addTab(self.data, translate("MainWindow", "Data"))
-        self.tabs.addTab(scrolled(self.model_panel), translate("MainWindow", "Model"))
-        failed = len(registry.failures())
-        self.tabs.addTab(self.plugins, translate("MainWindow", "Plugins ({0} failed)").format(failed) if failed
-                         else translate("MainWindow", "Plugins"))
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tabs, 1)
-        left_layout.addWidget(self.controls)
-        left.setMinimumWidth(330)  # as narrow as the training box; the live views keep 246 px+
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.live)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 936])
+        self.tabs, self.splitter = lay_out(self, registry)
         self._split_fitted = False  # sized again to the window's width when first shown
-        self.setCentralWidget(self.splitter)
         self.actions_ = build_menus(self)
         self.start_button = self.controls.start_button
         self.statusBar().showMessage(translate("MainWindow", "Loading TensorFlow in the background…"))
@@ -142,7 +124,6 @@ class MainWindow(QMainWindow):
         if not self._closing:  # a window closed before its timer fired imports nothing
             self.tf.start()
 
-    # -- settings ----------------------------------------------------------------------------
     # -- files -------------------------------------------------------------------------------
     def open_file_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open data file"),
@@ -181,14 +162,10 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            target = Path(paths[0])
-            if (target / "config.json").is_file():
-                self.open_run(target)
-            else:
-                self.open_file(target)
+            (self.open_run if (paths[0] / "config.json").is_file() else self.open_file)(paths[0])
 
     def _dataset_loaded(self, dataset: Any) -> None:
         self.suggested.apply(dataset)
@@ -233,25 +210,8 @@ class MainWindow(QMainWindow):
 
     # -- training ----------------------------------------------------------------------------
     def start_reason(self) -> str:
-        """Why Start is disabled, or ``""``."""
-        compare = self.findChild(QMainWindow, "compareWindow")
-        if compare is not None and compare.running:  # one training at a time: CPUs are shared
-            return translate("MainWindow", "The compare window is training; wait for its "
-                             "table or stop it there")
-        if self.tf.error:
-            return translate("MainWindow", "TensorFlow failed to load")
-        if not self.tf.is_ready:
-            return translate("MainWindow", "Loading TensorFlow…")
-        if self.data.path is None:
-            return translate("MainWindow", "Open a data file first")
-        data_error = self.data.error()
-        if data_error:
-            return translate("MainWindow", "Data: {0}").format(data_error)
-        model_error, training_error = self.model_panel.error(), self.controls.error()
-        if model_error or training_error:
-            return (translate("MainWindow", "Model: {0}").format(model_error) if model_error
-                    else translate("MainWindow", "Training: {0}").format(training_error))
-        return "" if self.data.dataset is not None else translate("MainWindow", "Loading data…")
+        """Why Start is disabled, or ``""`` (:func:`~seqstudio.gui.start_reason.start_reason`)."""
+        return start_reason(self)
 
     def refresh_controls(self) -> None:
         """Enable Start and the actions as the window's state (and the compare window's) allow."""
