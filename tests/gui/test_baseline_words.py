@@ -74,3 +74,23 @@ def test_every_label_the_engine_gives_has_korean(qapp, cases):
             assert re.search("[\uac00-\ud7a3]", words) or re.fullmatch(r"AR\(\w+\)", label), label
     finally:
         i18n.install("en")
+
+
+def test_the_compare_tables_fixed_words_read_in_korean(qapp):
+    from seqstudio.engine.compare import format_value
+    from seqstudio.gui.qt_compare_table import row_words, value_words
+
+    try:
+        i18n.install("en")
+        for row, value in (("status", "finished"), ("reason", "completed"), ("epochs done", 3)):
+            assert value_words(row, value) == format_value(value)
+        assert row_words("unigram (val_loss)") == "unigram (val_loss)"
+        assert i18n.install("ko") == "ko"
+        for row, value in (("status", "finished"), ("status", "stopped"),
+                           ("reason", "completed"), ("reason", "early stopping")):
+            assert re.search("[\uac00-\ud7a3]", value_words(row, value)), (row, value)
+        assert value_words("epochs done", 1234) == "1,234"
+        assert row_words("interpolated bigram (val_loss)") == "보간 바이그램 (val_loss)"
+        assert re.search("[\uac00-\ud7a3]", row_words("best epoch against them"))
+    finally:
+        i18n.install("en")

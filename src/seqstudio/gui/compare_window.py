@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from seqstudio.engine.events import BatchEnd, EpochEnd, Finished, HiddenSnapshot, Started
 from seqstudio.errors import SeqstudioError
+from seqstudio.gui.baseline_words import label_words
 from seqstudio.gui.errors import show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_compare_curves import QtCompareCurves
@@ -338,7 +339,7 @@ class CompareWindow(QMainWindow):
                          "learned.") if stopped else ""
         self.table.set_comparison(comparison, headers, note)
         if not self.curves.baseline_lines:
-            lines = [(r.name.replace(" (val_loss)", ""), r.values[0])
+            lines = [(label_words(r.name.replace(" (val_loss)", "")), r.values[0])
                      for r in comparison.section("baselines") if r.name.endswith("(val_loss)")]
             self.curves.set_baselines([(n, v) for n, v in lines if isinstance(v, float)])
         self.status.setText(translate("CompareWindow", "Compared {0}.").format(", ".join(headers)))

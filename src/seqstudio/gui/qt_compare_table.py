@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.compare import SECTIONS, Comparison, format_value
+from seqstudio.gui.baseline_words import label_words
 from seqstudio.gui.i18n import translate
+from seqstudio.gui.run_summary import reason_words
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: the raw value of a cell (as ``--json`` gives it) is kept under this role for tests and tools
@@ -47,6 +49,33 @@ ROW_NAMES = (
     QT_TRANSLATE_NOOP("CompareTable", "at epoch"),
     QT_TRANSLATE_NOOP("CompareTable", "memory (steps back)"),
 )
+#: the engine's run states, as the ``status`` row holds them
+STATUS_VALUES = (QT_TRANSLATE_NOOP("CompareTable", "finished"),
+                 QT_TRANSLATE_NOOP("CompareTable", "stopped"),
+                 QT_TRANSLATE_NOOP("CompareTable", "failed"),
+                 QT_TRANSLATE_NOOP("CompareTable", "running"),
+                 QT_TRANSLATE_NOOP("CompareTable", "unknown"))
+
+
+def value_words(row_name: str, value: Any) -> str:
+    """A cell's text: the engine's fixed words (a run's state, the reason it ended) in the
+    user's language, every other value as ``seqstudio compare`` prints it."""
+    text = format_value(value)
+    if row_name == "status" and text in STATUS_VALUES:
+        return translate("CompareTable", text)
+    if row_name == "reason":
+        return reason_words(text)
+    return text
+
+
+def row_words(name: str) -> str:
+    """A row's name in the user's language: the fixed ones, and a baseline's
+    ``<label> (val_loss)``."""
+    if name in ROW_NAMES:
+        return translate("CompareTable", name)
+    if name.endswith(" (val_loss)"):
+        return f"{label_words(name[:-len(' (val_loss)')])} (val_loss)"
+    return name
 
 
 class QtCompareTable(QWidget):
@@ -144,14 +173,14 @@ class QtCompareTable(QWidget):
             table.insertRow(table.rowCount())
             r = table.rowCount() - 1
             marked = row.differs and row.section == "settings"
-            shown = translate("CompareTable", row.name) if row.name in ROW_NAMES else row.name
+            shown = row_words(row.name)
             name = QTableWidgetItem(("  " + shown) + (" *" if marked else ""))
             name.setData(VALUE_ROLE, row.name)
             if marked:
                 name.setToolTip(translate("CompareTable", "The runs differ in this setting"))
             table.setItem(r, 0, name)
             for c, value in enumerate(row.to_json()["values"], start=1):
-                item = QTableWidgetItem(format_value(row.values[c - 1]))
+                item = QTableWidgetItem(value_words(row.name, row.values[c - 1]))
                 item.setData(VALUE_ROLE, value)
                 item.setToolTip(item.text())
                 if marked:

@@ -226,6 +226,27 @@
         <translation>기억 (되돌아본 시점 수)</translation>
     </message>
     <message>
+        <source>finished</source>
+        <extracomment>the engine's run states, as the ``status`` row holds them</extracomment>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
         <source>Differences only</source>
         <translation>차이만 보기</translation>
     </message>
