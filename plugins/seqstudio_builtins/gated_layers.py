@@ -18,8 +18,6 @@ from __future__ import annotations
 import keras
 from keras import ops
 
-from seqstudio_builtins.layers import hoisted_loop
-
 PACKAGE = "seqstudio"
 
 
@@ -168,28 +166,17 @@ class GatedRecurrent(keras.layers.RNN):
         return self.cell.units
 
     def inner_loop(self, sequences, initial_state, mask, training=False):
-        """``x_t·W + b`` of all ``T`` steps in one ``(B·T, d)×(d, kn)`` matmul, then only
-        ``h_{t-1}·U`` per step, unrolled (unmasked) or in Keras' compact loop (masked or not);
-        the numbers are the cell's. Reversed sequences and foreign cells take Keras' general
-        loop."""
+        """Unrolled and unmasked: ``x_t·W + b`` of all ``T`` steps in one ``(B·T, d)×(d, kn)``
+        matmul, then only ``h_{t-1}·U`` per step; the numbers are the cell's. Everything else
+        takes Keras' general loop."""
         cell = self.cell
         steps = sequences.shape[1]
-        if (steps is None or self.go_backwards or type(cell) not in (LSTMCell, GRUCell)
-                or (self.unroll and mask is not None)):
+        if (not self.unroll or steps is None or mask is not None or self.go_backwards
+                or type(cell) not in (LSTMCell, GRUCell)):
             return super().inner_loop(sequences, initial_state, mask, training=training)
-        lstm = isinstance(cell, LSTMCell)
-        if not self.unroll:
-            def step(p, states):
-                if lstm:
-                    h, c = cell.step(p, states[0], states[1])
-                    return h, [h, c]
-                h = cell.step(p, states[0])
-                return h, [h]
-
-            return hoisted_loop(self, cell, sequences, step, initial_state, mask)
         projected = cell.project(sequences)
         outputs = []
-        if lstm:
+        if isinstance(cell, LSTMCell):
             h, c = initial_state[0], initial_state[1]
             for t in range(steps):
                 h, c = cell.step(projected[:, t, :], h, c)

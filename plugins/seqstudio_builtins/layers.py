@@ -61,15 +61,6 @@ class SimpleCell(keras.layers.Layer):
         h = self.activation(z)
         return h, [h]
 
-    def project(self, inputs):
-        """``x·Wx + b``, the part of a step that does not depend on ``h`` (any leading axes)."""
-        x = ops.matmul(inputs, self.kernel)
-        return x + self.bias if self.bias is not None else x
-
-    def step(self, projected, h_prev):
-        """One step from the input projection: ``act(projected + h_{t-1}·Wh)``."""
-        return self.activation(projected + ops.matmul(h_prev, self.recurrent_kernel))
-
     def get_initial_state(self, batch_size=None):
         return [ops.zeros((batch_size, self.units), dtype=self.compute_dtype)]
 
@@ -101,31 +92,30 @@ class SimpleRecurrent(keras.layers.RNN):
         return self.cell.units
 
     def inner_loop(self, sequences, initial_state, mask, training=False):
-        """The input projection of every time step in one matmul, then the recurrence.
+        """Unrolled: the input projection of every time step in one matmul, then the recurrence.
 
-        ``x_t·Wx + b`` does not depend on ``h``, so it is computed for all ``T`` steps at once as
-        a ``(B·T, d)×(d, n)`` product (and its gradient as one product too); only
-        ``h_{t-1}·Wh`` stays per step, unrolled or inside a compact loop. The numbers are those
-        of :class:`SimpleCell` (same equation, ``h_0`` from ``initial_state``, zeros by
-        default). Under a mask (padded text) a masked step keeps the previous state, and outputs
-        it (or zeros, ``zero_output_for_mask``), as Keras' general loop does. Reversed sequences
-        and foreign cells take Keras' general path.
+        ``x_t·Wx + b`` does not depend on ``h``, so when the time loop is unrolled it is computed
+        for all ``T`` steps at once as a ``(B·T, d)×(d, n)`` product; only ``h_{t-1}·Wh`` stays
+        per step. The numbers are those of :class:`SimpleCell` (same equation, ``h_0`` from
+        ``initial_state``, zeros by default). Under a mask (padded text) a masked step keeps the
+        previous state, and outputs it (or zeros, ``zero_output_for_mask``), as Keras' general
+        loop does. A rolled loop, reversed sequences and foreign cells take Keras' general path,
+        which ``bench/cells.py`` measured as the faster loop on the CPU.
         """
         cell = self.cell
         steps = sequences.shape[1]
-        if steps is None or self.go_backwards or type(cell) is not SimpleCell:
+        if (not self.unroll or steps is None or self.go_backwards
+                or type(cell) is not SimpleCell):
             return super().inner_loop(sequences, initial_state, mask, training=training)
-        if not self.unroll:
-            return hoisted_loop(self, cell, sequences,
-                                lambda p, states: _one_state(cell.step(p, states[0])),
-                                initial_state, mask)
         h = initial_state[0]
-        projected = cell.project(sequences)
+        projected = ops.matmul(sequences, cell.kernel)
+        if cell.bias is not None:
+            projected = projected + cell.bias
         if mask is not None:
             mask = ops.expand_dims(ops.cast(mask, "bool"), -1)  # (B, T, 1)
         outputs = []
         for t in range(steps):
-            new = cell.step(projected[:, t, :], h)
+            new = cell.activation(projected[:, t, :] + ops.matmul(h, cell.recurrent_kernel))
             if mask is None:
                 h = new
                 outputs.append(h)
@@ -134,29 +124,3 @@ class SimpleRecurrent(keras.layers.RNN):
             outputs.append(ops.where(mask[:, t], h, ops.zeros_like(h))
                            if self.zero_output_for_mask else h)
         return h, ops.stack(outputs, axis=1), [h]
-
-
-def _one_state(h):
-    return h, [h]
-
-
-def hoisted_loop(layer, cell, sequences, step, initial_state, mask):
-    """Keras' compact (rolled) time loop over the input projection of every step, computed
-    beforehand in one matmul: ``cell.project(x)`` is ``x·W + b``, and ``step(projected_t,
-    states) -> (output, new_states)`` holds only the recurrent part.
-
-    The loop is Keras' own (``backend.rnn``, which ``keras.layers.RNN`` calls too: a
-    ``while_loop`` on TensorFlow, with its handling of masks and of ``return_sequences``). The
-    input is made time-major before it is projected, so the wide projection is never
-    transposed. Returns what ``keras.layers.RNN.inner_loop`` returns.
-    """
-    from keras.src import backend  # Keras' loop, the one keras.layers.RNN runs
-
-    projected = cell.project(ops.transpose(sequences, (1, 0, 2)))  # (T, B, k·n)
-    if mask is not None:
-        mask = ops.transpose(mask, (1, 0))
-    last, outputs, states = backend.rnn(
-        step, projected, list(initial_state), mask=mask, unroll=False, time_major=True,
-        input_length=projected.shape[0], zero_output_for_mask=layer.zero_output_for_mask,
-        return_all_outputs=layer.return_sequences)
-    return last, ops.transpose(outputs, (1, 0, 2)), states
