@@ -99,8 +99,42 @@ def _series(snapshots: Sequence[Any], layer: int, field: str) -> list[float]:
     return [float(getattr(s.layers[layer], field)) for s in snapshots if layer < len(s.layers)]
 
 
-def health_warning(snapshots: Sequence[Any], activation: str) -> str:
-    """Words for a run heading for saturation or divergence; ``""`` when it looks healthy.
+@dataclass(frozen=True)
+class HealthFinding:
+    """One thing :func:`health_findings` found about one layer, with its figures: ``kind`` is
+    ``"diverged"`` (weights no longer finite), ``"radius"`` (ReLU spectral radius above 1 and
+    not falling: ``value`` now, ``was`` a few snapshots earlier), ``"saturated"`` (share of
+    saturated tanh states, ``value`` and ``was``) or ``"dead"`` (share of dead ReLU units)."""
+
+    layer: str
+    kind: str
+    value: float = float("nan")
+    was: float = float("nan")
+
+    def words(self) -> str:
+        """The finding in English (a front end may say it in another language from the
+        fields)."""
+        name, value, was = self.layer, self.value, self.was
+        if self.kind == "diverged":
+            return (f"{name}: the weights are no longer finite; the run has diverged. "
+                    "Lower the learning rate.")
+        if self.kind == "radius":
+            trend = f"rising from {was:.2f}" if value > was + 1e-6 else "staying"
+            return (f"{name}: the spectral radius of the recurrent weights is {value:.2f} "
+                    f"({trend}) above 1; with ReLU a state can grow step after step and "
+                    "the run may diverge. A lower learning rate, or the tanh cell, keeps "
+                    "it bounded.")
+        if self.kind == "saturated":
+            return (f"{name}: {value:.0%} of the tanh states are saturated (|h| > 0.95)"
+                    + (f", up from {was:.0%}" if value > was + 0.005 else "")
+                    + "; where tanh is flat the gradient vanishes and those units stop "
+                    "learning. A lower learning rate or smaller inputs help.")
+        return (f"{name}: {value:.0%} of the ReLU units are dead (0 at "
+                "every step of the probe); they no longer learn.")
+
+
+def health_findings(snapshots: Sequence[Any], activation: str) -> list[HealthFinding]:
+    """What points to a run heading for saturation or divergence; ``[]`` when it looks healthy.
 
     :param snapshots: :class:`~seqstudio.engine.events.WeightsSnapshot` in training order.
     :param activation: the cell's activation (``"tanh"``, ``"relu"``...).
@@ -111,35 +145,31 @@ def health_warning(snapshots: Sequence[Any], activation: str) -> str:
     or more of the ReLU units dead.
     """
     if not snapshots:
-        return ""
+        return []
     last = snapshots[-1]
     earlier = snapshots[max(0, len(snapshots) - 5)]
     relu = activation.lower() == "relu"
-    words: list[str] = []
+    found: list[HealthFinding] = []
     for i, layer in enumerate(last.layers):
         name = layer.name
         if not all(np.isfinite(np.asarray(w)).all() for w in layer.weights.values()):
-            words.append(f"{name}: the weights are no longer finite; the run has diverged. "
-                         "Lower the learning rate.")
+            found.append(HealthFinding(name, "diverged"))
             continue
         radius = float(layer.spectral_radius)
         before = _series([earlier], i, "spectral_radius")
         was = before[0] if before else radius
         if relu and np.isfinite(radius) and radius > 1.0 and radius >= was:
-            trend = f"rising from {was:.2f}" if radius > was + 1e-6 else "staying"
-            words.append(f"{name}: the spectral radius of the recurrent weights is {radius:.2f} "
-                         f"({trend}) above 1; with ReLU a state can grow step after step and "
-                         "the run may diverge. A lower learning rate, or the tanh cell, keeps "
-                         "it bounded.")
+            found.append(HealthFinding(name, "radius", radius, was))
         saturated = float(layer.saturated)
         sat_before = _series([earlier], i, "saturated")
         sat_was = sat_before[0] if sat_before else saturated
         if not relu and (saturated >= 0.5 or (saturated > 0.25 and saturated > sat_was + 0.05)):
-            words.append(f"{name}: {saturated:.0%} of the tanh states are saturated (|h| > 0.95)"
-                         + (f", up from {sat_was:.0%}" if saturated > sat_was + 0.005 else "")
-                         + "; where tanh is flat the gradient vanishes and those units stop "
-                         "learning. A lower learning rate or smaller inputs help.")
+            found.append(HealthFinding(name, "saturated", saturated, sat_was))
         if relu and float(layer.dead) >= 0.5:
-            words.append(f"{name}: {float(layer.dead):.0%} of the ReLU units are dead (0 at "
-                         "every step of the probe); they no longer learn.")
-    return " ".join(words)
+            found.append(HealthFinding(name, "dead", float(layer.dead)))
+    return found
+
+
+def health_warning(snapshots: Sequence[Any], activation: str) -> str:
+    """:func:`health_findings` in English words; ``""`` when the run looks healthy."""
+    return " ".join(f.words() for f in health_findings(snapshots, activation))

@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.events import LayerWeights, WeightsSnapshot
-from seqstudio.glassbox.health import health_warning, recurrent_block
+from seqstudio.glassbox.health import health_findings, recurrent_block
 from seqstudio.gui.combos import set_items
 from seqstudio.gui.glass_words import (
     default_activation,
     health_line,
+    health_words,
     nice_ceiling,
     parameter_formula,
     snapshot_x,
@@ -355,7 +356,7 @@ class QtWeightsView(QWidget):
 
 class WeightsView(RunView):
     """The weights panel as a view of the run model: the weights taken with the selected
-    snapshot, for the selected layer, and :func:`~seqstudio.glassbox.health.health_warning` over
+    snapshot, for the selected layer, and :func:`~seqstudio.glassbox.health.health_findings` over
     the snapshots up to it."""
 
     def __init__(self, model: RunModel, view: ViewSpec, parent: QWidget | None = None) -> None:
@@ -401,5 +402,5 @@ class WeightsView(RunView):
             self.panel.layer.setCurrentIndex(self.model.layer)
             self.panel.layer.blockSignals(False)
         self.panel.set_activation(self._activation or default_activation(weights))
-        self.panel.show_snapshot(weights, series, health_warning(upto, self.panel.activation),
+        self.panel.show_snapshot(weights, series, health_words(health_findings(upto, self.panel.activation)),
                                  self.model.steps_per_epoch)

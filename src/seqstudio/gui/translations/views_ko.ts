@@ -74,6 +74,34 @@
         <source>spectral radius of Wh: {0}</source>
         <translation>Wh의 스펙트럼 반지름: {0}</translation>
     </message>
+    <message>
+        <source>{0}: the weights are no longer finite; the run has diverged. Lower the learning rate.</source>
+        <translation>{0}: 가중치가 더 이상 유한한 값이 아닙니다. 학습이 발산했습니다. 학습률을 낮추세요.</translation>
+    </message>
+    <message>
+        <source>rising from {0:.2f}</source>
+        <translation>{0:.2f}에서 오르는 중</translation>
+    </message>
+    <message>
+        <source>staying</source>
+        <translation>그대로</translation>
+    </message>
+    <message>
+        <source>{0}: the spectral radius of the recurrent weights is {1:.2f} ({2}) above 1; with ReLU a state can grow step after step and the run may diverge. A lower learning rate, or the tanh cell, keeps it bounded.</source>
+        <translation>{0}: 순환 가중치의 스펙트럼 반지름이 {1:.2f}({2})로 1보다 큽니다. ReLU에서는 상태가 타임 스텝마다 커질 수 있어 학습이 발산할 수 있습니다. 학습률을 낮추거나 tanh 셀을 쓰면 상태가 유계로 유지됩니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.0%} of the tanh states are saturated (|h| &gt; 0.95), up from {2:.0%}; where tanh is flat the gradient vanishes and those units stop learning. A lower learning rate or smaller inputs help.</source>
+        <translation>{0}: tanh 상태의 {1:.0%}가 포화되었습니다(|h| &gt; 0.95, {2:.0%}에서 증가). tanh가 평평한 곳에서는 기울기가 사라져 그 유닛은 더 이상 학습하지 않습니다. 학습률을 낮추거나 입력을 작게 하면 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.0%} of the tanh states are saturated (|h| &gt; 0.95); where tanh is flat the gradient vanishes and those units stop learning. A lower learning rate or smaller inputs help.</source>
+        <translation>{0}: tanh 상태의 {1:.0%}가 포화되었습니다(|h| &gt; 0.95). tanh가 평평한 곳에서는 기울기가 사라져 그 유닛은 더 이상 학습하지 않습니다. 학습률을 낮추거나 입력을 작게 하면 도움이 됩니다.</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.0%} of the ReLU units are dead (0 at every step of the probe); they no longer learn.</source>
+        <translation>{0}: ReLU 유닛의 {1:.0%}가 죽었습니다(프로브의 모든 타임 스텝에서 0). 더 이상 학습하지 않습니다.</translation>
+    </message>
 </context>
 <context>
     <name>HeatmapView</name>
