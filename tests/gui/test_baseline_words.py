@@ -94,3 +94,28 @@ def test_the_compare_tables_fixed_words_read_in_korean(qapp):
         assert re.search("[\uac00-\ud7a3]", row_words("best epoch against them"))
     finally:
         i18n.install("en")
+
+
+def test_the_compare_tables_verdict_row_reads_in_korean(qtbot, cases):
+    from seqstudio.engine.compare import Comparison, Row
+    from seqstudio.gui.qt_compare_table import QtCompareTable
+
+    task, baselines, best, key = cases[0]
+    verdicts = [epoch_comparison(task, _metrics(best, key, v), baselines)
+                for v in ("beats", "behind")]
+    row = Row("baselines", "best epoch against them", tuple(v.phrase for v in verdicts),
+              tuple(verdicts))
+    try:
+        for language in ("en", "ko"):
+            i18n.install(language)
+            table = QtCompareTable()
+            qtbot.addWidget(table)
+            table.set_comparison(Comparison(["a", "b"], [], [row]))
+            texts = table.texts("best epoch against them")
+            if language == "en":
+                assert texts == [v.phrase for v in verdicts]
+            else:
+                assert texts == [comparison_words(v) for v in verdicts]
+                assert all(re.search("[\uac00-\ud7a3]", t) for t in texts), texts
+    finally:
+        i18n.install("en")

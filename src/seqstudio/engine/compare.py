@@ -41,6 +41,9 @@ class Row:
     section: str
     name: str
     values: tuple[Any, ...]
+    #: per value, what it says in parts (a baselines ``Comparison`` for the row of the best epoch
+    #: against the baselines), for a front end that words it in another language; not in JSON
+    parts: tuple[Any, ...] = ()
 
     @property
     def differs(self) -> bool:
@@ -95,8 +98,8 @@ def compare_runs(paths: Sequence[str | Path], *,
     summaries = [_summary(r) for r in runs]
     rows = comparison.rows
 
-    def add(section: str, name: str, values: Sequence[Any]) -> None:
-        rows.append(Row(section, name, tuple(values)))
+    def add(section: str, name: str, values: Sequence[Any], parts: Sequence[Any] = ()) -> None:
+        rows.append(Row(section, name, tuple(values), tuple(parts)))
 
     add("run", "status", [s["status"] for s in summaries])
     add("run", "reason", [s["reason"] for s in summaries])
@@ -120,7 +123,7 @@ def compare_runs(paths: Sequence[str | Path], *,
     return comparison
 
 
-def _add_baselines(add: Callable[[str, str, Sequence[Any]], None], runs: list[RunDir],
+def _add_baselines(add: Callable[..., None], runs: list[RunDir],
                    summaries: list[dict[str, Any]], baselines_for: BaselinesFor) -> None:
     """One row per baseline (its validation loss, in the units of the runs' ``val_loss``), then
     each run's best epoch against them in words."""
@@ -144,9 +147,11 @@ def _add_baselines(add: Callable[[str, str, Sequence[Any]], None], runs: list[Ru
             mine = next((b for b in baselines if b.name == name and not b.skipped), None)
             values.append(math.nan if mine is None or mine.val_loss is None else mine.val_loss)
         add("baselines", f"{label} (val_loss)", values)
-    add("baselines", "best epoch against them", [
-        "?" if baselines is None else (baseline_phrase(run.task, s["metrics"], baselines) or "-")
-        for run, s, baselines in zip(runs, summaries, found, strict=True)])
+    verdicts = [None if baselines is None else epoch_comparison(run.task, s["metrics"], baselines)
+                for run, s, baselines in zip(runs, summaries, found, strict=True)]
+    add("baselines", "best epoch against them",
+        ["?" if baselines is None else (verdict.phrase if verdict is not None else "-")
+         for baselines, verdict in zip(found, verdicts, strict=True)], verdicts)
 
 
 def _add_glass_box(add: Callable[[str, str, Sequence[Any]], None], runs: list[RunDir]) -> None:

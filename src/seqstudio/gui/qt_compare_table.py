@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.engine.compare import SECTIONS, Comparison, format_value
-from seqstudio.gui.baseline_words import label_words
+from seqstudio.gui.baseline_words import comparison_words, label_words
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_summary import reason_words
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -180,7 +180,9 @@ class QtCompareTable(QWidget):
                 name.setToolTip(translate("CompareTable", "The runs differ in this setting"))
             table.setItem(r, 0, name)
             for c, value in enumerate(row.to_json()["values"], start=1):
-                item = QTableWidgetItem(value_words(row.name, row.values[c - 1]))
+                part = row.parts[c - 1] if row.parts else None
+                item = QTableWidgetItem(comparison_words(part) if part is not None
+                                        else value_words(row.name, row.values[c - 1]))
                 item.setData(VALUE_ROLE, value)
                 item.setToolTip(item.text())
                 if marked:
