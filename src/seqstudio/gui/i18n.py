@@ -57,6 +57,7 @@ def qm_path(language: str) -> Path:
 
 
 _installed: list[QTranslator] = []
+_data: list[bytes] = []
 _current = DEFAULT
 
 
@@ -80,8 +81,14 @@ def install(language: str) -> str:
     if language == DEFAULT or language not in LANGUAGES:
         return _current
     ours = QTranslator(app)
-    if not ours.load(str(qm_path(language))):
+    try:  # read into memory: Qt would map the file, and a rewrite of it (tools/translations.py
+        data = qm_path(language).read_bytes()  # release) would turn later strings English
+    except OSError:
         return _current
+    if not ours.load(data):
+        return _current
+    _data.clear()
+    _data.append(data)  # Qt does not copy it: it must live as long as the translator
     app.installTranslator(ours)
     _installed.append(ours)
     qt_own = QTranslator(app)
