@@ -33,7 +33,8 @@ GROUPS: dict[str, list[str]] = {
         "live_view", "views", "pacer", "run_model", "glass_words", "legends", "loss_marks",
         "log_axis", "unrolled_picture", "qt_epoch_scrubber", "qt_hidden_state_plot",
         "qt_inspector", "qt_loss_plot", "qt_memory", "qt_prediction_panel", "qt_strips",
-        "qt_trajectories", "qt_unrolled", "qt_weights")],
+        "qt_trajectories", "qt_unrolled", "qt_weights")]
+    + ["src/seqstudio/glassbox/health.py"],
     "compare": ["src/seqstudio/gui/compare_window.py"]
     + [str(p.relative_to(ROOT)) for p in sorted(GUI.glob("qt_compare_*.py"))],
     "lessons": ["src/seqstudio/gui/lesson_panel.py"],

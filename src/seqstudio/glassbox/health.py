@@ -16,11 +16,36 @@ Keras multiplies ``h_{t-1} @ recurrent_kernel``; the transposed map has the same
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from seqstudio.i18n import QT_TRANSLATE_NOOP
+
+# The sentences of the findings, {0} the layer. lupdate collects them (context GlassWords),
+# so the GUI says the same sentences in the user's language.
+WORDS = {
+    "diverged": QT_TRANSLATE_NOOP("GlassWords", "{0}: the weights are no longer finite; the run "
+                                  "has diverged. Lower the learning rate."),
+    "radius": QT_TRANSLATE_NOOP("GlassWords", "{0}: the spectral radius of the recurrent weights "
+                                "is {1:.2f} ({2}) above 1; with ReLU a state can grow step after "
+                                "step and the run may diverge. A lower learning rate, or the tanh "
+                                "cell, keeps it bounded."),
+    "rising": QT_TRANSLATE_NOOP("GlassWords", "rising from {0:.2f}"),
+    "staying": QT_TRANSLATE_NOOP("GlassWords", "staying"),
+    "saturated": QT_TRANSLATE_NOOP("GlassWords", "{0}: {1:.0%} of the tanh states are saturated "
+                                   "(|h| > 0.95); where tanh is flat the gradient vanishes and "
+                                   "those units stop learning. A lower learning rate or smaller "
+                                   "inputs help."),
+    "saturated-up": QT_TRANSLATE_NOOP("GlassWords", "{0}: {1:.0%} of the tanh states are "
+                                      "saturated (|h| > 0.95), up from {2:.0%}; where tanh is "
+                                      "flat the gradient vanishes and those units stop learning. "
+                                      "A lower learning rate or smaller inputs help."),
+    "dead": QT_TRANSLATE_NOOP("GlassWords", "{0}: {1:.0%} of the ReLU units are dead (0 at every "
+                              "step of the probe); they no longer learn."),
+}
 
 #: |h| above this counts as saturated (tanh's slope there is below 0.1)
 SATURATED = 0.95
@@ -99,6 +124,7 @@ def _series(snapshots: Sequence[Any], layer: int, field: str) -> list[float]:
     return [float(getattr(s.layers[layer], field)) for s in snapshots if layer < len(s.layers)]
 
 
+
 @dataclass(frozen=True)
 class HealthFinding:
     """One thing :func:`health_findings` found about one layer, with its figures: ``kind`` is
@@ -111,26 +137,17 @@ class HealthFinding:
     value: float = float("nan")
     was: float = float("nan")
 
-    def words(self) -> str:
-        """The finding in English (a front end may say it in another language from the
-        fields)."""
+    def words(self, say: Callable[[str], str] = str) -> str:
+        """The finding in words: English, or through ``say`` (a template of :data:`WORDS` to
+        the same template in the user's language)."""
         name, value, was = self.layer, self.value, self.was
-        if self.kind == "diverged":
-            return (f"{name}: the weights are no longer finite; the run has diverged. "
-                    "Lower the learning rate.")
         if self.kind == "radius":
-            trend = f"rising from {was:.2f}" if value > was + 1e-6 else "staying"
-            return (f"{name}: the spectral radius of the recurrent weights is {value:.2f} "
-                    f"({trend}) above 1; with ReLU a state can grow step after step and "
-                    "the run may diverge. A lower learning rate, or the tanh cell, keeps "
-                    "it bounded.")
-        if self.kind == "saturated":
-            return (f"{name}: {value:.0%} of the tanh states are saturated (|h| > 0.95)"
-                    + (f", up from {was:.0%}" if value > was + 0.005 else "")
-                    + "; where tanh is flat the gradient vanishes and those units stop "
-                    "learning. A lower learning rate or smaller inputs help.")
-        return (f"{name}: {value:.0%} of the ReLU units are dead (0 at "
-                "every step of the probe); they no longer learn.")
+            trend = (say(WORDS["rising"]).format(was) if value > was + 1e-6
+                     else say(WORDS["staying"]))
+            return say(WORDS["radius"]).format(name, value, trend)
+        if self.kind == "saturated" and value > was + 0.005:
+            return say(WORDS["saturated-up"]).format(name, value, was)
+        return say(WORDS[self.kind]).format(name, value)
 
 
 def health_findings(snapshots: Sequence[Any], activation: str) -> list[HealthFinding]:

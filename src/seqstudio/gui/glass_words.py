@@ -116,34 +116,10 @@ def health_line(layer: LayerWeights, activation: str) -> str:
 
 
 def health_words(findings: Sequence[Any]) -> str:
-    """:func:`~seqstudio.glassbox.health.health_findings` in the user's language (English: the
-    core's ``health_warning`` word for word)."""
-    words = []
-    for f in findings:
-        if f.kind == "diverged":
-            text = translate("GlassWords", "{0}: the weights are no longer finite; the run has "
-                             "diverged. Lower the learning rate.").format(f.layer)
-        elif f.kind == "radius":
-            trend = (translate("GlassWords", "rising from {0:.2f}").format(f.was)
-                     if f.value > f.was + 1e-6 else translate("GlassWords", "staying"))
-            text = translate("GlassWords", "{0}: the spectral radius of the recurrent weights is "
-                             "{1:.2f} ({2}) above 1; with ReLU a state can grow step after step "
-                             "and the run may diverge. A lower learning rate, or the tanh cell, "
-                             "keeps it bounded.").format(f.layer, f.value, trend)
-        elif f.kind == "saturated":
-            text = (translate("GlassWords", "{0}: {1:.0%} of the tanh states are saturated "
-                              "(|h| > 0.95), up from {2:.0%}; where tanh is flat the gradient "
-                              "vanishes and those units stop learning. A lower learning rate or "
-                              "smaller inputs help.") if f.value > f.was + 0.005 else
-                    translate("GlassWords", "{0}: {1:.0%} of the tanh states are saturated "
-                              "(|h| > 0.95); where tanh is flat the gradient vanishes and those "
-                              "units stop learning. A lower learning rate or smaller inputs "
-                              "help.")).format(f.layer, f.value, f.was)
-        else:
-            text = translate("GlassWords", "{0}: {1:.0%} of the ReLU units are dead (0 at every "
-                             "step of the probe); they no longer learn.").format(f.layer, f.value)
-        words.append(text)
-    return " ".join(words)
+    """:func:`~seqstudio.glassbox.health.health_findings` in the user's language: the core's
+    sentences (``glassbox.health.WORDS``) translated, so English is ``health_warning``'s."""
+    return " ".join(f.words(lambda template: translate("GlassWords", template))
+                    for f in findings)
 
 
 def default_activation(snapshot: WeightsSnapshot) -> str:
