@@ -123,7 +123,8 @@ def compare_on(metric: str, higher: bool, model_metrics: Mapping[str, float],
     loses = [b.name for b in scored if b.name not in beats]
     best = max(scored, key=lambda b: sign * b.metrics[metric])
     theirs = best.metrics[metric]
-    numbers = f"({METRIC_WORDS.get(metric, metric)} {_short(mine)} against {_short(theirs)})"
+    numbers = (f"({METRIC_WORDS.get(metric, metric)} {short_figure(mine)} against "
+               f"{short_figure(theirs)})")
     parts = {"against": best.label, "metric": metric, "mine": float(mine),
              "theirs": float(theirs)}
     if best.name in beats:
@@ -145,7 +146,8 @@ def _finite(value: Any) -> bool:
     return isinstance(value, int | float) and bool(np.isfinite(value))
 
 
-def _short(value: float) -> str:
+def short_figure(value: float) -> str:
+    """A figure as the comparison sentence writes it (3 significant digits; whole from 1,000)."""
     return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
 
 

@@ -195,13 +195,6 @@ def epoch_comparison(task: str, metrics: dict[str, float],
     return result if result is not None and result.verdict else None
 
 
-def baseline_phrase(task: str, metrics: dict[str, float], baselines: Sequence[Any]) -> str:
-    """:func:`epoch_comparison` in words ("beats interpolated bigram by 12 % (val loss 2.1
-    against 2.4)"); ``""`` when nothing can be compared."""
-    result = epoch_comparison(task, metrics, baselines)
-    return result.phrase if result is not None else ""
-
-
 def run_baselines(cache: dict[tuple[Any, ...], list[Any]] | None = None) -> BaselinesFor:
     """A ``baselines_for`` that loads each run's data file again with the run's options (refusing
     a file whose content changed) and computes the baselines on it; runs on the same data and

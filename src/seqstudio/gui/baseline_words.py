@@ -36,10 +36,6 @@ def label_words(label: str) -> str:
     return translate("Baselines", label) if label in LABELS else label
 
 
-def _short(value: float) -> str:
-    return f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
-
-
 def _margin(comparison: Any) -> str:
     if comparison.margin is None:
         return translate("Baselines", "a margin")
@@ -53,10 +49,13 @@ def comparison_words(comparison: Any | None, *, sentence: bool = False) -> str:
     model as its subject (``the model beats ...``). ``""`` when nothing was compared."""
     if comparison is None or not comparison.verdict:
         return ""
+    from seqstudio.engine.baselines import short_figure  # pandas: not at the window's start
+
     metric = comparison.metric
     numbers = translate("Baselines", "({0} {1} against {2})").format(
         translate("Baselines", METRICS[metric]) if metric in ("loss", "accuracy")
-        else METRICS.get(metric, metric), _short(comparison.mine), _short(comparison.theirs))
+        else METRICS.get(metric, metric), short_figure(comparison.mine),
+        short_figure(comparison.theirs))
     against = label_words(comparison.against)
     if comparison.verdict == "beats":
         text = (translate("Baselines", "the model beats {0} by {1} {2}") if sentence
