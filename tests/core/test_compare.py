@@ -93,6 +93,23 @@ def test_compare_two_runs_table_json_and_diff_only(two_runs):
     assert "setting(s) the runs share are not shown" in diff.stdout
 
 
+def test_parameters_are_recorded_and_counted_again_for_older_runs(two_runs, tmp_path):
+    """``seqstudio train`` records the parameter count in config.json, which compare reads; a
+    run written before that is counted by building its model, to the same number."""
+    from seqstudio.engine import RunDir
+    from seqstudio.engine.compare import count_parameters, recorded_parameters
+
+    a, _ = two_runs
+    recorded = json.loads((a / "config.json").read_text())["parameters"]
+    legacy = tmp_path / "legacy"
+    shutil.copytree(a, legacy)
+    config = json.loads((legacy / "config.json").read_text())
+    del config["parameters"]
+    (legacy / "config.json").write_text(json.dumps(config))
+    assert recorded_parameters(RunDir(legacy)) is None
+    assert count_parameters(RunDir(legacy)) == recorded == recorded_parameters(RunDir(a))
+
+
 @pytest.mark.long
 @pytest.mark.slow
 def test_compare_an_older_run_without_timings_or_its_data_file(two_runs, tmp_path):

@@ -41,7 +41,7 @@ def run_compare(args: argparse.Namespace) -> int:
     )
     from seqstudio.engine.tfenv import quiet_tensorflow
 
-    quiet_tensorflow(debug_enabled(args))
+    quiet_tensorflow(debug_enabled(args))  # the baselines load each run's data again (tf.data)
     comparison = compare_runs(args.runs, count_params=count_parameters,
                               baselines_for=run_baselines())
     rows = []

@@ -1,7 +1,7 @@
 """Runs side by side: settings, validation metrics, the baselines' figures, parameters and speed
 of 2-4 run directories, read through :class:`~seqstudio.engine.rundir.RunDir`. No Qt; TensorFlow
-only when the parameters are counted (:func:`count_parameters` builds each run's model, as
-``seqstudio inspect`` does) or the baselines' data is loaded again (:func:`run_baselines`).
+only when the parameters of a run that did not record them are counted (:func:`count_parameters`
+then builds the run's model, as ``seqstudio inspect`` does).
 
 A :class:`Comparison` is a list of :class:`Row` (section, name, one value per run); the CLI prints
 it as a table and the app's compare window draws the same rows, so both show the same numbers.
@@ -218,9 +218,19 @@ def run_baselines(cache: dict[tuple[Any, ...], list[Any]] | None = None) -> Base
     return baselines_for
 
 
+def recorded_parameters(run: RunDir) -> int | None:
+    """The parameter count the run recorded in ``config.json`` when it started; ``None`` for
+    runs written before it was recorded."""
+    value = run.config.get("parameters")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def count_parameters(run: RunDir) -> int | None:
-    """Build the run's model (not trained, not loaded) and count its parameters, as
-    ``seqstudio inspect`` does; ``None`` when the run lacks what it needs."""
+    """The run's parameter count: the recorded one, else build the run's model (not trained, not
+    loaded) and count, as ``seqstudio inspect`` does; ``None`` when the run lacks what it needs."""
+    recorded = recorded_parameters(run)
+    if recorded is not None:
+        return recorded
     from seqstudio.data.dataset import HeadSpec, InputSpec
     from seqstudio.model import build_model
     from seqstudio.plugins import get_registry

@@ -59,8 +59,13 @@ def cell_record(cell: CellType, params: dict[str, Any], registry: Any) -> dict[s
 
 def build_config(*, dataset: Any, cell: CellType, params: dict[str, Any], settings: Any,
                  registry: Any, execution_mode: str, workers: int,
+                 parameters: int | None = None,
                  previous: dict[str, Any] | None = None) -> dict[str, Any]:
-    """``config.json``: everything needed to rebuild the data, the model and the run."""
+    """``config.json``: everything needed to rebuild the data, the model and the run.
+
+    :param parameters: the model's parameter count, recorded so that ``seqstudio compare`` reads
+        it without building the model (and importing TensorFlow).
+    """
     source = Path(dataset.source).resolve() if dataset.source else None
     sha = dataset.source_sha256 or (file_sha256(source) if source and source.is_file() else "")
     config = {
@@ -74,6 +79,7 @@ def build_config(*, dataset: Any, cell: CellType, params: dict[str, Any], settin
         "settings": settings.to_dict(),
         "execution_mode": execution_mode,
         "workers": workers,
+        **({"parameters": int(parameters)} if parameters is not None else {}),
         "plugins": plugin_records(registry),
         "versions": versions(),
     }

@@ -275,6 +275,7 @@ class Trainer:
             settings=self.settings, registry=self.registry,
             execution_mode=self.execution_text,
             workers=distribute.worker_count(self.settings.strategy),
+            parameters=self.built.model.count_params(),
             previous=previous.config if previous else None)
         self._writer = RunWriter(self._path, previous.history if previous else ())
         self._writer.start(config, self._info, self._status("running", ""))
