@@ -24,6 +24,9 @@ class TrainSettings:
     :param seed: seeds weights, shuffling and dropout; the same seed gives the same history.
     :param early_stopping: patience in epochs on ``val_loss``; ``None`` trains every epoch.
     :param snapshot_every: also snapshot the hidden states every K batches (always once per epoch).
+    :param snapshot_seconds: also snapshot after the first batch that ends this many seconds after
+        the last snapshot (a time-based cadence for a window that shows them live: a fast run
+        gets a few a second, a slow one at most one a batch); ``None``: no time-based ones.
     :param tensorboard: write TensorBoard logs under ``tensorboard/`` in the run directory.
     :param strategy: ``default``, ``mirrored`` (all local devices) or ``multi-worker`` (TF_CONFIG).
     :param execution_mode: passed to the model builder (see the speed work); recorded as given.
@@ -36,6 +39,7 @@ class TrainSettings:
     seed: int = 0
     early_stopping: int | None = None
     snapshot_every: int | None = None
+    snapshot_seconds: float | None = None
     tensorboard: bool = False
     strategy: Strategy = "default"
     execution_mode: str = "auto"

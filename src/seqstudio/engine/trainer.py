@@ -13,6 +13,7 @@ import logging
 import math
 import shutil
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -92,6 +93,7 @@ class Trainer:
         #: (:mod:`seqstudio.glassbox`); a benchmark switches them off to measure their cost
         self.glassbox_enabled = True
         self._glass: Any = None
+        self._last_snapshot = -math.inf  # time.monotonic() of the last snapshot
         holds_run = self._path.exists() and (self._path / rundir.CONFIG).exists()
         if holds_run and resume is None:
             raise TrainingError(f"{self._path} already holds a run; resume it with "
@@ -340,13 +342,17 @@ class Trainer:
                      previous: int = -1, snapshot: bool = True) -> None:
         """``batch`` ended; ``previous`` is the batch the last call ended (Keras may run several
         batches per call). A snapshot is taken when the call crossed a multiple of
-        ``snapshot_every`` and ``snapshot`` says the weights are this batch's."""
+        ``snapshot_every``, or ``snapshot_seconds`` have passed since the last snapshot, and
+        ``snapshot`` says the weights are this batch's."""
         self._writer.add_batch(epoch, batch, step, loss)
         if self._scalars is not None:
             self._scalars.batch(step, loss)
         self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
-        k = self.settings.snapshot_every
-        if snapshot and k and (batch + 1) // k > (previous + 1) // k:
+        if not snapshot:
+            return
+        k, seconds = self.settings.snapshot_every, self.settings.snapshot_seconds
+        if k and (batch + 1) // k > (previous + 1) // k or \
+                seconds and time.monotonic() - self._last_snapshot >= seconds:
             self._snapshot(epoch, batch)
 
     def record_epoch(self, epoch: int, metrics: dict[str, float]) -> None:
@@ -375,6 +381,7 @@ class Trainer:
     def _snapshot(self, epoch: int, batch: int) -> None:
         if not self.snapshots_enabled:
             return
+        self._last_snapshot = time.monotonic()
         snapshot = fitting.hidden_snapshot(self._probe(self.dataset.probe.x), self.built,
                                            self.dataset, epoch, batch)
         self._submit(self._writer.snapshot, snapshot)

@@ -32,6 +32,7 @@ from seqstudio.gui.start_reason import start_reason
 from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
+from seqstudio.gui.views import SNAPSHOT_SECONDS
 from seqstudio.gui.window_layout import lay_out
 from seqstudio.gui.worker import TrainingThread
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.controls.batch_size.valueChanged.connect(self._execution_changed)
 
         self.redraw_timer = QTimer(self)
-        self.pacer = RedrawPacer(self.redraw_timer)  # 10 Hz at most, within a CPU budget
+        self.pacer = RedrawPacer(self.redraw_timer)  # 12.5 Hz at most, within a CPU budget
         self.redraw_timer.timeout.connect(self._tick)
 
         self.tf = TensorFlowLoader(self)
@@ -240,6 +241,8 @@ class MainWindow(QMainWindow):
         steps = max(1, -(-dataset.n_train // values["batch_size"])) if dataset is not None else 1
         # A few snapshots per epoch make the scrubber worth dragging on short runs.
         values["snapshot_every"] = max(1, steps // 4) if steps >= 8 else None
+        # and a few a second while it trains, so the views shown live get fresh states to draw
+        values["snapshot_seconds"] = SNAPSHOT_SECONDS
         return values
 
     def start_training(self) -> None:

@@ -3,7 +3,7 @@
 On a 2-core machine every millisecond the window spends drawing is taken from TensorFlow. The
 pacer measures what each redraw tick costs the GUI thread in CPU time, its own work and the
 paints it causes, and stretches or shortens the tick interval to keep that near :data:`BUDGET` of
-one core: 10 redraws a second when drawing is cheap, fewer when it is not (a large window, a slow
+one core: 12.5 redraws a second when drawing is cheap, fewer when it is not (a large window, a slow
 display, a long curve).
 
 What the thread does besides drawing (taking in the training's events, the progress bar) is not
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 #: throughput with every view on)
 BUDGET = 0.05
 #: the fastest and slowest redraw rates (ms between ticks)
-FASTEST_MS = 100
+FASTEST_MS = 80
 SLOWEST_MS = 500
 
 

@@ -32,7 +32,6 @@ from seqstudio.gui.glass_words import (
     memory_phrase,
     nice_ceiling,
     snapshot_x,
-    training_order,
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
@@ -109,6 +108,9 @@ class QtMemoryView(QWidget):
         self._steps_per_epoch = 0
         #: the smallest and largest influence in the history
         self._extent: tuple[float, float] | None = None
+        #: how many history snapshots the extent has read, the last of them, and the extent
+        self._extent_of: tuple | None = None
+        self._history_at: dict[int, int] = {}  # id of a history snapshot -> its index
 
     # -- building ----------------------------------------------------------------------------
     def _make_influence_plot(self) -> pg.PlotWidget:
@@ -174,6 +176,7 @@ class QtMemoryView(QWidget):
     def clear(self) -> None:
         self.snapshot = None
         self._history_key = self._ticks_key = self._range_key = self._extent = None
+        self._extent_of = None
         self.bars.setOpts(x=[], height=[])
         self.forgotten.setOpts(x=[], height=[])
         self.mean_curve.setData([], [])
@@ -261,13 +264,24 @@ class QtMemoryView(QWidget):
             self._history_x = snapshot_x(history, self._steps_per_epoch)
             self._history_y = np.array([s.memory for s in history], dtype=float)
             self.history_curve.setData(self._history_x, self._history_y)
-            self._extent = _extent([a for s in history for a in (s.probe, s.batch_mean)]) \
-                if history else None
+            self._history_at = {id(s): i for i, s in enumerate(history)}
+            # the run's extent grows with each new snapshot: only those are read (a new run
+            # starts from nothing: clear(), or a history that is not this one's continuation)
+            seen = self._extent_of
+            if seen is None or len(history) < seen[0] or history[seen[0] - 1] is not seen[1]:
+                seen = (0, None, None)
+            fresh = history[seen[0]:]
+            extent = _extent([a for s in fresh for a in (s.probe, s.batch_mean)], seen[2]) \
+                if fresh else seen[2]
+            self._extent = extent
+            self._extent_of = (len(history), history[-1], extent) if history else None
             steps = max((len(s.probe) for s in history), default=1)
             right = float(np.ceil(self._history_x.max())) if len(history) else 1.0
             self.history_plot.getPlotItem().getViewBox().setRange(
                 xRange=(0, max(right, 1.0)), yRange=(0, steps), padding=0.04)
-        index = next((i for i, s in enumerate(history) if s is selected), None)
+        index = self._history_at.get(id(selected))
+        if index is not None and (index >= len(history) or history[index] is not selected):
+            index = None
         self.history_mark.setVisible(index is not None)
         if index is not None:
             self.history_mark.setPos(self._history_x[index])
@@ -297,6 +311,6 @@ class MemoryView(RunView):
                                                      "with this snapshot (a run from before the "
                                                      "memory view, or not yet)."))
             return
-        self.panel.show_snapshot(influence, sorted(self.model.influence_series(),
-                                                   key=training_order),
+        # in training order, sorted once per new snapshot, not at every draw
+        self.panel.show_snapshot(influence, self.model.influence_series(),
                                  self.model.steps_per_epoch)

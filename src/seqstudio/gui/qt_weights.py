@@ -18,7 +18,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -37,57 +36,16 @@ from seqstudio.gui.glass_words import (
     nice_ceiling,
     parameter_formula,
     snapshot_x,
-    training_order,
     weight_label,
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
+from seqstudio.gui.weight_plots import MatrixHeatmap, eigen_plot, radius_plot
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 EMPTY = QT_TRANSLATE_NOOP("WeightsView", "Train a model to see its weights and how healthy "
                           "they are.")
-_CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
-
-
-class _Heatmap:
-    """One weight matrix as an image in a cell of a :class:`pg.GraphicsLayoutWidget`."""
-
-    def __init__(self, layout: pg.GraphicsLayoutWidget, row: int, col: int) -> None:
-        self.plot = layout.addPlot(row=row, col=col)
-        self.plot.setMenuEnabled(False)
-        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        self.plot.getViewBox().disableAutoRange()
-        self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).enableAutoSIPrefix(False)
-            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
-        self._shape: tuple[int, int] | None = None
-        self.title = ""  # what the title says: the weight's name and shape
-
-    def show(self, values: np.ndarray, title: str, levels: tuple[float, float],
-             rows: str, cols: str) -> None:
-        values = np.atleast_2d(np.asarray(values, dtype=np.float32))
-        self.image.setImage(np.nan_to_num(values), autoLevels=False, levels=levels)
-        if values.shape != self._shape:
-            self._shape = values.shape
-            r, c = values.shape
-            self.plot.getViewBox().setRange(xRange=(0, c), yRange=(0, r), padding=0)
-            self.plot.setLabel("left", rows)
-            self.plot.getAxis("left").setStyle(showValues=r > 1)
-            self.title = ""
-        if title != self.title:  # a one-row strip (b) is named under it, where there is room
-            self.title = title
-            self.plot.setTitle(title if values.shape[0] > 1 else None, size="9pt")
-            self.plot.setLabel("bottom", cols if values.shape[0] > 1 else f"{title} · {cols}")
-
-    def clear(self) -> None:
-        self.image.clear()
-        self._shape = None
-        self.title = ""
-        self.plot.setTitle(None)
 
 
 class QtWeightsView(QWidget):
@@ -131,16 +89,18 @@ class QtWeightsView(QWidget):
         self.matrices = pg.GraphicsLayoutWidget()
         self.matrices.setObjectName("weightMatrices")
         self.matrices.setBackground("w")
-        self.heatmaps = [_Heatmap(self.matrices, 0, 0), _Heatmap(self.matrices, 0, 1),
-                         _Heatmap(self.matrices, 1, 1)]
+        self.heatmaps = [MatrixHeatmap(self.matrices, 0, 0), MatrixHeatmap(self.matrices, 0, 1),
+                         MatrixHeatmap(self.matrices, 1, 1)]
         self.heatmaps[2].plot.setMinimumHeight(78)  # b is one row: a strip under Wh
         self.heatmaps[2].plot.setMaximumHeight(78)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                         width=10, interactive=False)
         self.colorbar.setImageItem([h.image for h in self.heatmaps])
         self.matrices.addItem(self.colorbar, row=0, col=2, rowspan=2)
-        self.eigen_plot = self._make_eigen_plot()
-        self.radius_plot = self._make_radius_plot()
+        self.eigen_plot, self.eigen_points = eigen_plot(
+            translate("WeightsView", "eigenvalues of Wh · unit circle"))
+        self.radius_plot, self.radius_curve, self.radius_mark = radius_plot(
+            translate("WeightsView", "epoch"), translate("WeightsView", "spectral radius"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.matrices)
         split.addWidget(self.eigen_plot)
@@ -168,52 +128,8 @@ class QtWeightsView(QWidget):
         self._peaks: dict[int, float] = {}
         self._history_snaps: list[WeightsSnapshot] = []
         self._history_y = np.zeros(0)
-
-    def _make_eigen_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget()
-        plot.setObjectName("eigenPlot")
-        plot.setBackground("w")
-        item = plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.setAspectLocked(True)
-        item.getViewBox().disableAutoRange()
-        item.getViewBox().setMouseEnabled(x=False, y=False)
-        item.showGrid(x=True, y=True, alpha=0.2)
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.setLabel("bottom", "Re λ")
-        item.setLabel("left", "Im λ")
-        item.setTitle(translate("WeightsView", "eigenvalues of Wh · unit circle"), size="8pt")
-        item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
-                                     pen=pg.mkPen((150, 150, 150), width=1,
-                                                  style=Qt.PenStyle.DashLine)))
-        self.eigen_points = pg.ScatterPlotItem(size=6, brush=(70, 110, 180, 200), pen=None)
-        item.addItem(self.eigen_points)
-        return plot
-
-    def _make_radius_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget()
-        plot.setObjectName("radiusPlot")
-        plot.setBackground("w")
-        item = plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.getViewBox().setMouseEnabled(x=False, y=False)
-        item.getViewBox().disableAutoRange()
-        item.showGrid(x=True, y=True, alpha=0.2)
-        item.setLabel("bottom", translate("WeightsView", "epoch"))
-        item.setLabel("left", translate("WeightsView", "spectral radius"))
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        item.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
-            (150, 150, 150), width=1, style=Qt.PenStyle.DashLine)))
-        self.radius_curve = pg.PlotDataItem(pen=pg.mkPen((70, 110, 180), width=2))
-        self.radius_mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
-        self.radius_mark.setVisible(False)
-        item.addItem(self.radius_curve)
-        item.addItem(self.radius_mark)
-        return plot
+        self._history_at: dict[int, int] = {}  # id of a history snapshot -> its index
+        self._history_peak = 0.0  # the largest |weight| of the layer over the history
 
     # -- drawing -----------------------------------------------------------------------------
     def set_activation(self, activation: str) -> None:
@@ -266,7 +182,7 @@ class QtWeightsView(QWidget):
         names = [layer.name for layer in snapshot.layers]
         set_items(self.layer, names, self.current_layer())
         self.layer.setVisible(len(names) > 1)
-        self._history = list(history)
+        self._history = history
         self._draw_layer()
 
     def _draw_layer(self) -> None:
@@ -282,7 +198,7 @@ class QtWeightsView(QWidget):
         self._shown = key
         items = list(layer.weights.items())[:3]
         # One rounded scale for the whole run so far: epochs compare, and it changes rarely.
-        peak = nice_ceiling(max(self._peak(s.layers[index]) for s in [*self._history_snaps, snap]))
+        peak = nice_ceiling(max(self._history_peak, self._peak(layer)))
         levels = (-peak, peak)
         if levels != self._levels:
             self._levels = levels
@@ -303,7 +219,8 @@ class QtWeightsView(QWidget):
         title = translate("WeightsView", "no square recurrent matrix in this cell") \
             if block is None else \
             translate("WeightsView", "eigenvalues of Wh · unit circle") if block.kind == "matrix" \
-            else translate("WeightsView", "eigenvalues of {0}").format(block.label)
+            else translate("WeightsView", "eigenvalues of {0}").format(
+                block.words(lambda template: translate("GlassWords", template)))
         if title != self._eigen_title:
             self._eigen_title = title
             self.eigen_plot.getPlotItem().setTitle(title, size="8pt")
@@ -337,13 +254,17 @@ class QtWeightsView(QWidget):
             self._history_x = snapshot_x(usable, self._steps_per_epoch)
             self._history_y = np.array([s.layers[index].spectral_radius for s in usable])
             self._history_snaps = usable
+            self._history_at = {id(s): i for i, s in enumerate(usable)}
+            self._history_peak = max((self._peak(s.layers[index]) for s in usable), default=0.0)
             self.radius_curve.setData(self._history_x, self._history_y)
             finite = self._history_y[np.isfinite(self._history_y)]
             top = nice_ceiling(max(1.2, 1.1 * float(finite.max()))) if finite.size else 1.2
             right = float(np.ceil(self._history_x.max())) if usable else 1.0
             self.radius_plot.getPlotItem().getViewBox().setRange(
                 xRange=(0, max(right, 1.0)), yRange=(0, top), padding=0.04)
-        at = next((i for i, s in enumerate(self._history_snaps) if s is self.snapshot), None)
+        at = self._history_at.get(id(self.snapshot))
+        if at is not None and self._history_snaps[at] is not self.snapshot:
+            at = None
         self.radius_mark.setVisible(at is not None)
         if at is not None:
             self.radius_mark.setPos(self._history_x[at])
@@ -393,9 +314,10 @@ class WeightsView(RunView):
                                                      "with this snapshot (a run from before the "
                                                      "weights view, or not yet)."))
             return
-        series = sorted(self.model.weights_series(), key=training_order)
-        at = next((i for i, w in enumerate(series) if w is weights), None)
-        upto = series[:at + 1] if at is not None else [weights]
+        series = self.model.weights_series()  # in training order, sorted once per new snapshot
+        at = self.model.series_index(weights)
+        # health_findings reads the newest and the one four before it
+        upto = series[max(0, at - 4):at + 1] if at is not None else [weights]
         if self.panel.layer.currentIndex() != self.model.layer and \
                 self.model.layer < len(weights.layers):
             self.panel.layer.blockSignals(True)

@@ -117,6 +117,7 @@ class RunModel:
         self.state = "h"
         self.step: int | None = None  # 0-based time step of the probe, None: none chosen
         self.unit: int | None = None
+        self._series: dict[str, tuple[int, list[Any], dict[int, int]]] = {}
 
     def clear(self, steps_per_epoch: int = 0, total_epochs: int = 0) -> None:
         """Forget the run (the selected layer and state stay: the user chose them)."""
@@ -145,9 +146,11 @@ class RunModel:
             self._add_snapshot(ev)
         elif isinstance(ev, WeightsSnapshot):
             self.weights[moment(ev)] = ev
+            self._series.pop("weights", None)
             self.notify("weights", ev)
         elif isinstance(ev, InfluenceSnapshot):
             self.influence[moment(ev)] = ev
+            self._series.pop("influence", None)
             self.notify("influence", ev)
         elif isinstance(ev, SamplePrediction):
             self.predictions.append(ev)
@@ -261,11 +264,30 @@ class RunModel:
         return None if snap is None else self.influence.get(moment(snap))
 
     def influence_series(self) -> list[InfluenceSnapshot]:
-        """Every influence snapshot in training order."""
-        return [self.influence[k] for k in sorted(self.influence, key=_in_order)]
+        """Every influence snapshot in training order (the same list until another arrives: a
+        view reads it at every draw, so it is sorted once, not at each; do not change it)."""
+        return self._ordered("influence")[0]
 
     def weights_series(self) -> list[WeightsSnapshot]:
-        return [self.weights[k] for k in sorted(self.weights, key=_in_order)]
+        """Every weights snapshot in training order (kept like :meth:`influence_series`)."""
+        return self._ordered("weights")[0]
+
+    def series_index(self, ev: WeightsSnapshot | InfluenceSnapshot) -> int | None:
+        """Where ``ev`` stands in :meth:`weights_series` or :meth:`influence_series` (a lookup,
+        not a search), or ``None`` when it is not one of the run's."""
+        kind = "weights" if isinstance(ev, WeightsSnapshot) else "influence"
+        series, where = self._ordered(kind)
+        index = where.get(id(ev))
+        return index if index is not None and series[index] is ev else None
+
+    def _ordered(self, kind: str) -> tuple[list[Any], dict[int, int]]:
+        table = self.weights if kind == "weights" else self.influence
+        cached = self._series.get(kind)
+        if cached is None or cached[0] != len(table):
+            series = [table[k] for k in sorted(table, key=_in_order)]
+            cached = (len(table), series, {id(ev): i for i, ev in enumerate(series)})
+            self._series[kind] = cached
+        return cached[1], cached[2]
 
     def prediction_at(self, snap: HiddenSnapshot) -> SamplePrediction | None:
         """The newest prediction made by the weights of ``snap`` or earlier ones: after the

@@ -1,0 +1,102 @@
+"""The weights view's plots: a weight matrix as a heatmap, the eigenvalues on the complex plane,
+and the spectral radius over the run (:mod:`seqstudio.gui.qt_weights` lays them out)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem
+
+_CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
+
+
+class MatrixHeatmap:
+    """One weight matrix as an image in a cell of a :class:`pg.GraphicsLayoutWidget`."""
+
+    def __init__(self, layout: pg.GraphicsLayoutWidget, row: int, col: int) -> None:
+        self.plot = layout.addPlot(row=row, col=col)
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).enableAutoSIPrefix(False)
+            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self._shape: tuple[int, int] | None = None
+        self.title = ""  # what the title says: the weight's name and shape
+
+    def show(self, values: np.ndarray, title: str, levels: tuple[float, float],
+             rows: str, cols: str) -> None:
+        values = np.atleast_2d(np.asarray(values, dtype=np.float32))
+        self.image.setImage(np.nan_to_num(values), autoLevels=False, levels=levels)
+        if values.shape != self._shape:
+            self._shape = values.shape
+            r, c = values.shape
+            self.plot.getViewBox().setRange(xRange=(0, c), yRange=(0, r), padding=0)
+            self.plot.setLabel("left", rows)
+            self.plot.getAxis("left").setStyle(showValues=r > 1)
+            self.title = ""
+        if title != self.title:  # a one-row strip (b) is named under it, where there is room
+            self.title = title
+            self.plot.setTitle(title if values.shape[0] > 1 else None, size="9pt")
+            self.plot.setLabel("bottom", cols if values.shape[0] > 1 else f"{title} · {cols}")
+
+    def clear(self) -> None:
+        self.image.clear()
+        self._shape = None
+        self.title = ""
+        self.plot.setTitle(None)
+
+
+def eigen_plot(title: str) -> tuple[pg.PlotWidget, pg.ScatterPlotItem]:
+    """The complex plane with the unit circle, and the (empty) scatter of the eigenvalues.
+    ``title`` and the other words come translated from the view (whose module holds them)."""
+    plot = pg.PlotWidget()
+    plot.setObjectName("eigenPlot")
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    item.setMenuEnabled(False)
+    item.setAspectLocked(True)
+    item.getViewBox().disableAutoRange()
+    item.getViewBox().setMouseEnabled(x=False, y=False)
+    item.showGrid(x=True, y=True, alpha=0.2)
+    for name in ("left", "bottom"):
+        item.getAxis(name).enableAutoSIPrefix(False)
+        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    item.setLabel("bottom", "Re λ")
+    item.setLabel("left", "Im λ")
+    item.setTitle(title, size="8pt")
+    item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
+                                 pen=pg.mkPen((150, 150, 150), width=1,
+                                              style=Qt.PenStyle.DashLine)))
+    points = pg.ScatterPlotItem(size=6, brush=(70, 110, 180, 200), pen=None)
+    item.addItem(points)
+    return plot, points
+
+def radius_plot(epoch: str, radius: str) -> tuple[pg.PlotWidget, pg.PlotDataItem,
+                                                  pg.InfiniteLine]:
+    """The spectral radius over the run: the plot, its curve and the mark of the moment shown."""
+    plot = pg.PlotWidget()
+    plot.setObjectName("radiusPlot")
+    plot.setBackground("w")
+    item = plot.getPlotItem()
+    item.setMenuEnabled(False)
+    item.getViewBox().setMouseEnabled(x=False, y=False)
+    item.getViewBox().disableAutoRange()
+    item.showGrid(x=True, y=True, alpha=0.2)
+    item.setLabel("bottom", epoch)
+    item.setLabel("left", radius)
+    for name in ("left", "bottom"):
+        item.getAxis(name).enableAutoSIPrefix(False)
+        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    item.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
+        (150, 150, 150), width=1, style=Qt.PenStyle.DashLine)))
+    curve = pg.PlotDataItem(pen=pg.mkPen((70, 110, 180), width=2))
+    mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
+    mark.setVisible(False)
+    item.addItem(curve)
+    item.addItem(mark)
+    return plot, curve, mark
