@@ -34,10 +34,14 @@ GROUPS: dict[str, list[str]] = {
         "log_axis", "unrolled_picture", "qt_epoch_scrubber", "qt_hidden_state_plot",
         "qt_inspector", "qt_loss_plot", "qt_memory", "qt_prediction_panel", "qt_strips",
         "qt_trajectories", "qt_unrolled", "qt_weights")]
-    + ["src/seqstudio/glassbox/health.py"],
+    + ["src/seqstudio/glassbox/health.py", "src/seqstudio/glassbox/arithmetic.py"],
     "compare": ["src/seqstudio/gui/compare_window.py"]
     + [str(p.relative_to(ROOT)) for p in sorted(GUI.glob("qt_compare_*.py"))],
     "lessons": ["src/seqstudio/gui/lesson_panel.py"],
+    # the core's messages the GUI shows: error messages and dataset notes (QT_TRANSLATE_NOOP)
+    "messages": ["src/seqstudio/errors.py", "src/seqstudio/gui/errors.py",
+                 "src/seqstudio/engine/rundir.py", "src/seqstudio/engine/settings.py"]
+    + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "data").glob("*.py"))],
     "cells": [str(p.relative_to(ROOT)) for p in sorted((ROOT / "plugins").rglob("*.py"))]
     + ["src/seqstudio/spec.py"],
 }

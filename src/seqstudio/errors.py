@@ -1,10 +1,71 @@
-"""Exceptions a user may see. Each carries a message that says what is wrong and what to do."""
+"""Exceptions a user may see. Each carries a message that says what is wrong and what to do.
+
+The message is English (the CLI prints it as it is). The GUI says it in the user's language when
+the raise site wrote it as a :class:`Phrase`, a template marked for the translators with
+``QT_TRANSLATE_NOOP("Errors", ...)`` and its named values; a message that is a marked literal with
+no values needs no Phrase. Anything else is shown in English.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from seqstudio.i18n import QT_TRANSLATE_NOOP
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+class Phrase(str):
+    """English text that remembers the template and the values it was made from.
+
+    ``Phrase(QT_TRANSLATE_NOOP("Errors", "line {line}"), line=5)`` is the string ``"line 5"``;
+    ``template`` and ``values`` let the GUI fill the translated template with the same values.
+    Values are kept as plain data (a Phrase, str, int, float or bool; anything else as its
+    ``str``), so an error carrying a Phrase crosses threads and pickles without its objects."""
+
+    #: the translation context its template is marked in
+    context = "Errors"
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, /, **values: object) -> Phrase:
+        self = super().__new__(cls, template.format(**values) if values else template)
+        self.template = template
+        self.values = {k: v if isinstance(v, _PLAIN) else str(v) for k, v in values.items()}
+        return self
+
+
+class Note(Phrase):
+    """A line of a dataset's notes (``Dataset.notes``): a :class:`Phrase` whose template is marked
+    in the "DatasetNotes" context."""
+
+    context = "DatasetNotes"
+
+
+def phrase_of(text: object) -> Phrase:
+    """``text`` as a :class:`Phrase`: itself if it is one, else a template with no values."""
+    return text if isinstance(text, Phrase) else Phrase(str(text))
+
+
+@dataclass(frozen=True)
+class ErrorWords:
+    """What the GUI needs to say an error in the user's language, as plain data: the message,
+    and for a :class:`DataError` the file and the place in it (``str(error)`` is
+    ``"{path} ({where}): {message}"``)."""
+
+    message: Phrase
+    path: str = ""
+    where: Phrase | None = None
 
 
 class SeqstudioError(Exception):
     """Base class of every error seqstudio reports to a person instead of a traceback."""
+
+    @property
+    def words(self) -> ErrorWords:
+        """The message's :class:`ErrorWords` (its template and values, when it has them)."""
+        first = self.args[0] if len(self.args) == 1 and isinstance(self.args[0], str) else str(self)
+        return ErrorWords(phrase_of(first))
 
 
 class PluginError(SeqstudioError):
@@ -35,11 +96,33 @@ class DataError(SeqstudioError):
     def __init__(self, message: str, *, path: object | None = None, where: str | None = None):
         self.path = path
         self.where = where
+        self.message = message  # without the file and the place: a Phrase where it has one
         prefix = f"{path}" if path is not None else ""
         if where:
             prefix = f"{prefix} ({where})" if prefix else where
         super().__init__(f"{prefix}: {message}" if prefix else message)
 
+    @property
+    def words(self) -> ErrorWords:
+        message = getattr(self, "message", None)  # None when rebuilt from its text alone
+        if message is None:
+            return ErrorWords(phrase_of(str(self)))
+        return ErrorWords(phrase_of(message), "" if self.path is None else str(self.path),
+                          None if not self.where else phrase_of(self.where))
+
 
 class TrainingError(SeqstudioError):
     """Training could not start or failed; the message says why."""
+
+
+# -- the places a DataError names, as phrases (``where=``) -----------------------------------------
+def at_line(line: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "line {line}"), line=line)
+
+
+def at_byte(offset: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "byte {offset}"), offset=offset)
+
+
+def in_column(name: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r}"), name=name)

@@ -23,7 +23,8 @@ from seqstudio.data.dataset import Dataset, InputSpec, Probe, display_token, tok
 from seqstudio.data.options import DataOptions, default_level
 from seqstudio.data.tables import Columns, find_column, rows_text
 from seqstudio.data.text import adapt, make_vectorizer, vocabulary
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 SPLIT_SEED = 0
 
@@ -37,19 +38,23 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     labels = frame[label_col]
     missing = np.flatnonzero(labels.isna().to_numpy())
     if len(missing):
-        notes.append(f"dropped {len(missing)} rows with no label ({rows_text(missing)})")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "dropped {n} rows with no label "
+                                            "({rows})"), n=len(missing), rows=rows_text(missing)))
     keep = ~labels.isna().to_numpy()
     texts = frame[text_col].where(frame[text_col].notna(), "").astype(str).to_numpy()[keep]
     label_text = labels[keep].map(_label_name).to_numpy()
     if len(texts) == 0:
-        raise DataError(f"column {label_col!r} has no labels", path=path, where=f"column {label_col!r}")
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} has no labels"),
+                               name=label_col), path=path, where=in_column(label_col))
     class_names = sorted(set(label_text), key=_natural_key)
     if len(class_names) < 2:
         raise DataError(
-            f"the label column {label_col!r} has only one class ({class_names[0]!r}); a classifier "
-            "needs at least two, so add examples of another class or choose another label_column",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "the label column {name!r} has only one class "
+                                     "({label!r}); a classifier needs at least two, so add "
+                                     "examples of another class or choose another label_column"),
+                   name=label_col, label=class_names[0]),
             path=path,
-            where=f"column {label_col!r}",
+            where=in_column(label_col),
         )
     index = {name: i for i, name in enumerate(class_names)}
     y = np.array([index[v] for v in label_text], dtype=np.int32)
@@ -75,7 +80,8 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     x = x.astype(token_dtype(V))
     truncated = int(np.count_nonzero(lengths > T))
     if truncated:
-        notes.append(f"{truncated} texts are longer than {T} tokens and were truncated")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "{n} texts are longer than {steps} "
+                                            "tokens and were truncated"), n=truncated, steps=T))
     oov = int(np.count_nonzero(x == 1))
     real = int(np.count_nonzero(x))
     counts = np.bincount(y, minlength=len(class_names))
@@ -91,7 +97,8 @@ def build_classify(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     x_val, y_val = x[val_rows], y[val_rows]
     probe_x, probe_y, part = (x_val, y_val, "val") if len(x_val) else (x[train_rows], y[train_rows], "train")
     if part == "train":
-        notes.append("no validation part, so the probe sample comes from the training part")
+        notes.append(QT_TRANSLATE_NOOP("DatasetNotes", "no validation part, so the probe sample "
+                                       "comes from the training part"))
     probe = Probe(
         x=np.array(probe_x[:1], dtype=np.int32),
         step_labels=[display_token(tokens[int(i)]) for i in probe_x[0]],
@@ -139,7 +146,8 @@ def _choose_columns(frame, cols: Columns, opts: DataOptions, path) -> tuple[str,
     names = ", ".join(map(repr, frame.columns))
     if text_col is None:
         raise DataError(
-            f"found no column of text (the columns are {names}); name it with text_column",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "found no column of text (the columns are "
+                                     "{names}); name it with text_column"), names=names),
             path=path,
         )
     if label_col is None or label_col == text_col:
@@ -148,8 +156,9 @@ def _choose_columns(frame, cols: Columns, opts: DataOptions, path) -> tuple[str,
             label_col = str(others[0])
         else:
             raise DataError(
-                f"found no label column next to the text column {text_col!r} (the columns are "
-                f"{names}); name it with label_column",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "found no label column next to the text "
+                                         "column {name!r} (the columns are {names}); name it "
+                                         "with label_column"), name=text_col, names=names),
                 path=path,
             )
     return str(text_col), str(label_col)

@@ -16,7 +16,8 @@ import pandas as pd
 
 from seqstudio.data.issues import ColumnIssue, mostly_numbers, numeric_issue
 from seqstudio.data.timeaxis import TimeAxis, detect_time_axis
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 TEXT_NAMES = ("text", "sentence", "sentences", "review", "content", "message", "body", "document")
 LABEL_NAMES = ("label", "labels", "class", "category", "target", "sentiment", "y", "tag")
@@ -37,12 +38,14 @@ def find_column(path: Path, frame: pd.DataFrame, name: str, option: str) -> str:
     if name.lower().strip() in lowered:
         return lowered[name.lower().strip()]
     close = difflib.get_close_matches(name, names, n=1)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    raise DataError(
-        f"there is no column {name!r} ({option}); the columns are: {', '.join(map(repr, names))}.{hint}",
-        path=path,
-        where=f"column {name!r}",
-    )
+    columns = ", ".join(map(repr, names))
+    message = (Phrase(QT_TRANSLATE_NOOP("Errors", "there is no column {name!r} ({option}); the "
+                                        "columns are: {columns}. Did you mean {close!r}?"),
+                      name=name, option=option, columns=columns, close=close[0]) if close else
+               Phrase(QT_TRANSLATE_NOOP("Errors", "there is no column {name!r} ({option}); the "
+                                        "columns are: {columns}."),
+                      name=name, option=option, columns=columns))
+    raise DataError(message, path=path, where=in_column(name))
 
 
 @dataclass
@@ -157,5 +160,9 @@ def rows_text(rows: np.ndarray | list[int], limit: int = 10) -> str:
     """``"rows 3, 7 and 12 more"`` with 1-based data-row numbers (the header is not a row)."""
     rows = [int(r) + 1 for r in rows]
     shown = ", ".join(map(str, rows[:limit]))
-    more = f" and {len(rows) - limit} more" if len(rows) > limit else ""
-    return f"row{'s' if len(rows) > 1 else ''} {shown}{more}"
+    if len(rows) > limit:
+        return Phrase(QT_TRANSLATE_NOOP("Errors", "rows {shown} and {more} more"), shown=shown,
+                      more=len(rows) - limit)
+    if len(rows) > 1:
+        return Phrase(QT_TRANSLATE_NOOP("Errors", "rows {shown}"), shown=shown)
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "row {shown}"), shown=shown)

@@ -12,7 +12,8 @@ import codecs
 import hashlib
 from pathlib import Path
 
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase, at_byte, at_line
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 HEAD_BYTES = 64 * 1024
 _BOMS = (
@@ -26,23 +27,29 @@ _BOMS = (
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
 # The first bytes of files people pick by mistake, and what to do with each.
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image, not data"),
-    (b"\xff\xd8\xff", "a JPEG image, not data"),
-    (b"GIF8", "a GIF image, not data"),
-    (b"%PDF-", "a PDF document; copy its text or table into a .txt or .csv file"),
-    (b"PK\x03\x04", "a ZIP archive (also .xlsx, .docx and .ods files); unpack it, or save a "
-                     "spreadsheet as CSV from the program that made it"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office file (.xls or .doc); save it as CSV "
-                                         "or text from the program that made it"),
-    (b"\x1f\x8b", "gzip-compressed; decompress it first (gunzip)"),
-    (b"BZh", "bzip2-compressed; decompress it first (bunzip2)"),
-    (b"\xfd7zXZ\x00", "xz-compressed; decompress it first (unxz)"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive; unpack it first"),
-    (b"PAR1", "a Parquet file; write it as CSV (pandas: read_parquet(...).to_csv(...))"),
-    (b"SQLite format 3\x00", "an SQLite database; export a table as CSV"),
-    (b"\x93NUMPY", "a NumPy array file; write it as CSV (numpy.savetxt)"),
-    (b"\x7fELF", "a program, not data"),
-    (b"MZ", "a Windows program, not data"),
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("Errors", "a PNG image, not data")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Errors", "a JPEG image, not data")),
+    (b"GIF8", QT_TRANSLATE_NOOP("Errors", "a GIF image, not data")),
+    (b"%PDF-", QT_TRANSLATE_NOOP("Errors", "a PDF document; copy its text or table into a .txt "
+                                           "or .csv file")),
+    (b"PK\x03\x04", QT_TRANSLATE_NOOP("Errors", "a ZIP archive (also .xlsx, .docx and .ods "
+                                                "files); unpack it, or save a spreadsheet as CSV "
+                                                "from the program that made it")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     QT_TRANSLATE_NOOP("Errors", "an old Office file (.xls or .doc); save it as CSV or text from "
+                                 "the program that made it")),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("Errors", "gzip-compressed; decompress it first (gunzip)")),
+    (b"BZh", QT_TRANSLATE_NOOP("Errors", "bzip2-compressed; decompress it first (bunzip2)")),
+    (b"\xfd7zXZ\x00", QT_TRANSLATE_NOOP("Errors", "xz-compressed; decompress it first (unxz)")),
+    (b"7z\xbc\xaf\x27\x1c", QT_TRANSLATE_NOOP("Errors", "a 7-Zip archive; unpack it first")),
+    (b"PAR1", QT_TRANSLATE_NOOP("Errors", "a Parquet file; write it as CSV (pandas: "
+                                          "read_parquet(...).to_csv(...))")),
+    (b"SQLite format 3\x00", QT_TRANSLATE_NOOP("Errors", "an SQLite database; export a table as "
+                                                        "CSV")),
+    (b"\x93NUMPY", QT_TRANSLATE_NOOP("Errors", "a NumPy array file; write it as CSV "
+                                              "(numpy.savetxt)")),
+    (b"\x7fELF", QT_TRANSLATE_NOOP("Errors", "a program, not data")),
+    (b"MZ", QT_TRANSLATE_NOOP("Errors", "a Windows program, not data")),
 )
 
 
@@ -60,23 +67,29 @@ def check_file(path: str | Path, max_bytes: int | None = None) -> tuple[Path, in
     file (or one over ``max_bytes``, when a limit is given)."""
     p = Path(path).expanduser()
     if not p.exists():
-        raise DataError("no such file; check the name and the folder", path=p)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "no such file; check the name and the folder"),
+                        path=p)
     if p.is_dir():
-        raise DataError("this is a folder, not a file; choose a .txt, .csv or .tsv file in it", path=p)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "this is a folder, not a file; choose a .txt, "
+                                          ".csv or .tsv file in it"), path=p)
     if not p.is_file():
-        raise DataError("not a regular file (a device or pipe?); save the data to a file", path=p)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "not a regular file (a device or pipe?); save "
+                                          "the data to a file"), path=p)
     try:
         size = p.stat().st_size
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=p) from None
+        raise DataError(_cannot_read(exc), path=p) from None
     if max_bytes is not None and size > max_bytes:
         raise DataError(
-            f"the file is {human_size(size)}, over the limit of {human_size(max_bytes)} set by "
-            "the max_bytes option; raise or remove the limit, or use a shorter excerpt",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "the file is {size}, over the limit of {limit} set "
+                                     "by the max_bytes option; raise or remove the limit, or use "
+                                     "a shorter excerpt"),
+                   size=human_size(size), limit=human_size(max_bytes)),
             path=p,
         )
     if size == 0:
-        raise DataError("the file is empty; choose a file with text or a table in it", path=p)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "the file is empty; choose a file with text or "
+                                          "a table in it"), path=p)
     return p, size
 
 
@@ -85,16 +98,22 @@ def read_head(path: Path, n: int = HEAD_BYTES) -> bytes:
         with path.open("rb") as fh:
             return fh.read(n)
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+        raise DataError(_cannot_read(exc), path=path) from None
 
 
 def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+        raise DataError(_cannot_read(exc), path=path) from None
     except MemoryError:
-        raise DataError("not enough memory to read the file; use a shorter excerpt", path=path) from None
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "not enough memory to read the file; use a "
+                                          "shorter excerpt"), path=path) from None
+
+
+def _cannot_read(exc: OSError) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                  reason=exc.strerror or exc)
 
 
 def bom_encoding(head: bytes) -> str | None:
@@ -120,21 +139,24 @@ def check_not_binary(path: Path, head: bytes, encoding: str | None = None) -> No
     wide = _utf16_without_bom(sample)
     if wide is not None:
         raise DataError(
-            f"this looks like UTF-16 text without a byte-order mark; choose its encoding: "
-            f"encoding='{wide}' (CLI: --encoding {wide})",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "this looks like UTF-16 text without a byte-order "
+                                     "mark; choose its encoding: encoding='{wide}' (CLI: "
+                                     "--encoding {wide})"), wide=wide),
             path=path,
         )
     kind = binary_kind(sample)
     if kind is not None:
-        raise DataError(f"this is {kind}; seqstudio reads plain text (.txt) and tables (.csv, "
-                        ".tsv)", path=path)
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "this is {kind}; seqstudio reads plain "
+                                                 "text (.txt) and tables (.csv, .tsv)"),
+                               kind=Phrase(kind)), path=path)
     nul = sample.find(b"\0")
     control = sum(1 for b in sample if b in _CONTROL)
     if nul >= 0 or control / len(sample) > 0.1:
-        where = f"byte {nul}" if nul >= 0 else None
+        where = at_byte(nul) if nul >= 0 else None
         raise DataError(
-            "this looks like a binary file, not text; open a plain-text .txt, .csv or .tsv file "
-            "(export it as text from the program that made it)",
+            QT_TRANSLATE_NOOP("Errors", "this looks like a binary file, not text; open a "
+                              "plain-text .txt, .csv or .tsv file (export it as text from the "
+                              "program that made it)"),
             path=path,
             where=where,
         )
@@ -188,11 +210,13 @@ def _line_of(data: bytes, offset: int) -> int:
 def decode_error(path: Path, data: bytes, encoding: str, exc: UnicodeDecodeError) -> DataError:
     line = _line_of(data, exc.start)
     return DataError(
-        f"byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded as {encoding}; "
-        "choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1'), or leave it "
-        "unset to have it detected",
+        Phrase(QT_TRANSLATE_NOOP("Errors", "byte 0x{byte:02x} at offset {offset} cannot be "
+                                 "decoded as {encoding}; choose the file's encoding (option "
+                                 "encoding, e.g. 'cp1252' or 'latin-1'), or leave it unset to "
+                                 "have it detected"),
+               byte=data[exc.start], offset=exc.start, encoding=encoding),
         path=path,
-        where=f"line {line}",
+        where=at_line(line),
     )
 
 
@@ -222,10 +246,11 @@ def decode_text(path: Path, data: bytes, encoding: str | None) -> tuple[str, str
         except UnicodeDecodeError:
             raise decode_error(path, data, "UTF-8", first_error) from None
         used = detected
-        notes.append(
-            f"the file is not UTF-8 (line {_line_of(data, first_error.start)}); decoded it as "
-            f"{detected}, detected from its content; set encoding to choose another"
-        )
+        notes.append(Note(
+            QT_TRANSLATE_NOOP("DatasetNotes", "the file is not UTF-8 (line {line}); decoded it as "
+                              "{encoding}, detected from its content; set encoding to choose "
+                              "another"),
+            line=_line_of(data, first_error.start), encoding=detected))
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:

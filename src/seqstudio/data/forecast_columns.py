@@ -13,7 +13,8 @@ from seqstudio.data.columns import Columns, find_column
 from seqstudio.data.issues import ColumnError
 from seqstudio.data.options import DataOptions
 from seqstudio.data.timeaxis import TimeAxis, time_axis_for, years_out_of_order
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 
 def time_axis_of(frame, cols: Columns, opts: DataOptions, path) -> TimeAxis | None:
@@ -44,8 +45,9 @@ def forecast_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
     for col in inputs:
         if col in timed:
             raise DataError(
-                f"column {col!r} is the date column and cannot also be an input",
-                path=path, where=f"column {col!r}",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} is the date column and "
+                                         "cannot also be an input"), name=col),
+                path=path, where=in_column(col),
             )
     if opts.target:
         targets = [find_column(path, frame, c, "target") for c in opts.target]
@@ -54,8 +56,9 @@ def forecast_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
     for col in targets:
         if col in timed:
             raise DataError(
-                f"column {col!r} is the date column and cannot be a target",
-                path=path, where=f"column {col!r}",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} is the date column and "
+                                         "cannot be a target"), name=col),
+                path=path, where=in_column(col),
             )
     return list(dict.fromkeys(inputs)), list(dict.fromkeys(targets))
 
@@ -74,19 +77,24 @@ def _no_numeric_column(frame, cols: Columns, path) -> DataError:
                            path=path, where=f"column {cols.issues[0].column!r}")
     kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
     return DataError(
-        f"the table has no numeric column to forecast (columns: {kinds}){also}; a time series "
-        "needs at least one column of numbers, or choose the columns with columns=[...]",
+        Phrase(QT_TRANSLATE_NOOP("Errors", "the table has no numeric column to forecast "
+                                 "(columns: {kinds}){also}; a time series needs at least one "
+                                 "column of numbers, or choose the columns with columns=[...]"),
+               kinds=kinds, also=also),
         path=path,
     )
 
 
-_KIND_WORDS = {"digits": "dates written as numbers", "year": "years", "decimal-year": "decimal years",
-               "year+quarter": "year and quarter", "year+month": "year and month"}
+_KIND_WORDS = {"digits": QT_TRANSLATE_NOOP("DatasetNotes", "dates written as numbers"),
+               "year": QT_TRANSLATE_NOOP("DatasetNotes", "years"),
+               "decimal-year": QT_TRANSLATE_NOOP("DatasetNotes", "decimal years"),
+               "year+quarter": QT_TRANSLATE_NOOP("DatasetNotes", "year and quarter"),
+               "year+month": QT_TRANSLATE_NOOP("DatasetNotes", "year and month")}
 
 
 def _axis_text(axis: TimeAxis) -> str:
     if len(axis.columns) == 1:
-        return f"column {axis.columns[0]!r}"
+        return in_column(axis.columns[0])
     return "columns " + " and ".join(map(repr, axis.columns))
 
 
@@ -94,27 +102,34 @@ def unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]
     """Say what the default choice left out and why, so no column disappears without a word."""
     notes = []
     if axis is not None and axis.kind != "dates":
-        notes.append(f"{_axis_text(axis)} read as the time axis ({_KIND_WORDS[axis.kind]}), "
-                     "not as an input")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "{axis} read as the time axis "
+                                            "({kind}), not as an input"),
+                          axis=_axis_text(axis), kind=Note(_KIND_WORDS[axis.kind])))
     if cols.index is not None and cols.index not in used:
-        notes.append(f"column {cols.index!r} only numbers the rows; not used as an input")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "column {name!r} only numbers the "
+                                            "rows; not used as an input"), name=cols.index))
     empty = [c for c in cols.empty if c not in used]
     if empty:
-        notes.append(f"not used: {', '.join(map(repr, empty))} (empty)")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "not used: {columns} (empty)"),
+                          columns=", ".join(map(repr, empty))))
     chosen = set(opts.treat_as_missing or [])
     for issue in cols.issues:
         if issue.column not in used and issue.column not in chosen:
             notes.append(f"not used: {issue.describe()}")
     for col in used:
         if years_out_of_order(frame, col):
-            notes.append(f"column {col!r} holds years, but they repeat or are out of order (several "
-                         "series one after another?), so they are not the time axis; the rows are "
-                         "used in file order and the column is an input")
+            notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "column {name!r} holds years, but "
+                                                "they repeat or are out of order (several series "
+                                                "one after another?), so they are not the time "
+                                                "axis; the rows are used in file order and the "
+                                                "column is an input"), name=col))
     timed = set(axis.columns) if axis is not None else set()
     issues = {i.column for i in cols.issues}
     text = [str(c) for c in frame.columns if str(c) not in used and str(c) not in timed
             and str(c) not in issues and str(c) not in cols.empty
             and not pd.api.types.is_numeric_dtype(frame[c])]
     if text:
-        notes.append(f"not used: {', '.join(map(repr, text))} (text; a forecast reads numbers)")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "not used: {columns} (text; a "
+                                            "forecast reads numbers)"),
+                          columns=", ".join(map(repr, text))))
     return notes

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.spec import DataFormat
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,13 +92,16 @@ def resolve_format(path: Path, head: bytes, head_text: str | None, registry: Reg
     hint = next((h for exts, h in _HINTS if ext in exts), None)
     if hint is not None:
         raise DataError(
-            f"unknown file type {ext!r}: {hint}; seqstudio reads {listing} (a data-format plugin "
-            "may add more)",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "unknown file type {ext!r}: {hint}; seqstudio reads "
+                                     "{listing} (a data-format plugin may add more)"),
+                   ext=ext, hint=Phrase(hint), listing=listing),
             path=path,
         )
     raise DataError(
-        f"unknown file type {ext or '(no extension)'!r}; seqstudio reads {listing}. Rename the "
-        "file if it is one of these, or install a data-format plugin for it",
+        Phrase(QT_TRANSLATE_NOOP("Errors", "unknown file type {ext!r}; seqstudio reads {listing}. "
+                                 "Rename the file if it is one of these, or install a data-format "
+                                 "plugin for it"),
+               ext=ext or "(no extension)", listing=listing),
         path=path,
     )
 
@@ -105,15 +109,18 @@ def resolve_format(path: Path, head: bytes, head_text: str | None, registry: Reg
 # What to do with the files people most often try instead of text or CSV.
 _HINTS = (
     ((".xlsx", ".xlsm", ".xls", ".ods", ".numbers"),
-     "a spreadsheet; save the sheet as CSV from the program that made it"),
+     QT_TRANSLATE_NOOP("Errors", "a spreadsheet; save the sheet as CSV from the program that "
+                                 "made it")),
     ((".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".svg"),
-     "an image, not data"),
+     QT_TRANSLATE_NOOP("Errors", "an image, not data")),
     ((".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar"),
-     "an archive or compressed file; unpack it and open the .txt or .csv inside"),
+     QT_TRANSLATE_NOOP("Errors", "an archive or compressed file; unpack it and open the .txt "
+                                 "or .csv inside")),
     ((".json", ".jsonl", ".xml", ".parquet", ".feather", ".h5", ".hdf5", ".npy", ".npz", ".pkl"),
-     "a data format seqstudio does not read itself; write the table as CSV"),
+     QT_TRANSLATE_NOOP("Errors", "a data format seqstudio does not read itself; write the "
+                                 "table as CSV")),
     ((".pdf", ".doc", ".docx", ".odt", ".rtf", ".html", ".htm"),
-     "a document; copy its text into a .txt file"),
+     QT_TRANSLATE_NOOP("Errors", "a document; copy its text into a .txt file")),
 )
 
 

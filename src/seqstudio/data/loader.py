@@ -26,7 +26,8 @@ from seqstudio.data.formats import Resolved, resolve_format
 from seqstudio.data.options import DataOptions, fill_task_defaults, resolve_options
 from seqstudio.data.stream import Progress, stream_threshold
 from seqstudio.data.tables import check_header, read_table
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.plugins import Registry
@@ -159,8 +160,8 @@ def read_plugin(path: Path, resolved: Resolved):
 def _from_text(text: str, opts: DataOptions, path: Path) -> Dataset:
     if opts.task not in (None, "lm"):
         raise DataError(
-            f"task {opts.task!r} needs a table (.csv/.tsv); a text file gives a language model "
-            "(task 'lm')",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "task {task!r} needs a table (.csv/.tsv); a text "
+                                     "file gives a language model (task 'lm')"), task=opts.task),
             path=path,
         )
     opts.task = "lm"
@@ -172,7 +173,8 @@ def _from_text(text: str, opts: DataOptions, path: Path) -> Dataset:
 def _from_table(frame: pd.DataFrame, opts: DataOptions, path: Path) -> Dataset:
     if len(frame) == 0:
         raise DataError(
-            "the table has a header but no rows of data; add rows below the header", path=path
+            QT_TRANSLATE_NOOP("Errors", "the table has a header but no rows of data; add rows "
+                              "below the header"), path=path
         )
     cols = detect_columns(frame)
     task = opts.task or _table_task(frame, cols, opts, path)
@@ -180,8 +182,8 @@ def _from_table(frame: pd.DataFrame, opts: DataOptions, path: Path) -> Dataset:
     fill_task_defaults(opts)
     if task == "lm":
         raise DataError(
-            "task 'lm' reads running text from a .txt file; for a table choose 'classify' or "
-            "'forecast'",
+            QT_TRANSLATE_NOOP("Errors", "task 'lm' reads running text from a .txt file; for a "
+                              "table choose 'classify' or 'forecast'"),
             path=path,
         )
     if task == "classify":
@@ -202,8 +204,10 @@ def _table_task(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: Pat
     if task is None:
         kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
         raise DataError(
-            f"the table has no numeric column to forecast and no text-and-label pair to classify "
-            f"(columns: {kinds}); choose the columns with text_column/label_column or columns",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "the table has no numeric column to forecast and no "
+                                     "text-and-label pair to classify (columns: {kinds}); choose "
+                                     "the columns with text_column/label_column or columns"),
+                   kinds=kinds),
             path=path,
         )
     return task

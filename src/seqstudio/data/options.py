@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from seqstudio import tasks
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 TASKS = ("lm", "classify", "forecast")
 LEVELS = ("char", "word")
@@ -98,6 +99,9 @@ def default_level(task: str) -> str | None:
     return DEFAULT_LEVEL.get(task)
 
 
+_OPTIONS = QT_TRANSLATE_NOOP("Errors", "options")  # where a bad option's DataError says it is
+
+
 def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> DataOptions:
     """Overlay ``overrides`` on ``options`` and check every value; bad ones raise DataError."""
     base = dataclasses.replace(options) if options is not None else DataOptions()
@@ -105,8 +109,9 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
     unknown = sorted(set(overrides) - known)
     if unknown:
         raise DataError(
-            f"unknown option {unknown[0]!r}; the options are: {', '.join(sorted(known))}",
-            where="options",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "unknown option {name!r}; the options are: "
+                                     "{options}"), name=unknown[0], options=", ".join(sorted(known))),
+            where=_OPTIONS,
         )
     opts = dataclasses.replace(base, **overrides)
     for name in ("columns", "target", "treat_as_missing"):
@@ -131,7 +136,8 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
         0.0 <= float(opts.val_fraction) < 1.0
     ):
         raise DataError(
-            f"val_fraction must be a number in [0, 1), got {opts.val_fraction!r}", where="options"
+            Phrase(QT_TRANSLATE_NOOP("Errors", "val_fraction must be a number in [0, 1), got "
+                                     "{value!r}"), value=opts.val_fraction), where=_OPTIONS
         )
     opts.val_fraction = float(opts.val_fraction)
     if opts.encoding is not None:
@@ -141,9 +147,10 @@ def resolve_options(options: DataOptions | None, overrides: dict[str, Any]) -> D
             codecs.lookup(opts.encoding)
         except LookupError:
             raise DataError(
-                f"unknown encoding {opts.encoding!r}; use a Python codec name such as 'utf-8', "
-                "'cp1252' or 'latin-1', or leave it unset to detect it",
-                where="options",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "unknown encoding {name!r}; use a Python codec "
+                                         "name such as 'utf-8', 'cp1252' or 'latin-1', or leave "
+                                         "it unset to detect it"), name=opts.encoding),
+                where=_OPTIONS,
             ) from None
     return opts
 
@@ -153,7 +160,9 @@ def _check_choice(name: str, value: Any, choices: tuple[str, ...], *, allow_none
         return
     if value not in choices:
         raise DataError(
-            f"option {name!r} must be one of {list(choices)}, got {value!r}", where="options"
+            Phrase(QT_TRANSLATE_NOOP("Errors", "option {name!r} must be one of {choices}, got "
+                                     "{value!r}"), name=name, choices=list(choices), value=value),
+            where=_OPTIONS
         )
 
 
@@ -162,5 +171,7 @@ def _check_int(name: str, value: Any, minimum: int, *, allow_none: bool = False)
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise DataError(
-            f"option {name!r} must be an integer >= {minimum}, got {value!r}", where="options"
+            Phrase(QT_TRANSLATE_NOOP("Errors", "option {name!r} must be an integer >= {minimum}, "
+                                     "got {value!r}"), name=name, minimum=minimum, value=value),
+            where=_OPTIONS
         )

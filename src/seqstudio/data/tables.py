@@ -33,7 +33,8 @@ from seqstudio.data.files import detect_encoding, read_head
 from seqstudio.data.formats import WHITESPACE
 from seqstudio.data.issues import SOURCE_ATTR
 from seqstudio.data.timeaxis import NUMBER_RE, detect_time_axis
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase, at_line
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [  # the column detection lived here; its names stay importable from this module
     "LABEL_NAMES", "TEXT_NAMES", "Columns", "check_header", "detect_columns", "detect_date_column",
@@ -62,7 +63,10 @@ def read_table(
     chosen = encoding or "utf-8-sig"
     skip = leading_comment_lines(read_head(path))
     if skip:
-        notes.append(f"skipped {skip} comment line{'s' if skip > 1 else ''} at the top of the file")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "skipped {n} comment lines at the top "
+                                            "of the file") if skip > 1 else
+                          QT_TRANSLATE_NOOP("DatasetNotes", "skipped {n} comment line at the top of "
+                                            "the file"), n=skip))
     try:
         frame = _read_csv(path, delimiter, chosen, nrows, usecols, skip)
     except UnicodeDecodeError as exc:
@@ -75,7 +79,9 @@ def read_table(
             frame = _read_csv(path, delimiter, detected, nrows, usecols, skip)
         except UnicodeDecodeError:
             raise _decode_error(path, "UTF-8", exc) from None
-        notes.append(f"the file is not UTF-8; decoded it as {detected}, detected from its content")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "the file is not UTF-8; decoded it as "
+                                            "{encoding}, detected from its content"),
+                          encoding=detected))
         chosen = detected
     except DataError:
         # statistics offices put a few lines about the series above the table (BLS, ONS...)
@@ -83,9 +89,10 @@ def read_table(
         if not preamble:
             raise
         frame = _read_csv(path, delimiter, chosen, nrows, usecols, preamble)
-        notes.append(f"skipped {preamble - skip} lines above the table, from "
-                     f"{_first_text(read_head(path), skip)!r}; the table starts at line "
-                     f"{preamble + 1}")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "skipped {n} lines above the table, "
+                                            "from {first!r}; the table starts at line {line}"),
+                          n=preamble - skip, first=_first_text(read_head(path), skip),
+                          line=preamble + 1))
         skip = preamble
     check_header(path, frame, line=skip + 1)
     notes += read_written_numbers(frame, decimal_comma=delimiter != ",")
@@ -157,8 +164,12 @@ def read_written_numbers(frame: pd.DataFrame, *, decimal_comma: bool) -> list[st
         converted.append(str(col))
     if not converted:
         return []
-    how = "decimal commas (12,5 = 12.5)" if decimal_comma else "thousands separators (1,234 = 1234)"
-    return [f"read {how} in {', '.join(map(repr, converted))}"]
+    columns = ", ".join(map(repr, converted))
+    if decimal_comma:
+        return [Note(QT_TRANSLATE_NOOP("DatasetNotes", "read decimal commas (12,5 = 12.5) in "
+                                       "{columns}"), columns=columns)]
+    return [Note(QT_TRANSLATE_NOOP("DatasetNotes", "read thousands separators (1,234 = 1234) in "
+                                   "{columns}"), columns=columns)]
 
 
 def leading_comment_lines(head: bytes) -> int:
@@ -197,29 +208,32 @@ def _read_csv(path, delimiter, encoding, nrows, usecols, skip=0) -> pd.DataFrame
         if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
             line = _first_long_line(path, delimiter, encoding, len(frame.columns))
             raise DataError(
-                f"a line has more fields than the header's {len(frame.columns)}; every line "
-                "needs the same number of fields, and text containing the delimiter must be "
-                "quoted",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "a line has more fields than the header's "
+                                         "{fields}; every line needs the same number of fields, "
+                                         "and text containing the delimiter must be quoted"),
+                       fields=len(frame.columns)),
                 path=path,
-                where=f"line {line}" if line else None,
+                where=at_line(line) if line else None,
             )
         return frame
     except UnicodeDecodeError:
         raise
     except pd.errors.EmptyDataError:
-        raise DataError("the file has no columns; a table needs a header line", path=path) from None
+        raise DataError(_NO_COLUMNS, path=path) from None
     except pd.errors.ParserError as exc:
         message = str(exc).strip().splitlines()[-1] if str(exc).strip() else "cannot parse"
         match = _LINE_RE.search(message)
-        where = f"line {match.group(1)}" if match else None
+        where = at_line(match.group(1)) if match else None
         raise DataError(
-            f"not a well-formed table ({message}); every line needs the same number of "
-            "fields as the header, and text containing the delimiter must be quoted",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "not a well-formed table ({message}); every line "
+                                     "needs the same number of fields as the header, and text "
+                                     "containing the delimiter must be quoted"), message=message),
             path=path,
             where=where,
         ) from None
     except (ValueError, OverflowError, MemoryError) as exc:
-        raise DataError(f"cannot parse the table: {exc}", path=path) from None
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "cannot parse the table: {reason}"),
+                               reason=exc), path=path) from None
 
 
 def _concat_parsing_dates(reader) -> pd.DataFrame:
@@ -294,10 +308,15 @@ def _first_long_line(path: Path, delimiter: str, encoding: str, n_fields: int) -
 
 def _decode_error(path: Path, encoding: str, exc: UnicodeDecodeError) -> DataError:
     return DataError(
-        f"the table cannot be decoded as {encoding} ({exc.reason} at byte {exc.start} of a block); "
-        "choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1')",
+        Phrase(QT_TRANSLATE_NOOP("Errors", "the table cannot be decoded as {encoding} ({reason} at "
+                                 "byte {offset} of a block); choose the file's encoding (option "
+                                 "encoding, e.g. 'cp1252' or 'latin-1')"),
+               encoding=encoding, reason=exc.reason, offset=exc.start),
         path=path,
     )
+
+
+_NO_COLUMNS = QT_TRANSLATE_NOOP("Errors", "the file has no columns; a table needs a header line")
 
 
 def check_header(path: Path, frame: pd.DataFrame, line: int = 1) -> None:
@@ -307,23 +326,24 @@ def check_header(path: Path, frame: pd.DataFrame, line: int = 1) -> None:
     """
     names = [str(c) for c in frame.columns]
     if not names:
-        raise DataError("the file has no columns; a table needs a header line", path=path)
+        raise DataError(_NO_COLUMNS, path=path)
     # pandas renames a repeated name "x" to "x.1", "x.2"...
     bases = [n.rsplit(".", 1)[0] if re.match(r".+\.\d+$", n) and n.rsplit(".", 1)[0] in names
              else n for n in names]
     if all(_NUMBER_RE.match(n) for n in bases):
         raise DataError(
-            "the header line looks like data, not column names; add a line naming the columns "
-            "(for example: date,value)",
+            QT_TRANSLATE_NOOP("Errors", "the header line looks like data, not column names; add a "
+                              "line naming the columns (for example: date,value)"),
             path=path,
-            where=f"line {line}",
+            where=at_line(line),
         )
     dupes = sorted({b for b, n in zip(bases, names, strict=True) if b != n})
     if dupes:
         raise DataError(
-            f"column name {dupes[0]!r} appears more than once; give each column its own name",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "column name {name!r} appears more than once; give "
+                                     "each column its own name"), name=dupes[0]),
             path=path,
-            where=f"line {line}",
+            where=at_line(line),
         )
 
 

@@ -31,7 +31,8 @@ from seqstudio.data.dataset import (
 )
 from seqstudio.data.options import DataOptions, default_level
 from seqstudio.data.windows import next_token_windows, split_point
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 CHUNK_CHARS = 1 << 18  # 256K characters: ~12 MB of TensorFlow intermediates per chunk
 OOV = "[UNK]"
@@ -168,7 +169,8 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     opts.stride = opts.stride or (T if every else 1)
     if not text or text.isspace():  # not text.strip(), which would copy the whole text
         raise DataError(
-            "the text has no characters other than whitespace; choose a file with text in it",
+            QT_TRANSLATE_NOOP("Errors", "the text has no characters other than whitespace; choose "
+                              "a file with text in it"),
             path=path,
         )
     ids, tokens = encode_text(text, opts.level, text_defaults.cap_for(opts.level, opts.vocab))
@@ -176,8 +178,11 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
     unit = "characters" if opts.level == "char" else "words"
     if len(ids) < T + 1:
         raise DataError(
-            f"the text has only {len(ids)} {unit[:-1] if len(ids) == 1 else unit}, but one sample needs {T + 1} ({T} steps and the "
-            f"next token); use a longer text or a shorter sequence length (seq_len)",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "the text has only {n} {unit}, but one sample needs "
+                                     "{need} ({steps} steps and the next token); use a longer "
+                                     "text or a shorter sequence length (seq_len)"),
+                   n=len(ids), unit=Phrase(unit[:-1] if len(ids) == 1 else unit), need=T + 1,
+                   steps=T),
             path=path,
         )
     split, notes = split_point(len(ids), T + 1, opts.val_fraction, unit=unit, path=path)
@@ -206,10 +211,12 @@ def build_lm(text: str, opts: DataOptions, path: Path | None) -> Dataset:
         "validation samples": len(x_val),
     }
     if oov:
-        notes.append(
-            f"{oov} of {len(ids)} {unit} ({100 * oov / len(ids):.1f}%) are not among the "
-            f"{V - 2} most frequent and map to {OOV}; raise vocab to keep more"
-        )
+        notes.append(Note(
+            QT_TRANSLATE_NOOP("DatasetNotes", "{oov} of {n} {unit} ({share:.1f}%) are not among "
+                              "the {kept} most frequent and map to {token}; raise vocab to keep "
+                              "more"),
+            oov=oov, n=len(ids), unit=Phrase(unit), share=100 * oov / len(ids), kept=V - 2,
+            token=OOV))
     return Dataset(
         task="lm",
         input_spec=spec,
@@ -235,7 +242,8 @@ def lm_probe(ids, split, x_train, y_train, x_val, y_val, tokens, opts):
         x, y, offset = x_val, y_val, split
     else:
         x, y, offset = x_train, y_train, 0
-        notes.append("no validation part, so the probe sample comes from the training part")
+        notes.append(QT_TRANSLATE_NOOP("DatasetNotes", "no validation part, so the probe sample "
+                                       "comes from the training part"))
     index = 0
     if opts.level == "char" and len(x) > 1:
         starts = offset + np.arange(min(len(x), 2000)) * opts.stride

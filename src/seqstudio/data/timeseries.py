@@ -34,7 +34,8 @@ from seqstudio.data.timeaxis import (
 )
 from seqstudio.data.timeaxis import time_labels as _time_labels
 from seqstudio.data.windows import forecast_windows, split_point
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["build_forecast", "parse_dates", "row_labels", "sample_labels"]
 #: the window ``T`` when ``seq_len`` is None
@@ -67,10 +68,11 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
         rows = data.index.to_numpy()[bad.any(axis=1)]
         cols_bad = [c for c, b in zip(used, bad.any(axis=0), strict=True) if b]
         raise DataError(
-            f"infinite values in column {cols_bad[0]!r} at {rows_text(rows)}; replace them with "
-            "numbers or leave the cells empty to treat them as missing",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "infinite values in column {name!r} at {rows}; "
+                                     "replace them with numbers or leave the cells empty to treat "
+                                     "them as missing"), name=cols_bad[0], rows=rows_text(rows)),
             path=path,
-            where=f"column {cols_bad[0]!r}",
+            where=in_column(cols_bad[0]),
         )
     data, dates, notes_missing = _missing(data, dates, opts, path)
     notes += notes_missing
@@ -84,7 +86,9 @@ def build_forecast(frame: pd.DataFrame, cols: Columns, opts: DataOptions, path: 
     std = train.std(axis=0)
     constant = [c for c, s in zip(used, std, strict=True) if not s > 0]
     if constant:
-        notes.append(f"column(s) {', '.join(map(repr, constant))} are constant in the training part")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "column(s) {columns} are constant in "
+                                            "the training part"),
+                          columns=", ".join(map(repr, constant))))
     std = np.where(std > 0, std, 1.0)
     scaled = ((values - mean) / std).astype(np.float32)
     del values
@@ -153,32 +157,39 @@ def _dates(frame: pd.DataFrame, axis: TimeAxis, data: pd.DataFrame, opts: DataOp
     if unparsed.any():
         rows = np.flatnonzero(unparsed)
         raise DataError(
-            f"column {col!r} holds dates, but {str(raw.iloc[rows[0]])!r} at {rows_text(rows)} is "
-            "not one; fix those cells, or choose another date_column",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} holds dates, but {cell!r} at "
+                                     "{rows} is not one; fix those cells, or choose another "
+                                     "date_column"),
+                   name=col, cell=str(raw.iloc[rows[0]]), rows=rows_text(rows)),
             path=path,
-            where=f"column {col!r}",
+            where=in_column(col),
         )
     empty = np.flatnonzero(~present)
     if len(empty):
         if opts.missing == "error":
             raise DataError(
-                f"column {col!r} has no date at {rows_text(empty)}; fill them in, or use "
-                "missing='drop' to drop those rows",
+                Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} has no date at {rows}; fill "
+                                         "them in, or use missing='drop' to drop those rows"),
+                       name=col, rows=rows_text(empty)),
                 path=path,
-                where=f"column {col!r}",
+                where=in_column(col),
             )
         keep = present
         data, parsed = data[keep], parsed[keep]
-        rows = "row" if len(empty) == 1 else "rows"
-        notes.append(f"dropped {len(empty)} {rows} with no date ({rows_text(empty)})")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "dropped {n} {unit} with no date "
+                                            "({rows})"),
+                          n=len(empty), unit=Phrase("row" if len(empty) == 1 else "rows"),
+                          rows=rows_text(empty)))
     order = np.argsort(parsed.to_numpy(), kind="stable")
     if (np.diff(order) < 0).any():
         data = data.iloc[order]
         parsed = parsed.iloc[order]
-        notes.append(f"rows were not in date order; sorted them by {col!r}")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "rows were not in date order; sorted "
+                                            "them by {name!r}"), name=col))
     dup = int(parsed.duplicated().sum())
     if dup:
-        notes.append(f"{dup} rows repeat an earlier date in {col!r}; kept in file order")
+        notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "{n} rows repeat an earlier date in "
+                                            "{name!r}; kept in file order"), n=dup, name=col))
     return parsed.to_numpy(dtype="datetime64[ns]"), data, notes
 
 
@@ -199,25 +210,30 @@ def _missing(data: pd.DataFrame, dates, opts: DataOptions, path):
         )
     if opts.missing == "drop":
         keep = ~isna.any(axis=1)
-        notes = [f"dropped {len(rows)} rows with missing values ({listing}; {rows_text(rows)})"]
+        notes = [Note(QT_TRANSLATE_NOOP("DatasetNotes", "dropped {n} rows with missing values "
+                                        "({listing}; {rows})"),
+                      n=len(rows), listing=listing, rows=rows_text(rows))]
         return data[keep], (dates[keep] if dates is not None else None), notes
     filled = data.copy()
     if dates is not None and not pd.Index(dates).has_duplicates:
         filled.index = pd.DatetimeIndex(dates)
         filled = filled.interpolate(method="time", limit_direction="both")
-        how = "linearly in time"
+        how = QT_TRANSLATE_NOOP("DatasetNotes", "linearly in time")
     else:
         filled = filled.reset_index(drop=True).interpolate(method="linear", limit_direction="both")
-        how = "linearly between neighbouring rows"
+        how = QT_TRANSLATE_NOOP("DatasetNotes", "linearly between neighbouring rows")
     filled.index = data.index
     if filled.isna().to_numpy().any():
         empty = [c for c in filled.columns if filled[c].isna().all()]
         raise DataError(
-            f"column {empty[0]!r} has no values at all; choose other columns",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} has no values at all; choose "
+                                     "other columns"), name=empty[0]),
             path=path,
-            where=f"column {empty[0]!r}",
+            where=in_column(empty[0]),
         )
-    return filled, dates, [f"interpolated {sum(per_col.values())} missing values {how} ({listing})"]
+    return filled, dates, [Note(QT_TRANSLATE_NOOP("DatasetNotes", "interpolated {n} missing "
+                                                  "values {how} ({listing})"),
+                                n=sum(per_col.values()), how=Note(how), listing=listing)]
 
 
 def forecast_probe(ds: Dataset) -> Probe:

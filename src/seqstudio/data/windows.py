@@ -18,7 +18,13 @@ from pathlib import Path
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Note, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
+
+#: the units data is counted in, as the messages name them (marked for the translators)
+UNIT_WORDS = (QT_TRANSLATE_NOOP("Errors", "character"), QT_TRANSLATE_NOOP("Errors", "characters"),
+              QT_TRANSLATE_NOOP("Errors", "word"), QT_TRANSLATE_NOOP("Errors", "words"),
+              QT_TRANSLATE_NOOP("Errors", "row"), QT_TRANSLATE_NOOP("Errors", "rows"))
 
 
 def split_point(
@@ -32,9 +38,15 @@ def split_point(
     """
     if length < need:
         raise DataError(
-            f"only {length} {unit[:-1] if length == 1 else unit}, but one sample needs {need} ({unit} for the inputs plus the "
-            "target); use a longer file or a shorter sequence length"
-            + (" or horizon" if unit == "rows" else ""),
+            Phrase(QT_TRANSLATE_NOOP("Errors", "only {n} {unit}, but one sample needs {need} "
+                                     "({units} for the inputs plus the target); use a longer file "
+                                     "or a shorter sequence length or horizon")
+                   if unit == "rows" else
+                   QT_TRANSLATE_NOOP("Errors", "only {n} {unit}, but one sample needs {need} "
+                                     "({units} for the inputs plus the target); use a longer file "
+                                     "or a shorter sequence length"),
+                   n=length, unit=Phrase(unit[:-1] if length == 1 else unit), need=need,
+                   units=Phrase(unit)),
             path=path,
         )
     if val_fraction == 0:
@@ -42,13 +54,15 @@ def split_point(
     n_val = max(int(round(length * val_fraction)), need)
     notes = []
     if n_val > round(length * val_fraction):
-        notes.append(
-            f"the validation part was enlarged to {n_val} {unit} so that it holds one sample"
-        )
+        notes.append(Note(
+            QT_TRANSLATE_NOOP("DatasetNotes", "the validation part was enlarged to {n} {unit} so "
+                              "that it holds one sample"), n=n_val, unit=Phrase(unit)))
     if length - n_val < need:
         raise DataError(
-            f"{length} {unit} are too few to give both a training and a validation part at least "
-            f"{need} {unit} each; use a longer file, a shorter sequence length, or val_fraction=0",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "{n} {unit} are too few to give both a training "
+                                     "and a validation part at least {need} {unit} each; use a "
+                                     "longer file, a shorter sequence length, or val_fraction=0"),
+                   n=length, unit=Phrase(unit), need=need),
             path=path,
         )
     return length - n_val, notes

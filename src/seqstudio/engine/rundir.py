@@ -41,7 +41,8 @@ import numpy as np
 
 from seqstudio import tasks
 from seqstudio.engine.events import HiddenSnapshot, SamplePrediction
-from seqstudio.errors import SeqstudioError
+from seqstudio.errors import Phrase, SeqstudioError
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
@@ -112,28 +113,39 @@ class RunDir:
         self.path = Path(path)
         config = self.path / CONFIG
         if not config.is_file():
-            raise RunDirError(f"{self.path} is not a run directory (no {CONFIG})")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is not a run directory "
+                                                       "(no {config})"),
+                                     path=self.path, config=CONFIG))
         try:
             self.config: dict[str, Any] = json.loads(config.read_text(encoding="utf-8"))
         except UnicodeDecodeError:
-            raise RunDirError(f"{config} is damaged (not UTF-8 text); the run cannot be "
-                              "opened without it") from None
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged (not UTF-8 "
+                                                       "text); the run cannot be opened without "
+                                                       "it"), path=config)) from None
         except ValueError as exc:
-            raise RunDirError(f"{config} is damaged or was cut short (not valid JSON: {exc}); "
-                              "the run cannot be opened without it") from None
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged or was cut "
+                                                       "short (not valid JSON: {reason}); the run "
+                                                       "cannot be opened without it"),
+                                     path=config, reason=exc)) from None
         except OSError as exc:
-            raise RunDirError(f"{config}: cannot read the run configuration: "
-                              f"{exc.strerror or exc}") from None
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path}: cannot read the run "
+                                                       "configuration: {reason}"),
+                                     path=config, reason=exc.strerror or exc)) from None
         if not isinstance(self.config, dict):
-            raise RunDirError(f"{config} is damaged (a JSON object was expected)")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged (a JSON "
+                                                       "object was expected)"), path=config))
         fmt = self.config.get("format", 1)
         if not isinstance(fmt, int) or fmt > FORMAT_VERSION:
             written = self.config.get("versions", {}).get("seqstudio", "a newer version")
             from seqstudio import __version__
 
-            raise RunDirError(f"{self.path} was written by seqstudio {written} in run format "
-                              f"{fmt}; this seqstudio {__version__} reads format "
-                              f"{FORMAT_VERSION} and older: upgrade seqstudio to open it")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} was written by "
+                                                       "seqstudio {written} in run format {fmt}; "
+                                                       "this seqstudio {version} reads format "
+                                                       "{supported} and older: upgrade seqstudio "
+                                                       "to open it"),
+                                     path=self.path, written=written, fmt=fmt,
+                                     version=__version__, supported=FORMAT_VERSION))
 
     def __repr__(self) -> str:
         return f"RunDir({str(self.path)!r})"
@@ -290,12 +302,14 @@ class RunDir:
         """The model as it was after ``epoch`` finished epochs (0: the initial model)."""
         found = dict(self.checkpoints())
         if epoch not in found:
-            raise RunDirError(f"{self.path} has no checkpoint for epoch {epoch}; it has "
-                              f"{sorted(found) or 'none'}")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} has no checkpoint for "
+                                                       "epoch {epoch}; it has {epochs}"),
+                                     path=self.path, epoch=epoch, epochs=sorted(found) or "none"))
         initial = self.path / CHECKPOINTS / checkpoint_name(0)
         if not initial.is_file():
-            raise RunDirError(f"{self.path} lacks {CHECKPOINTS}/{initial.name}, the model the "
-                              "checkpoints' weights belong to")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} lacks {file}, the model "
+                                                       "the checkpoints' weights belong to"),
+                                     path=self.path, file=f"{CHECKPOINTS}/{initial.name}"))
         with warnings.catch_warnings():
             # saved before its first step, the initial model's optimizer has no slots yet; Keras
             # warns that it skips them, and the checkpoint below sets them all
@@ -314,7 +328,9 @@ class RunDir:
                                    "hold every epoch's weights (seqstudio resume reads them)")
         latest = self.latest_checkpoint()
         if latest is None:
-            raise RunDirError(f"{self.path} holds no model yet (no {MODEL}, no checkpoint)")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} holds no model yet (no "
+                                                       "{model}, no checkpoint)"),
+                                     path=self.path, model=MODEL))
         return self.load_checkpoint(latest[0])
 
 
@@ -338,7 +354,9 @@ def load_keras_file(path: Path, hint: str = "") -> keras.Model:
     path = Path(path)
     hint = f"; {hint}" if hint else ""
     if not zipfile.is_zipfile(path):
-        raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive){hint}")
+        raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged or was cut short "
+                                                   "(not a .keras zip archive){hint}"),
+                                 path=path, hint=hint))
     try:
         return keras.saving.load_model(path)
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:

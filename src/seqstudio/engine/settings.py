@@ -6,8 +6,9 @@ from dataclasses import asdict, dataclass, fields
 from typing import Any, Literal
 
 from seqstudio import tasks
-from seqstudio.errors import ParamError, TrainingError
+from seqstudio.errors import ParamError, Phrase, TrainingError
 from seqstudio.execution import parse_mode
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 Strategy = Literal["default", "mirrored", "multi-worker"]
 STRATEGIES = ("default", "mirrored", "multi-worker")
@@ -49,27 +50,30 @@ class TrainSettings:
 
     def validate(self) -> None:
         """Raise :class:`TrainingError` naming the first bad setting."""
+        at_least_1 = Phrase(QT_TRANSLATE_NOOP("Errors", "an integer >= 1"))
+        none_or_1 = Phrase(QT_TRANSLATE_NOOP("Errors", "None or an integer >= 1"))
         checks = [
-            ("epochs", isinstance(self.epochs, int) and self.epochs >= 1, "an integer >= 1"),
-            ("batch_size", isinstance(self.batch_size, int) and self.batch_size >= 1,
-             "an integer >= 1"),
+            ("epochs", isinstance(self.epochs, int) and self.epochs >= 1, at_least_1),
+            ("batch_size", isinstance(self.batch_size, int) and self.batch_size >= 1, at_least_1),
             ("learning_rate", isinstance(self.learning_rate, int | float)
-             and self.learning_rate > 0, "a number > 0"),
-            ("seed", isinstance(self.seed, int) and self.seed >= 0, "an integer >= 0"),
+             and self.learning_rate > 0, Phrase(QT_TRANSLATE_NOOP("Errors", "a number > 0"))),
+            ("seed", isinstance(self.seed, int) and self.seed >= 0,
+             Phrase(QT_TRANSLATE_NOOP("Errors", "an integer >= 0"))),
             ("early_stopping", self.early_stopping is None
-             or (isinstance(self.early_stopping, int) and self.early_stopping >= 1),
-             "None or an integer >= 1"),
+             or (isinstance(self.early_stopping, int) and self.early_stopping >= 1), none_or_1),
             ("snapshot_every", self.snapshot_every is None
-             or (isinstance(self.snapshot_every, int) and self.snapshot_every >= 1),
-             "None or an integer >= 1"),
-            ("strategy", self.strategy in STRATEGIES, f"one of {list(STRATEGIES)}"),
-            ("optimizer", isinstance(self.optimizer, str) and bool(self.optimizer), "a name"),
+             or (isinstance(self.snapshot_every, int) and self.snapshot_every >= 1), none_or_1),
+            ("strategy", self.strategy in STRATEGIES,
+             Phrase(QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=list(STRATEGIES))),
+            ("optimizer", isinstance(self.optimizer, str) and bool(self.optimizer),
+             Phrase(QT_TRANSLATE_NOOP("Errors", "a name"))),
         ]
         for name, ok, expected in checks:
             if not ok:
-                raise TrainingError(
-                    f"training setting {name!r} must be {expected}, got {getattr(self, name)!r}"
-                )
+                raise TrainingError(Phrase(
+                    QT_TRANSLATE_NOOP("Errors", "training setting {name!r} must be {expected}, "
+                                      "got {value!r}"),
+                    name=name, expected=expected, value=getattr(self, name)))
         try:
             parse_mode(self.execution_mode)
         except ParamError as exc:

@@ -21,8 +21,13 @@ import numpy as np
 
 from seqstudio.engine.events import HiddenSnapshot, LayerWeights
 from seqstudio.errors import SeqstudioError
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 ACTIVATIONS = {"tanh": np.tanh, "relu": lambda z: np.maximum(z, 0.0)}
+#: a GRU's two bias rows as their strips name them; lupdate collects them (context GlassWords)
+#: so the inspector says them in the user's language
+BIAS_WORDS = {"input": QT_TRANSLATE_NOOP("GlassWords", "b (input)"),
+              "recurrent": QT_TRANSLATE_NOOP("GlassWords", "b (recurrent)")}
 
 
 @dataclass(frozen=True)
@@ -180,7 +185,7 @@ def _strips(weights: Any, x_t: np.ndarray, previous: tuple[np.ndarray, ...],
         parts.append(bias)
     elif bias is not None and bias.ndim == 2:  # a GRU's input and recurrent biases
         for row, what in zip(bias, ("input", "recurrent"), strict=False):
-            strips.append(Strip(f"b_{what}", f"b ({what}) {shape(row)}", row))
+            strips.append(Strip(f"b_{what}", f"{BIAS_WORDS[what]} {shape(row)}", row))
     widths = {p.shape[-1] for p in parts}
     additive = len(parts) >= 2 and len(widths) == 1 and (bias is None or bias.ndim == 1)
     if additive:

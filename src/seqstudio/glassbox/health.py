@@ -45,6 +45,8 @@ WORDS = {
                                       "A lower learning rate or smaller inputs help."),
     "dead": QT_TRANSLATE_NOOP("GlassWords", "{0}: {1:.0%} of the ReLU units are dead (0 at every "
                               "step of the probe); they no longer learn."),
+    # a gated cell's recurrent block, {0} its columns (RecurrentBlock.words)
+    "candidate": QT_TRANSLATE_NOOP("GlassWords", "{0} (candidate block)"),
 }
 
 #: |h| above this counts as saturated (tanh's slope there is below 0.1)
@@ -66,6 +68,12 @@ class RecurrentBlock:
     start: int = 0
     stop: int = 0
     label: str = ""
+
+    def words(self, say: Callable[[str], str] = str) -> str:
+        """``label``, or through ``say`` (a template of :data:`WORDS` in the user's language)."""
+        if self.kind != "columns":
+            return self.label
+        return say(WORDS["candidate"]).format(f"{self.path}[:, {self.start}:{self.stop}]")
 
     def select(self, weight: Any) -> Any:
         """The square matrix out of ``weight`` (numpy or a tensor; a vector is returned as is
@@ -93,7 +101,8 @@ def recurrent_block(cell_type: str, weights: Mapping[str, Any]) -> RecurrentBloc
     groups, index = GATED_LAYOUTS.get(cell_type, (0, 0))
     if groups and width == groups * n:
         return RecurrentBlock(path, "columns", index * n, (index + 1) * n,
-                              label=f"{path}[:, {index * n}:{(index + 1) * n}] (candidate block)")
+                              label=WORDS["candidate"].format(
+                                  f"{path}[:, {index * n}:{(index + 1) * n}]"))
     return None
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import BatchEnd, EpochEnd, Finished, HiddenSnapshot, Started
 from seqstudio.errors import SeqstudioError
 from seqstudio.gui.baseline_words import label_words
-from seqstudio.gui.errors import show_error
+from seqstudio.gui.errors import error_text, show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_compare_curves import QtCompareCurves
 from seqstudio.gui.qt_compare_heatmaps import QtCompareHeatmaps
@@ -191,7 +191,7 @@ class CompareWindow(QMainWindow):
                     self._add_past(i, entry)
                 except SeqstudioError as exc:
                     show_error(self, translate("CompareWindow", "Cannot read a past run"),
-                               str(exc))
+                               error_text(exc))
                     return
                 continue
             run_values = dict(values)

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.gui.data_options_form import DataOptionsForm
-from seqstudio.gui.dataset_words import summary_key, summary_word
+from seqstudio.gui.dataset_words import note_words, summary_key, summary_word
+from seqstudio.gui.errors import error_text, unreadable_reason
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.preview import FilePreview, read_preview
@@ -169,7 +170,7 @@ class DataPanel(QWidget):
         try:
             preview = read_preview(path)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
+            reason = unreadable_reason(path, exc)
             self.loadFailed.emit(translate("DataPanel", "Cannot open {0}: {1}").format(path.name, reason),
                                  str(exc), True)
             return False
@@ -319,7 +320,7 @@ class DataPanel(QWidget):
             return
         self._end_progress()
         self.dataset = None
-        message = exc.text
+        message = error_text(exc)
         self.load_error = message
         self._offer_treatment(list(exc.issues))
         self.summary.setText(f"<span style='color:#cf222e'>{html.escape(message)}</span>")
@@ -369,6 +370,6 @@ def summary_html(dataset: Any) -> str:
         rows.append((summary_key(key), text if len(text) < 120 else text[:117] + "…"))
     body = "".join(f"<tr><td style='color:#555;padding-right:8px'>{html.escape(k)}</td>"
                    f"<td>{html.escape(str(v))}</td></tr>" for k, v in rows)
-    notes = "".join(f"<li>{html.escape(n)}</li>" for n in dataset.notes)
+    notes = "".join(f"<li>{html.escape(note_words(n))}</li>" for n in dataset.notes)
     title = translate("DataPanel", "Dataset")
     return (f"<b>{title}</b><table>{body}</table>" + (f"<ul>{notes}</ul>" if notes else ""))

@@ -8,6 +8,8 @@ a new data format's own line) is shown as written.
 
 from __future__ import annotations
 
+from seqstudio.errors import Phrase
+from seqstudio.gui.errors import say
 from seqstudio.gui.i18n import translate
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
@@ -75,6 +77,13 @@ WORDS = (
 def summary_word(text: str) -> str:
     """``text`` (a summary line's name or a whole-phrase value) in the user's language."""
     return translate(CONTEXT, text)
+
+
+def note_words(note: str) -> str:
+    """A line of ``Dataset.notes`` in the user's language: the data layer writes the common ones
+    as :class:`~seqstudio.errors.Note` phrases (templates in the "DatasetNotes" context); any
+    other note reads as written."""
+    return say(note) if isinstance(note, Phrase) else note
 
 
 def summary_key(key: object) -> str:

@@ -1,4 +1,5 @@
-"""Help ▸ User Guide (``docs/gui.md`` in a viewer) and Help ▸ Keyboard Shortcuts."""
+"""Help ▸ User Guide (``docs/gui.md``, or its translation ``docs/gui.<language>.md``, in a
+viewer) and Help ▸ Keyboard Shortcuts."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ from seqstudio.gui.i18n import translate
 GUIDE = Path(__file__).resolve().parents[3] / "docs" / "gui.md"
 
 
-def guide_path() -> Path | None:
+def guide_path(language: str = i18n.DEFAULT) -> Path | None:
+    """The guide in ``language`` (``docs/gui.ko.md``) if it is written, else the English one;
+    ``None`` when the installation has no docs."""
+    translated = GUIDE.with_name(f"{GUIDE.stem}.{language}{GUIDE.suffix}")
+    if language != i18n.DEFAULT and translated.is_file():
+        return translated
     return GUIDE if GUIDE.is_file() else None
 
 
@@ -40,10 +46,10 @@ def _viewer(parent: QWidget | None, title: str, name: str) -> tuple[QDialog, QTe
 def show_guide(parent: QWidget | None) -> QDialog:
     dialog, browser = _viewer(parent, translate("HelpDialogs", "seqstudio — User Guide"),
                               "guideDialog")
-    path = guide_path()
+    path = guide_path(i18n.current_language())
     if path is not None:
         note = ""
-        if i18n.current_language() != i18n.DEFAULT:  # the guide itself is not translated
+        if i18n.current_language() != i18n.DEFAULT and path == GUIDE:  # not translated yet
             note = translate("HelpDialogs", "*This guide is written in English only; the "
                              "window's own words are in your language.*") + "\n\n"
         browser.setMarkdown(note + path.read_text(encoding="utf-8"))

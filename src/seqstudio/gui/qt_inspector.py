@@ -70,9 +70,13 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
 def _strip_label(strip: Any, result: Any) -> str:
     """The strip's label in the user's language: the core's words for the input, formulas
     as they are for the rest."""
+    shape = f"({np.asarray(strip.values).shape[-1]},)"
+    if strip.name in ("b_input", "b_recurrent"):  # a GRU's two biases
+        from seqstudio.glassbox.arithmetic import BIAS_WORDS
+
+        return f"{translate('GlassWords', BIAS_WORDS[strip.name[2:]])} {shape}"
     if strip.name != "x_t":
         return strip.label
-    shape = f"({np.asarray(strip.values).shape[-1]},)"
     return (translate("InspectorView", "x_{0} = {1} {2}, the layer below's h") if result.layer_index
             else translate("InspectorView", "x_{0} = {1} {2}, as the layer sees it")).format(
         result.t, repr(result.step_label), shape)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog
 
 from seqstudio.gui import run_files
-from seqstudio.gui.errors import show_error
+from seqstudio.gui.errors import error_text, show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.tasks import ErrorRecord, run_task
 from seqstudio.gui.words import plural
@@ -31,7 +31,7 @@ def refuse_run(window: Any, exc: ErrorRecord, tb: str) -> None:
     newer seqstudio) says all there is to say; only an unexpected error keeps its traceback,
     behind the dialog's details."""
     if exc.expected:
-        show_error(window, translate("RunOpener", "Cannot open run"), str(exc))
+        show_error(window, translate("RunOpener", "Cannot open run"), error_text(exc))
     else:
         show_error(window, translate("RunOpener", "Cannot open run"), exc.with_kind, tb)
 

@@ -87,6 +87,10 @@
         <translation>그대로</translation>
     </message>
     <message>
+        <source>{0} (candidate block)</source>
+        <translation>{0} (후보 블록)</translation>
+    </message>
+    <message>
         <source>{0}: the spectral radius of the recurrent weights is {1:.2f} ({2}) above 1; with ReLU a state can grow step after step and the run may diverge. A lower learning rate, or the tanh cell, keeps it bounded.</source>
         <translation>{0}: 순환 가중치의 스펙트럼 반지름이 {1:.2f}({2})로 1보다 큽니다. ReLU에서는 상태가 타임 스텝마다 커질 수 있어 학습이 발산할 수 있습니다. 학습률을 낮추거나 tanh 셀을 쓰면 상태가 유계로 유지됩니다.</translation>
     </message>
@@ -101,6 +105,15 @@
     <message>
         <source>{0}: {1:.0%} of the ReLU units are dead (0 at every step of the probe); they no longer learn.</source>
         <translation>{0}: ReLU 유닛의 {1:.0%}가 죽었습니다(프로브의 모든 타임 스텝에서 0). 더 이상 학습하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>b (input)</source>
+        <extracomment>a GRU's two bias rows as their strips name them; lupdate collects them (context GlassWords) so the inspector says them in the user's language</extracomment>
+        <translation>b (입력)</translation>
+    </message>
+    <message>
+        <source>b (recurrent)</source>
+        <translation>b (순환)</translation>
     </message>
 </context>
 <context>
@@ -324,7 +337,7 @@
     </message>
     <message>
         <source>input at time step t (probe sequence)</source>
-        <extracomment>the smallest and largest influence in the history</extracomment>
+        <extracomment>the smallest and largest influence in the history how many history snapshots the extent has read, the last of them, and the extent</extracomment>
         <translation>시점 t의 입력 (프로브 시퀀스)</translation>
     </message>
     <message>
@@ -537,6 +550,7 @@ All forecast steps: {0}.</source>
     <name>Views</name>
     <message>
         <source>Heatmap</source>
+        <extracomment>the window asks the training for a snapshot at least this often (``snapshot_seconds``), so the views have a fresh one to draw five times a second; each costs the training a few milliseconds (``bench/engine.py`` prints what)</extracomment>
         <translation>히트맵</translation>
     </message>
     <message>

@@ -1,0 +1,524 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ko">
+<context>
+    <name>DatasetNotes</name>
+    <message>
+        <source>dropped {n} rows with no label ({rows})</source>
+        <translation>레이블이 없는 행 {n}개를 버렸습니다({rows}).</translation>
+    </message>
+    <message>
+        <source>{n} texts are longer than {steps} tokens and were truncated</source>
+        <translation>텍스트 {n}개가 토큰 {steps}개보다 길어서 잘렸습니다.</translation>
+    </message>
+    <message>
+        <source>no validation part, so the probe sample comes from the training part</source>
+        <translation>검증 부분이 없으므로 관찰용 샘플은 학습 부분에서 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 (line {line}); decoded it as {encoding}, detected from its content; set encoding to choose another</source>
+        <translation>파일이 UTF-8이 아닙니다({line}번째 줄). 내용에서 감지한 {encoding}(으)로 디코딩했습니다. 다른 인코딩을 쓰려면 encoding을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>dates written as numbers</source>
+        <translation>숫자로 쓴 날짜</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <source>decimal years</source>
+        <translation>소수 연도</translation>
+    </message>
+    <message>
+        <source>year and quarter</source>
+        <translation>연도와 분기</translation>
+    </message>
+    <message>
+        <source>year and month</source>
+        <translation>연도와 월</translation>
+    </message>
+    <message>
+        <source>{axis} read as the time axis ({kind}), not as an input</source>
+        <translation>{axis}은(는) 입력이 아니라 시간 축({kind})으로 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>column {name!r} only numbers the rows; not used as an input</source>
+        <translation>{name!r} 열은 행 번호일 뿐이므로 입력으로 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>not used: {columns} (empty)</source>
+        <translation>쓰지 않은 열: {columns}(비어 있음)</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds years, but they repeat or are out of order (several series one after another?), so they are not the time axis; the rows are used in file order and the column is an input</source>
+        <translation>{name!r} 열에는 연도가 들어 있지만 반복되거나 순서가 맞지 않아(여러 시계열이 이어져 있나요?) 시간 축으로 쓰지 않았습니다. 행은 파일 순서대로 쓰고, 이 열은 입력으로 씁니다.</translation>
+    </message>
+    <message>
+        <source>not used: {columns} (text; a forecast reads numbers)</source>
+        <translation>쓰지 않은 열: {columns}(텍스트입니다. 예측은 숫자를 읽습니다)</translation>
+    </message>
+    <message>
+        <source>skipped {n} comment lines at the top of the file</source>
+        <translation>파일 맨 위의 주석 줄 {n}개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>skipped {n} comment line at the top of the file</source>
+        <translation>파일 맨 위의 주석 줄 {n}개를 건너뛰었습니다.</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8; decoded it as {encoding}, detected from its content</source>
+        <translation>파일이 UTF-8이 아닙니다. 내용에서 감지한 {encoding}(으)로 디코딩했습니다.</translation>
+    </message>
+    <message>
+        <source>skipped {n} lines above the table, from {first!r}; the table starts at line {line}</source>
+        <translation>표 위의 {n}줄({first!r}부터)을 건너뛰었습니다. 표는 {line}번째 줄에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>read decimal commas (12,5 = 12.5) in {columns}</source>
+        <translation>{columns}의 소수점 쉼표(12,5 = 12.5)를 숫자로 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>read thousands separators (1,234 = 1234) in {columns}</source>
+        <translation>{columns}의 천 단위 구분 기호(1,234 = 1234)를 숫자로 읽었습니다.</translation>
+    </message>
+    <message>
+        <source>{oov} of {n} {unit} ({share:.1f}%) are not among the {kept} most frequent and map to {token}; raise vocab to keep more</source>
+        <translation>{unit} {n}개 중 {oov}개({share:.1f}%)는 가장 자주 나오는 {kept}개에 들지 않아 {token}(으)로 바뀝니다. 더 많이 남기려면 어휘 크기(vocab)를 늘리세요.</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} are constant in the training part</source>
+        <translation>{columns} 열은 학습 부분에서 값이 일정합니다.</translation>
+    </message>
+    <message>
+        <source>dropped {n} {unit} with no date ({rows})</source>
+        <translation>날짜가 없는 {unit} {n}개를 버렸습니다({rows}).</translation>
+    </message>
+    <message>
+        <source>rows were not in date order; sorted them by {name!r}</source>
+        <translation>행이 날짜 순서가 아니어서 {name!r} 기준으로 정렬했습니다.</translation>
+    </message>
+    <message>
+        <source>{n} rows repeat an earlier date in {name!r}; kept in file order</source>
+        <translation>{name!r}에서 행 {n}개가 앞의 날짜를 반복합니다. 파일 순서대로 두었습니다.</translation>
+    </message>
+    <message>
+        <source>dropped {n} rows with missing values ({listing}; {rows})</source>
+        <translation>결측값이 있는 행 {n}개를 버렸습니다({listing}; {rows}).</translation>
+    </message>
+    <message>
+        <source>linearly in time</source>
+        <translation>시간에 따라 선형으로</translation>
+    </message>
+    <message>
+        <source>linearly between neighbouring rows</source>
+        <translation>이웃한 행 사이에서 선형으로</translation>
+    </message>
+    <message>
+        <source>interpolated {n} missing values {how} ({listing})</source>
+        <translation>결측값 {n}개를 {how} 보간했습니다({listing}).</translation>
+    </message>
+    <message>
+        <source>the validation part was enlarged to {n} {unit} so that it holds one sample</source>
+        <translation>검증 부분에 샘플이 하나는 들어가도록 {unit} {n}개로 늘렸습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>line {line}</source>
+        <extracomment>the translation context its template is marked in</extracomment>
+        <translation>{line}번째 줄</translation>
+    </message>
+    <message>
+        <source>byte {offset}</source>
+        <translation>{offset}번째 바이트</translation>
+    </message>
+    <message>
+        <source>column {name!r}</source>
+        <translation>{name!r} 열</translation>
+    </message>
+    <message>
+        <source>{path} is not a run directory (no {config})</source>
+        <extracomment>the run-directory format this seqstudio writes and the newest it reads (``config.json``'s ``format``); raise it when a change would mislead an older reader snapshot arrays ``layer_&lt;i&gt;__&lt;state&gt;``: every state of layer i by name, in order (contract 1.1) ``history.csv``'s column of each epoch's wall time in seconds: not a metric. The first epoch of a session counts from the run's start, so it includes building, tracing and compiling.</extracomment>
+        <translation>{path}은(는) 실행 폴더가 아닙니다({config}이(가) 없습니다).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (not UTF-8 text); the run cannot be opened without it</source>
+        <translation>{path} 파일이 손상되었습니다(UTF-8 텍스트가 아닙니다). 이 파일 없이는 실행을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or was cut short (not valid JSON: {reason}); the run cannot be opened without it</source>
+        <translation>{path} 파일이 손상되었거나 중간에 잘렸습니다(올바른 JSON이 아닙니다: {reason}). 이 파일 없이는 실행을 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the run configuration: {reason}</source>
+        <translation>{path}: 실행 설정을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (a JSON object was expected)</source>
+        <translation>{path} 파일이 손상되었습니다(JSON 객체여야 합니다).</translation>
+    </message>
+    <message>
+        <source>{path} was written by seqstudio {written} in run format {fmt}; this seqstudio {version} reads format {supported} and older: upgrade seqstudio to open it</source>
+        <translation>{path}은(는) seqstudio {written}이(가) 실행 형식 {fmt}(으)로 쓴 것입니다. 이 seqstudio {version}은(는) 형식 {supported} 이하만 읽습니다. 열려면 seqstudio를 업그레이드하세요.</translation>
+    </message>
+    <message>
+        <source>{path} has no checkpoint for epoch {epoch}; it has {epochs}</source>
+        <translation>{path}에는 에포크 {epoch}의 체크포인트가 없습니다. 있는 것: {epochs}</translation>
+    </message>
+    <message>
+        <source>{path} lacks {file}, the model the checkpoints' weights belong to</source>
+        <translation>{path}에 {file}이(가) 없습니다. 체크포인트의 가중치가 속한 모델입니다.</translation>
+    </message>
+    <message>
+        <source>{path} holds no model yet (no {model}, no checkpoint)</source>
+        <translation>{path}에는 아직 모델이 없습니다({model}도 체크포인트도 없습니다).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or was cut short (not a .keras zip archive){hint}</source>
+        <translation>{path} 파일이 손상되었거나 중간에 잘렸습니다(.keras zip 압축 파일이 아닙니다){hint}</translation>
+    </message>
+    <message>
+        <source>an integer &gt;= 1</source>
+        <translation>1 이상의 정수</translation>
+    </message>
+    <message>
+        <source>None or an integer &gt;= 1</source>
+        <translation>None 또는 1 이상의 정수</translation>
+    </message>
+    <message>
+        <source>a number &gt; 0</source>
+        <translation>0보다 큰 수</translation>
+    </message>
+    <message>
+        <source>an integer &gt;= 0</source>
+        <translation>0 이상의 정수</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 중 하나</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>training setting {name!r} must be {expected}, got {value!r}</source>
+        <translation>학습 설정 {name!r}은(는) {expected}여야 합니다. 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <source>column {name!r} has no labels</source>
+        <translation>{name!r} 열에 레이블이 없습니다.</translation>
+    </message>
+    <message>
+        <source>the label column {name!r} has only one class ({label!r}); a classifier needs at least two, so add examples of another class or choose another label_column</source>
+        <translation>레이블 열 {name!r}에는 클래스가 하나({label!r})뿐입니다. 분류기에는 클래스가 두 개 이상 필요하므로 다른 클래스의 예를 추가하거나 다른 label_column을 고르세요.</translation>
+    </message>
+    <message>
+        <source>found no column of text (the columns are {names}); name it with text_column</source>
+        <translation>텍스트 열을 찾지 못했습니다(열: {names}). text_column으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>found no label column next to the text column {name!r} (the columns are {names}); name it with label_column</source>
+        <translation>텍스트 열 {name!r} 옆에서 레이블 열을 찾지 못했습니다(열: {names}). label_column으로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>there is no column {name!r} ({option}); the columns are: {columns}. Did you mean {close!r}?</source>
+        <extracomment>names of a column that only counts the rows (pandas writes its index as "" or "Unnamed: 0") the name given to R's unnamed row-name column</extracomment>
+        <translation>{name!r} 열이 없습니다({option}). 있는 열: {columns}. {close!r}을(를) 뜻하셨나요?</translation>
+    </message>
+    <message>
+        <source>there is no column {name!r} ({option}); the columns are: {columns}.</source>
+        <translation>{name!r} 열이 없습니다({option}). 있는 열: {columns}.</translation>
+    </message>
+    <message>
+        <source>rows {shown} and {more} more</source>
+        <extracomment>columns without a single value (spreadsheets often save a few at the right)</extracomment>
+        <translation>{shown}행 외 {more}개 행</translation>
+    </message>
+    <message>
+        <source>rows {shown}</source>
+        <translation>{shown}행</translation>
+    </message>
+    <message>
+        <source>row {shown}</source>
+        <translation>{shown}행</translation>
+    </message>
+    <message>
+        <source>a PNG image, not data</source>
+        <translation>데이터가 아니라 PNG 이미지입니다</translation>
+    </message>
+    <message>
+        <source>a JPEG image, not data</source>
+        <translation>데이터가 아니라 JPEG 이미지입니다</translation>
+    </message>
+    <message>
+        <source>a GIF image, not data</source>
+        <translation>데이터가 아니라 GIF 이미지입니다</translation>
+    </message>
+    <message>
+        <source>a PDF document; copy its text or table into a .txt or .csv file</source>
+        <translation>PDF 문서입니다. 그 안의 텍스트나 표를 .txt 또는 .csv 파일로 복사하세요</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (also .xlsx, .docx and .ods files); unpack it, or save a spreadsheet as CSV from the program that made it</source>
+        <translation>ZIP 압축 파일(.xlsx, .docx, .ods 파일도 해당)입니다. 압축을 풀거나, 스프레드시트라면 만든 프로그램에서 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>an old Office file (.xls or .doc); save it as CSV or text from the program that made it</source>
+        <translation>예전 Office 파일(.xls 또는 .doc)입니다. 만든 프로그램에서 CSV나 텍스트로 저장하세요</translation>
+    </message>
+    <message>
+        <source>gzip-compressed; decompress it first (gunzip)</source>
+        <translation>gzip으로 압축된 파일입니다. 먼저 압축을 푸세요(gunzip)</translation>
+    </message>
+    <message>
+        <source>bzip2-compressed; decompress it first (bunzip2)</source>
+        <translation>bzip2로 압축된 파일입니다. 먼저 압축을 푸세요(bunzip2)</translation>
+    </message>
+    <message>
+        <source>xz-compressed; decompress it first (unxz)</source>
+        <translation>xz로 압축된 파일입니다. 먼저 압축을 푸세요(unxz)</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive; unpack it first</source>
+        <translation>7-Zip 압축 파일입니다. 먼저 압축을 푸세요</translation>
+    </message>
+    <message>
+        <source>a Parquet file; write it as CSV (pandas: read_parquet(...).to_csv(...))</source>
+        <translation>Parquet 파일입니다. CSV로 저장하세요(pandas: read_parquet(...).to_csv(...))</translation>
+    </message>
+    <message>
+        <source>an SQLite database; export a table as CSV</source>
+        <translation>SQLite 데이터베이스입니다. 표 하나를 CSV로 내보내세요</translation>
+    </message>
+    <message>
+        <source>a NumPy array file; write it as CSV (numpy.savetxt)</source>
+        <translation>NumPy 배열 파일입니다. CSV로 저장하세요(numpy.savetxt)</translation>
+    </message>
+    <message>
+        <source>a program, not data</source>
+        <translation>데이터가 아니라 프로그램입니다</translation>
+    </message>
+    <message>
+        <source>a Windows program, not data</source>
+        <translation>데이터가 아니라 Windows 프로그램입니다</translation>
+    </message>
+    <message>
+        <source>no such file; check the name and the folder</source>
+        <translation>파일이 없습니다. 이름과 폴더를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file; choose a .txt, .csv or .tsv file in it</source>
+        <translation>파일이 아니라 폴더입니다. 그 안의 .txt, .csv 또는 .tsv 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device or pipe?); save the data to a file</source>
+        <translation>일반 파일이 아닙니다(장치나 파이프인가요?). 데이터를 파일로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>the file is {size}, over the limit of {limit} set by the max_bytes option; raise or remove the limit, or use a shorter excerpt</source>
+        <translation>파일 크기가 {size}로, max_bytes 옵션이 정한 한도 {limit}을(를) 넘습니다. 한도를 늘리거나 없애거나, 더 짧게 발췌한 파일을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>the file is empty; choose a file with text or a table in it</source>
+        <translation>파일이 비어 있습니다. 텍스트나 표가 들어 있는 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>not enough memory to read the file; use a shorter excerpt</source>
+        <translation>파일을 읽을 메모리가 부족합니다. 더 짧게 발췌한 파일을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>파일을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>this looks like UTF-16 text without a byte-order mark; choose its encoding: encoding='{wide}' (CLI: --encoding {wide})</source>
+        <translation>바이트 순서 표시(BOM)가 없는 UTF-16 텍스트로 보입니다. 인코딩을 지정하세요: encoding='{wide}' (CLI: --encoding {wide})</translation>
+    </message>
+    <message>
+        <source>this is {kind}; seqstudio reads plain text (.txt) and tables (.csv, .tsv)</source>
+        <translation>이 파일은 {kind}. seqstudio는 일반 텍스트(.txt)와 표(.csv, .tsv)를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>this looks like a binary file, not text; open a plain-text .txt, .csv or .tsv file (export it as text from the program that made it)</source>
+        <translation>텍스트가 아니라 바이너리 파일로 보입니다. 일반 텍스트인 .txt, .csv 또는 .tsv 파일을 여세요(만든 프로그램에서 텍스트로 내보내세요).</translation>
+    </message>
+    <message>
+        <source>byte 0x{byte:02x} at offset {offset} cannot be decoded as {encoding}; choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1'), or leave it unset to have it detected</source>
+        <translation>오프셋 {offset}의 바이트 0x{byte:02x}을(를) {encoding}(으)로 디코딩할 수 없습니다. 파일의 인코딩을 고르거나(encoding 옵션, 예: 'cp1252' 또는 'latin-1'), 비워 두어 자동으로 감지하게 하세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} is the date column and cannot also be an input</source>
+        <translation>{name!r} 열은 날짜 열이므로 입력으로도 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>column {name!r} is the date column and cannot be a target</source>
+        <translation>{name!r} 열은 날짜 열이므로 목표로 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>the table has no numeric column to forecast (columns: {kinds}){also}; a time series needs at least one column of numbers, or choose the columns with columns=[...]</source>
+        <translation>표에 예측할 수치 열이 없습니다(열: {kinds}){also}. 시계열에는 숫자 열이 하나 이상 필요합니다. columns=[...]로 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>unknown file type {ext!r}: {hint}; seqstudio reads {listing} (a data-format plugin may add more)</source>
+        <extracomment>the delimiter of tables whose fields are separated by runs of spaces (R's write.table, many scientific text tables); pandas reads it as a regular expression</extracomment>
+        <translation>알 수 없는 파일 형식 {ext!r}: {hint}. seqstudio는 {listing} 파일을 읽습니다(데이터 형식 플러그인이 더 추가할 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>unknown file type {ext!r}; seqstudio reads {listing}. Rename the file if it is one of these, or install a data-format plugin for it</source>
+        <translation>알 수 없는 파일 형식 {ext!r}입니다. seqstudio는 {listing} 파일을 읽습니다. 이 중 하나라면 파일 이름을 바꾸고, 아니라면 이 형식을 읽는 데이터 형식 플러그인을 설치하세요.</translation>
+    </message>
+    <message>
+        <source>a spreadsheet; save the sheet as CSV from the program that made it</source>
+        <translation>스프레드시트입니다. 만든 프로그램에서 시트를 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>an image, not data</source>
+        <translation>데이터가 아니라 이미지입니다</translation>
+    </message>
+    <message>
+        <source>an archive or compressed file; unpack it and open the .txt or .csv inside</source>
+        <translation>압축 파일입니다. 압축을 풀고 그 안의 .txt나 .csv를 여세요</translation>
+    </message>
+    <message>
+        <source>a data format seqstudio does not read itself; write the table as CSV</source>
+        <translation>seqstudio가 직접 읽지 않는 데이터 형식입니다. 표를 CSV로 저장하세요</translation>
+    </message>
+    <message>
+        <source>a document; copy its text into a .txt file</source>
+        <translation>문서입니다. 그 텍스트를 .txt 파일로 복사하세요</translation>
+    </message>
+    <message>
+        <source>task {task!r} needs a table (.csv/.tsv); a text file gives a language model (task 'lm')</source>
+        <translation>작업 {task!r}에는 표(.csv/.tsv)가 필요합니다. 텍스트 파일로는 언어 모델(작업 'lm')을 만듭니다.</translation>
+    </message>
+    <message>
+        <source>the table has a header but no rows of data; add rows below the header</source>
+        <translation>표에 머리글은 있지만 데이터 행이 없습니다. 머리글 아래에 행을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>task 'lm' reads running text from a .txt file; for a table choose 'classify' or 'forecast'</source>
+        <translation>작업 'lm'은 .txt 파일의 이어진 텍스트를 읽습니다. 표라면 'classify'나 'forecast'를 고르세요.</translation>
+    </message>
+    <message>
+        <source>the table has no numeric column to forecast and no text-and-label pair to classify (columns: {kinds}); choose the columns with text_column/label_column or columns</source>
+        <translation>표에 예측할 수치 열도, 분류할 텍스트와 레이블 열의 쌍도 없습니다(열: {kinds}). text_column/label_column이나 columns로 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <extracomment>forecast: columns whose cells that are not numbers ("n/a?", "12,5") become missing values, which ``missing`` then handles; without it such a cell is an error naming it refuse files larger than this many bytes (None: no limit; files over ``stream_bytes`` are read from disk block by block instead of into memory) files larger than this stream from disk (:mod:`seqstudio.data.stream`); None: the environment variable ``SEQSTUDIO_STREAM_BYTES``, else 64 MiB the lecture notes' example (seed §9): 100 tokens, 20 steps, 10 units, 1,110 parameters in the recurrent layer; with ``lm_targets="last"`` the model is exactly the notes' one the text level used when ``level`` is None, by task.</extracomment>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <source>unknown option {name!r}; the options are: {options}</source>
+        <translation>알 수 없는 옵션 {name!r}입니다. 옵션 목록: {options}</translation>
+    </message>
+    <message>
+        <source>val_fraction must be a number in [0, 1), got {value!r}</source>
+        <translation>val_fraction은 [0, 1) 범위의 수여야 합니다. 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <source>unknown encoding {name!r}; use a Python codec name such as 'utf-8', 'cp1252' or 'latin-1', or leave it unset to detect it</source>
+        <translation>알 수 없는 인코딩 {name!r}입니다. 'utf-8', 'cp1252', 'latin-1' 같은 Python 코덱 이름을 쓰거나, 비워 두어 자동으로 감지하게 하세요.</translation>
+    </message>
+    <message>
+        <source>option {name!r} must be one of {choices}, got {value!r}</source>
+        <translation>옵션 {name!r}은(는) {choices} 중 하나여야 합니다. 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <source>option {name!r} must be an integer &gt;= {minimum}, got {value!r}</source>
+        <translation>옵션 {name!r}은(는) {minimum} 이상의 정수여야 합니다. 받은 값: {value!r}</translation>
+    </message>
+    <message>
+        <source>a line has more fields than the header's {fields}; every line needs the same number of fields, and text containing the delimiter must be quoted</source>
+        <translation>어떤 줄의 필드가 머리글의 {fields}개보다 많습니다. 모든 줄의 필드 수가 같아야 하며, 구분 문자가 들어 있는 텍스트는 따옴표로 감싸야 합니다.</translation>
+    </message>
+    <message>
+        <source>not a well-formed table ({message}); every line needs the same number of fields as the header, and text containing the delimiter must be quoted</source>
+        <translation>올바른 형식의 표가 아닙니다({message}). 모든 줄의 필드 수가 머리글과 같아야 하며, 구분 문자가 들어 있는 텍스트는 따옴표로 감싸야 합니다.</translation>
+    </message>
+    <message>
+        <source>cannot parse the table: {reason}</source>
+        <translation>표를 해석할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>the table cannot be decoded as {encoding} ({reason} at byte {offset} of a block); choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1')</source>
+        <translation>표를 {encoding}(으)로 디코딩할 수 없습니다(블록의 {offset}번째 바이트에서 {reason}). 파일의 인코딩을 고르세요(encoding 옵션, 예: 'cp1252' 또는 'latin-1').</translation>
+    </message>
+    <message>
+        <source>the file has no columns; a table needs a header line</source>
+        <translation>파일에 열이 없습니다. 표에는 머리글 줄이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>the header line looks like data, not column names; add a line naming the columns (for example: date,value)</source>
+        <translation>머리글 줄이 열 이름이 아니라 데이터처럼 보입니다. 열 이름을 적은 줄을 추가하세요(예: date,value).</translation>
+    </message>
+    <message>
+        <source>column name {name!r} appears more than once; give each column its own name</source>
+        <translation>열 이름 {name!r}이(가) 두 번 이상 나옵니다. 열마다 다른 이름을 붙이세요.</translation>
+    </message>
+    <message>
+        <source>the text has no characters other than whitespace; choose a file with text in it</source>
+        <translation>텍스트에 공백 말고는 글자가 없습니다. 텍스트가 들어 있는 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>the text has only {n} {unit}, but one sample needs {need} ({steps} steps and the next token); use a longer text or a shorter sequence length (seq_len)</source>
+        <translation>텍스트가 {unit} {n}개뿐인데, 샘플 하나에 {need}개(시점 {steps}개와 다음 토큰)가 필요합니다. 더 긴 텍스트를 쓰거나 시퀀스 길이(seq_len)를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>infinite values in column {name!r} at {rows}; replace them with numbers or leave the cells empty to treat them as missing</source>
+        <extracomment>the window ``T`` when ``seq_len`` is None</extracomment>
+        <translation>{name!r} 열의 {rows}에 무한대 값이 있습니다. 숫자로 바꾸거나, 셀을 비워 두어 결측값으로 처리하게 하세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds dates, but {cell!r} at {rows} is not one; fix those cells, or choose another date_column</source>
+        <translation>{name!r} 열에는 날짜가 들어 있지만 {rows}의 {cell!r}은(는) 날짜가 아닙니다. 그 셀을 고치거나 다른 date_column을 고르세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} has no date at {rows}; fill them in, or use missing='drop' to drop those rows</source>
+        <translation>{name!r} 열의 {rows}에 날짜가 없습니다. 채워 넣거나, missing='drop'으로 그 행을 버리세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} has no values at all; choose other columns</source>
+        <translation>{name!r} 열에 값이 하나도 없습니다. 다른 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>character</source>
+        <translation>글자</translation>
+    </message>
+    <message>
+        <source>characters</source>
+        <translation>글자</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>단어</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>only {n} {unit}, but one sample needs {need} ({units} for the inputs plus the target); use a longer file or a shorter sequence length or horizon</source>
+        <translation>데이터가 {unit} {n}개뿐인데, 샘플 하나에는 {need}개(입력과 목표)가 필요합니다. 더 긴 파일을 쓰거나 시퀀스 길이나 horizon을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>only {n} {unit}, but one sample needs {need} ({units} for the inputs plus the target); use a longer file or a shorter sequence length</source>
+        <translation>데이터가 {unit} {n}개뿐인데, 샘플 하나에는 {need}개(입력과 목표)가 필요합니다. 더 긴 파일을 쓰거나 시퀀스 길이를 줄이세요.</translation>
+    </message>
+    <message>
+        <source>{n} {unit} are too few to give both a training and a validation part at least {need} {unit} each; use a longer file, a shorter sequence length, or val_fraction=0</source>
+        <translation>{unit} {n}개로는 학습 부분과 검증 부분에 각각 {unit} {need}개 이상을 줄 수 없습니다. 더 긴 파일을 쓰거나, 시퀀스 길이를 줄이거나, val_fraction=0으로 하세요.</translation>
+    </message>
+</context>
+</TS>
