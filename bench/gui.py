@@ -195,10 +195,14 @@ def idle_lateness(app, path: Path, seconds: float) -> list[float]:
 
 # -- 1 and 2. training ---------------------------------------------------------------------------
 def settings_for(dataset, epochs: int, batch_size: int) -> dict:
+    """The window's settings (its snapshot cadence too), for both the window and headless."""
+    from seqstudio.gui.views import SNAPSHOT_SECONDS
+
     steps = max(1, -(-dataset.n_train // batch_size))
     return {"epochs": epochs, "batch_size": batch_size, "optimizer": "adam",
             "learning_rate": 1e-3, "seed": 0,
-            "snapshot_every": max(1, steps // 4) if steps >= 8 else None}
+            "snapshot_every": max(1, steps // 4) if steps >= 8 else None,
+            "snapshot_seconds": SNAPSHOT_SECONDS}
 
 
 class Clock:

@@ -1,7 +1,8 @@
 """The lower-area views' cost while a run trains from the window (issue #14, point 5).
 
-One training run from a real window (1366×768) with a snapshot at every batch, so the views have
-something new to draw at every turn. Every ~1.5 s the next tab is brought to the front, so each
+One training run from a real window (1366×768) with the window's own snapshot cadence (a few per
+epoch and one at least every ``SNAPSHOT_SECONDS``, 0.18 s; ``--every-batch``: one after every
+batch instead), so the views have something new to draw five times a second. Every ~1.5 s the next tab is brought to the front, so each
 view is on screen for part of the run (only the tab in front is ever drawn). Printed beside the
 targets:
 
@@ -57,6 +58,8 @@ def main() -> int:
                         help="execution mode; ':1' runs one batch per compiled call, so a snapshot "
                              "is taken after every batch (with several per call, only the call's "
                              "last batch may take one)")
+    parser.add_argument("--every-batch", action="store_true",
+                        help="a snapshot after every batch (the window's cadence otherwise)")
     parser.add_argument("--rate", type=float, default=10.0,
                         help="snapshots per second of the replayed stream after the run")
     parser.add_argument("--profile", metavar="FILE",
@@ -86,9 +89,12 @@ def main() -> int:
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready")
     window.model_panel.select_cell(args.cell)
-    values = {**window.controls.values(), "epochs": args.epochs, "batch_size": args.batch_size,
-              "execution_mode": args.execution, "snapshot_every": 1}
-    window.controls.set_values(values)
+    window.controls.set_values({**window.controls.values(), "epochs": args.epochs,
+                                "batch_size": args.batch_size, "execution_mode": args.execution})
+    values = {**window.train_settings(), "epochs": args.epochs,  # the window's snapshot cadence
+              "batch_size": args.batch_size, "execution_mode": args.execution}
+    if args.every_batch:
+        values["snapshot_every"] = 1
     window.train_settings = lambda: dict(values)
     live = window.live
     loop = QEventLoop()
@@ -110,8 +116,10 @@ def main() -> int:
         profiler.disable()
         profiler.dump_stats(args.profile)
     assert done and done[0].status == "finished", done
+    cadence = "every batch" if args.every_batch else \
+        f"every {values['snapshot_every']} batches and {values['snapshot_seconds']} s"
     print(f"seqstudio views benchmark · {path.name} · {args.cell} · {args.epochs} epochs · batch "
-          f"{args.batch_size} · a snapshot every batch ({len(live.model.snapshots)} snapshots, "
+          f"{args.batch_size} · snapshots {cadence} ({len(live.model.snapshots)}, "
           f"{len(live.model.weights)} with weights) · Qt {app.platformName()} · "
           f"{os.cpu_count()} CPUs · {watch.seconds:.1f} s")
     print("while training, every tab brought forward in turn:")

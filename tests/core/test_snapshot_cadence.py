@@ -17,7 +17,8 @@ import engine_fixtures as F  # noqa: E402
 
 def test_a_snapshot_is_taken_when_the_interval_has_passed(tmp_path, monkeypatch):
     """A clock that moves 0.1 s a batch and a 0.25 s cadence: the first batch, then every third
-    (0.3 s after the last), with the glass box's snapshots of the same moments."""
+    (0.3 s after the last), with the glass box's snapshots of the same moments; not the epoch's
+    last batch, whose weights the epoch's own snapshot shows a moment later."""
     clock = [0.0]
     monkeypatch.setattr(trainer_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     settings = TrainSettings(epochs=1, batch_size=16, execution_mode="unrolled:1",
@@ -36,6 +37,7 @@ def test_a_snapshot_is_taken_when_the_interval_has_passed(tmp_path, monkeypatch)
     steps = events[0].steps_per_epoch
     assert steps >= 4
     mid = [e.batch for e in events if isinstance(e, HiddenSnapshot) and e.batch >= 0]
-    assert mid == list(range(0, steps, 3))
+    assert mid == list(range(0, steps - 1, 3))
+    assert [e.batch for e in events if isinstance(e, HiddenSnapshot)][-1] == -1
     weights = [e.batch for e in events if isinstance(e, WeightsSnapshot) and e.batch >= 0]
     assert weights == mid

@@ -9,6 +9,7 @@ from gui_helpers import bundled_samples, tiny_training, wait_ready
 
 from seqstudio.glassbox.health import health_warning
 from seqstudio.gui.glass_words import training_order
+from seqstudio.gui.weight_plots import colored
 
 SAMPLES = bundled_samples()
 TRAIN_TIMEOUT = 180_000
@@ -25,7 +26,10 @@ def check_shows(view, weights, activation: str) -> None:
     assert panel.snapshot is weights
     layer = weights.layers[panel.current_layer()]
     wx, wh, b = layer.weights["kernel"], layer.weights["recurrent_kernel"], layer.weights["bias"]
-    shown_wx, shown_wh, shown_b = (h.image.image for h in panel.heatmaps)
+    shown_wx, shown_wh, shown_b = (h.values for h in panel.heatmaps)
+    for h in panel.heatmaps:  # the pixels are those values' colours, on the colour bar's scale
+        assert h.levels == tuple(panel.colorbar.levels())
+        np.testing.assert_array_equal(h.image.image, colored(h.values, h.levels))
     np.testing.assert_allclose(shown_wx, wx, rtol=1e-6)
     np.testing.assert_allclose(shown_wh, wh, rtol=1e-6)
     np.testing.assert_allclose(shown_b, b[None, :], rtol=1e-6)

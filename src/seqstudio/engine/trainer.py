@@ -351,8 +351,10 @@ class Trainer:
         if not snapshot:
             return
         k, seconds = self.settings.snapshot_every, self.settings.snapshot_seconds
-        if k and (batch + 1) // k > (previous + 1) // k or \
-                seconds and time.monotonic() - self._last_snapshot >= seconds:
+        # not the time-based one on an epoch's last batch: the epoch's own snapshot follows
+        last = batch + 1 >= math.ceil(self.dataset.n_train / self.settings.batch_size)
+        if k and (batch + 1) // k > (previous + 1) // k or seconds and not last and \
+                time.monotonic() - self._last_snapshot >= seconds:
             self._snapshot(epoch, batch)
 
     def record_epoch(self, epoch: int, metrics: dict[str, float]) -> None:

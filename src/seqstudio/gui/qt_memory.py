@@ -111,6 +111,7 @@ class QtMemoryView(QWidget):
         #: how many history snapshots the extent has read, the last of them, and the extent
         self._extent_of: tuple | None = None
         self._history_at: dict[int, int] = {}  # id of a history snapshot -> its index
+        self._history_range: tuple[float, int] | None = None
 
     # -- building ----------------------------------------------------------------------------
     def _make_influence_plot(self) -> pg.PlotWidget:
@@ -127,9 +128,10 @@ class QtMemoryView(QWidget):
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
             item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(70, 110, 180, 200),
-                                    pen=None)
-        self.forgotten = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(190, 190, 200, 200),
+        # opaque brushes (the colours the translucent ones had on white): a translucent fill is
+        # blended pixel by pixel, a few milliseconds a repaint for bars this tall
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(110, 141, 196), pen=None)
+        self.forgotten = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(204, 204, 212),
                                          pen=None)
         self.mean_curve = pg.PlotDataItem(pen=pg.mkPen((230, 120, 20), width=2))
         self.threshold_line = pg.InfiniteLine(angle=0, pen=pg.mkPen((200, 40, 40), width=1,
@@ -176,7 +178,7 @@ class QtMemoryView(QWidget):
     def clear(self) -> None:
         self.snapshot = None
         self._history_key = self._ticks_key = self._range_key = self._extent = None
-        self._extent_of = None
+        self._extent_of = self._history_range = None
         self.bars.setOpts(x=[], height=[])
         self.forgotten.setOpts(x=[], height=[])
         self.mean_curve.setData([], [])
@@ -277,8 +279,11 @@ class QtMemoryView(QWidget):
             self._extent_of = (len(history), history[-1], extent) if history else None
             steps = max((len(s.probe) for s in history), default=1)
             right = float(np.ceil(self._history_x.max())) if len(history) else 1.0
-            self.history_plot.getPlotItem().getViewBox().setRange(
-                xRange=(0, max(right, 1.0)), yRange=(0, steps), padding=0.04)
+            view_range = (max(right, 1.0), steps)
+            if view_range != self._history_range:  # the axes are laid out again when it moves
+                self._history_range = view_range
+                self.history_plot.getPlotItem().getViewBox().setRange(
+                    xRange=(0, view_range[0]), yRange=(0, steps), padding=0.04)
         index = self._history_at.get(id(selected))
         if index is not None and (index >= len(history) or history[index] is not selected):
             index = None

@@ -41,7 +41,7 @@ from seqstudio.gui.glass_words import (
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
-from seqstudio.gui.weight_plots import MatrixHeatmap, eigen_plot, radius_plot
+from seqstudio.gui.weight_plots import COLORMAP, MatrixHeatmap, eigen_plot, radius_plot
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 EMPTY = QT_TRANSLATE_NOOP("WeightsView", "Train a model to see its weights and how healthy "
@@ -93,9 +93,10 @@ class QtWeightsView(QWidget):
                          MatrixHeatmap(self.matrices, 1, 1)]
         self.heatmaps[2].plot.setMinimumHeight(78)  # b is one row: a strip under Wh
         self.heatmaps[2].plot.setMaximumHeight(78)
-        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
+        # the heatmaps colour their images themselves (weight_plots.colored): the bar only shows
+        # the scale
+        self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(COLORMAP),
                                         width=10, interactive=False)
-        self.colorbar.setImageItem([h.image for h in self.heatmaps])
         self.matrices.addItem(self.colorbar, row=0, col=2, rowspan=2)
         self.eigen_plot, self.eigen_points = eigen_plot(
             translate("WeightsView", "eigenvalues of Wh · unit circle"))
@@ -130,6 +131,7 @@ class QtWeightsView(QWidget):
         self._history_y = np.zeros(0)
         self._history_at: dict[int, int] = {}  # id of a history snapshot -> its index
         self._history_peak = 0.0  # the largest |weight| of the layer over the history
+        self._radius_range: tuple[float, float] | None = None
 
     # -- drawing -----------------------------------------------------------------------------
     def set_activation(self, activation: str) -> None:
@@ -145,6 +147,7 @@ class QtWeightsView(QWidget):
     def clear(self) -> None:
         self.snapshot = None
         self._shown = self._history_key = self._eigen_range = self._levels = None
+        self._radius_range = None
         self._peaks.clear()
         for heatmap in self.heatmaps:
             heatmap.clear()
@@ -260,8 +263,11 @@ class QtWeightsView(QWidget):
             finite = self._history_y[np.isfinite(self._history_y)]
             top = nice_ceiling(max(1.2, 1.1 * float(finite.max()))) if finite.size else 1.2
             right = float(np.ceil(self._history_x.max())) if usable else 1.0
-            self.radius_plot.getPlotItem().getViewBox().setRange(
-                xRange=(0, max(right, 1.0)), yRange=(0, top), padding=0.04)
+            view_range = (max(right, 1.0), top)
+            if view_range != self._radius_range:  # the axes are laid out again when it moves
+                self._radius_range = view_range
+                self.radius_plot.getPlotItem().getViewBox().setRange(
+                    xRange=(0, view_range[0]), yRange=(0, top), padding=0.04)
         at = self._history_at.get(id(self.snapshot))
         if at is not None and self._history_snaps[at] is not self.snapshot:
             at = None

@@ -9,6 +9,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem
 
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
+#: the colour map of the weights (diverging, white at 0), the name the colour bar is given
+COLORMAP = "CET-D1"
+#: its colours, once: each draw indexes this table instead of pyqtgraph building a 256-entry
+#: colour table for every image it renders
+_LUT = pg.colormap.get(COLORMAP).getLookupTable(nPts=256, alpha=True)
+
+
+def colored(values: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """``values`` as RGBA (uint8, the same shape plus 4) on :data:`COLORMAP` from ``levels[0]``
+    to ``levels[1]`` (NaN drawn as 0, an infinite value at its end of the scale)."""
+    lo, hi = levels
+    scaled = (np.nan_to_num(np.asarray(values, dtype=np.float32)) - lo) * (255.0 / max(hi - lo,
+                                                                                  1e-12))
+    return _LUT[np.clip(np.rint(scaled), 0, 255).astype(np.intp)]
 
 
 class MatrixHeatmap:
@@ -27,11 +41,14 @@ class MatrixHeatmap:
         self.plot.addItem(self.image)
         self._shape: tuple[int, int] | None = None
         self.title = ""  # what the title says: the weight's name and shape
+        self.values: np.ndarray | None = None
+        self.levels: tuple[float, float] | None = None
 
     def show(self, values: np.ndarray, title: str, levels: tuple[float, float],
              rows: str, cols: str) -> None:
         values = np.atleast_2d(np.asarray(values, dtype=np.float32))
-        self.image.setImage(np.nan_to_num(values), autoLevels=False, levels=levels)
+        self.values, self.levels = values, levels  # what the image's colours show
+        self.image.setImage(colored(values, levels), autoLevels=False)
         if values.shape != self._shape:
             self._shape = values.shape
             r, c = values.shape
@@ -45,6 +62,7 @@ class MatrixHeatmap:
             self.plot.setLabel("bottom", cols if values.shape[0] > 1 else f"{title} · {cols}")
 
     def clear(self) -> None:
+        self.values = self.levels = None
         self.image.clear()
         self._shape = None
         self.title = ""
