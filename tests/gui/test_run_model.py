@@ -98,3 +98,22 @@ def test_clear_keeps_the_chosen_layer_and_replay_notifies_once():
                   "predictions": [], "influence": [influence(1)]})
     assert topics == ["run"]
     assert model.replayed and model.snapshot.epoch == 1 and model.influence_at().epoch == 1
+
+
+def test_the_influence_series_is_sorted_once_per_new_snapshot():
+    """A view reads the series at every draw: until another snapshot arrives it is the same list
+    (not sorted again), in training order (an epoch's end after its batches), indexed by
+    ``series_index``; a new snapshot, or a snapshot of the same moment again, makes a new one."""
+    model = RunModel()
+    events = [influence(0, 3), influence(0), influence(0, 1), influence(1, 0)]
+    for ev in events:
+        model.add(ev)
+    series = model.influence_series()
+    assert series is model.influence_series()
+    assert [(s.epoch, s.batch) for s in series] == [(0, 1), (0, 3), (0, -1), (1, 0)]
+    assert [model.series_index(ev) for ev in events] == [1, 2, 0, 3]
+    assert model.series_index(influence(0, 3)) is None  # not one of the run's
+    again = influence(0, 3)
+    model.add(again)  # the same moment, sent again: it replaces the first
+    assert model.influence_series() is not series
+    assert model.series_index(again) == 1 and model.series_index(events[0]) is None
