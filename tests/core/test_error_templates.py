@@ -71,6 +71,8 @@ def test_the_errors_a_user_meets_first_are_marked_and_unchanged(tmp_path):
     empty.write_text("")
     words = tmp_path / "words.csv"
     words.write_text("name,city\nann,paris\n", encoding="utf-8")
+    few = tmp_path / "few.csv"
+    few.write_text("value\n1\n2\nn/a?\n4\n5\n", encoding="utf-8")
     errors = {
         f"{empty}: the file is empty; choose a file with text or a table in it":
             refused(load_dataset, empty),
@@ -81,6 +83,10 @@ def test_the_errors_a_user_meets_first_are_marked_and_unchanged(tmp_path):
         f"{words}: the table has no numeric column to forecast and no text-and-label pair to "
         "classify (columns: 'name' (str), 'city' (str)); choose the columns with "
         "text_column/label_column or columns": refused(load_dataset, words),
+        f"{few} (column 'value'): no column of numbers to forecast: column 'value' holds numbers, "
+        "but 1 of its 5 cells is not a number: 'n/a?' (row 3, line 4); fix those cells, or treat "
+        "them as missing values with treat_as_missing=['value'] (CLI: --treat-as-missing value)":
+            refused(load_dataset, few),
         f"{tmp_path} is not a run directory (no config.json)": refused(RunDir, tmp_path),
         "training setting 'epochs' must be an integer >= 1, got 0":
             refused(lambda: TrainSettings(epochs=0)),

@@ -49,7 +49,9 @@ def bad_files(folder):
     empty.write_text("")
     words = folder / "words.csv"  # no column of numbers, no text-and-label pair
     words.write_text("name,city\nann,paris\nbob,rome\n", encoding="utf-8")
-    return {"empty": empty, "no numbers": words}
+    few = folder / "few.csv"  # a column of numbers with a cell that is not one
+    few.write_text("value\n1\n2\nn/a?\n4\n5\n", encoding="utf-8")
+    return {"empty": empty, "no numbers": words, "bad cell": few}
 
 
 def test_a_wrong_data_file_is_refused_in_korean(qtbot, make_window, monkeypatch, tmp_path,
@@ -67,6 +69,7 @@ def test_a_wrong_data_file_is_refused_in_korean(qtbot, make_window, monkeypatch,
     assert "비어 있습니다" in texts["empty"]
     assert "'name' (str), 'city' (str)" in texts["no numbers"]  # the values, as the core found them
     assert "파일이 없습니다" in texts["missing"]
+    assert "'n/a?'(3행, 4번째 줄)" in texts["bad cell"]  # the cell and its place, in Korean
     assert window.statusBar().currentMessage() == texts["missing"]  # the status bar says it too
 
 

@@ -64,17 +64,25 @@ def forecast_columns(frame, cols: Columns, opts, axis: TimeAxis | None, path):
 
 
 def _no_numeric_column(frame, cols: Columns, path) -> DataError:
-    others = []
+    others = {}
     if cols.index is not None:
-        others.append(f"{cols.index!r} only numbers the rows; columns=[...] can choose it")
+        others["index"] = Phrase(QT_TRANSLATE_NOOP("Errors", "{name!r} only numbers the rows; "
+                                                   "columns=[...] can choose it"), name=cols.index)
     if cols.time is not None:
-        others.append(f"{' and '.join(map(repr, cols.time.columns))} "
-                      f"{'is' if len(cols.time.columns) == 1 else 'are'} the time axis")
-    also = f" ({'; '.join(others)})" if others else ""
+        names = " and ".join(map(repr, cols.time.columns))
+        others["time"] = (Phrase(QT_TRANSLATE_NOOP("Errors", "{names} is the time axis"), names=names)
+                          if len(cols.time.columns) == 1 else
+                          Phrase(QT_TRANSLATE_NOOP("Errors", "{names} are the time axis"),
+                                 names=names))
+    # punctuation around a list: no words to translate, the parts are translated
+    also = Phrase(" (" + "; ".join(f"{{{key}}}" for key in others) + ")", **others) if others else ""
     if cols.issues:
-        reasons = "; ".join(i.describe() for i in cols.issues)
-        return ColumnError(f"no column of numbers to forecast{also}: {reasons}", cols.issues,
-                           path=path, where=f"column {cols.issues[0].column!r}")
+        described = {f"reason{i}": issue.describe() for i, issue in enumerate(cols.issues)}
+        reasons = Phrase("; ".join(f"{{{key}}}" for key in described), **described)  # a list
+        return ColumnError(Phrase(QT_TRANSLATE_NOOP("Errors", "no column of numbers to "
+                                                    "forecast{also}: {reasons}"),
+                                  also=also, reasons=reasons), cols.issues,
+                           path=path, where=in_column(cols.issues[0].column))
     kinds = ", ".join(f"{c!r} ({frame[c].dtype})" for c in frame.columns)
     return DataError(
         Phrase(QT_TRANSLATE_NOOP("Errors", "the table has no numeric column to forecast "
@@ -115,7 +123,8 @@ def unused_notes(frame, cols: Columns, used: list[str], axis, opts) -> list[str]
     chosen = set(opts.treat_as_missing or [])
     for issue in cols.issues:
         if issue.column not in used and issue.column not in chosen:
-            notes.append(f"not used: {issue.describe()}")
+            notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "not used: {reason}"),
+                              reason=issue.describe()))
     for col in used:
         if years_out_of_order(frame, col):
             notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "column {name!r} holds years, but "

@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: a column is offered "treat as missing" when at most this many cells are bad...
 FEW_BAD_CELLS = 10
@@ -62,27 +63,41 @@ class ColumnIssue:
 
     def cells_text(self) -> str:
         """``'n/a?' (row 18, line 19), 'x' (row 91, line 92)`` and how many more."""
-        parts = []
-        for text, row, line in zip(self.cells, self.rows, self.lines, strict=True):
-            where = f"row {row}" + (f", line {line}" if line is not None else "")
-            parts.append(f"{text!r} ({where})")
+        parts = {}
+        for i, (text, row, line) in enumerate(zip(self.cells, self.rows, self.lines, strict=True)):
+            parts[f"cell{i}"] = (
+                Phrase(QT_TRANSLATE_NOOP("Errors", "{cell!r} (row {row})"), cell=text, row=row)
+                if line is None else
+                Phrase(QT_TRANSLATE_NOOP("Errors", "{cell!r} (row {row}, line {line})"),
+                       cell=text, row=row, line=line))
+        cells = Phrase(", ".join(f"{{{key}}}" for key in parts), **parts)  # a list: no words
         more = self.total_bad - len(self.cells)
-        return ", ".join(parts) + (f" and {more} more" if more > 0 else "")
+        if more > 0:
+            return Phrase(QT_TRANSLATE_NOOP("Errors", "{cells} and {more} more"), cells=cells,
+                          more=more)
+        return cells
 
     def describe(self) -> str:
         """One sentence: what is wrong, where, and what to do."""
+        name, cells = self.column, self.cells_text()
         if self.total_bad > self.total_values / 2:
-            return (f"column {self.column!r} should hold numbers but holds text "
-                    f"({self.cells_text()}); choose other columns")
-        some = "1 of its" if self.total_bad == 1 else f"{self.total_bad} of its"
-        verb = "is not a number" if self.total_bad == 1 else "are not numbers"
-        what = f"column {self.column!r} holds numbers, but {some} {self.total_values} cells {verb}: " \
-               f"{self.cells_text()}"
+            return Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} should hold numbers but "
+                                            "holds text ({cells}); choose other columns"),
+                          name=name, cells=cells)
+        what = (Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} holds numbers, but 1 of its "
+                                         "{total} cells is not a number: {cells}"),
+                       name=name, total=self.total_values, cells=cells)
+                if self.total_bad == 1 else
+                Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} holds numbers, but {bad} of its "
+                                         "{total} cells are not numbers: {cells}"),
+                       name=name, bad=self.total_bad, total=self.total_values, cells=cells))
         if self.treatable:
-            return (f"{what}; fix those cells, or treat them as missing values with "
-                    f"treat_as_missing=[{self.column!r}] (CLI: --treat-as-missing "
-                    f"{_cli_quote(self.column)})")
-        return f"{what}; fix those cells, or choose other columns"
+            return Phrase(QT_TRANSLATE_NOOP("Errors", "{what}; fix those cells, or treat them as "
+                                            "missing values with treat_as_missing=[{name!r}] "
+                                            "(CLI: --treat-as-missing {cli})"),
+                          what=what, name=name, cli=_cli_quote(name))
+        return Phrase(QT_TRANSLATE_NOOP("Errors", "{what}; fix those cells, or choose other "
+                                        "columns"), what=what)
 
 
 class ColumnError(DataError):

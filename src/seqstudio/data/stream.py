@@ -30,7 +30,8 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from seqstudio.data.dataset import SHUFFLE_BUFFER, count_of
 from seqstudio.data.windows import count_windows
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: files above this many bytes stream from disk unless ``stream_bytes`` or the environment say
 DEFAULT_STREAM_BYTES = 64 * 2**20
@@ -87,7 +88,8 @@ def block_bounds(path: Path, start: int, end: int, *, utf8: bool = True,
     try:
         fh = path.open("rb")
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=path) from None
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "cannot read the file: {reason}"),
+                               reason=exc.strerror or exc), path=path) from None
     with fh:
         fh.seek(start)
         pos, carry = start, b""

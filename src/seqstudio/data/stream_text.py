@@ -32,7 +32,8 @@ from seqstudio.data.stream import (
     sample_range,
 )
 from seqstudio.data.windows import next_token_windows, split_point
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 OOV_TOKEN = "[UNK]"
 #: what ``lower_and_strip_punctuation`` removes (the ASCII punctuation of Keras' regex)
@@ -196,8 +197,8 @@ def stream_lm(path: Path, size: int, head: bytes, opts: DataOptions, threshold: 
     unit = "characters" if opts.level == "char" else "words"
     if total == 0 or (opts.level == "char" and not counts.chars[
             [c for c in np.flatnonzero(counts.chars) if not chr(c).isspace()]].any()):
-        raise DataError("the text has no characters other than whitespace; choose a file with "
-                        "text in it", path=path)
+        raise DataError(QT_TRANSLATE_NOOP("Errors", "the text has no characters other than "
+                                          "whitespace; choose a file with text in it"), path=path)
     ranked, freq = counts.ranked()
     cap = text_defaults.cap_for(opts.level, opts.vocab)
     kept = max(cap - 2, 0)
@@ -221,9 +222,11 @@ def stream_lm(path: Path, size: int, head: bytes, opts: DataOptions, threshold: 
     else:
         stream.word_ids = {w: i for i, w in enumerate(chosen, start=2)}
     if total < T + 1:
-        raise DataError(f"the text has only {total} {unit}, but one sample needs {T + 1} ({T} "
-                        "steps and the next token); use a longer text or a shorter sequence "
-                        "length (seq_len)", path=path)
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "the text has only {n} {unit}, but one "
+                                                 "sample needs {need} ({steps} steps and the next "
+                                                 "token); use a longer text or a shorter "
+                                                 "sequence length (seq_len)"),
+                               n=total, unit=Phrase(unit), need=T + 1, steps=T), path=path)
     split, split_notes = split_point(total, T + 1, opts.val_fraction, unit=unit, path=path)
     stream.train, stream.val = (0, split), (split, total)
     if progress is not None:

@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from seqstudio.data.dataset import date_label, has_time_of_day
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 DATE_NAMES = ("date", "time", "datetime", "timestamp", "ds", "day", "month", "year", "period")
 YEAR_NAMES = ("year", "years", "yr", "yyyy", "jahr", "annee", "année", "ano", "año", "anno")
@@ -222,9 +223,10 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
                 if _period_key(frame, year, part, top) is not None:
                     return TimeAxis(f"{year}+{part}", (year, part), kind)  # type: ignore[arg-type]
         raise DataError(
-            f"date_column {spec!r}: {year!r} must hold years and {part!r} quarters (1-4) or "
-            "months (1-12), no two rows with the same year and part",
-            path=path, where=f"column {year!r}",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "date_column {spec!r}: {year!r} must hold years and "
+                                     "{part!r} quarters (1-4) or months (1-12), no two rows with "
+                                     "the same year and part"), spec=spec, year=year, part=part),
+            path=path, where=in_column(year),
         )
     col = find_column(path, frame, spec, "date_column")
     if not _is_numeric(frame[col]):
@@ -240,10 +242,13 @@ def time_axis_for(frame: pd.DataFrame, spec: str, path: Path | None, find_column
     axis = TimeAxis(col, (col,), "decimal-year") if in_range and _decimal_months(values) is not None else None
     if axis is None:
         raise DataError(
-            f"column {col!r} holds numbers that are not years (whole numbers from {FIRST_YEAR} "
-            f"to {LAST_YEAR}); a date column needs dates (2024-01-31), years, decimal "
-            "years (1959.25), or a year and a quarter or month column: date_column='year+quarter'",
-            path=path, where=f"column {col!r}",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} holds numbers that are not years "
+                                     "(whole numbers from {first} to {last}); a date column needs "
+                                     "dates (2024-01-31), years, decimal years (1959.25), or a "
+                                     "year and a quarter or month column: "
+                                     "date_column='year+quarter'"),
+                   name=col, first=FIRST_YEAR, last=LAST_YEAR),
+            path=path, where=in_column(col),
         )
     return axis
 

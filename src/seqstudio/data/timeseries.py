@@ -131,16 +131,20 @@ def _numeric_columns(frame, used: list[str], opts: DataOptions, path, notes: lis
             issue = numeric_issue(frame, col)
             assert issue is not None
             if col not in missing_ok:
-                raise ColumnError(issue.describe(), [issue], path=path, where=f"column {col!r}")
+                raise ColumnError(issue.describe(), [issue], path=path, where=in_column(col))
             if issue.total_bad > issue.total_values / 2:
                 raise ColumnError(
-                    f"column {col!r} is mostly text ({issue.total_bad} of {issue.total_values} "
-                    f"cells are not numbers: {issue.cells_text()}); treat_as_missing is for a "
-                    "few bad cells in a column of numbers; choose other columns",
-                    [issue], path=path, where=f"column {col!r}",
+                    Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} is mostly text ({bad} of "
+                                             "{total} cells are not numbers: {cells}); "
+                                             "treat_as_missing is for a few bad cells in a "
+                                             "column of numbers; choose other columns"),
+                           name=col, bad=issue.total_bad, total=issue.total_values,
+                           cells=issue.cells_text()),
+                    [issue], path=path, where=in_column(col),
                 )
-            notes.append(f"treated {issue.total_bad} cells of {col!r} that are not numbers as "
-                         f"missing: {issue.cells_text()}")
+            notes.append(Note(QT_TRANSLATE_NOOP("DatasetNotes", "treated {n} cells of {name!r} "
+                                                "that are not numbers as missing: {cells}"),
+                              n=issue.total_bad, name=col, cells=issue.cells_text()))
         out[col] = values
     return out
 
@@ -198,15 +202,18 @@ def _missing(data: pd.DataFrame, dates, opts: DataOptions, path):
     if not isna.any():
         return data, dates, []
     per_col = {c: int(n) for c, n in zip(data.columns, isna.sum(axis=0), strict=True) if n}
-    listing = ", ".join(f"{n} in {c!r}" for c, n in per_col.items())
+    counts = {f"column{i}": Phrase(QT_TRANSLATE_NOOP("Errors", "{n} in {name!r}"), n=n, name=c)
+              for i, (c, n) in enumerate(per_col.items())}
+    listing = Phrase(", ".join(f"{{{key}}}" for key in counts), **counts)  # a list: no words
     rows = data.index.to_numpy()[isna.any(axis=1)]
     if opts.missing == "error":
         first = next(iter(per_col))
         raise DataError(
-            f"missing values ({listing}) at {rows_text(rows)}; fill them in, or choose "
-            "missing='interpolate' or missing='drop'",
+            Phrase(QT_TRANSLATE_NOOP("Errors", "missing values ({listing}) at {rows}; fill them "
+                                     "in, or choose missing='interpolate' or missing='drop'"),
+                   listing=listing, rows=rows_text(rows)),
             path=path,
-            where=f"column {first!r}",
+            where=in_column(first),
         )
     if opts.missing == "drop":
         keep = ~isna.any(axis=1)

@@ -51,6 +51,10 @@
         <translation>쓰지 않은 열: {columns}(비어 있음)</translation>
     </message>
     <message>
+        <source>not used: {reason}</source>
+        <translation>쓰지 않은 열: {reason}</translation>
+    </message>
+    <message>
         <source>column {name!r} holds years, but they repeat or are out of order (several series one after another?), so they are not the time axis; the rows are used in file order and the column is an input</source>
         <translation>{name!r} 열에는 연도가 들어 있지만 반복되거나 순서가 맞지 않아(여러 시계열이 이어져 있나요?) 시간 축으로 쓰지 않았습니다. 행은 파일 순서대로 쓰고, 이 열은 입력으로 씁니다.</translation>
     </message>
@@ -89,6 +93,10 @@
     <message>
         <source>column(s) {columns} are constant in the training part</source>
         <translation>{columns} 열은 학습 부분에서 값이 일정합니다.</translation>
+    </message>
+    <message>
+        <source>treated {n} cells of {name!r} that are not numbers as missing: {cells}</source>
+        <translation>{name!r}에서 숫자가 아닌 셀 {n}개를 결측값으로 처리했습니다: {cells}</translation>
     </message>
     <message>
         <source>dropped {n} {unit} with no date ({rows})</source>
@@ -331,6 +339,7 @@
     </message>
     <message>
         <source>cannot read the file: {reason}</source>
+        <extracomment>the unit of reading; blocks end at a line break (or a space) so no token or row is cut. Small, so that the temporaries of a block (4 bytes a character while encoding) stay a few MB: with 4 MiB, peak memory grew 1.8x from a 10 MB to a 1 GB text (1.56x with 1 MiB, 1.04x once tf.data's autotuner was off, see tf_dataset) tokens of each part kept in memory for the probe, the baselines and the previews... ...and rows of a table (a row of floats weighs more than a token: 64K rows keep the sample under ~10 MB, so memory is flat from files of a few MB on) windows cut at once batches handed from the Python generator to tf.data at once ``progress(fraction done in [0, 1], what is being done)``; raise from it to stop the load</extracomment>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
@@ -356,6 +365,22 @@
     <message>
         <source>column {name!r} is the date column and cannot be a target</source>
         <translation>{name!r} 열은 날짜 열이므로 목표로 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{name!r} only numbers the rows; columns=[...] can choose it</source>
+        <translation>{name!r}은(는) 행 번호일 뿐입니다. columns=[...]로 고를 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{names} is the time axis</source>
+        <translation>{names}은(는) 시간 축입니다</translation>
+    </message>
+    <message>
+        <source>{names} are the time axis</source>
+        <translation>{names}은(는) 시간 축입니다</translation>
+    </message>
+    <message>
+        <source>no column of numbers to forecast{also}: {reasons}</source>
+        <translation>예측할 숫자 열이 없습니다{also}: {reasons}</translation>
     </message>
     <message>
         <source>the table has no numeric column to forecast (columns: {kinds}){also}; a time series needs at least one column of numbers, or choose the columns with columns=[...]</source>
@@ -461,6 +486,7 @@
     </message>
     <message>
         <source>the text has no characters other than whitespace; choose a file with text in it</source>
+        <extracomment>what ``lower_and_strip_punctuation`` removes (the ASCII punctuation of Keras' regex) char level: id by code point (the last entry is [UNK], for code points beyond the table) word level: id by word (UTF-8 bytes)</extracomment>
         <translation>텍스트에 공백 말고는 글자가 없습니다. 텍스트가 들어 있는 파일을 고르세요.</translation>
     </message>
     <message>
@@ -473,12 +499,24 @@
         <translation>{name!r} 열의 {rows}에 무한대 값이 있습니다. 숫자로 바꾸거나, 셀을 비워 두어 결측값으로 처리하게 하세요.</translation>
     </message>
     <message>
+        <source>column {name!r} is mostly text ({bad} of {total} cells are not numbers: {cells}); treat_as_missing is for a few bad cells in a column of numbers; choose other columns</source>
+        <translation>{name!r} 열은 대부분 텍스트입니다(셀 {total}개 중 {bad}개가 숫자가 아닙니다: {cells}). treat_as_missing은 숫자 열의 잘못된 셀 몇 개를 위한 것입니다. 다른 열을 고르세요.</translation>
+    </message>
+    <message>
         <source>column {name!r} holds dates, but {cell!r} at {rows} is not one; fix those cells, or choose another date_column</source>
         <translation>{name!r} 열에는 날짜가 들어 있지만 {rows}의 {cell!r}은(는) 날짜가 아닙니다. 그 셀을 고치거나 다른 date_column을 고르세요.</translation>
     </message>
     <message>
         <source>column {name!r} has no date at {rows}; fill them in, or use missing='drop' to drop those rows</source>
         <translation>{name!r} 열의 {rows}에 날짜가 없습니다. 채워 넣거나, missing='drop'으로 그 행을 버리세요.</translation>
+    </message>
+    <message>
+        <source>{n} in {name!r}</source>
+        <translation>{name!r}에 {n}개</translation>
+    </message>
+    <message>
+        <source>missing values ({listing}) at {rows}; fill them in, or choose missing='interpolate' or missing='drop'</source>
+        <translation>{rows}에 결측값이 있습니다({listing}). 채워 넣거나, missing='interpolate'나 missing='drop'을 고르세요.</translation>
     </message>
     <message>
         <source>column {name!r} has no values at all; choose other columns</source>
@@ -519,6 +557,48 @@
     <message>
         <source>{n} {unit} are too few to give both a training and a validation part at least {need} {unit} each; use a longer file, a shorter sequence length, or val_fraction=0</source>
         <translation>{unit} {n}개로는 학습 부분과 검증 부분에 각각 {unit} {need}개 이상을 줄 수 없습니다. 더 긴 파일을 쓰거나, 시퀀스 길이를 줄이거나, val_fraction=0으로 하세요.</translation>
+    </message>
+    <message>
+        <source>{cell!r} (row {row})</source>
+        <extracomment>...or at most this share of its non-empty cells. how many bad cells an issue keeps (the first ones in file order). the key under which :func:`seqstudio.data.tables.read_table` leaves where a frame came from.</extracomment>
+        <translation>{cell!r}({row}행)</translation>
+    </message>
+    <message>
+        <source>{cell!r} (row {row}, line {line})</source>
+        <translation>{cell!r}({row}행, {line}번째 줄)</translation>
+    </message>
+    <message>
+        <source>{cells} and {more} more</source>
+        <translation>{cells} 외 {more}개</translation>
+    </message>
+    <message>
+        <source>column {name!r} should hold numbers but holds text ({cells}); choose other columns</source>
+        <translation>{name!r} 열에는 숫자가 있어야 하는데 텍스트가 있습니다({cells}). 다른 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds numbers, but 1 of its {total} cells is not a number: {cells}</source>
+        <translation>{name!r} 열은 숫자 열이지만 셀 {total}개 중 1개가 숫자가 아닙니다: {cells}</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds numbers, but {bad} of its {total} cells are not numbers: {cells}</source>
+        <translation>{name!r} 열은 숫자 열이지만 셀 {total}개 중 {bad}개가 숫자가 아닙니다: {cells}</translation>
+    </message>
+    <message>
+        <source>{what}; fix those cells, or treat them as missing values with treat_as_missing=[{name!r}] (CLI: --treat-as-missing {cli})</source>
+        <translation>{what}. 그 셀을 고치거나, treat_as_missing=[{name!r}](CLI: --treat-as-missing {cli})로 결측값으로 처리하세요.</translation>
+    </message>
+    <message>
+        <source>{what}; fix those cells, or choose other columns</source>
+        <translation>{what}. 그 셀을 고치거나 다른 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>date_column {spec!r}: {year!r} must hold years and {part!r} quarters (1-4) or months (1-12), no two rows with the same year and part</source>
+        <extracomment>dates written as whole numbers: 19580329, 195803</extracomment>
+        <translation>date_column {spec!r}: {year!r}에는 연도가, {part!r}에는 분기(1-4)나 월(1-12)이 있어야 하며, 연도와 분기(월)가 같은 행이 둘 있으면 안 됩니다.</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds numbers that are not years (whole numbers from {first} to {last}); a date column needs dates (2024-01-31), years, decimal years (1959.25), or a year and a quarter or month column: date_column='year+quarter'</source>
+        <translation>{name!r} 열의 숫자는 연도({first}부터 {last}까지의 정수)가 아닙니다. 날짜 열에는 날짜(2024-01-31), 연도, 소수 연도(1959.25), 또는 연도 열과 분기나 월 열이 필요합니다: date_column='year+quarter'</translation>
     </message>
 </context>
 </TS>
