@@ -36,6 +36,7 @@ def test_candidate_block_in_english_and_korean(english_after, cell, gates):
     assert i18n.install("ko") == "ko"
     korean = block.words(say)
     assert korean.startswith(columns) and "후보 블록" in korean and "candidate" not in korean
+    assert block.words(say, symbol="Wh") == "Wh (후보 블록)"  # the weights view's short title
     square = recurrent_block("simple-rnn-tanh", {"rnn/recurrent_kernel": np.zeros((n, n))})
     assert square.words(say) == square.label == "rnn/recurrent_kernel"  # a path, said as it is
 

@@ -69,11 +69,16 @@ class RecurrentBlock:
     stop: int = 0
     label: str = ""
 
-    def words(self, say: Callable[[str], str] = str) -> str:
-        """``label``, or through ``say`` (a template of :data:`WORDS` in the user's language)."""
+    def words(self, say: Callable[[str], str] = str, symbol: str | None = None) -> str:
+        """``label``, or through ``say`` (a template of :data:`WORDS` in the user's language);
+        ``symbol`` (``"Wh"``) stands for the weight's path and its columns, for a title with
+        little room."""
+        name = symbol or self.path
+        if self.kind == "diag":
+            return f"diag({name})"
         if self.kind != "columns":
-            return self.label
-        return say(WORDS["candidate"]).format(f"{self.path}[:, {self.start}:{self.stop}]")
+            return name
+        return say(WORDS["candidate"]).format(symbol or f"{name}[:, {self.start}:{self.stop}]")
 
     def select(self, weight: Any) -> Any:
         """The square matrix out of ``weight`` (numpy or a tensor; a vector is returned as is

@@ -223,7 +223,7 @@ class QtWeightsView(QWidget):
             if block is None else \
             translate("WeightsView", "eigenvalues of Wh · unit circle") if block.kind == "matrix" \
             else translate("WeightsView", "eigenvalues of {0}").format(
-                block.words(lambda template: translate("GlassWords", template)))
+                block.words(lambda template: translate("GlassWords", template), symbol="Wh"))
         if title != self._eigen_title:
             self._eigen_title = title
             self.eigen_plot.getPlotItem().setTitle(title, size="8pt")
