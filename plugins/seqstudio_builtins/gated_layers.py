@@ -9,8 +9,9 @@ The weights follow Keras' own layout, so a model's weights can be copied to and 
   ``bias`` 2×3n (row 0 for the input, row 1 for the recurrent projection), gates in the order
   update ``z``, reset ``r``, candidate. State ``[h]``.
 
-:class:`GatedRecurrent` runs either cell. Unrolled, it computes the input projection of every
-time step in one matmul before the recurrence, as :class:`SimpleRecurrent` does.
+:class:`GatedRecurrent` runs either cell. Unrolled (short sequences), it runs the whole sequence
+as one op with a hand-written backward pass (:mod:`seqstudio_builtins.gated_sequence`); a rolled
+loop is Keras' own.
 """
 
 from __future__ import annotations
@@ -166,24 +167,23 @@ class GatedRecurrent(keras.layers.RNN):
         return self.cell.units
 
     def inner_loop(self, sequences, initial_state, mask, training=False):
-        """Unrolled and unmasked: ``x_t·W + b`` of all ``T`` steps in one ``(B·T, d)×(d, kn)``
-        matmul, then only ``h_{t-1}·U`` per step; the numbers are the cell's. Everything else
-        takes Keras' general loop."""
+        """Unrolled, unmasked and forwards, on TensorFlow: the whole sequence as one
+        differentiable op with a hand-written backward pass
+        (:mod:`seqstudio_builtins.gated_sequence`); the numbers are the cell's. A rolled loop,
+        masks, reversed sequences and foreign cells take Keras' general loop, which
+        ``bench/cells.py`` measured as the faster rolled loop on the CPU."""
         cell = self.cell
-        steps = sequences.shape[1]
-        if (not self.unroll or steps is None or mask is not None or self.go_backwards
-                or type(cell) not in (LSTMCell, GRUCell)):
+        if (not self.unroll or sequences.shape[1] is None or mask is not None
+                or self.go_backwards or type(cell) not in (LSTMCell, GRUCell)
+                or keras.backend.backend() != "tensorflow"
+                or keras.backend.standardize_dtype(sequences.dtype) != "float32"):
             return super().inner_loop(sequences, initial_state, mask, training=training)
-        projected = cell.project(sequences)
-        outputs = []
+        from seqstudio_builtins.gated_sequence import gru_sequence, lstm_sequence
+
         if isinstance(cell, LSTMCell):
-            h, c = initial_state[0], initial_state[1]
-            for t in range(steps):
-                h, c = cell.step(projected[:, t, :], h, c)
-                outputs.append(h)
-            return h, ops.stack(outputs, axis=1), [h, c]
-        h = initial_state[0]
-        for t in range(steps):
-            h = cell.step(projected[:, t, :], h)
-            outputs.append(h)
-        return h, ops.stack(outputs, axis=1), [h]
+            outputs, h, c = lstm_sequence(sequences, initial_state[0], initial_state[1],
+                                          cell.kernel, cell.recurrent_kernel, cell.bias)
+            return h, outputs, [h, c]
+        outputs, h = gru_sequence(sequences, initial_state[0], cell.kernel,
+                                  cell.recurrent_kernel, cell.bias)
+        return h, outputs, [h]
