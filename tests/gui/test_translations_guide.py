@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from PySide6.QtWidgets import QTextBrowser
 
 from seqstudio.gui import help_dialogs, i18n
@@ -38,6 +39,7 @@ def shown_guide(window) -> str:
         dialog.close()
 
 
+@pytest.mark.slow  # measured 4.9 s on the shared 2 cores (two windows, the guide rendered twice)
 def test_the_window_shows_the_guide_in_its_language(qtbot, make_window, monkeypatch):
     english = shown_guide(make_window(start_tf=False))
     assert english.startswith("The desktop app") and "사용 설명서" not in english
