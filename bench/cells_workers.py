@@ -102,6 +102,15 @@ def pin_tensorflow() -> None:
     tf.config.threading.set_inter_op_parallelism_threads(threads())
 
 
+def onednn_on() -> bool:
+    """Whether this process's TensorFlow runs its oneDNN CPU kernels (see seqstudio.execution)."""
+    try:
+        from tensorflow.python.util import _pywrap_util_port
+    except ImportError:
+        return False
+    return bool(_pywrap_util_port.IsMklEnabled())
+
+
 # ------------------------------------------------------------------------------------- ours
 def worker_ours(name: str, cfg: dict, epochs: int) -> dict:
     from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe
@@ -158,7 +167,7 @@ def worker_ours(name: str, cfg: dict, epochs: int) -> dict:
         predictor = Predictor(trainer.built.model)
         infer = _infer_rate(predictor, _data(cfg, infer_samples(cfg))[0])
         infer_cpu = CPU_RATES[-1]
-        mode = trainer.built.execution.text
+        mode = trainer.built.execution.text + (", oneDNN" if onednn_on() else "")
     gaps = [b - a for (ea, a), (eb, b) in zip(arrivals, arrivals[1:], strict=False)
             if ea == eb and ea > 0]
     steady = gaps or [0.0]
@@ -353,6 +362,8 @@ def worker_generate_torch() -> dict:
 def run_worker(items: str, epochs: int, scale: float) -> Iterator[tuple[str, dict]]:
     """One or more ``config:contender`` items (comma-separated), one after the other in this
     process, each yielded as soon as it is measured."""
+    import seqstudio.execution  # noqa: F401 - its oneDNN default, as the app's and the Trainer's
+
     for item in items.split(","):
         config, contender = item.split(":")
         cfg = {**CONFIGS[config], "scale": scale}

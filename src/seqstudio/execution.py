@@ -9,10 +9,32 @@ mode, optionally with ``:K`` batches per call (``unrolled:8``). ``bench/cells.py
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from seqstudio.errors import ParamError
+
+#: TensorFlow's switch for its oneDNN CPU kernels. The pip build leaves them off on this
+#: platform, and its own matmul ran a recurrent step's (64×128)·(128×512) product at about half
+#: oneDNN's speed (``dz·Uᵀ`` at 0.45×) on 2 cores; LSTM/GRU training on the large configuration
+#: went from ~320/~430 to ~570/~590 samples per CPU-second with it (bench/cells.py's model).
+ONEDNN_SWITCH = "TF_ENABLE_ONEDNN_OPTS"
+
+
+def prefer_onednn() -> bool:
+    """Turn TensorFlow's oneDNN kernels on unless the environment already says either way.
+
+    TensorFlow reads the switch once, when it is imported, so this acts only before that (it runs
+    when this module is imported); returns whether the switch is on for this process's
+    TensorFlow, as far as can be known."""
+    if "tensorflow" not in sys.modules:
+        os.environ.setdefault(ONEDNN_SWITCH, "1")
+    return os.environ.get(ONEDNN_SWITCH, "") not in ("", "0", "false", "False")
+
+
+prefer_onednn()
 
 MODES = ("auto", "loop", "unrolled", "loop-xla", "unrolled-xla")
 #: sequences up to this many steps are unrolled by ``auto``
