@@ -41,7 +41,10 @@ GROUPS: dict[str, list[str]] = {
     # the core's messages the GUI shows: error messages and dataset notes (QT_TRANSLATE_NOOP)
     "messages": ["src/seqstudio/errors.py", "src/seqstudio/gui/errors.py",
                  "src/seqstudio/engine/rundir.py", "src/seqstudio/engine/settings.py"]
-    + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "data").glob("*.py"))],
+    + [f"src/seqstudio/engine/{name}.py" for name in (
+        "checkpoints", "compare", "evaluate", "fitting", "resume", "trainer")]
+    + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "data").glob("*.py"))]
+    + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "lesson").glob("*.py"))],
     "cells": [str(p.relative_to(ROOT)) for p in sorted((ROOT / "plugins").rglob("*.py"))]
     + ["src/seqstudio/spec.py"],
 }

@@ -38,8 +38,11 @@ def lstm_gates(x_t, states, weights: Mapping[str, np.ndarray], params) -> dict[s
     if "bias" in weights:
         z = z + weights["bias"]
     i, f, g, o = np.split(z, 4, axis=-1)
-    gates = {"input i": _sigmoid(i), "forget f": _sigmoid(f), "candidate g": np.tanh(g),
-             "output o": _sigmoid(o)}
+    # the gate names are shown by the cell inspector, translated (context "cells")
+    gates = {QT_TRANSLATE_NOOP("cells", "input i"): _sigmoid(i),
+             QT_TRANSLATE_NOOP("cells", "forget f"): _sigmoid(f),
+             QT_TRANSLATE_NOOP("cells", "candidate g"): np.tanh(g),
+             QT_TRANSLATE_NOOP("cells", "output o"): _sigmoid(o)}
     gates["c_t = f·c_{t-1} + i·g"] = gates["forget f"] * c_prev + gates["input i"] * gates[
         "candidate g"]
     return gates
@@ -64,8 +67,9 @@ def gru_gates(x_t, states, weights: Mapping[str, np.ndarray], params) -> dict[st
     x_z, x_r, x_h = np.split(x, 3, axis=-1)
     r_z, r_r, r_h = np.split(rec, 3, axis=-1)
     reset = _sigmoid(x_r + r_r)
-    return {"update z": _sigmoid(x_z + r_z), "reset r": reset,
-            "candidate ĥ": np.tanh(x_h + reset * r_h)}
+    return {QT_TRANSLATE_NOOP("cells", "update z"): _sigmoid(x_z + r_z),
+            QT_TRANSLATE_NOOP("cells", "reset r"): reset,
+            QT_TRANSLATE_NOOP("cells", "candidate ĥ"): np.tanh(x_h + reset * r_h)}
 
 
 def gru_reference(x_t, states, weights: Mapping[str, np.ndarray], params):

@@ -57,6 +57,24 @@ class ErrorWords:
     path: str = ""
     where: Phrase | None = None
 
+    def phrase(self) -> Phrase:
+        """The whole error as one Phrase, its English ``str(error)``, to nest in another message
+        (the file and the place joined by punctuation only, so there is nothing to translate)."""
+        if self.where is not None and self.path:
+            return Phrase("{path} ({where}): {message}", path=self.path, where=self.where,
+                          message=self.message)
+        if self.where is not None or self.path:
+            return Phrase("{prefix}: {message}", prefix=self.where or self.path,
+                          message=self.message)
+        return self.message
+
+
+def error_phrase(error: BaseException) -> Phrase:
+    """What ``error`` says, as a Phrase: a :class:`SeqstudioError`'s words, anything else its
+    English text (a value nested in a message, translated where it is a Phrase)."""
+    words = getattr(error, "words", None)
+    return words.phrase() if isinstance(words, ErrorWords) else Phrase(str(error))
+
 
 class SeqstudioError(Exception):
     """Base class of every error seqstudio reports to a person instead of a traceback."""
@@ -126,3 +144,31 @@ def at_byte(offset: object) -> Phrase:
 
 def in_column(name: object) -> Phrase:
     return Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r}"), name=name)
+
+
+# -- a cell's hyperparameter checks (spec.HyperParam / CellType; ParamError) -----------------------
+def param_not_of_type(name: str, kind: str, value: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "parameter {name!r} expects {type}, got {value}"),
+                  name=name, type=kind, value=repr(value))
+
+
+def param_not_a_choice(name: str, choices: list, value: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "parameter {name!r} must be one of {choices}, "
+                                              "got {value}"),
+                  name=name, choices=repr(choices), value=repr(value))
+
+
+def param_below(name: str, least: object, value: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "parameter {name!r} must be >= {min}, got {value}"),
+                  name=name, min=least, value=repr(value))
+
+
+def param_above(name: str, most: object, value: object) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "parameter {name!r} must be <= {max}, got {value}"),
+                  name=name, max=most, value=repr(value))
+
+
+def param_unknown(cell: str, name: str, known: list[str]) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "cell {cell!r} has no parameter {name!r}; it has: "
+                                              "{known}"),
+                  cell=cell, name=name, known=", ".join(known))

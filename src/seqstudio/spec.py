@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from seqstudio.errors import ParamError
+from seqstudio.errors import (
+    ParamError,
+    param_above,
+    param_below,
+    param_not_a_choice,
+    param_not_of_type,
+    param_unknown,
+)
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,18 +69,14 @@ class HyperParam:
             elif self.type in ("str", "choice"):
                 value = str(value) if not isinstance(value, str | int | float) else value
         except (TypeError, ValueError):
-            raise ParamError(
-                f"parameter {self.name!r} expects {self.type}, got {value!r}"
-            ) from None
+            raise ParamError(param_not_of_type(self.name, self.type, value)) from None
         if self.type == "choice" and value not in self.choices:
-            raise ParamError(
-                f"parameter {self.name!r} must be one of {list(self.choices)}, got {value!r}"
-            )
+            raise ParamError(param_not_a_choice(self.name, list(self.choices), value))
         if self.type in ("int", "float"):
             if self.min is not None and value < self.min:
-                raise ParamError(f"parameter {self.name!r} must be >= {self.min}, got {value!r}")
+                raise ParamError(param_below(self.name, self.min, value))
             if self.max is not None and value > self.max:
-                raise ParamError(f"parameter {self.name!r} must be <= {self.max}, got {value!r}")
+                raise ParamError(param_above(self.name, self.max, value))
         return value
 
 
@@ -238,9 +241,7 @@ class CellType:
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
         if unknown:
-            raise ParamError(
-                f"cell {self.name!r} has no parameter {unknown[0]!r}; it has: {', '.join(known)}"
-            )
+            raise ParamError(param_unknown(self.name, unknown[0], list(known)))
         resolved = self.defaults()
         for key, value in values.items():
             resolved[key] = known[key].coerce(value)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from seqstudio.engine.rundir import RunDirError
+from seqstudio.errors import Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
     import keras
@@ -38,11 +40,18 @@ def read_checkpoint(path: Path) -> tuple[list[np.ndarray], list[np.ndarray]]:
             weights = [data[k] for k in sorted(data.files) if k.startswith("weight_")]
             state = [data[k] for k in sorted(data.files) if k.startswith("optimizer_")]
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-        raise RunDirError(f"{path} is damaged or was cut short ({type(exc).__name__}: "
-                          f"{exc})") from None
+        raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged or was cut short "
+                                                             "({kind}: {reason})"),
+                                 path=path, kind=type(exc).__name__, reason=exc)) from None
     if not weights:
-        raise RunDirError(f"{path} is damaged (it holds no weights)")
+        raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged (it holds no "
+                                                             "weights)"), path=path))
     return weights, state
+
+
+def _not_a_zip(path: Path) -> Phrase:
+    return Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged or was cut short (not a .keras "
+                                              "zip archive)"), path=path)
 
 
 def check_checkpoint(path: Path) -> None:
@@ -50,7 +59,7 @@ def check_checkpoint(path: Path) -> None:
     path = Path(path)
     if path.suffix == ".keras":
         if not zipfile.is_zipfile(path):
-            raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive)")
+            raise RunDirError(_not_a_zip(path))
     else:
         read_checkpoint(path)
 
@@ -64,18 +73,24 @@ def restore_checkpoint(model: keras.Model, path: Path) -> None:
         optimizer.build(model.trainable_variables)
     if path.suffix == ".keras":
         if not zipfile.is_zipfile(path):
-            raise RunDirError(f"{path} is damaged or was cut short (not a .keras zip archive)")
+            raise RunDirError(_not_a_zip(path))
         model.load_weights(path)
         return
     weights, state = read_checkpoint(path)
     targets = list(model.weights)
     opt_targets = list(optimizer.variables) if optimizer is not None else []
     if len(weights) != len(targets) or (state and len(state) != len(opt_targets)):
-        raise RunDirError(f"{path} holds {len(weights)} weights and {len(state)} optimizer "
-                          f"variables; the model has {len(targets)} and {len(opt_targets)}")
+        raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} holds {weights} weights and "
+                                                             "{state} optimizer variables; the "
+                                                             "model has {model} and {optimizer}"),
+                                 path=path, weights=len(weights), state=len(state),
+                                 model=len(targets), optimizer=len(opt_targets)))
     for variable, value in zip([*targets, *opt_targets[:len(state)]], [*weights, *state],
                                strict=True):
         if tuple(variable.shape) != value.shape:
-            raise RunDirError(f"{path}: {variable.path} has shape {tuple(variable.shape)}, the "
-                              f"checkpoint {value.shape}")
+            raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path}: {variable} has shape "
+                                                                 "{shape}, the checkpoint "
+                                                                 "{saved}"),
+                                     path=path, variable=variable.path,
+                                     shape=tuple(variable.shape), saved=value.shape))
         variable.assign(value)

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from seqstudio.engine.rundir import EPOCH_SECONDS, RunDir
-from seqstudio.errors import SeqstudioError
+from seqstudio.errors import Phrase, SeqstudioError
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 MIN_RUNS, MAX_RUNS = 2, 4
 #: sections in the order they are shown
@@ -90,8 +91,9 @@ def compare_runs(paths: Sequence[str | Path], *,
     :raises RunDirError: a path that is not a readable run directory (missing, damaged, newer).
     """
     if not MIN_RUNS <= len(paths) <= MAX_RUNS:
-        raise CompareError(f"compare takes {MIN_RUNS} to {MAX_RUNS} run directories, got "
-                           f"{len(paths)}")
+        raise CompareError(Phrase(QT_TRANSLATE_NOOP("Errors", "compare takes {least} to {most} run "
+                                                              "directories, got {n}"),
+                                  least=MIN_RUNS, most=MAX_RUNS, n=len(paths)))
     runs = [RunDir(p) for p in paths]
     names = _names([r.path for r in runs])
     comparison = Comparison(names, [r.path for r in runs])

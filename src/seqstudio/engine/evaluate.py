@@ -28,7 +28,8 @@ from seqstudio.engine.baselines import (
 )
 from seqstudio.engine.baselines_forecast import loss_name
 from seqstudio.engine.predict import Predictor, dataset_info, unscale_targets
-from seqstudio.errors import SeqstudioError
+from seqstudio.errors import Phrase, SeqstudioError, error_phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: validation samples scored at once, so an (N, T, V) output never has to fit in memory (the
 #: Predictor cuts each into its own compiled chunks)
@@ -60,11 +61,13 @@ def evaluate(model: Any, dataset: Dataset, *, batch_size: int = 256) -> dict[str
     from seqstudio import tasks
 
     if dataset.n_val == 0:
-        raise EvaluationError("the dataset has no validation part; use a validation fraction > 0")
+        raise EvaluationError(QT_TRANSLATE_NOOP("Errors", "the dataset has no validation part; "
+                                                          "use a validation fraction > 0"))
     try:
         spec = tasks.get(dataset.task)
     except tasks.UnknownTaskError as exc:
-        raise EvaluationError(f"no baselines: {exc}") from None
+        raise EvaluationError(Phrase(QT_TRANSLATE_NOOP("Errors", "no baselines: {error}"),
+                                     error=error_phrase(exc))) from None
     predict = predictor_of(model, len(dataset.x_val))
     metrics, model_val_loss = spec.model_metrics(predict, dataset, batch_size)
     baselines = compute_baselines(dataset)
@@ -112,8 +115,11 @@ def categorical_metrics(model: Any, ds: Dataset, batch_size: int, *,
         if probs.ndim == 3 and y.ndim == 1:
             probs = probs[:, -1]
         if probs.shape[:-1] != y.shape:
-            raise EvaluationError(f"the model outputs {probs.shape[1:]} per sample, but the "
-                                  f"targets are {y.shape[1:]}; the run and its data disagree")
+            raise EvaluationError(Phrase(QT_TRANSLATE_NOOP("Errors", "the model outputs {shape} per "
+                                                                     "sample, but the targets are "
+                                                                     "{targets}; the run and its "
+                                                                     "data disagree"),
+                                         shape=probs.shape[1:], targets=y.shape[1:]))
         probs, y = probs.reshape(-1, probs.shape[-1]), y.reshape(-1)
         if skip_padding:
             keep = y != PAD

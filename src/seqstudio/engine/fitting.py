@@ -17,7 +17,8 @@ from seqstudio import tasks
 from seqstudio.data.dataset import Dataset
 from seqstudio.engine.events import Divergence, HiddenSnapshot, Started
 from seqstudio.engine.settings import TrainSettings
-from seqstudio.errors import TrainingError
+from seqstudio.errors import Phrase, TrainingError
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.model import BuiltModel, build_model
 from seqstudio.spec import CellType
 
@@ -40,7 +41,9 @@ def build(dataset: Dataset, cell_type: CellType, cell_params: dict[str, Any],
                            loss=tasks.get(dataset.task).loss_and_metrics(dataset.head))
     except ValueError as exc:
         if "optimizer" in str(exc).lower() or "Could not interpret" in str(exc):
-            raise TrainingError(f"unknown optimizer {s.optimizer!r}: {exc}") from None
+            raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "unknown optimizer {name!r}: "
+                                                                   "{reason}"),
+                                       name=s.optimizer, reason=exc)) from None
         raise
 
 

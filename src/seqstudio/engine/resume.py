@@ -11,7 +11,8 @@ from seqstudio.engine.checkpoints import check_checkpoint
 from seqstudio.engine.record import file_sha256
 from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
-from seqstudio.errors import TrainingError
+from seqstudio.errors import Phrase, TrainingError, error_phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # pragma: no cover
     from seqstudio.data.dataset import Dataset
@@ -36,12 +37,17 @@ def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False)
     data = config.get("data", {})
     path = data.get("path")
     if not path:
-        raise TrainingError("this run was trained on in-memory data; pass the dataset to resume it")
+        raise TrainingError(QT_TRANSLATE_NOOP("Errors", "this run was trained on in-memory data; "
+                                                        "pass the dataset to resume it"))
     if not Path(path).is_file():
-        raise TrainingError(f"the run's data file {path} is gone; restore it to resume")
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the run's data file {path} is "
+                                                               "gone; restore it to resume"),
+                                   path=path))
     if data.get("sha256") and not allow_changed_data and file_sha256(path) != data["sha256"]:
-        raise TrainingError(f"the data file {path} changed since the run started (sha256 differs);"
-                            " use --force to resume on the new content")
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the data file {path} changed "
+                                                               "since the run started (sha256 "
+                                                               "differs); use --force to resume "
+                                                               "on the new content"), path=path))
     # runs recorded before language models learned a target at every step learned only the last
     return load_dataset(path, DataOptions(**{"lm_targets": "last", **data.get("options", {})}))
 
@@ -52,32 +58,43 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
     config = run.config
     latest = run.latest_checkpoint()
     if latest is None:
-        raise TrainingError(f"{run.path} has no checkpoint to resume from")
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} has no checkpoint to "
+                                                               "resume from"), path=run.path))
     done, checkpoint = latest
     try:
         check_checkpoint(checkpoint)
     except rundir.RunDirError as exc:
-        raise TrainingError(f"{exc}; delete it to resume from the checkpoint before it") from None
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{error}; delete it to resume from "
+                                                               "the checkpoint before it"),
+                                   error=error_phrase(exc))) from None
     settings = TrainSettings.from_dict(config.get("settings", {}))
     if epochs is not None:
         settings.epochs = int(epochs)
     if done >= settings.epochs:
-        raise TrainingError(f"{run.path} already trained {done} of {settings.epochs} epochs; "
-                            "pass --epochs to train further")
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} already trained {done} of "
+                                                               "{epochs} epochs; pass --epochs to "
+                                                               "train further"),
+                                   path=run.path, done=done, epochs=settings.epochs))
     if dataset is None:
         dataset = rebuild_dataset(config, allow_changed_data=allow_changed_data)
     _same_shapes(run, dataset)
     cell = config.get("cell") or {}
     if not cell.get("name"):
-        raise TrainingError(f"{run.path / rundir.CONFIG} names no cell; the run cannot resume")
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} names no cell; the run "
+                                                               "cannot resume"),
+                                   path=run.path / rundir.CONFIG))
     history = tuple(r for r in run.history() if int(r["epoch"]) <= done)
     if [int(r["epoch"]) for r in history] != list(range(1, done + 1)):
         have = [int(r["epoch"]) for r in history]
         missing = sorted(set(range(1, done + 1)) - set(have))
-        fault = (f"lacks epoch(s) {', '.join(map(str, missing))} of the {done} the checkpoint "
-                 "holds" if missing else "repeats an epoch")
-        raise TrainingError(f"{run.path / rundir.HISTORY} is damaged: it {fault}; resuming "
-                            "would leave a gap in the history")
+        fault = (Phrase(QT_TRANSLATE_NOOP("Errors", "lacks epoch(s) {missing} of the {done} the "
+                                                    "checkpoint holds"),
+                        missing=", ".join(map(str, missing)), done=done) if missing
+                 else Phrase(QT_TRANSLATE_NOOP("Errors", "repeats an epoch")))
+        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged: it {fault}; "
+                                                               "resuming would leave a gap in the "
+                                                               "history"),
+                                   path=run.path / rundir.HISTORY, fault=fault))
     state = ResumeState(checkpoint=checkpoint, epochs_done=done, config=config, history=history)
     trainer = cls(dataset, cell["name"], cell.get("params"), settings, run_dir=run.path,
                   registry=registry, resume=state)
@@ -93,19 +110,29 @@ def _same_shapes(run: rundir.RunDir, dataset: Dataset) -> None:
                                                    recorded.get("head", {}).items()}}
     spec, head = vars(dataset.input_spec), vars(dataset.head)
     now = {**spec, **{f"head_{k}": v for k, v in head.items()}}
-    names = {"vocab_size": "vocabulary size", "features": "number of input columns",
-             "seq_len": "sequence length", "head_units": "number of outputs"}
+    names = {"vocab_size": QT_TRANSLATE_NOOP("Errors", "vocabulary size"),
+             "features": QT_TRANSLATE_NOOP("Errors", "number of input columns"),
+             "seq_len": QT_TRANSLATE_NOOP("Errors", "sequence length"),
+             "head_units": QT_TRANSLATE_NOOP("Errors", "number of outputs")}
     for key, name in names.items():
         if key in before and before[key] != now.get(key):
-            raise TrainingError(f"the data now gives a {name} of {now.get(key)}, the run's model "
-                                f"was built for {before[key]}; the model cannot continue on it: "
-                                "train a new run")
+            raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the data now gives a {name} of "
+                                                                   "{now}, the run's model was "
+                                                                   "built for {before}; the model "
+                                                                   "cannot continue on it: train "
+                                                                   "a new run"),
+                                       name=Phrase(name), now=now.get(key), before=before[key]))
     # Same sizes are not enough: a vocabulary of the same size in another order would feed the
     # model other ids for the same tokens, silently.
-    for key, name in (("tokens", "vocabulary"), ("class_names", "classes")):
+    for key, name in (("tokens", QT_TRANSLATE_NOOP("Errors", "vocabulary")),
+                      ("class_names", QT_TRANSLATE_NOOP("Errors", "classes"))):
         old, new = list(recorded.get(key) or []), list(getattr(dataset, key, None) or [])
         if old and old != new:
             changed = sum(a != b for a, b in zip(old, new, strict=False)) + abs(len(old) - len(new))
-            raise TrainingError(f"the data now gives another {name} ({changed} of {len(old)} "
-                                "entries differ from the run's); the model cannot continue on "
-                                "it: train a new run")
+            raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the data now gives another "
+                                                                   "{name} ({changed} of {n} "
+                                                                   "entries differ from the "
+                                                                   "run's); the model cannot "
+                                                                   "continue on it: train a new "
+                                                                   "run"),
+                                       name=Phrase(name), changed=changed, n=len(old)))

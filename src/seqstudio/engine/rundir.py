@@ -324,8 +324,9 @@ class RunDir:
     def load_model(self) -> keras.Model:
         """``model.keras``, or the latest checkpoint of a run that did not finish."""
         if (self.path / MODEL).is_file():
-            return load_keras_file(self.path / MODEL, f"the checkpoints in {CHECKPOINTS}/ still "
-                                   "hold every epoch's weights (seqstudio resume reads them)")
+            return load_keras_file(self.path / MODEL, Phrase(QT_TRANSLATE_NOOP(
+                "Errors", "the checkpoints in {folder}/ still hold every epoch's weights "
+                "(seqstudio resume reads them)"), folder=CHECKPOINTS))
         latest = self.latest_checkpoint()
         if latest is None:
             raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} holds no model yet (no "
@@ -352,7 +353,7 @@ def load_keras_file(path: Path, hint: str = "") -> keras.Model:
     import keras
 
     path = Path(path)
-    hint = f"; {hint}" if hint else ""
+    hint = Phrase("; {hint}", hint=hint) if hint else ""
     if not zipfile.is_zipfile(path):
         raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged or was cut short "
                                                    "(not a .keras zip archive){hint}"),
@@ -360,7 +361,10 @@ def load_keras_file(path: Path, hint: str = "") -> keras.Model:
     try:
         return keras.saving.load_model(path)
     except (zipfile.BadZipFile, OSError, EOFError, KeyError) as exc:
-        raise RunDirError(f"{path} is damaged ({type(exc).__name__}: {exc}){hint}") from None
+        raise RunDirError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({kind}: {reason})"
+                                                   "{hint}"),
+                                 path=path, kind=type(exc).__name__, reason=exc,
+                                 hint=hint)) from None
 
 
 def _epoch_of(name: str) -> int:

@@ -39,7 +39,8 @@ from seqstudio.engine.resume import ResumeState
 from seqstudio.engine.rundir import default_run_dir
 from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
-from seqstudio.errors import SeqstudioError, TrainingError
+from seqstudio.errors import Phrase, SeqstudioError, TrainingError, error_phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.model import BuiltModel
 from seqstudio.plugins import Registry, get_registry
 from seqstudio.spec import CellType
@@ -64,7 +65,7 @@ class Trainer:
             raise TrainingError("resuming a run needs its directory")
         self.run_path = Path(run_dir) if run_dir else default_run_dir(self.cell_type.name)
         if dataset.n_train == 0:
-            raise TrainingError("the dataset has no training samples")
+            raise TrainingError(QT_TRANSLATE_NOOP("Errors", "the dataset has no training samples"))
         if self.settings.tensorboard:
             tb.require()
         self.built: BuiltModel | None = None
@@ -96,10 +97,14 @@ class Trainer:
         self._last_snapshot = -math.inf  # time.monotonic() of the last snapshot
         holds_run = self._path.exists() and (self._path / rundir.CONFIG).exists()
         if holds_run and resume is None:
-            raise TrainingError(f"{self._path} already holds a run; resume it with "
-                                f"'seqstudio resume {self._path}' or choose another directory")
+            raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} already holds a run; "
+                                                                   "resume it with 'seqstudio "
+                                                                   "resume {path}' or choose "
+                                                                   "another directory"),
+                                       path=self._path))
         if self._path.exists() and not self._path.is_dir():
-            raise TrainingError(f"{self._path} exists and is not a directory")
+            raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} exists and is not a "
+                                                                   "directory"), path=self._path))
 
     # -- controls and subscribers ------------------------------------------------------------
     def subscribe(self, callback: Callable[[Event], None]) -> None:
@@ -169,13 +174,15 @@ class Trainer:
             status, reason = "stopped", "interrupted"
         except Exception as exc:  # noqa: BLE001 - reported as a failed run
             status = "failed"
-            reason = str(exc) if isinstance(exc, SeqstudioError) else f"{type(exc).__name__}: {exc}"
+            # a Phrase, so a window can say it in the user's language; the same English text
+            reason = error_phrase(exc) if isinstance(exc, SeqstudioError) \
+                else f"{type(exc).__name__}: {exc}"
             trace = traceback.format_exc()
         try:
             self._finish(status, reason)
         except Exception as exc:  # noqa: BLE001
             status = "failed"
-            reason = str(exc) if isinstance(exc, SeqstudioError) else (
+            reason = error_phrase(exc) if isinstance(exc, SeqstudioError) else (
                 f"could not write the run directory: {type(exc).__name__}: {exc}")
             trace = trace or traceback.format_exc()
         self.result = Finished(status=status, reason=reason, epochs_done=self.epochs_done,

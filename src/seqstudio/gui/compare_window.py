@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import BatchEnd, EpochEnd, Finished, HiddenSnapshot, Started
 from seqstudio.errors import SeqstudioError
 from seqstudio.gui.baseline_words import label_words
-from seqstudio.gui.errors import error_text, show_error
+from seqstudio.gui.errors import error_text, say, show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.qt_compare_curves import QtCompareCurves
 from seqstudio.gui.qt_compare_heatmaps import QtCompareHeatmaps
@@ -300,7 +300,7 @@ class CompareWindow(QMainWindow):
             self.runs[index] = result.run_dir
         if result.status == "failed":
             show_error(self, translate("CompareWindow", "A run failed"),
-                       f"{self._header(index)}: {result.reason}",
+                       f"{self._header(index)}: {say(result.reason)}",
                        result.traceback)
 
     def stop(self) -> None:
@@ -349,7 +349,8 @@ class CompareWindow(QMainWindow):
         self.comparing = False
         self._set_running(False)
         self.status.setText(translate("CompareWindow", "The comparison failed."))
-        show_error(self, translate("CompareWindow", "Cannot compare the runs"), str(exc), tb)
+        show_error(self, translate("CompareWindow", "Cannot compare the runs"), error_text(exc),
+                   tb)
 
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:

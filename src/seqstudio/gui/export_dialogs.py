@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog
 
 from seqstudio.gui import run_files
-from seqstudio.gui.errors import show_error
+from seqstudio.gui.errors import error_text, show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
@@ -26,7 +26,7 @@ def _export(window: Any, do: Callable[[], Path]) -> None:
     try:
         path = do()
     except Exception as exc:  # noqa: BLE001 - a full disk or bad name becomes a dialog
-        show_error(window, translate("ExportDialogs", "Export failed"), str(exc))
+        show_error(window, translate("ExportDialogs", "Export failed"), error_text(exc))
         return
     window.statusBar().showMessage(translate("ExportDialogs", "Saved {0}").format(path), 5000)
 

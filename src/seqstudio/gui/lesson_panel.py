@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.errors import SeqstudioError
-from seqstudio.gui.errors import show_error
+from seqstudio.gui.errors import error_text, show_error
 from seqstudio.gui.i18n import current_language, translate
 
 #: the training fields a lesson sets, which the file's suggestions must then leave alone
@@ -220,7 +220,7 @@ class LessonDock(QDockWidget):
             data_file = lesson.data.file(window.settings.runs_folder() / "lesson-data"
                                          / Path(path).stem)
         except SeqstudioError as exc:
-            show_error(window, translate("LessonPanel", "Cannot open lesson"), str(exc))
+            show_error(window, translate("LessonPanel", "Cannot open lesson"), error_text(exc))
             return False
         except OSError as exc:
             show_error(window, translate("LessonPanel", "Cannot open lesson"),
@@ -301,7 +301,7 @@ def save_current(window: Any, path: str | Path) -> Any:
                             cell_params=window.model_panel.params(), steps=steps,
                             seed=values["seed"], training=training)
     except SeqstudioError as exc:
-        show_error(window, translate("LessonPanel", "Cannot save lesson"), str(exc))
+        show_error(window, translate("LessonPanel", "Cannot save lesson"), error_text(exc))
         return None
     window.settings.add_recent_file(path.resolve())
     window.statusBar().showMessage(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from seqstudio.gui.errors import error_text
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.param_form import ParamForm
 from seqstudio.gui.tasks import run_task
@@ -234,7 +235,8 @@ class ModelPanel(QWidget):
 
     def _show_error(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
-            self.status.setText(translate("ModelPanel", "Cannot build this model: {0}").format(exc))
+            self.status.setText(translate("ModelPanel", "Cannot build this model: {0}")
+                                .format(error_text(exc)))
             self.status.setStyleSheet("color: #cf222e")
 
     def _show_rows(self, generation: int, rows: list, execution: str = "") -> None:

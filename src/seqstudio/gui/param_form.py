@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from seqstudio.errors import ParamError
+from seqstudio.gui.errors import error_text
 from seqstudio.gui.i18n import translate
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.spec import CellType, HyperParam
@@ -147,9 +148,10 @@ class ParamForm(QWidget):
         try:
             self.values()
         except ParamError as exc:
-            self.error.setText(str(exc))
+            message = error_text(exc)  # in the user's language; the English is str(exc)
+            self.error.setText(message)
             self.error.setVisible(True)
-            return str(exc)
+            return message
         self.error.setVisible(False)
         return ""
 

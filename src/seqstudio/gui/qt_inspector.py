@@ -58,7 +58,7 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
         raise LookupError(str(exc)) from exc
     strips = [Strip(_strip_label(s, result), np.asarray(s.values, dtype=float))
               for s in result.strips]
-    strips += [Strip(translate("InspectorView", "gate {0}").format(g.label),
+    strips += [Strip(translate("InspectorView", "gate {0}").format(translate("cells", g.label)),
                      np.asarray(g.values, dtype=float)) for g in result.gates]
     which = ", ".join(f"{name}_t" for name in result.states)
     verification = translate("InspectorView", "equals the Keras layer's {0} to {1} (the numpy "

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from seqstudio.gui.baseline_words import comparison_words
-from seqstudio.gui.errors import show_error
+from seqstudio.gui.errors import say, show_error
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.words import plural
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -62,4 +62,5 @@ def show_failure(parent: QWidget, result: Any) -> None:
         return
     show_error(parent, translate("RunSummary", "Training failed"),
                translate("RunSummary", "Training failed: {0}\n\nThe app is still usable: change "
-                         "the settings and start again.").format(result.reason), result.traceback)
+                         "the settings and start again.").format(say(result.reason)),
+               result.traceback)

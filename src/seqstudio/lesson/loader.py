@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from seqstudio.errors import SeqstudioError
+from seqstudio.errors import Phrase, SeqstudioError, error_phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: the lesson format this seqstudio writes and the newest it reads
 FORMAT_VERSION = 1
@@ -152,15 +153,21 @@ def load_lesson(path: str | Path, *, check_cell: bool = True) -> Lesson:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LessonError(f"{path}: no such lesson file") from None
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path}: no such lesson file"),
+                                 path=path)) from None
     except OSError as exc:
-        raise LessonError(f"{path}: cannot read the lesson: {exc.strerror or exc}") from None
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path}: cannot read the lesson: "
+                                                             "{reason}"),
+                                 path=path, reason=exc.strerror or exc)) from None
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise LessonError(f"{path} is not a lesson file (not UTF-8 text)") from None
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is not a lesson file (not "
+                                                             "UTF-8 text)"),
+                                 path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise LessonError(f"{path} is not valid TOML: {exc}") from None
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path} is not valid TOML: {reason}"),
+                                 path=path, reason=exc)) from None
     return _parse(doc, path.resolve(), check_cell=check_cell)
 
 
@@ -175,30 +182,38 @@ def bundled_lessons() -> list[Path]:
 
 # -- checking ---------------------------------------------------------------------------------
 def _parse(doc: dict[str, Any], path: Path, *, check_cell: bool) -> Lesson:
-    def fail(message: str) -> LessonError:
-        return LessonError(f"{path}: {message}")
+    def fail(message: Phrase) -> LessonError:
+        return LessonError(Phrase("{path}: {message}", path=path, message=message))
 
     fmt = doc.get("format")
     if fmt is None:
-        raise fail(f"no 'format' key; a lesson starts with format = {FORMAT_VERSION}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "no 'format' key; a lesson starts with "
+                                                      "format = {version}"),
+                          version=FORMAT_VERSION))
     if isinstance(fmt, bool) or not isinstance(fmt, int) or fmt < 1:
-        raise fail(f"'format' must be a whole number from 1, got {fmt!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'format' must be a whole number from 1, "
+                                                      "got {value}"), value=repr(fmt)))
     if fmt > FORMAT_VERSION:
         from seqstudio import __version__
 
-        raise fail(f"written in lesson format {fmt}; this seqstudio {__version__} reads format "
-                   f"{FORMAT_VERSION} and older: upgrade seqstudio to open it")
-    _known(doc, TOP_LEVEL, "the lesson", fail)
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "written in lesson format {format}; this "
+                                                      "seqstudio {release} reads format "
+                                                      "{version} and older: upgrade seqstudio "
+                                                      "to open it"),
+                          format=fmt, release=__version__, version=FORMAT_VERSION))
+    _known(doc, TOP_LEVEL, Phrase(QT_TRANSLATE_NOOP("Errors", "the lesson")), fail)
     title = _text(doc, "title", fail, required=True)
     summary = _text(doc, "summary", fail) or ""
     seed = doc.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise fail(f"'seed' must be a whole number >= 0, got {seed!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'seed' must be a whole number >= 0, got "
+                                                      "{value}"), value=repr(seed)))
     data = _data(_table(doc, "data", fail, required=True), path, fail)
     model = _table(doc, "model", fail, required=True)
     cell = model.get("cell")
     if not isinstance(cell, str) or not cell:
-        raise fail("[model] needs 'cell', a cell type name (see 'seqstudio cells')")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[model] needs 'cell', a cell type name "
+                                                      "(see 'seqstudio cells')")))
     params = {k: v for k, v in model.items() if k != "cell"}
     if check_cell:
         params = _check_cell(cell, params, fail)
@@ -215,7 +230,9 @@ def _parse(doc: dict[str, Any], path: Path, *, check_cell: bool) -> Lesson:
 def _known(table: dict[str, Any], allowed: tuple[str, ...], where: str, fail: Any) -> None:
     unknown = [k for k in table if k not in allowed]
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r} in {where}; the keys are: {', '.join(allowed)}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "unknown key {key!r} in {where}; the keys "
+                                                      "are: {keys}"),
+                          key=unknown[0], where=where, keys=", ".join(allowed)))
 
 
 def _text(table: dict[str, Any], key: str, fail: Any, *, required: bool = False,
@@ -223,10 +240,13 @@ def _text(table: dict[str, Any], key: str, fail: Any, *, required: bool = False,
     value = table.get(key)
     if value is None:
         if required:
-            raise fail(f"{where}'{key}' is missing")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}'{key}' is missing"),
+                              where=where, key=key))
         return None
     if not isinstance(value, str) or (required and not value.strip()):
-        raise fail(f"{where}'{key}' must be text, got {value!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}'{key}' must be text, got "
+                                                      "{value}"),
+                          where=where, key=key, value=repr(value)))
     return value
 
 
@@ -235,10 +255,11 @@ def _table(doc: dict[str, Any], key: str, fail: Any, *, required: bool = False
     value = doc.get(key)
     if value is None:
         if required:
-            raise fail(f"no [{key}] table")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "no [{key}] table"), key=key))
         return {}
     if not isinstance(value, dict):
-        raise fail(f"'{key}' must be a table ([{key}]), got {value!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'{key}' must be a table ([{key}]), got "
+                                                      "{value}"), key=key, value=repr(value)))
     return value
 
 
@@ -246,44 +267,55 @@ def _data(table: dict[str, Any], path: Path, fail: Any) -> LessonData:
     _known(table, (*DATA_SOURCES, "filename", *DATA_OPTIONS), "[data]", fail)
     given = [k for k in DATA_SOURCES if k in table]
     if len(given) != 1:
-        raise fail("[data] needs exactly one of 'path' (relative to the lesson file), 'sample' "
-                   f"(a bundled sample) or 'content' (embedded, with 'filename'); got "
-                   f"{', '.join(given) or 'none'}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] needs exactly one of 'path' "
+                                                      "(relative to the lesson file), 'sample' "
+                                                      "(a bundled sample) or 'content' "
+                                                      "(embedded, with 'filename'); got {given}"),
+                          given=", ".join(given) if given
+                          else Phrase(QT_TRANSLATE_NOOP("Errors", "none"))))
     options = {k: table[k] for k in DATA_OPTIONS if k in table}
     from seqstudio.data.options import resolve_options
 
     try:
         resolve_options(None, options)
     except SeqstudioError as exc:
-        raise fail(f"[data]: {exc}") from None
+        raise fail(Phrase("[data]: {error}", error=error_phrase(exc))) from None
     source = given[0]
     if source != "content" and "filename" in table:
-        raise fail("[data] 'filename' names embedded data; it goes with 'content' only")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] 'filename' names embedded data; "
+                                                      "it goes with 'content' only")))
     if source == "path":
         rel = _text(table, "path", fail, where="[data] ")
         file = (path.parent / str(rel)).resolve()
         if not file.is_file():
-            raise fail(f"[data] path {rel!r} names no file ({file}); the path is relative to "
-                       "the lesson file's folder")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] path {path!r} names no file "
+                                                          "({file}); the path is relative to the "
+                                                          "lesson file's folder"),
+                              path=rel, file=file))
         return LessonData(path=file, options=options)
     if source == "sample":
         from seqstudio.data import SAMPLES
 
         name = table["sample"]
         if name not in SAMPLES:
-            raise fail(f"[data] sample {name!r} is not a bundled sample; they are: "
-                       f"{', '.join(sorted(SAMPLES))}")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] sample {name!r} is not a "
+                                                          "bundled sample; they are: {samples}"),
+                              name=name, samples=", ".join(sorted(SAMPLES))))
         return LessonData(sample=name, options=options)
     content = _text(table, "content", fail, where="[data] ")
     filename = _text(table, "filename", fail, where="[data] ")
     if not filename or Path(filename).name != filename or Path(filename).suffix not in (
             ".txt", ".csv"):
-        raise fail("[data] embedded 'content' needs 'filename', a plain file name ending in "
-                   f".txt or .csv, got {filename!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] embedded 'content' needs "
+                                                      "'filename', a plain file name ending in "
+                                                      ".txt or .csv, got {filename!r}"),
+                          filename=filename))
     if len(str(content)) > MAX_EMBEDDED_CHARS:
-        raise fail(f"[data] embedded content has {len(str(content)):,} characters; above "
-                   f"{MAX_EMBEDDED_CHARS:,} put the data in a file beside the lesson and give "
-                   "its 'path'")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] embedded content has {n:,} "
+                                                      "characters; above {most:,} put the data "
+                                                      "in a file beside the lesson and give its "
+                                                      "'path'"),
+                          n=len(str(content)), most=MAX_EMBEDDED_CHARS))
     return LessonData(content=content, filename=filename, options=options)
 
 
@@ -294,7 +326,7 @@ def _check_cell(cell: str, params: dict[str, Any], fail: Any) -> dict[str, Any]:
         cell_type = get_registry().cell_type(cell)
         cell_type.resolve(params)
     except SeqstudioError as exc:
-        raise fail(f"[model]: {exc}") from None
+        raise fail(Phrase("[model]: {error}", error=error_phrase(exc))) from None
     return params
 
 
@@ -305,41 +337,48 @@ def _training(table: dict[str, Any], fail: Any) -> dict[str, Any]:
     try:
         TrainSettings(**table)
     except (SeqstudioError, TypeError, ValueError) as exc:
-        raise fail(f"[training]: {exc}") from None
+        raise fail(Phrase("[training]: {error}", error=error_phrase(exc))) from None
     return dict(table)
 
 
 def _replay(value: Any, path: Path, fail: Any) -> Path:
     if not isinstance(value, str) or not value:
-        raise fail(f"'replay' must be the path of a run directory, got {value!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'replay' must be the path of a run "
+                                                      "directory, got {value}"), value=repr(value)))
     from seqstudio.engine.rundir import RunDir
 
     run = (path.parent / value).resolve()
     try:
         RunDir(run)
     except SeqstudioError as exc:
-        raise fail(f"'replay': {exc}") from None
+        raise fail(Phrase("'replay': {error}", error=error_phrase(exc))) from None
     return run
 
 
 def _steps(value: Any, fail: Any) -> tuple[Step, ...]:
     if not isinstance(value, list) or not value:
-        raise fail("a lesson needs at least one [[steps]] entry")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "a lesson needs at least one [[steps]] "
+                                                      "entry")))
     steps = []
     for i, raw in enumerate(value, 1):
-        where = f"step {i}"
+        where = Phrase(QT_TRANSLATE_NOOP("Errors", "step {step}"), step=i)
         if not isinstance(raw, dict):
-            raise fail(f"{where} must be a table ([[steps]]), got {raw!r}")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where} must be a table ([[steps]]), "
+                                                          "got {value}"),
+                              where=where, value=repr(raw)))
         _known(raw, STEP_KEYS, where, fail)
-        text = _text(raw, "text", fail, required=True, where=f"{where}: ")
-        panel = _text(raw, "panel", fail, where=f"{where}: ")
+        at_step = Phrase("{where}: ", where=where)
+        text = _text(raw, "text", fail, required=True, where=at_step)
+        panel = _text(raw, "panel", fail, where=at_step)
         if panel is not None and panel not in PANELS:
-            raise fail(f"{where}: unknown panel {panel!r}; the panels are: {', '.join(PANELS)}")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: unknown panel {panel!r}; the "
+                                                          "panels are: {panels}"),
+                              where=where, panel=panel, panels=", ".join(PANELS)))
         highlight = _names(raw, "highlight", (*PANELS, *CONTROLS), where, fail)
         hide = _names(raw, "hide", CONTROLS, where, fail)
         steps.append(Step(text=str(text), panel=panel, highlight=highlight, hide=hide,
-                          question=_text(raw, "question", fail, where=f"{where}: "),
-                          answer=_text(raw, "answer", fail, where=f"{where}: ")))
+                          question=_text(raw, "question", fail, where=at_step),
+                          answer=_text(raw, "answer", fail, where=at_step)))
     return tuple(steps)
 
 
@@ -349,11 +388,14 @@ def _names(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str,
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(f"{where}: '{key}' must be a list of names, got {value!r}")
+        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: '{key}' must be a list of names, "
+                                                      "got {value}"),
+                          where=where, key=key, value=repr(value)))
     for name in value:
         if name not in allowed:
-            raise fail(f"{where}: '{key}' names {name!r}, which is not one of: "
-                       f"{', '.join(allowed)}")
+            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: '{key}' names {name!r}, which "
+                                                          "is not one of: {allowed}"),
+                              where=where, key=key, name=name, allowed=", ".join(allowed)))
     return tuple(value)
 
 

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from seqstudio.errors import Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.lesson.loader import Lesson, LessonError, load_lesson
 
 #: the parts of a lesson that a translation may change; everything else must stay the same
@@ -63,23 +65,35 @@ def load_translated(path: str | Path, language: str | None, *,
     translated = load_lesson(translated_path, check_cell=check_cell)
     difference = _first_difference(settings_of(original), settings_of(translated))
     if difference:
-        raise LessonError(f"{translated.path}: a translation changes only the words of "
-                          f"{original.path.name}, but {difference}")
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{path}: a translation changes "
+                                                             "only the words of {original}, but "
+                                                             "{difference}"),
+                                 path=translated.path, original=original.path.name,
+                                 difference=difference))
     return translated
 
 
-def _first_difference(original: dict[str, Any], translated: dict[str, Any]) -> str:
+def _first_difference(original: dict[str, Any], translated: dict[str, Any]) -> Phrase | None:
     if len(original["steps"]) != len(translated["steps"]):
-        return (f"it has {len(translated['steps'])} steps where the original has "
-                f"{len(original['steps'])}")
+        return Phrase(QT_TRANSLATE_NOOP("Errors", "it has {n} steps where the original has "
+                                                  "{original}"),
+                      n=len(translated["steps"]), original=len(original["steps"]))
     for i, (a, b) in enumerate(zip(original["steps"], translated["steps"], strict=True), 1):
         for key in a:
             if a[key] == b[key]:
                 continue
             if key in STEP_TEXT_KEYS:
-                return f"its step {i} {'lacks' if a[key] else 'adds'} a {key}"
-            return f"its step {i} has {key} {b[key]!r} where the original has {a[key]!r}"
+                if a[key]:
+                    return Phrase(QT_TRANSLATE_NOOP("Errors", "its step {step} lacks a {key}"),
+                                  step=i, key=key)
+                return Phrase(QT_TRANSLATE_NOOP("Errors", "its step {step} adds a {key}"),
+                              step=i, key=key)
+            return Phrase(QT_TRANSLATE_NOOP("Errors", "its step {step} has {key} {value} where "
+                                                      "the original has {original}"),
+                          step=i, key=key, value=repr(b[key]), original=repr(a[key]))
     for key in original:
         if key != "steps" and original[key] != translated[key]:
-            return f"its {key} is {translated[key]!r} where the original's is {original[key]!r}"
-    return ""
+            return Phrase(QT_TRANSLATE_NOOP("Errors", "its {key} is {value} where the "
+                                                      "original's is {original}"),
+                          key=key, value=repr(translated[key]), original=repr(original[key]))
+    return None

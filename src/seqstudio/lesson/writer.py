@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from seqstudio.errors import Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 from seqstudio.lesson.loader import (
     DATA_OPTIONS,
     FORMAT_VERSION,
@@ -29,14 +31,18 @@ def _value(value: Any, where: str) -> str:
         return str(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise LessonError(f"{where} is {value}, which a lesson cannot hold")
+            raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{where} is {value}, which a "
+                                                                 "lesson cannot hold"),
+                                     where=where, value=value))
         return repr(value)
     if isinstance(value, str):
         # A JSON string is a TOML basic string: the same quotes and the same escapes.
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list | tuple):
         return "[" + ", ".join(_value(v, where) for v in value) + "]"
-    raise LessonError(f"{where} is a {type(value).__name__}, which a lesson cannot hold")
+    raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "{where} is a {kind}, which a lesson "
+                                                         "cannot hold"),
+                             where=where, kind=type(value).__name__))
 
 
 def _table(lines: list[str], header: str, values: dict[str, Any]) -> None:
@@ -96,7 +102,8 @@ def save_lesson(path: str | Path, *, data_file: str | Path | None = None,
         relative = os.path.relpath(Path(data_file).resolve(), path.resolve().parent)
         data["path"] = Path(relative).as_posix()
     else:
-        raise LessonError("a lesson needs its data: a data file or a bundled sample")
+        raise LessonError(QT_TRANSLATE_NOOP("Errors", "a lesson needs its data: a data file or "
+                                                      "a bundled sample"))
     text = lesson_toml(data=data, **fields)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
@@ -104,5 +111,6 @@ def save_lesson(path: str | Path, *, data_file: str | Path | None = None,
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise LessonError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise LessonError(Phrase(QT_TRANSLATE_NOOP("Errors", "cannot write {path}: {reason}"),
+                                 path=path, reason=exc.strerror or exc)) from None
     return load_lesson(path)

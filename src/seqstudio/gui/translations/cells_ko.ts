@@ -51,6 +51,34 @@
         <translation>모든 게이트에 편향을 둡니다.</translation>
     </message>
     <message>
+        <source>input i</source>
+        <translation>입력 i</translation>
+    </message>
+    <message>
+        <source>forget f</source>
+        <translation>망각 f</translation>
+    </message>
+    <message>
+        <source>candidate g</source>
+        <translation>후보 g</translation>
+    </message>
+    <message>
+        <source>output o</source>
+        <translation>출력 o</translation>
+    </message>
+    <message>
+        <source>update z</source>
+        <translation>업데이트 z</translation>
+    </message>
+    <message>
+        <source>reset r</source>
+        <translation>리셋 r</translation>
+    </message>
+    <message>
+        <source>candidate ĥ</source>
+        <translation>후보 ĥ</translation>
+    </message>
+    <message>
         <source>Long short-term memory. Beside the output h it keeps a cell state c, a memory that is changed only by addition and by forgetting. At each step four gate groups read x_t and h_{t-1}: the forget gate f (0 to 1) decides how much of c_{t-1} to keep, the input gate i how much of the new candidate g = tanh(...) to write, and the output gate o how much of tanh(c_t) to show as h_t: c_t = f⊙c_{t-1} + i⊙g, h_t = o⊙tanh(c_t). Because c_t is a sum rather than a product of squashings, a forget gate near 1 carries information (and the gradient) across many steps, where a SimpleRNN's memory fades. One layer of n units on d inputs has 4·n·(d + n + 1) parameters. Watch the c state: it is not bounded to [-1, 1].</source>
         <translation>장단기 기억(LSTM). 출력 h 외에 셀 상태 c를 가지는데, c는 덧셈과 잊기로만 바뀌는 기억입니다. 각 시점에서 네 게이트 묶음이 x_t와 h_{t-1}을 읽습니다. 망각 게이트 f(0~1)는 c_{t-1}을 얼마나 남길지, 입력 게이트 i는 새 후보 g = tanh(...)를 얼마나 쓸지, 출력 게이트 o는 tanh(c_t)를 h_t로 얼마나 내보낼지 정합니다: c_t = f⊙c_{t-1} + i⊙g, h_t = o⊙tanh(c_t). c_t는 찌그러뜨리기를 거듭 곱한 값이 아니라 합이므로, 망각 게이트가 1에 가까우면 SimpleRNN의 기억이 희미해지는 긴 구간에서도 정보(와 기울기)를 전달합니다. 입력 d개에 유닛 n개인 층 하나의 파라미터는 4·n·(d + n + 1)개입니다. c 상태를 살펴보세요: [-1, 1] 범위에 묶이지 않습니다.</translation>
     </message>

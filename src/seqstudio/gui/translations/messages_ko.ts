@@ -147,6 +147,26 @@
         <translation>{name!r} 열</translation>
     </message>
     <message>
+        <source>parameter {name!r} expects {type}, got {value}</source>
+        <translation>매개변수 {name!r}에는 {type} 값이 필요한데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>parameter {name!r} must be one of {choices}, got {value}</source>
+        <translation>매개변수 {name!r}은(는) {choices} 중 하나여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>parameter {name!r} must be &gt;= {min}, got {value}</source>
+        <translation>매개변수 {name!r}은(는) {min} 이상이어야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>parameter {name!r} must be &lt;= {max}, got {value}</source>
+        <translation>매개변수 {name!r}은(는) {max} 이하여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>cell {cell!r} has no parameter {name!r}; it has: {known}</source>
+        <translation>셀 {cell!r}에는 매개변수 {name!r}이(가) 없습니다. 있는 매개변수: {known}</translation>
+    </message>
+    <message>
         <source>{path} is not a run directory (no {config})</source>
         <extracomment>the run-directory format this seqstudio writes and the newest it reads (``config.json``'s ``format``); raise it when a change would mislead an older reader snapshot arrays ``layer_&lt;i&gt;__&lt;state&gt;``: every state of layer i by name, in order (contract 1.1) ``history.csv``'s column of each epoch's wall time in seconds: not a metric. The first epoch of a session counts from the run's start, so it includes building, tracing and compiling.</extracomment>
         <translation>{path}은(는) 실행 폴더가 아닙니다({config}이(가) 없습니다).</translation>
@@ -180,12 +200,20 @@
         <translation>{path}에 {file}이(가) 없습니다. 체크포인트의 가중치가 속한 모델입니다.</translation>
     </message>
     <message>
+        <source>the checkpoints in {folder}/ still hold every epoch's weights (seqstudio resume reads them)</source>
+        <translation>{folder}/ 안의 체크포인트에는 모든 에포크의 가중치가 아직 남아 있습니다(seqstudio resume이 이를 읽습니다).</translation>
+    </message>
+    <message>
         <source>{path} holds no model yet (no {model}, no checkpoint)</source>
         <translation>{path}에는 아직 모델이 없습니다({model}도 체크포인트도 없습니다).</translation>
     </message>
     <message>
         <source>{path} is damaged or was cut short (not a .keras zip archive){hint}</source>
         <translation>{path} 파일이 손상되었거나 중간에 잘렸습니다(.keras zip 압축 파일이 아닙니다){hint}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({kind}: {reason}){hint}</source>
+        <translation>{path} 파일이 손상되었습니다({kind}: {reason}){hint}</translation>
     </message>
     <message>
         <source>an integer &gt;= 1</source>
@@ -599,6 +627,292 @@
     <message>
         <source>column {name!r} holds numbers that are not years (whole numbers from {first} to {last}); a date column needs dates (2024-01-31), years, decimal years (1959.25), or a year and a quarter or month column: date_column='year+quarter'</source>
         <translation>{name!r} 열의 숫자는 연도({first}부터 {last}까지의 정수)가 아닙니다. 날짜 열에는 날짜(2024-01-31), 연도, 소수 연도(1959.25), 또는 연도 열과 분기나 월 열이 필요합니다: date_column='year+quarter'</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or was cut short ({kind}: {reason})</source>
+        <translation>{path} 파일이 손상되었거나 중간에 잘렸습니다({kind}: {reason}).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged (it holds no weights)</source>
+        <translation>{path} 파일이 손상되었습니다(가중치가 없습니다).</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or was cut short (not a .keras zip archive)</source>
+        <translation>{path} 파일이 손상되었거나 중간에 잘렸습니다(.keras zip 압축 파일이 아닙니다).</translation>
+    </message>
+    <message>
+        <source>{path} holds {weights} weights and {state} optimizer variables; the model has {model} and {optimizer}</source>
+        <translation>{path}에는 가중치 {weights}개와 옵티마이저 변수 {state}개가 있지만, 모델에는 각각 {model}개와 {optimizer}개가 있습니다.</translation>
+    </message>
+    <message>
+        <source>{path}: {variable} has shape {shape}, the checkpoint {saved}</source>
+        <translation>{path}: {variable}의 모양은 {shape}인데 체크포인트의 모양은 {saved}입니다.</translation>
+    </message>
+    <message>
+        <source>compare takes {least} to {most} run directories, got {n}</source>
+        <extracomment>sections in the order they are shown a run's baselines: a list of :class:`~seqstudio.engine.baselines.Baseline`, or ``None`` when they cannot be computed (the data file is gone) data options that say nothing a reader compares (limits, not choices) per value, what it says in parts (a baselines ``Comparison`` for the row of the best epoch against the baselines), for a front end that words it in another language; not in JSON</extracomment>
+        <translation>비교에는 실행 폴더가 {least}~{most}개 필요한데 {n}개가 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>the dataset has no validation part; use a validation fraction &gt; 0</source>
+        <extracomment>validation parts of at least this many samples are predicted with XLA: each shape's compile (about 1.3 s for a small forecast model on 2 shared cores) then pays for itself; below, the plain compiled function (68 samples: 0.3 s, Keras' predict 0.4 s, with XLA 1.5 s)</extracomment>
+        <translation>데이터 세트에 검증 부분이 없습니다. 검증 비율을 0보다 크게 지정하세요.</translation>
+    </message>
+    <message>
+        <source>no baselines: {error}</source>
+        <translation>기준 모델이 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>the model outputs {shape} per sample, but the targets are {targets}; the run and its data disagree</source>
+        <translation>모델은 샘플마다 {shape}을(를) 출력하지만 목표값은 {targets}입니다. 실행과 데이터가 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>unknown optimizer {name!r}: {reason}</source>
+        <extracomment>training windows larger than this (bytes, as arrays) are streamed through tf.data</extracomment>
+        <translation>알 수 없는 옵티마이저 {name!r}입니다: {reason}</translation>
+    </message>
+    <message>
+        <source>this run was trained on in-memory data; pass the dataset to resume it</source>
+        <translation>이 실행은 메모리 안의 데이터로 학습했습니다. 이어서 학습하려면 데이터 세트를 넘겨 주세요.</translation>
+    </message>
+    <message>
+        <source>the run's data file {path} is gone; restore it to resume</source>
+        <translation>실행의 데이터 파일 {path}이(가) 없습니다. 이어서 학습하려면 파일을 되돌려 놓으세요.</translation>
+    </message>
+    <message>
+        <source>the data file {path} changed since the run started (sha256 differs); use --force to resume on the new content</source>
+        <translation>실행을 시작한 뒤 데이터 파일 {path}이(가) 바뀌었습니다(sha256이 다릅니다). 새 내용으로 이어서 학습하려면 --force를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>{path} has no checkpoint to resume from</source>
+        <translation>{path}에는 이어서 학습할 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{error}; delete it to resume from the checkpoint before it</source>
+        <translation>{error} 이 체크포인트를 지우면 그 앞의 체크포인트부터 이어서 학습합니다.</translation>
+    </message>
+    <message>
+        <source>{path} already trained {done} of {epochs} epochs; pass --epochs to train further</source>
+        <translation>{path}은(는) 이미 에포크 {epochs}개 중 {done}개를 학습했습니다. 더 학습하려면 --epochs를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path} names no cell; the run cannot resume</source>
+        <translation>{path}에 셀이 적혀 있지 않아 실행을 이어서 학습할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>lacks epoch(s) {missing} of the {done} the checkpoint holds</source>
+        <translation>체크포인트가 담은 에포크 {done}개 중 에포크 {missing}이(가) 빠져 있음</translation>
+    </message>
+    <message>
+        <source>repeats an epoch</source>
+        <translation>같은 에포크가 두 번 있음</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it {fault}; resuming would leave a gap in the history</source>
+        <translation>{path} 파일이 손상되었습니다({fault}). 이어서 학습하면 기록에 빈틈이 생깁니다.</translation>
+    </message>
+    <message>
+        <source>vocabulary size</source>
+        <translation>어휘 크기</translation>
+    </message>
+    <message>
+        <source>number of input columns</source>
+        <translation>입력 열 수</translation>
+    </message>
+    <message>
+        <source>sequence length</source>
+        <translation>시퀀스 길이</translation>
+    </message>
+    <message>
+        <source>number of outputs</source>
+        <translation>출력 수</translation>
+    </message>
+    <message>
+        <source>the data now gives a {name} of {now}, the run's model was built for {before}; the model cannot continue on it: train a new run</source>
+        <translation>지금 데이터의 {name}은(는) {now}인데 실행의 모델은 {before}에 맞게 만들어졌습니다. 이 모델로는 계속할 수 없으니 새 실행을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>vocabulary</source>
+        <translation>어휘</translation>
+    </message>
+    <message>
+        <source>classes</source>
+        <translation>클래스</translation>
+    </message>
+    <message>
+        <source>the data now gives another {name} ({changed} of {n} entries differ from the run's); the model cannot continue on it: train a new run</source>
+        <translation>지금 데이터의 {name}이(가) 다릅니다(항목 {n}개 중 {changed}개가 실행의 것과 다릅니다). 이 모델로는 계속할 수 없으니 새 실행을 학습하세요.</translation>
+    </message>
+    <message>
+        <source>the dataset has no training samples</source>
+        <translation>데이터 세트에 학습 샘플이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path} already holds a run; resume it with 'seqstudio resume {path}' or choose another directory</source>
+        <extracomment>hidden-state snapshots (per epoch and every ``snapshot_every`` batches); a benchmark switches them off to measure what they cost with every hidden-state snapshot, the glass box's weights and influence snapshots (:mod:`seqstudio.glassbox`); a benchmark switches them off to measure their cost</extracomment>
+        <translation>{path}에는 이미 실행이 있습니다. 'seqstudio resume {path}'(으)로 이어서 학습하거나 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>{path} exists and is not a directory</source>
+        <translation>{path}이(가) 있지만 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{path}: no such lesson file</source>
+        <extracomment>panels a step may show (the app's objectNames) controls a step may hide or highlight (the app's objectNames); a panel may be highlighted too data options a lesson may set: those ``seqstudio train`` takes, with the same meaning embedded data is for small examples; larger data belongs in a file beside the lesson</extracomment>
+        <translation>{path}: 수업 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the lesson: {reason}</source>
+        <translation>{path}: 수업을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a lesson file (not UTF-8 text)</source>
+        <translation>{path}은(는) 수업 파일이 아닙니다(UTF-8 텍스트가 아닙니다).</translation>
+    </message>
+    <message>
+        <source>{path} is not valid TOML: {reason}</source>
+        <translation>{path}은(는) 올바른 TOML이 아닙니다: {reason}</translation>
+    </message>
+    <message>
+        <source>no 'format' key; a lesson starts with format = {version}</source>
+        <translation>'format' 키가 없습니다. 수업 파일은 format = {version}(으)로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>'format' must be a whole number from 1, got {value}</source>
+        <translation>'format'은(는) 1 이상의 정수여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>written in lesson format {format}; this seqstudio {release} reads format {version} and older: upgrade seqstudio to open it</source>
+        <translation>수업 형식 {format}(으)로 쓴 파일입니다. 이 seqstudio {release}은(는) 형식 {version} 이하만 읽습니다. 열려면 seqstudio를 업그레이드하세요.</translation>
+    </message>
+    <message>
+        <source>the lesson</source>
+        <translation>수업</translation>
+    </message>
+    <message>
+        <source>'seed' must be a whole number &gt;= 0, got {value}</source>
+        <translation>'seed'는 0 이상의 정수여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>[model] needs 'cell', a cell type name (see 'seqstudio cells')</source>
+        <translation>[model]에는 셀 종류의 이름인 'cell'이 필요합니다('seqstudio cells' 참고).</translation>
+    </message>
+    <message>
+        <source>unknown key {key!r} in {where}; the keys are: {keys}</source>
+        <translation>{where}에 알 수 없는 키 {key!r}이(가) 있습니다. 쓸 수 있는 키: {keys}</translation>
+    </message>
+    <message>
+        <source>{where}'{key}' is missing</source>
+        <translation>{where}'{key}' 키가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{where}'{key}' must be text, got {value}</source>
+        <translation>{where}'{key}'은(는) 텍스트여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>no [{key}] table</source>
+        <translation>[{key}] 표가 없습니다.</translation>
+    </message>
+    <message>
+        <source>'{key}' must be a table ([{key}]), got {value}</source>
+        <translation>'{key}'은(는) 표([{key}])여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>[data] needs exactly one of 'path' (relative to the lesson file), 'sample' (a bundled sample) or 'content' (embedded, with 'filename'); got {given}</source>
+        <translation>[data]에는 'path'(수업 파일 기준 상대 경로), 'sample'(함께 제공되는 예제) 또는 'content'(파일에 넣은 데이터, 'filename'과 함께) 중 정확히 하나가 있어야 합니다. 주어진 것: {given}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>[data] 'filename' names embedded data; it goes with 'content' only</source>
+        <translation>[data]의 'filename'은 파일에 넣은 데이터의 이름이므로 'content'와 함께만 씁니다.</translation>
+    </message>
+    <message>
+        <source>[data] path {path!r} names no file ({file}); the path is relative to the lesson file's folder</source>
+        <translation>[data]의 path {path!r}에 해당하는 파일이 없습니다({file}). 경로는 수업 파일이 있는 폴더를 기준으로 합니다.</translation>
+    </message>
+    <message>
+        <source>[data] sample {name!r} is not a bundled sample; they are: {samples}</source>
+        <translation>[data]의 sample {name!r}은(는) 함께 제공되는 예제가 아닙니다. 예제: {samples}</translation>
+    </message>
+    <message>
+        <source>[data] embedded 'content' needs 'filename', a plain file name ending in .txt or .csv, got {filename!r}</source>
+        <translation>[data]에 넣은 'content'에는 .txt나 .csv로 끝나는 파일 이름인 'filename'이 필요한데 {filename!r}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>[data] embedded content has {n:,} characters; above {most:,} put the data in a file beside the lesson and give its 'path'</source>
+        <translation>[data]에 넣은 내용이 {n:,}자입니다. {most:,}자를 넘으면 데이터를 수업 파일 옆의 파일에 두고 그 'path'를 적으세요.</translation>
+    </message>
+    <message>
+        <source>'replay' must be the path of a run directory, got {value}</source>
+        <translation>'replay'는 실행 폴더의 경로여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>a lesson needs at least one [[steps]] entry</source>
+        <translation>수업에는 [[steps]] 항목이 적어도 하나 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>{step}단계</translation>
+    </message>
+    <message>
+        <source>{where} must be a table ([[steps]]), got {value}</source>
+        <translation>{where}은(는) 표([[steps]])여야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>{where}: unknown panel {panel!r}; the panels are: {panels}</source>
+        <translation>{where}: 알 수 없는 패널 {panel!r}입니다. 패널: {panels}</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' must be a list of names, got {value}</source>
+        <translation>{where}: '{key}'은(는) 이름의 목록이어야 하는데 {value}이(가) 주어졌습니다.</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' names {name!r}, which is not one of: {allowed}</source>
+        <translation>{where}: '{key}'에 적힌 {name!r}은(는) 다음 중 하나가 아닙니다: {allowed}</translation>
+    </message>
+    <message>
+        <source>{path}: a translation changes only the words of {original}, but {difference}</source>
+        <extracomment>the parts of a lesson that a translation may change; everything else must stay the same</extracomment>
+        <translation>{path}: 번역은 {original}의 글만 바꿔야 하는데, {difference}</translation>
+    </message>
+    <message>
+        <source>it has {n} steps where the original has {original}</source>
+        <translation>원본은 {original}단계인데 번역은 {n}단계입니다.</translation>
+    </message>
+    <message>
+        <source>its step {step} lacks a {key}</source>
+        <translation>번역의 {step}단계에 {key}이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>its step {step} adds a {key}</source>
+        <translation>번역의 {step}단계에 원본에 없는 {key}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>its step {step} has {key} {value} where the original has {original}</source>
+        <translation>번역의 {step}단계에는 {key}이(가) {value}인데 원본에는 {original}입니다.</translation>
+    </message>
+    <message>
+        <source>its {key} is {value} where the original's is {original}</source>
+        <translation>번역의 {key}은(는) {value}인데 원본의 것은 {original}입니다.</translation>
+    </message>
+    <message>
+        <source>{where} is {value}, which a lesson cannot hold</source>
+        <translation>{where}의 값 {value}은(는) 수업 파일에 담을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>{where} is a {kind}, which a lesson cannot hold</source>
+        <translation>{where}의 값은 {kind}이므로 수업 파일에 담을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>a lesson needs its data: a data file or a bundled sample</source>
+        <translation>수업에는 데이터가 필요합니다: 데이터 파일이나 함께 제공되는 예제를 고르세요.</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path}을(를) 쓸 수 없습니다: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,91 @@
+"""A broken lesson opened in a Korean window: the dialog is Korean, names the file, and carries
+the core's values (a bad cell hyperparameter inside the lesson too); the English window's dialog,
+the core's message as it is, is checked in tests/gui/test_lesson_panel.py. The GRU's gate names
+read in Korean as the inspector shows them. No TensorFlow: these lessons are refused before it is
+needed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from seqstudio.data import SAMPLES
+from seqstudio.gui import i18n
+from seqstudio.gui.errors import reporter
+from seqstudio.gui.i18n import translate
+from seqstudio.plugins import get_registry
+
+HEAD = 'format = 1\ntitle = "t"\n[data]\nsample = "{sample}"\n[model]\ncell = "gru"\n'
+
+
+def hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield
+    i18n.install("en")
+
+
+def broken_lessons(folder):
+    head = HEAD.format(sample=sorted(SAMPLES)[0])
+    texts = {"not toml": "format = = 1\n",
+             "bad units": head + 'units = 0\n[[steps]]\ntext = "a"\n',
+             "unknown step key": head + '[[steps]]\ntext = "a"\ncolour = 1\n',
+             "no steps": head}
+    paths = {}
+    for name, text in texts.items():
+        paths[name] = folder / f"{name.replace(' ', '-')}.toml"
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def refusal(qtbot, window, monkeypatch, path) -> tuple[str, str]:
+    """``(title, text)`` of the dialog File ▸ Open Lesson… gives for ``path``; it is closed."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(reporter.shown, timeout=10_000):
+        window.findChild(type(window.actions_.open_lesson), "openLessonAction").trigger()
+    (box,) = [b for b in window.findChildren(QMessageBox, "errorDialog") if b.isVisible()]
+    title, text = box.windowTitle(), box.text()
+    box.close()
+    return title, text
+
+
+def test_a_broken_lesson_is_refused_in_korean(qtbot, make_window, monkeypatch, tmp_path,
+                                              english_after):
+    lessons = broken_lessons(tmp_path)
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "ko")
+    window = make_window(start_tf=False)
+    assert i18n.current_language() == "ko"
+    texts = {}
+    for name, path in lessons.items():
+        title, text = refusal(qtbot, window, monkeypatch, path)
+        assert title == "수업을 열 수 없음", title
+        assert path.name in text and hangul(text), (name, text)
+        texts[name] = text
+    assert "올바른 TOML이 아닙니다" in texts["not toml"]
+    # the cell's own check, nested in the lesson's message, in Korean with its values
+    assert texts["bad units"].endswith(
+        ": [model]: 매개변수 'units'은(는) 1 이상이어야 하는데 0이(가) 주어졌습니다.")
+    assert "1단계에 알 수 없는 키 'colour'이(가) 있습니다" in texts["unknown step key"]
+    assert "[[steps]] 항목이 적어도 하나" in texts["no steps"]
+    assert window.lesson_dock.lesson is None
+
+
+def test_gru_gate_names_in_korean(english_after):
+    """The names come from the plugin's reference step (its gates), and the inspector says them
+    as "gate <name>"."""
+    gru = get_registry().cell_type("gru")
+    n, d = 2, 3
+    rng = np.random.default_rng(0)
+    weights = {"kernel": rng.normal(size=(d, 3 * n)), "recurrent_kernel": rng.normal(size=(n, 3 * n)),
+               "bias": rng.normal(size=(2, 3 * n))}
+    gates = gru.reference_gates(np.ones((1, d)), (np.zeros((1, n)),), weights, gru.defaults())
+    assert list(gates) == ["update z", "reset r", "candidate ĥ"]
+    i18n.install("en")
+    assert [translate("cells", g) for g in gates] == list(gates)
+    assert i18n.install("ko") == "ko"
+    said = [translate("InspectorView", "gate {0}").format(translate("cells", g)) for g in gates]
+    assert said == ["게이트 업데이트 z", "게이트 리셋 r", "게이트 후보 ĥ"]
