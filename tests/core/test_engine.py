@@ -314,6 +314,11 @@ def test_settings_and_params_are_checked_before_training(tmp_path):
         TrainSettings(epochs=0)
     with pytest.raises(TrainingError, match="strategy"):
         TrainSettings(strategy="cluster")
+    for bad in (0, -0.5, "fast", True):
+        with pytest.raises(TrainingError, match="'snapshot_seconds' must be None or a number of "
+                                                "seconds > 0"):
+            TrainSettings(snapshot_seconds=bad)
+    assert TrainSettings(snapshot_seconds=0.18).snapshot_seconds == 0.18
     with pytest.raises(ParamError, match="units"):
         Trainer(ds, "simple-rnn-tanh", {"units": 0})
     with pytest.raises(UnknownCellError):

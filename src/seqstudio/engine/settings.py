@@ -63,6 +63,10 @@ class TrainSettings:
              or (isinstance(self.early_stopping, int) and self.early_stopping >= 1), none_or_1),
             ("snapshot_every", self.snapshot_every is None
              or (isinstance(self.snapshot_every, int) and self.snapshot_every >= 1), none_or_1),
+            ("snapshot_seconds", self.snapshot_seconds is None
+             or (isinstance(self.snapshot_seconds, int | float)
+                 and not isinstance(self.snapshot_seconds, bool) and self.snapshot_seconds > 0),
+             Phrase(QT_TRANSLATE_NOOP("Errors", "None or a number of seconds > 0"))),
             ("strategy", self.strategy in STRATEGIES,
              Phrase(QT_TRANSLATE_NOOP("Errors", "one of {choices}"), choices=list(STRATEGIES))),
             ("optimizer", isinstance(self.optimizer, str) and bool(self.optimizer),
