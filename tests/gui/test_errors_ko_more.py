@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from seqstudio.data import SAMPLES
+from seqstudio.glassbox.arithmetic import Strip
 from seqstudio.gui import i18n
 from seqstudio.gui.errors import reporter
-from seqstudio.gui.i18n import translate
+from seqstudio.gui.qt_inspector import gate_label
 from seqstudio.plugins import get_registry
 
 HEAD = 'format = 1\ntitle = "t"\n[data]\nsample = "{sample}"\n[model]\ncell = "gru"\n'
@@ -75,17 +76,18 @@ def test_a_broken_lesson_is_refused_in_korean(qtbot, make_window, monkeypatch, t
 
 
 def test_gru_gate_names_in_korean(english_after):
-    """The names come from the plugin's reference step (its gates), and the inspector says them
-    as "gate <name>"."""
+    """The names come from the plugin's reference step (its gates, as the core's step arithmetic
+    keeps them), and the inspector labels each strip "gate <name> (n,)"."""
     gru = get_registry().cell_type("gru")
     n, d = 2, 3
     rng = np.random.default_rng(0)
     weights = {"kernel": rng.normal(size=(d, 3 * n)), "recurrent_kernel": rng.normal(size=(n, 3 * n)),
                "bias": rng.normal(size=(2, 3 * n))}
-    gates = gru.reference_gates(np.ones((1, d)), (np.zeros((1, n)),), weights, gru.defaults())
-    assert list(gates) == ["update z", "reset r", "candidate ĥ"]
+    found = gru.reference_gates(np.ones((1, d)), (np.zeros((1, n)),), weights, gru.defaults())
+    gates = [Strip(k, f"{k} ({n},)", np.asarray(v)[0]) for k, v in found.items()]
     i18n.install("en")
-    assert [translate("cells", g) for g in gates] == list(gates)
+    assert [gate_label(g) for g in gates] == ["gate update z (2,)", "gate reset r (2,)",
+                                              "gate candidate ĥ (2,)"]
     assert i18n.install("ko") == "ko"
-    said = [translate("InspectorView", "gate {0}").format(translate("cells", g)) for g in gates]
-    assert said == ["게이트 업데이트 z", "게이트 리셋 r", "게이트 후보 ĥ"]
+    assert [gate_label(g) for g in gates] == ["게이트 업데이트 z (2,)", "게이트 리셋 r (2,)",
+                                              "게이트 후보 ĥ (2,)"]

@@ -58,13 +58,19 @@ def step_strips(model: RunModel) -> tuple[list[Strip], str, str]:
         raise LookupError(str(exc)) from exc
     strips = [Strip(_strip_label(s, result), np.asarray(s.values, dtype=float))
               for s in result.strips]
-    strips += [Strip(translate("InspectorView", "gate {0}").format(translate("cells", g.label)),
-                     np.asarray(g.values, dtype=float)) for g in result.gates]
+    strips += [Strip(gate_label(g), np.asarray(g.values, dtype=float)) for g in result.gates]
     which = ", ".join(f"{name}_t" for name in result.states)
     verification = translate("InspectorView", "equals the Keras layer's {0} to {1} (the numpy "
                              "reference step of {2} against the states Keras computed)").format(
         which, f"{result.max_error:.1g}", repr(weights.layers[layer].cell_type))
     return strips, verification, _title(snap, layer, step)
+
+
+def gate_label(gate: Any) -> str:
+    """A gate's strip label in the user's language: "gate <name> (n,)", the name as the cell's
+    plugin marked it for the translators (context "cells"); English reads as the core's label."""
+    shape = f"({np.asarray(gate.values).shape[-1]},)"
+    return translate("InspectorView", "gate {0}").format(f"{translate('cells', gate.name)} {shape}")
 
 
 def _strip_label(strip: Any, result: Any) -> str:

@@ -232,6 +232,10 @@
         <translation>0 이상의 정수</translation>
     </message>
     <message>
+        <source>None or a number of seconds &gt; 0</source>
+        <translation>None 또는 0보다 큰 초 수</translation>
+    </message>
+    <message>
         <source>one of {choices}</source>
         <translation>{choices} 중 하나</translation>
     </message>
