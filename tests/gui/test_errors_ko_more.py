@@ -91,3 +91,31 @@ def test_gru_gate_names_in_korean(english_after):
     assert i18n.install("ko") == "ko"
     assert [gate_label(g) for g in gates] == ["게이트 업데이트 z (2,)", "게이트 리셋 r (2,)",
                                               "게이트 후보 ĥ (2,)"]
+
+
+def test_a_run_that_cannot_start_is_said_in_korean(qtbot, english_after, tmp_path):
+    """The engine's refusal (a run folder that already holds a run) as the window's "Training
+    failed" dialog shows it: Korean in a Korean window, the same English in an English one."""
+    from PySide6.QtWidgets import QWidget
+
+    from seqstudio.data import load_dataset
+    from seqstudio.engine.events import Finished
+    from seqstudio.engine.trainer import Trainer
+    from seqstudio.errors import TrainingError
+    from seqstudio.gui.run_summary import show_failure
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(TrainingError) as refused:
+        Trainer(load_dataset(SAMPLES["sine"]), "gru", run_dir=tmp_path)  # no TensorFlow
+    result = Finished.could_not_start(refused.value)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    texts = {}
+    for language in ("en", "ko"):
+        assert i18n.install(language) == language
+        with qtbot.waitSignal(reporter.shown, timeout=5_000) as shown:
+            show_failure(parent, result)
+        texts[language] = shown.args[1]
+    assert f"TrainingError: {refused.value}" in texts["en"]
+    assert f"{tmp_path}에는 이미 실행이 있습니다. 'seqstudio resume {tmp_path}'" in texts["ko"]
+    assert hangul(texts["ko"].split("\n")[0])

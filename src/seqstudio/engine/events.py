@@ -232,7 +232,11 @@ class Finished:
         ``exc``, so the traceback is recorded."""
         import traceback
 
-        return cls(status="failed", reason=f"{type(exc).__name__}: {exc}", epochs_done=0,
+        from seqstudio.errors import Phrase, error_phrase
+
+        # the same English; a window says a SeqstudioError's words in the user's language
+        reason = Phrase("{kind}: {error}", kind=type(exc).__name__, error=error_phrase(exc))
+        return cls(status="failed", reason=reason, epochs_done=0,
                    run_dir="", traceback=traceback.format_exc())
 
 
