@@ -223,7 +223,7 @@
     </message>
     <message>
         <source>memory (steps back)</source>
-        <translation>기억 (되돌아본 시점 수)</translation>
+        <translation>기억 (되돌아본 타임 스텝 수)</translation>
     </message>
     <message>
         <source>finished</source>

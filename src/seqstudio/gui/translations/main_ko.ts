@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Split text into characters or words; each becomes one time step. By task: characters for a language model, words for classification.</source>
-        <translation>텍스트를 문자나 단어로 나눕니다. 하나하나가 한 시점이 됩니다. 작업에 따라: 언어 모델은 문자, 분류는 단어입니다.</translation>
+        <translation>텍스트를 문자나 단어로 나눕니다. 하나하나가 한 타임 스텝이 됩니다. 작업에 따라: 언어 모델은 문자, 분류는 단어입니다.</translation>
     </message>
     <message>
         <source>Vocabulary size V: the most frequent tokens, including padding and the out-of-vocabulary token. Auto: chosen from the file, covering nearly all of its tokens.</source>
@@ -167,11 +167,11 @@
     </message>
     <message>
         <source>Sequence length T: time steps per sample. Auto: chosen from the file (near the 90th-percentile sentence length).</source>
-        <translation>시퀀스 길이 T: 샘플 하나의 시점 수입니다. 자동: 파일에서 정합니다 (문장 길이의 90번째 백분위수 근처).</translation>
+        <translation>시퀀스 길이 T: 샘플 하나의 타임 스텝 수입니다. 자동: 파일에서 정합니다 (문장 길이의 90번째 백분위수 근처).</translation>
     </message>
     <message>
         <source>The lecture notes' example: words, a 100-word vocabulary, 20 steps, one-hot input, a tanh RNN with 10 units (100·10 + 10·10 + 10 = 1,110 parameters).</source>
-        <translation>강의 노트의 예제: 단어 단위, 단어 100개 어휘, 20 시점, 원-핫 입력, 유닛 10개의 tanh RNN (100·10 + 10·10 + 10 = 1,110개 파라미터).</translation>
+        <translation>강의 노트의 예제: 단어 단위, 단어 100개 어휘, 20 타임 스텝, 원-핫 입력, 유닛 10개의 tanh RNN (100·10 + 10·10 + 10 = 1,110개 파라미터).</translation>
     </message>
     <message>
         <source>auto (by vocabulary)</source>
@@ -215,11 +215,11 @@
     </message>
     <message>
         <source>Window: how many past steps the model sees.</source>
-        <translation>윈도: 모델이 보는 과거 시점의 수입니다.</translation>
+        <translation>윈도: 모델이 보는 과거 타임 스텝의 수입니다.</translation>
     </message>
     <message>
         <source>Horizon: how many steps ahead to forecast.</source>
-        <translation>예측 범위: 몇 시점 앞을 예측할지 정합니다.</translation>
+        <translation>예측 범위: 몇 타임 스텝 앞을 예측할지 정합니다.</translation>
     </message>
     <message>
         <source>interpolate</source>
@@ -384,7 +384,7 @@
     </message>
     <message>
         <source>{0} steps × {1} features ({2})</source>
-        <translation>{0} 시점 × 특성 {1}개 ({2})</translation>
+        <translation>{0} 타임 스텝 × 특성 {1}개 ({2})</translation>
     </message>
     <message>
         <source>Dataset</source>
@@ -527,11 +527,11 @@
     </message>
     <message>
         <source>time step</source>
-        <translation>시점 간격</translation>
+        <translation>타임 스텝 간격</translation>
     </message>
     <message>
         <source>typical time step</source>
-        <translation>보통의 시점 간격</translation>
+        <translation>보통의 타임 스텝 간격</translation>
     </message>
     <message>
         <source>validation starts</source>
@@ -551,11 +551,11 @@
     </message>
     <message>
         <source>the next token at every step</source>
-        <translation>모든 시점에서 다음 토큰</translation>
+        <translation>모든 타임 스텝에서 다음 토큰</translation>
     </message>
     <message>
         <source>the token after the last step</source>
-        <translation>마지막 시점 다음의 토큰</translation>
+        <translation>마지막 타임 스텝 다음의 토큰</translation>
     </message>
     <message>
         <source>streamed from disk</source>
@@ -719,7 +719,7 @@ The guide is `docs/gui.md` in the seqstudio source repository; this installation
     </message>
     <message>
         <source>Dataset ready: {0}, {1:,} training samples of {2} steps.</source>
-        <translation>데이터셋 준비 완료: {0}, {2} 시점짜리 학습 샘플 {1:,}개.</translation>
+        <translation>데이터셋 준비 완료: {0}, {2} 타임 스텝짜리 학습 샘플 {1:,}개.</translation>
     </message>
     <message>
         <source>Cannot use this file</source>
@@ -1354,11 +1354,11 @@ The app is still usable: change the settings and start again.</source>
     </message>
     <message>
         <source>A compact loop over the time steps.</source>
-        <translation>시점을 도는 간결한 루프입니다.</translation>
+        <translation>타임 스텝을 도는 간결한 루프입니다.</translation>
     </message>
     <message>
         <source>One copy of the cell per time step: fastest for short sequences.</source>
-        <translation>시점마다 셀을 하나씩 복사합니다. 짧은 시퀀스에서 가장 빠릅니다.</translation>
+        <translation>타임 스텝마다 셀을 하나씩 복사합니다. 짧은 시퀀스에서 가장 빠릅니다.</translation>
     </message>
     <message>
         <source>The loop, compiled with XLA.</source>
@@ -1366,7 +1366,7 @@ The app is still usable: change the settings and start again.</source>
     </message>
     <message>
         <source>The unrolled steps, compiled with XLA.</source>
-        <translation>XLA로 컴파일한 펼친 시점들입니다.</translation>
+        <translation>XLA로 컴파일한 펼친 타임 스텝들입니다.</translation>
     </message>
     <message>
         <source>Training</source>

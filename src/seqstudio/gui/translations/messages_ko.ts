@@ -523,7 +523,7 @@
     </message>
     <message>
         <source>the text has only {n} {unit}, but one sample needs {need} ({steps} steps and the next token); use a longer text or a shorter sequence length (seq_len)</source>
-        <translation>텍스트가 {unit} {n}개뿐인데, 샘플 하나에 {need}개(시점 {steps}개와 다음 토큰)가 필요합니다. 더 긴 텍스트를 쓰거나 시퀀스 길이(seq_len)를 줄이세요.</translation>
+        <translation>텍스트가 {unit} {n}개뿐인데, 샘플 하나에 {need}개(타임 스텝 {steps}개와 다음 토큰)가 필요합니다. 더 긴 텍스트를 쓰거나 시퀀스 길이(seq_len)를 줄이세요.</translation>
     </message>
     <message>
         <source>infinite values in column {name!r} at {rows}; replace them with numbers or leave the cells empty to treat them as missing</source>

@@ -32,15 +32,15 @@
     </message>
     <message>
         <source>remembers all {0} steps: influence stays at or above {1} of its peak over the whole sequence</source>
-        <translation>{0}개 시점을 모두 기억합니다: 영향이 시퀀스 전체에서 최댓값의 {1} 이상으로 유지됩니다</translation>
+        <translation>{0}개 타임 스텝을 모두 기억합니다: 영향이 시퀀스 전체에서 최댓값의 {1} 이상으로 유지됩니다</translation>
     </message>
     <message>
         <source>remembers about 1 step back: influence falls below {0} of its peak</source>
-        <translation>약 1개 시점 전까지 기억합니다: 영향이 최댓값의 {0} 아래로 떨어집니다</translation>
+        <translation>약 1개 타임 스텝 전까지 기억합니다: 영향이 최댓값의 {0} 아래로 떨어집니다</translation>
     </message>
     <message>
         <source>remembers about {0} steps back: influence falls below {1} of its peak</source>
-        <translation>약 {0}개 시점 전까지 기억합니다: 영향이 최댓값의 {1} 아래로 떨어집니다</translation>
+        <translation>약 {0}개 타임 스텝 전까지 기억합니다: 영향이 최댓값의 {1} 아래로 떨어집니다</translation>
     </message>
     <message>
         <source>the first input weighs {0}× the last (growing back in time)</source>
@@ -60,15 +60,15 @@
     </message>
     <message>
         <source>saturated (|h| &gt; 0.95): {0} of the probe's step×unit values</source>
-        <translation>포화 (|h| &gt; 0.95): 프로브의 시점×유닛 값 중 {0}</translation>
+        <translation>포화 (|h| &gt; 0.95): 프로브의 타임 스텝×유닛 값 중 {0}</translation>
     </message>
     <message>
         <source>dead (h = 0 at every probe step): {0} of units ({1} of {2})</source>
-        <translation>죽은 유닛 (모든 프로브 시점에서 h = 0): 유닛의 {0} ({2}개 중 {1}개)</translation>
+        <translation>죽은 유닛 (모든 프로브 타임 스텝에서 h = 0): 유닛의 {0} ({2}개 중 {1}개)</translation>
     </message>
     <message>
         <source>dead (h = 0 at every probe step): {0} of units</source>
-        <translation>죽은 유닛 (모든 프로브 시점에서 h = 0): 유닛의 {0}</translation>
+        <translation>죽은 유닛 (모든 프로브 타임 스텝에서 h = 0): 유닛의 {0}</translation>
     </message>
     <message>
         <source>spectral radius of Wh: {0}</source>
@@ -120,7 +120,7 @@
     <name>HeatmapView</name>
     <message>
         <source>time step</source>
-        <translation>시점</translation>
+        <translation>타임 스텝</translation>
     </message>
     <message>
         <source>unit</source>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>time step (probe sequence)</source>
-        <translation>시점 (프로브 시퀀스)</translation>
+        <translation>타임 스텝 (프로브 시퀀스)</translation>
     </message>
     <message>
         <source>Hidden states</source>
@@ -136,7 +136,7 @@
     </message>
     <message>
         <source>Train a model to see every unit at every time step.</source>
-        <translation>모델을 학습하면 모든 시점의 모든 유닛을 볼 수 있습니다.</translation>
+        <translation>모델을 학습하면 모든 타임 스텝의 모든 유닛을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Which recurrent layer's hidden states to show (stacked models).</source>
@@ -164,18 +164,18 @@
     </message>
     <message>
         <source>{0} · {1} units × {2} steps · {3} · colour {4}</source>
-        <translation>{0} · 유닛 {1}개 × 시점 {2}개 · {3} · 색 {4}</translation>
+        <translation>{0} · 유닛 {1}개 × 타임 스텝 {2}개 · {3} · 색 {4}</translation>
     </message>
     <message>
         <source>Train a model to see every unit at each of these {0} time steps.</source>
-        <translation>모델을 학습하면 이 {0}개 시점마다 모든 유닛을 볼 수 있습니다.</translation>
+        <translation>모델을 학습하면 이 {0}개 타임 스텝마다 모든 유닛을 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
     <name>InspectorView</name>
     <message>
         <source>Train a model or open a run, then click a time step on the heatmap or on the unrolled view, or pick one here.</source>
-        <translation>모델을 학습하거나 실행을 연 다음, 히트맵이나 펼친 그림에서 시점을 클릭하거나 여기서 고르세요.</translation>
+        <translation>모델을 학습하거나 실행을 연 다음, 히트맵이나 펼친 그림에서 타임 스텝을 클릭하거나 여기서 고르세요.</translation>
     </message>
     <message>
         <source>This snapshot has no weights with it (a run from before the inspector, or the glass box was off for this model), so its arithmetic cannot be redone.</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>The time step of the probe sequence (1 is the first).</source>
-        <translation>프로브 시퀀스의 시점 (1이 첫 시점).</translation>
+        <translation>프로브 시퀀스의 타임 스텝 (1이 첫 타임 스텝).</translation>
     </message>
     <message>
         <source>Which recurrent layer (stacked models).</source>
@@ -321,7 +321,7 @@
     <name>MemoryView</name>
     <message>
         <source>Train a model to see how far back each input still reaches the last step.</source>
-        <translation>모델을 학습하면 각 입력이 얼마나 먼 과거에서 마지막 시점까지 영향을 주는지 볼 수 있습니다.</translation>
+        <translation>모델을 학습하면 각 입력이 얼마나 먼 과거에서 마지막 타임 스텝까지 영향을 주는지 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Memory: how far back does the cell remember?</source>
@@ -333,12 +333,12 @@
     </message>
     <message>
         <source>Influence over orders of magnitude: a fading cell's early steps are tiny, an exploding one's huge.</source>
-        <translation>영향은 여러 자릿수에 걸칩니다: 영향이 희미해지는 셀은 앞쪽 시점의 값이 아주 작고, 폭주하는 셀은 아주 큽니다.</translation>
+        <translation>영향은 여러 자릿수에 걸칩니다: 영향이 희미해지는 셀은 앞쪽 타임 스텝의 값이 아주 작고, 폭주하는 셀은 아주 큽니다.</translation>
     </message>
     <message>
         <source>input at time step t (probe sequence)</source>
         <extracomment>the smallest and largest influence in the history how many history snapshots the extent has read, the last of them, and the extent</extracomment>
-        <translation>시점 t의 입력 (프로브 시퀀스)</translation>
+        <translation>타임 스텝 t의 입력 (프로브 시퀀스)</translation>
     </message>
     <message>
         <source>influence |∂h_T/∂x_t|</source>
@@ -354,7 +354,7 @@
     </message>
     <message>
         <source>memory (steps)</source>
-        <translation>기억 (시점 수)</translation>
+        <translation>기억 (타임 스텝 수)</translation>
     </message>
     <message>
         <source>epoch {0}, batch {1}</source>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <source>step (0 = first forecast step)</source>
-        <translation>시점 (0 = 첫 예측 시점)</translation>
+        <translation>타임 스텝 (0 = 첫 예측 타임 스텝)</translation>
     </message>
     <message>
         <source>input</source>
@@ -438,7 +438,7 @@
     </message>
     <message>
         <source>validation window (first forecast step)</source>
-        <translation>검증 윈도 (첫 예측 시점)</translation>
+        <translation>검증 윈도 (첫 예측 타임 스텝)</translation>
     </message>
     <message>
         <source> · persistence {0}</source>
@@ -450,13 +450,13 @@
     </message>
     <message>
         <source>Every validation window's first forecast step against the actual value; persistence repeats the last value seen.</source>
-        <translation>모든 검증 윈도의 첫 예측 시점을 실제값과 비교합니다. 지속 예측은 마지막으로 본 값을 되풀이합니다.</translation>
+        <translation>모든 검증 윈도의 첫 예측 타임 스텝을 실제값과 비교합니다. 지속 예측은 마지막으로 본 값을 되풀이합니다.</translation>
     </message>
     <message>
         <source>
 All forecast steps: {0}.</source>
         <translation>
-모든 예측 시점: {0}.</translation>
+모든 예측 타임 스텝: {0}.</translation>
     </message>
     <message>
         <source>{0}: one validation window (the whole validation part is shown once training stops)</source>
@@ -468,7 +468,7 @@ All forecast steps: {0}.</source>
     <message>
         <source>time step</source>
         <extracomment>sequences up to this many steps get a marker at every step; longer ones are drawn as lines only (markers are a scatter item per curve, costly to lay out and paint at each snapshot)</extracomment>
-        <translation>시점</translation>
+        <translation>타임 스텝</translation>
     </message>
     <message>
         <source>Units to plot, e.g. '0-3, 7' (at most {0}).</source>
@@ -495,15 +495,15 @@ All forecast steps: {0}.</source>
     </message>
     <message>
         <source>{0} at every step → {1}</source>
-        <translation>모든 시점의 {0} → {1}</translation>
+        <translation>모든 타임 스텝의 {0} → {1}</translation>
     </message>
     <message>
         <source>{0} at every step</source>
-        <translation>모든 시점의 {0}</translation>
+        <translation>모든 타임 스텝의 {0}</translation>
     </message>
     <message>
         <source>The network unrolled over the probe sequence: one box per time step. Train a model or open a run.</source>
-        <translation>프로브 시퀀스에 걸쳐 펼친 신경망: 시점마다 상자 하나. 모델을 학습하거나 실행을 여세요.</translation>
+        <translation>프로브 시퀀스에 걸쳐 펼친 신경망: 타임 스텝마다 상자 하나. 모델을 학습하거나 실행을 여세요.</translation>
     </message>
     <message>
         <source>layer {0}</source>
@@ -515,11 +515,11 @@ All forecast steps: {0}.</source>
     </message>
     <message>
         <source>input x: {0} steps of {1} features ({0}, {1})</source>
-        <translation>입력 x: 특성 {1}개짜리 시점 {0}개 ({0}, {1})</translation>
+        <translation>입력 x: 특성 {1}개짜리 타임 스텝 {0}개 ({0}, {1})</translation>
     </message>
     <message>
         <source>input x: {0} steps</source>
-        <translation>입력 x: 시점 {0}개</translation>
+        <translation>입력 x: 타임 스텝 {0}개</translation>
     </message>
     <message>
         <source>epoch {0}. Click a box to see its arithmetic.</source>
@@ -531,19 +531,19 @@ All forecast steps: {0}.</source>
     </message>
     <message>
         <source>{0} stacked layers, each passing its h up at every step,</source>
-        <translation>쌓은 층 {0}개가 각각 모든 시점에서 h를 위로 전달하며</translation>
+        <translation>쌓은 층 {0}개가 각각 모든 타임 스텝에서 h를 위로 전달하며</translation>
     </message>
     <message>
         <source>{0}; {1} from h₀ = 0. This language model predicts the next token at every step, so the head reads every h_t ({2}, {3}), not only the last one as in the notes' §7. {4}</source>
-        <translation>{0}; {1} h₀ = 0에서 시작합니다. 이 언어 모델은 모든 시점에서 다음 토큰을 예측하므로, 출력층은 강의 노트 §7처럼 마지막 h만이 아니라 모든 h_t ({2}, {3})를 읽습니다. {4}</translation>
+        <translation>{0}; {1} h₀ = 0에서 시작합니다. 이 언어 모델은 모든 타임 스텝에서 다음 토큰을 예측하므로, 출력층은 강의 노트 §7처럼 마지막 h만이 아니라 모든 h_t ({2}, {3})를 읽습니다. {4}</translation>
     </message>
     <message>
         <source>{0}; one layer of {1} units carries h from step to step, starting from h₀ = 0, and only its last state h_{2} ({1},) goes to the head (§7). {3}</source>
-        <translation>{0}; 유닛 {1}개짜리 층 하나가 h₀ = 0에서 시작해 시점에서 시점으로 h를 전달하고, 마지막 상태 h_{2} ({1},)만 출력층으로 갑니다 (§7). {3}</translation>
+        <translation>{0}; 유닛 {1}개짜리 층 하나가 h₀ = 0에서 시작해 타임 스텝에서 타임 스텝으로 h를 전달하고, 마지막 상태 h_{2} ({1},)만 출력층으로 갑니다 (§7). {3}</translation>
     </message>
     <message>
         <source>{0}; {1} stacked layers: each layer but the last passes its h up at every step ({2}, {3}); the last passes only h_{2} ({4},) to the head (§8). {5}</source>
-        <translation>{0}; 쌓은 층 {1}개: 마지막 층을 뺀 각 층은 모든 시점에서 h를 위로 전달하고 ({2}, {3}), 마지막 층은 h_{2} ({4},)만 출력층으로 전달합니다 (§8). {5}</translation>
+        <translation>{0}; 쌓은 층 {1}개: 마지막 층을 뺀 각 층은 모든 타임 스텝에서 h를 위로 전달하고 ({2}, {3}), 마지막 층은 h_{2} ({4},)만 출력층으로 전달합니다 (§8). {5}</translation>
     </message>
 </context>
 <context>
