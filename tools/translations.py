@@ -42,7 +42,7 @@ GROUPS: dict[str, list[str]] = {
     "messages": ["src/seqstudio/errors.py", "src/seqstudio/gui/errors.py",
                  "src/seqstudio/engine/rundir.py", "src/seqstudio/engine/settings.py"]
     + [f"src/seqstudio/engine/{name}.py" for name in (
-        "checkpoints", "compare", "evaluate", "fitting", "resume", "trainer")]
+        "checkpoints", "compare", "controls", "evaluate", "fitting", "resume", "trainer")]
     + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "data").glob("*.py"))]
     + [str(p.relative_to(ROOT)) for p in sorted((ROOT / "src" / "seqstudio" / "lesson").glob("*.py"))],
     "cells": [str(p.relative_to(ROOT)) for p in sorted((ROOT / "plugins").rglob("*.py"))]

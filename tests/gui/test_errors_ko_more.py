@@ -119,3 +119,33 @@ def test_a_run_that_cannot_start_is_said_in_korean(qtbot, english_after, tmp_pat
     assert f"TrainingError: {refused.value}" in texts["en"]
     assert f"{tmp_path}에는 이미 실행이 있습니다. 'seqstudio resume {tmp_path}'" in texts["ko"]
     assert hangul(texts["ko"].split("\n")[0])
+
+
+def test_a_divergence_is_said_in_korean(qtbot, english_after):
+    """The engine's divergence (what went non-finite, where, and what to try) as the window's
+    "Training diverged" dialog shows it: the same English as the engine's words, and Korean with
+    the same numbers in a Korean window."""
+    from PySide6.QtWidgets import QWidget
+
+    from seqstudio.engine.controls import Diverged
+    from seqstudio.engine.events import Finished
+    from seqstudio.gui.run_summary import show_failure
+
+    divergence = Diverged(0, 3, float("nan"), step=3).describe(0.3, "simple-rnn-relu")
+    result = Finished(status="failed", reason=f"diverged: {divergence.what}; {divergence.advice}",
+                      epochs_done=0, run_dir="", divergence=divergence)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    texts = {}
+    for language in ("en", "ko"):
+        assert i18n.install(language) == language
+        with qtbot.waitSignal(reporter.shown, timeout=5_000) as shown:
+            show_failure(parent, result)
+        texts[language] = shown.args[1]
+    assert divergence.what in texts["en"] and divergence.advice in texts["en"]
+    assert divergence.advice == ("try a lower learning rate than 0.3 (for example 0.03), or the "
+                                 "tanh cell (simple-rnn-tanh), whose states stay within -1..1")
+    korean = texts["ko"]
+    assert "loss became" not in korean and "try a lower" not in korean
+    assert "에포크 1, 배치 4" in korean and "0.3" in korean and "0.03" in korean
+    assert "simple-rnn-tanh" in korean and hangul(korean.split("\n")[-1])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 from seqstudio.engine.events import Divergence
+from seqstudio.errors import Phrase
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: how often a paused run wakes up to see whether it was stopped
 PAUSE_POLL_S = 0.05
@@ -28,10 +30,13 @@ class Diverged(Exception):
 
     def describe(self, learning_rate: float, cell: str) -> Divergence:
         """What happened, in words, and what to try."""
-        advice = f"try a lower learning rate than {learning_rate:g} (for example " \
-                 f"{learning_rate / 10:g})"
+        advice = Phrase(QT_TRANSLATE_NOOP("Errors", "try a lower learning rate than {rate} (for "
+                                          "example {lower})"),
+                        rate=f"{learning_rate:g}", lower=f"{learning_rate / 10:g}")
         if cell != "simple-rnn-tanh":
-            advice += ", or the tanh cell (simple-rnn-tanh), whose states stay within -1..1"
+            advice = Phrase(QT_TRANSLATE_NOOP("Errors", "{advice}, or the tanh cell "
+                                              "(simple-rnn-tanh), whose states stay within -1..1"),
+                            advice=advice)
         return Divergence(epoch=self.epoch, batch=self.batch, step=self.step, loss=self.loss,
                           what=str(self), advice=advice)
 

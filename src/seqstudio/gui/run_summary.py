@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from seqstudio.gui.baseline_words import comparison_words
 from seqstudio.gui.errors import say, show_error
 from seqstudio.gui.i18n import translate
+from seqstudio.gui.qt_loss_plot import divergence_words
 from seqstudio.gui.words import plural
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
@@ -57,7 +58,8 @@ def show_failure(parent: QWidget, result: Any) -> None:
     if div is not None:
         message = translate("RunSummary", "Training diverged: the {0}.\n\nThe batches up to that "
                             "point are on the loss plot, and the red cross marks where it "
-                            "happened.\n\nWhat to do: {1}.").format(div.what, div.advice)
+                            "happened.\n\nWhat to do: {1}.").format(divergence_words(div),
+                                                                  say(div.advice))
         show_error(parent, translate("RunSummary", "Training diverged"), message, result.traceback)
         return
     show_error(parent, translate("RunSummary", "Training failed"),

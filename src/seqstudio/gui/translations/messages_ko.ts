@@ -918,5 +918,13 @@
         <source>cannot write {path}: {reason}</source>
         <translation>{path}을(를) 쓸 수 없습니다: {reason}</translation>
     </message>
+    <message>
+        <source>try a lower learning rate than {rate} (for example {lower})</source>
+        <translation>학습률을 {rate}보다 낮춰 보세요 (예: {lower})</translation>
+    </message>
+    <message>
+        <source>{advice}, or the tanh cell (simple-rnn-tanh), whose states stay within -1..1</source>
+        <translation>{advice}. 또는 은닉 상태가 -1..1 안에 머무는 tanh 셀(simple-rnn-tanh)을 쓰세요</translation>
+    </message>
 </context>
 </TS>
