@@ -60,6 +60,8 @@ def test_a_word_level_language_model_end_to_end(tmp_path):
     assert inspected.returncode == 0, inspected.stderr
     assert f"{vocab}·4 + 4·4 + 4 = {vocab * 4 + 20:,}" in inspected.stdout
     assert "status: finished" in inspected.stdout and "execution" in inspected.stdout
+    assert (f"best epoch: {reader.best_epoch} (val_loss " in inspected.stdout
+            and "the model that model.keras holds" in inspected.stdout)
 
     import subprocess
 

@@ -98,19 +98,15 @@ def test_resume_and_evaluate_force_after_the_data_changed(tmp_path):
     assert out.stdout.splitlines() == [f"finished: completed after 3 epoch(s); run directory "
                                        f"{tmp_path / 'run'}"]  # --quiet: the final line only
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2, 3]
-    out = seqstudio("inspect", tmp_path / "run")
-    best = RunDir(tmp_path / "run").best_epoch
-    assert f"best epoch: {best} (val_loss " in out.stdout and "model.keras holds" in out.stdout
     data.write_text(data.read_text() + "a dog ran . ")  # the resumed run recorded the new sha
     line = one_error_line(seqstudio("evaluate", tmp_path / "run").stderr)
     assert "changed since the run started" in line
     out = seqstudio("evaluate", tmp_path / "run", "--force", "--json")
     assert out.returncode == 0, out.stderr[-3000:]
     assert "model" in json.loads(out.stdout.strip().splitlines()[-1])
-    out = seqstudio("predict", tmp_path / "run", "-n", "7", "--seed", "1", "--json")
-    assert out.returncode == 0, out.stderr[-3000:]
-    assert len(json.loads(out.stdout.strip().splitlines()[-1])["text"]) == 7
+    # the resumed run's model predicts (--seed and -n, the short --tokens, are tested elsewhere)
     out = seqstudio("predict", tmp_path / "run", "--tokens", "3", "--json")
+    assert out.returncode == 0, out.stderr[-3000:]
     assert len(json.loads(out.stdout.strip().splitlines()[-1])["text"]) == 3
 
 

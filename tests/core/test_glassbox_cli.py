@@ -46,8 +46,12 @@ def test_inspect_step_and_memory_print_the_recorded_numbers(tmp_path):
     assert re.search(r"spectral radius of recurrent_kernel: \d", out.stdout)
     assert "health: " in out.stdout
 
-    both = seqstudio("inspect", run_dir, "--step", "1", "--memory")  # the last epoch
-    assert both.returncode == 0, both.stderr
+    # the last epoch; with Python's import profile on, to see what the command imported
+    both = seqstudio("inspect", run_dir, "--step", "1", "--memory",
+                     env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert both.returncode == 0, both.stderr[-3000:]
+    assert re.search(r"\|\s+numpy$", both.stderr, re.M)  # the profile is there...
+    assert not re.search(r"\|\s+tensorflow$", both.stderr, re.M)  # ...without TensorFlow
     assert "epoch 2 (end), layer 1 of 2" in both.stdout
     h0 = next(ln for ln in both.stdout.splitlines() if ln.lstrip().startswith("h_0 = 0"))
     assert not values(h0).any()

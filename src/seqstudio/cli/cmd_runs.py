@@ -67,12 +67,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.set_defaults(func=run_inspect)
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace, *, tensorflow: bool = True) -> Any:
+    """The run directory; with ``tensorflow``, TensorFlow imported quietly for what follows."""
     from seqstudio.engine.rundir import RunDir
     from seqstudio.engine.tfenv import quiet_tensorflow
 
     run = RunDir(args.run_dir)
-    quiet_tensorflow(debug_enabled(args))
+    if tensorflow:
+        quiet_tensorflow(debug_enabled(args))
     return run
 
 
@@ -163,8 +165,10 @@ def run_inspect(args: argparse.Namespace) -> int:
     from seqstudio.model import build_model
     from seqstudio.plugins import get_registry
 
-    run = _open(args)
-    if args.step is not None or args.memory:  # the glass box, from the recorded snapshots
+    glass_box = args.step is not None or args.memory
+    # the glass box reads the recorded snapshots with numpy: no TensorFlow (5-7 s to import)
+    run = _open(args, tensorflow=not glass_box)
+    if glass_box:
         from seqstudio.glassbox import report
 
         if args.step is not None:
