@@ -98,3 +98,24 @@ def test_a_damaged_run_folder_is_refused_in_korean(qtbot, make_window, monkeypat
         assert hangul(title) and hangul(text), text
         assert str(folder) in text and text != english[folder]
     assert "실행 폴더가 아닙니다" in refusal(qtbot, window, lambda: window.open_run(not_a_run))[1]
+
+
+def test_a_streamed_table_with_a_bad_cell_is_refused_in_korean(qtbot, make_window, monkeypatch,
+                                                               tmp_path, english_after):
+    """A table over the streaming threshold is read from disk in blocks; a cell that is not a
+    number far past its head is refused with the block's rows named, in Korean too."""
+    from seqstudio.data import stream
+
+    path = tmp_path / "big.csv"
+    rows = ["value"] + [str(i % 7) for i in range(60_000)]  # past the 64 KiB, 5,000-row head
+    rows[50_000] = "n/a?"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.setenv(stream.STREAM_ENV, "1000")  # stream anything over 1,000 bytes
+    english = core_message(load_dataset, path)
+    assert "has cells that are not numbers, e.g. 'n/a?'" in english and "rows from " in english
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "ko")
+    window = make_window(start_tf=False)
+    window.data.set_tf_ready(True)
+    title, text = refusal(qtbot, window, lambda: window.open_file(path))
+    assert path.name in text and hangul(title) and hangul(text), text
+    assert "숫자가 아닌 셀이 있습니다 (예: 'n/a?')" in text and "행부터" in text, text

@@ -70,10 +70,13 @@ def stream_threshold(stream_bytes: int | None) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise DataError(f"{STREAM_ENV} must be a number of bytes, got {raw!r}",
-                        where="environment") from None
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "{name} must be a number of bytes, "
+                                                 "got {value!r}"), name=STREAM_ENV, value=raw),
+                        where=Phrase(QT_TRANSLATE_NOOP("Errors", "environment"))) from None
     if value < 1:
-        raise DataError(f"{STREAM_ENV} must be at least 1, got {value}", where="environment")
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "{name} must be at least 1, got "
+                                                 "{value}"), name=STREAM_ENV, value=value),
+                        where=Phrase(QT_TRANSLATE_NOOP("Errors", "environment")))
     return value
 
 
@@ -105,9 +108,10 @@ def block_bounds(path: Path, start: int, end: int, *, utf8: bool = True,
             cut = data.rfind(b"\n") + 1 or data.rfind(b" ") + 1
             if not cut:
                 if not utf8:
-                    raise DataError(f"{human(size)} without a line break or a space from byte "
-                                    f"{pos - len(data)}; streaming cuts the file at them",
-                                    path=path)
+                    raise DataError(Phrase(QT_TRANSLATE_NOOP(
+                        "Errors", "{size} without a line break or a space from byte {offset}; "
+                        "streaming cuts the file at them"), size=human(size),
+                        offset=pos - len(data)), path=path)
                 cut = len(data)
                 while cut > 1 and 0x80 <= data[cut - 1] < 0xC0:  # inside a character
                     cut -= 1

@@ -43,7 +43,8 @@ from seqstudio.data.tables import read_written_numbers
 from seqstudio.data.timeaxis import TimeAxis, axis_dates, period_of, time_labels
 from seqstudio.data.timeseries import FORECAST_WINDOW, forecast_probe
 from seqstudio.data.windows import forecast_windows, split_point
-from seqstudio.errors import DataError
+from seqstudio.errors import DataError, Phrase, at_byte, in_column
+from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 #: rows read to choose the columns and the time axis
 HEAD_ROWS = 5000
@@ -86,25 +87,31 @@ class TableStream(TableWindows):
                 frame = pd.read_csv(io.BytesIO(raw), sep=self.delimiter, header=None,
                                     usecols=self.positions, encoding=self.encoding)
         except (pd.errors.ParserError, ValueError, UnicodeDecodeError) as exc:
-            raise DataError(f"cannot parse the rows from byte {self.blocks[index][0]}: {exc}",
+            raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "cannot parse the rows from byte "
+                                                     "{offset}: {error}"),
+                                   offset=self.blocks[index][0], error=str(exc)),
                             path=path) from None
         frame.columns = [self.names[i] for i in sorted(self.positions)]
         read_written_numbers(frame, decimal_comma=self.decimal_comma)
-        where = f"rows from {row0 + 1:,}" if row0 is not None else f"byte {self.blocks[index][0]}"
+        where = (Phrase(QT_TRANSLATE_NOOP("Errors", "rows from {first}"), first=f"{row0 + 1:,}")
+                 if row0 is not None else at_byte(self.blocks[index][0]))
         data = {}
         for col in self.used:
             values, bad = bad_cell_mask(frame[col])
             if bad.any() and col not in self.treat:
                 cell = frame[col].to_numpy()[np.flatnonzero(bad)[0]]
-                raise DataError(f"column {col!r} has cells that are not numbers, e.g. {cell!r}; "
-                                f"fix them or treat_as_missing=[{col!r}]", path=path,
-                                where=f"column {col!r}, {where}")
+                raise DataError(Phrase(QT_TRANSLATE_NOOP(
+                    "Errors", "column {name!r} has cells that are not numbers, e.g. {cell!r}; "
+                    "fix them or treat_as_missing=[{name!r}]"), name=col, cell=cell), path=path,
+                    where=Phrase("{column}, {rows}", column=in_column(col), rows=where))
             data[col] = values.to_numpy(np.float64)
         values = np.column_stack([data[c] for c in self.used])
         if np.isinf(values).any():
             col = self.used[int(np.isinf(values).any(axis=0).argmax())]
-            raise DataError(f"infinite values in column {col!r}; replace them with numbers or "
-                            "leave the cells empty", path=path, where=where)
+            raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "infinite values in column "
+                                                     "{name!r}; replace them with numbers or "
+                                                     "leave the cells empty"), name=col),
+                            path=path, where=where)
         dates = None
         if self.axis is not None and (with_dates or (np.isnan(values).any()
                                                      and self.missing == "interpolate")):
@@ -122,19 +129,23 @@ class TableStream(TableWindows):
             parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
         present = np.logical_and.reduce([frame[c].notna().to_numpy() for c in self.axis.columns])
         if (parsed.isna().to_numpy() & present).any():
-            raise DataError(f"column {self.axis.spec!r} holds dates, but some cells are not "
-                            "dates", path=path, where=where)
+            raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} holds dates, but "
+                                                     "some cells are not dates"),
+                                   name=self.axis.spec), path=path, where=where)
         if not present.all():
             if self.missing == "error":
-                raise DataError(f"column {self.axis.spec!r} has rows with no date; fill them in "
-                                "or use missing='drop'", path=path, where=where)
+                raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} has rows with "
+                                                         "no date; fill them in or use "
+                                                         "missing='drop'"),
+                                       name=self.axis.spec), path=path, where=where)
             values, parsed = values[present], parsed[present]
         dates = parsed.to_numpy(dtype="datetime64[ns]")
         back = np.diff(dates) < np.timedelta64(0)
         if back.any() or (last_date is not None and len(dates) and dates[0] < last_date):
-            raise DataError(f"the rows are not in date order ({self.axis.spec!r} goes back); a "
-                            "file this large is read from disk as it is, so sort it by date first",
-                            path=path, where=where)
+            raise DataError(Phrase(QT_TRANSLATE_NOOP(
+                "Errors", "the rows are not in date order ({name!r} goes back); a file this large "
+                "is read from disk as it is, so sort it by date first"), name=self.axis.spec),
+                path=path, where=where)
         return values, dates
 
     def _fill(self, values: np.ndarray, dates, previous, where):
@@ -143,8 +154,10 @@ class TableStream(TableWindows):
             return values, dates
         if self.missing == "error":
             col = self.used[int(isna.any(axis=0).argmax())]
-            raise DataError(f"missing values in column {col!r}; fill them in, or choose "
-                            "missing='interpolate' or 'drop'", path=Path(self.path), where=where)
+            raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "missing values in column {name!r}; "
+                                                     "fill them in, or choose "
+                                                     "missing='interpolate' or 'drop'"),
+                                   name=col), path=Path(self.path), where=where)
         if self.missing == "drop":
             keep = ~isna.any(axis=1)
             return values[keep], (dates[keep] if dates is not None else None)
@@ -159,8 +172,9 @@ class TableStream(TableWindows):
             out = np.where(np.isnan(out), previous, out)
         if np.isnan(out).any():
             col = self.used[int(np.isnan(out).any(axis=0).argmax())]
-            raise DataError(f"column {col!r} has no values in a whole block of rows; choose other "
-                            "columns", path=Path(self.path), where=where)
+            raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "column {name!r} has no values in a "
+                                                     "whole block of rows; choose other columns"),
+                                   name=col), path=Path(self.path), where=where)
         return out, dates
 
     def read_values(self, start: int, stop: int, with_dates: bool = True):
@@ -233,9 +247,10 @@ def stream_forecast(path: Path, size: int, head: pd.DataFrame, delimiter: str, o
     source = head.attrs[SOURCE_ATTR]
     encoding = source["encoding"]
     if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
-        raise DataError(f"a table this large is read from disk in blocks, which needs an encoding "
-                        f"whose line breaks are single bytes, not {encoding}; convert it to UTF-8",
-                        path=path)
+        raise DataError(Phrase(QT_TRANSLATE_NOOP(
+            "Errors", "a table this large is read from disk in blocks, which needs an encoding "
+            "whose line breaks are single bytes, not {encoding}; convert it to UTF-8"),
+            encoding=encoding), path=path)
     opts.seq_len = FORECAST_WINDOW if opts.seq_len is None else opts.seq_len
     opts.stride = 1 if opts.stride is None else opts.stride
     opts.encoding = opts.encoding or encoding.replace("utf-8-sig", "utf-8")

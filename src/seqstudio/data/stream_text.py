@@ -32,7 +32,7 @@ from seqstudio.data.stream import (
     sample_range,
 )
 from seqstudio.data.windows import next_token_windows, split_point
-from seqstudio.errors import DataError, Phrase
+from seqstudio.errors import DataError, Note, Phrase, at_byte
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
 OOV_TOKEN = "[UNK]"
@@ -93,15 +93,17 @@ class TextStream(SequenceStream):
 def decode_block(path: Path, raw: bytes, encoding: str, offset: int, first: bool) -> str:
     if b"\0" in raw:
         at = offset + raw.index(b"\0")
-        raise DataError("a NUL byte: this part of the file is binary, not text; streaming reads "
-                        "plain text only", path=path, where=f"byte {at}")
+        raise DataError(Phrase(QT_TRANSLATE_NOOP("Errors", "a NUL byte: this part of the file "
+                                                 "is binary, not text; streaming reads plain "
+                                                 "text only")), path=path, where=at_byte(at))
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DataError(
-            f"byte 0x{raw[exc.start]:02x} at offset {offset + exc.start} cannot be decoded as "
-            f"{encoding}; choose the file's encoding (option encoding, e.g. 'cp1252' or "
-            "'latin-1')", path=path, where=f"byte {offset + exc.start}") from None
+        raise DataError(Phrase(QT_TRANSLATE_NOOP(
+            "Errors", "byte 0x{byte:02x} at offset {offset} cannot be decoded as {encoding}; "
+            "choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1')"),
+            byte=raw[exc.start], offset=offset + exc.start, encoding=encoding),
+            path=path, where=at_byte(offset + exc.start)) from None
     if first and text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -122,12 +124,15 @@ def stream_encoding(path: Path, head: bytes, chosen: str | None) -> tuple[str, l
                 detected = detect_encoding(head)
                 if detected and codecs.lookup(detected).name != "utf-8":
                     name = detected
-                    notes.append(f"the file is not UTF-8; decoded it as {detected}, detected "
-                                 "from its first bytes; set encoding to choose another")
+                    notes.append(Note(QT_TRANSLATE_NOOP(
+                        "DatasetNotes", "the file is not UTF-8; decoded it as {encoding}, "
+                        "detected from its first bytes; set encoding to choose another"),
+                        encoding=detected))
     if codecs.lookup(name).name.startswith(("utf-16", "utf-32")):
-        raise DataError(f"a file this large is read from disk in blocks, which needs an encoding "
-                        f"whose line breaks are single bytes, not {name}; convert it to UTF-8 "
-                        f"(iconv -f {name} -t UTF-8)", path=path)
+        raise DataError(Phrase(QT_TRANSLATE_NOOP(
+            "Errors", "a file this large is read from disk in blocks, which needs an encoding "
+            "whose line breaks are single bytes, not {encoding}; convert it to UTF-8 (iconv -f "
+            "{encoding} -t UTF-8)"), encoding=name), path=path)
     return name, notes
 
 

@@ -130,6 +130,10 @@
         <source>the validation part was enlarged to {n} {unit} so that it holds one sample</source>
         <translation>검증 부분에 샘플이 하나는 들어가도록 {unit} {n}개로 늘렸습니다.</translation>
     </message>
+    <message>
+        <source>the file is not UTF-8; decoded it as {encoding}, detected from its first bytes; set encoding to choose another</source>
+        <translation>파일이 UTF-8이 아니어서, 첫 바이트들로 알아낸 {encoding}(으)로 읽었습니다. 다른 인코딩을 쓰려면 encoding을 정하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -371,7 +375,6 @@
     </message>
     <message>
         <source>cannot read the file: {reason}</source>
-        <extracomment>the unit of reading; blocks end at a line break (or a space) so no token or row is cut. Small, so that the temporaries of a block (4 bytes a character while encoding) stay a few MB: with 4 MiB, peak memory grew 1.8x from a 10 MB to a 1 GB text (1.56x with 1 MiB, 1.04x once tf.data's autotuner was off, see tf_dataset) tokens of each part kept in memory for the probe, the baselines and the previews... ...and rows of a table (a row of floats weighs more than a token: 64K rows keep the sample under ~10 MB, so memory is flat from files of a few MB on) windows cut at once batches handed from the Python generator to tf.data at once ``progress(fraction done in [0, 1], what is being done)``; raise from it to stop the load</extracomment>
         <translation>파일을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
@@ -517,8 +520,20 @@
         <translation>열 이름 {name!r}이(가) 두 번 이상 나옵니다. 열마다 다른 이름을 붙이세요.</translation>
     </message>
     <message>
-        <source>the text has no characters other than whitespace; choose a file with text in it</source>
+        <source>a NUL byte: this part of the file is binary, not text; streaming reads plain text only</source>
         <extracomment>what ``lower_and_strip_punctuation`` removes (the ASCII punctuation of Keras' regex) char level: id by code point (the last entry is [UNK], for code points beyond the table) word level: id by word (UTF-8 bytes)</extracomment>
+        <translation>NUL 바이트가 있습니다: 파일의 이 부분은 텍스트가 아니라 바이너리입니다. 디스크에서 나눠 읽기는 일반 텍스트만 읽습니다.</translation>
+    </message>
+    <message>
+        <source>byte 0x{byte:02x} at offset {offset} cannot be decoded as {encoding}; choose the file's encoding (option encoding, e.g. 'cp1252' or 'latin-1')</source>
+        <translation>오프셋 {offset}의 바이트 0x{byte:02x}를 {encoding}(으)로 읽을 수 없습니다. 파일의 인코딩을 고르세요 (encoding 옵션, 예: 'cp1252' 또는 'latin-1').</translation>
+    </message>
+    <message>
+        <source>a file this large is read from disk in blocks, which needs an encoding whose line breaks are single bytes, not {encoding}; convert it to UTF-8 (iconv -f {encoding} -t UTF-8)</source>
+        <translation>이렇게 큰 파일은 디스크에서 블록 단위로 읽으므로, 줄바꿈이 1바이트인 인코딩이어야 합니다. {encoding}은(는) 그렇지 않습니다. UTF-8로 바꾸세요 (iconv -f {encoding} -t UTF-8).</translation>
+    </message>
+    <message>
+        <source>the text has no characters other than whitespace; choose a file with text in it</source>
         <translation>텍스트에 공백 말고는 글자가 없습니다. 텍스트가 들어 있는 파일을 고르세요.</translation>
     </message>
     <message>
@@ -925,6 +940,64 @@
     <message>
         <source>{advice}, or the tanh cell (simple-rnn-tanh), whose states stay within -1..1</source>
         <translation>{advice}. 또는 은닉 상태가 -1..1 안에 머무는 tanh 셀(simple-rnn-tanh)을 쓰세요</translation>
+    </message>
+    <message>
+        <source>{name} must be a number of bytes, got {value!r}</source>
+        <extracomment>the unit of reading; blocks end at a line break (or a space) so no token or row is cut. Small, so that the temporaries of a block (4 bytes a character while encoding) stay a few MB: with 4 MiB, peak memory grew 1.8x from a 10 MB to a 1 GB text (1.56x with 1 MiB, 1.04x once tf.data's autotuner was off, see tf_dataset) tokens of each part kept in memory for the probe, the baselines and the previews... ...and rows of a table (a row of floats weighs more than a token: 64K rows keep the sample under ~10 MB, so memory is flat from files of a few MB on) windows cut at once batches handed from the Python generator to tf.data at once ``progress(fraction done in [0, 1], what is being done)``; raise from it to stop the load</extracomment>
+        <translation>{name}은(는) 바이트 수여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>환경 변수</translation>
+    </message>
+    <message>
+        <source>{name} must be at least 1, got {value}</source>
+        <translation>{name}은(는) 1 이상이어야 하는데 {value}입니다</translation>
+    </message>
+    <message>
+        <source>{size} without a line break or a space from byte {offset}; streaming cuts the file at them</source>
+        <translation>{offset}번째 바이트부터 {size} 동안 줄바꿈도 공백도 없습니다. 디스크에서 나눠 읽을 때는 그 자리에서 파일을 자릅니다.</translation>
+    </message>
+    <message>
+        <source>cannot parse the rows from byte {offset}: {error}</source>
+        <extracomment>the last row of the block before (values), for a column missing at a block's start</extracomment>
+        <translation>{offset}번째 바이트부터의 행을 해석할 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>rows from {first}</source>
+        <translation>{first}행부터</translation>
+    </message>
+    <message>
+        <source>column {name!r} has cells that are not numbers, e.g. {cell!r}; fix them or treat_as_missing=[{name!r}]</source>
+        <translation>{name!r} 열에 숫자가 아닌 셀이 있습니다 (예: {cell!r}). 고치거나 treat_as_missing=[{name!r}]로 결측값으로 처리하세요.</translation>
+    </message>
+    <message>
+        <source>infinite values in column {name!r}; replace them with numbers or leave the cells empty</source>
+        <translation>{name!r} 열에 무한대 값이 있습니다. 숫자로 바꾸거나 셀을 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} holds dates, but some cells are not dates</source>
+        <translation>{name!r} 열은 날짜 열인데, 날짜가 아닌 셀이 있습니다.</translation>
+    </message>
+    <message>
+        <source>column {name!r} has rows with no date; fill them in or use missing='drop'</source>
+        <translation>{name!r} 열에 날짜가 없는 행이 있습니다. 채우거나 missing='drop'을 쓰세요.</translation>
+    </message>
+    <message>
+        <source>the rows are not in date order ({name!r} goes back); a file this large is read from disk as it is, so sort it by date first</source>
+        <translation>행이 날짜 순서가 아닙니다 ({name!r}이(가) 뒤로 갑니다). 이렇게 큰 파일은 디스크에서 있는 그대로 읽으므로, 먼저 날짜순으로 정렬하세요.</translation>
+    </message>
+    <message>
+        <source>missing values in column {name!r}; fill them in, or choose missing='interpolate' or 'drop'</source>
+        <translation>{name!r} 열에 결측값이 있습니다. 채우거나 missing='interpolate' 또는 'drop'을 고르세요.</translation>
+    </message>
+    <message>
+        <source>column {name!r} has no values in a whole block of rows; choose other columns</source>
+        <translation>{name!r} 열은 한 블록의 행 전체에 값이 없습니다. 다른 열을 고르세요.</translation>
+    </message>
+    <message>
+        <source>a table this large is read from disk in blocks, which needs an encoding whose line breaks are single bytes, not {encoding}; convert it to UTF-8</source>
+        <translation>이렇게 큰 표는 디스크에서 블록 단위로 읽으므로, 줄바꿈이 1바이트인 인코딩이어야 합니다. {encoding}은(는) 그렇지 않습니다. UTF-8로 바꾸세요.</translation>
     </message>
 </context>
 </TS>
