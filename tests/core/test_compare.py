@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 import statistics
 import sys
@@ -145,6 +146,10 @@ def test_compare_refuses_missing_damaged_and_too_few_runs(two_runs, tmp_path):
     missing = seqstudio("compare", a, tmp_path / "nothere")
     assert missing.returncode == 2
     assert "is not a run directory" in one_error_line(missing.stderr)
+    # refused before TensorFlow is imported (only the baselines need it), in Python's import profile
+    profiled = seqstudio("compare", a, tmp_path / "nothere", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert profiled.returncode == 2 and re.search(r"\|\s+numpy$", profiled.stderr, re.M)
+    assert not re.search(r"\|\s+tensorflow$", profiled.stderr, re.M)
     damaged = tmp_path / "damaged"
     damaged.mkdir()
     (damaged / "config.json").write_text('{"format": 1, "cell"', encoding="utf-8")

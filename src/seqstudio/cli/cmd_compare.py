@@ -41,9 +41,16 @@ def run_compare(args: argparse.Namespace) -> int:
     )
     from seqstudio.engine.tfenv import quiet_tensorflow
 
-    quiet_tensorflow(debug_enabled(args))  # the baselines load each run's data again (tf.data)
+    baselines = run_baselines()
+
+    def baselines_for(run):
+        # loading a run's data again needs TensorFlow (text encoding, tf.data): imported quietly,
+        # and only once the runs have been read, so a wrong path is refused at once
+        quiet_tensorflow(debug_enabled(args))
+        return baselines(run)
+
     comparison = compare_runs(args.runs, count_params=count_parameters,
-                              baselines_for=run_baselines())
+                              baselines_for=baselines_for)
     rows = []
     for section in SECTIONS:
         shown = comparison.section(section, diff_only=args.diff_only and section == "settings")
