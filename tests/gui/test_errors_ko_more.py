@@ -93,21 +93,13 @@ def test_gru_gate_names_in_korean(english_after):
                                               "게이트 후보 ĥ (2,)"]
 
 
-def test_a_run_that_cannot_start_is_said_in_korean(qtbot, english_after, tmp_path):
-    """The engine's refusal (a run folder that already holds a run) as the window's "Training
-    failed" dialog shows it: Korean in a Korean window, the same English in an English one."""
+def failure_texts(qtbot, result) -> dict[str, str]:
+    """``{language: text}`` of the dialog ``run_summary.show_failure`` shows for ``result``, in
+    English and in Korean."""
     from PySide6.QtWidgets import QWidget
 
-    from seqstudio.data import load_dataset
-    from seqstudio.engine.events import Finished
-    from seqstudio.engine.trainer import Trainer
-    from seqstudio.errors import TrainingError
     from seqstudio.gui.run_summary import show_failure
 
-    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
-    with pytest.raises(TrainingError) as refused:
-        Trainer(load_dataset(SAMPLES["sine"]), "gru", run_dir=tmp_path)  # no TensorFlow
-    result = Finished.could_not_start(refused.value)
     parent = QWidget()
     qtbot.addWidget(parent)
     texts = {}
@@ -116,6 +108,23 @@ def test_a_run_that_cannot_start_is_said_in_korean(qtbot, english_after, tmp_pat
         with qtbot.waitSignal(reporter.shown, timeout=5_000) as shown:
             show_failure(parent, result)
         texts[language] = shown.args[1]
+    return texts
+
+
+def test_a_run_that_cannot_start_is_said_in_korean(qtbot, english_after, tmp_path):
+    """The engine's refusal (a run folder that already holds a run) as the window's "Training
+    failed" dialog shows it: Korean in a Korean window, the same English in an English one."""
+
+    from seqstudio.data import load_dataset
+    from seqstudio.engine.events import Finished
+    from seqstudio.engine.trainer import Trainer
+    from seqstudio.errors import TrainingError
+
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(TrainingError) as refused:
+        Trainer(load_dataset(SAMPLES["sine"]), "gru", run_dir=tmp_path)  # no TensorFlow
+    result = Finished.could_not_start(refused.value)
+    texts = failure_texts(qtbot, result)
     assert f"TrainingError: {refused.value}" in texts["en"]
     assert f"{tmp_path}에는 이미 실행이 있습니다. 'seqstudio resume {tmp_path}'" in texts["ko"]
     assert hangul(texts["ko"].split("\n")[0])
@@ -125,23 +134,14 @@ def test_a_divergence_is_said_in_korean(qtbot, english_after):
     """The engine's divergence (what went non-finite, where, and what to try) as the window's
     "Training diverged" dialog shows it: the same English as the engine's words, and Korean with
     the same numbers in a Korean window."""
-    from PySide6.QtWidgets import QWidget
 
     from seqstudio.engine.controls import Diverged
     from seqstudio.engine.events import Finished
-    from seqstudio.gui.run_summary import show_failure
 
     divergence = Diverged(0, 3, float("nan"), step=3).describe(0.3, "simple-rnn-relu")
     result = Finished(status="failed", reason=f"diverged: {divergence.what}; {divergence.advice}",
                       epochs_done=0, run_dir="", divergence=divergence)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    texts = {}
-    for language in ("en", "ko"):
-        assert i18n.install(language) == language
-        with qtbot.waitSignal(reporter.shown, timeout=5_000) as shown:
-            show_failure(parent, result)
-        texts[language] = shown.args[1]
+    texts = failure_texts(qtbot, result)
     assert divergence.what in texts["en"] and divergence.advice in texts["en"]
     assert divergence.advice == ("try a lower learning rate than 0.3 (for example 0.03), or the "
                                  "tanh cell (simple-rnn-tanh), whose states stay within -1..1")
