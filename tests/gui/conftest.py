@@ -63,6 +63,15 @@ def run_in_tmp(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def english_after(qapp):
+    """Whatever language a test installs, the next test runs in English again."""
+    from seqstudio.gui import i18n
+
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture
 def make_window(qtbot):
     """Build a MainWindow (no sample by default) and close it cleanly after the test."""
     from seqstudio.gui.main_window import MainWindow

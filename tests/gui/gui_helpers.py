@@ -23,3 +23,7 @@ def wait_ready(qtbot, window, timeout=120_000):
 def tiny_training(window, epochs=1, batch_size=256):
     window.controls.epochs.setValue(epochs)
     window.controls.batch_size.setValue(batch_size)
+
+
+def hangul(text: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in text)

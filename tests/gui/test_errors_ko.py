@@ -5,6 +5,7 @@ message character for character. No TensorFlow: these files are refused before i
 from __future__ import annotations
 
 import pytest
+from gui_helpers import hangul
 from PySide6.QtWidgets import QMessageBox
 
 from seqstudio.data import load_dataset
@@ -14,16 +15,6 @@ from seqstudio.gui import i18n
 from seqstudio.gui.errors import reporter
 
 MAIN_WINDOW_TITLE = "Cannot use this file"
-
-
-def hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
-@pytest.fixture
-def english_after(qapp):
-    yield
-    i18n.install("en")
 
 
 def core_message(call, *args) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import hangul
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from seqstudio.data import SAMPLES
@@ -18,16 +19,6 @@ from seqstudio.gui.qt_inspector import gate_label
 from seqstudio.plugins import get_registry
 
 HEAD = 'format = 1\ntitle = "t"\n[data]\nsample = "{sample}"\n[model]\ncell = "gru"\n'
-
-
-def hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
-
-
-@pytest.fixture
-def english_after(qapp):
-    yield
-    i18n.install("en")
 
 
 def broken_lessons(folder):

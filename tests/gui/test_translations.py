@@ -43,13 +43,6 @@ TRANSLATIONS = GUI / "translations"
 TOOL = ROOT / "tools" / "translations.py"
 
 
-@pytest.fixture
-def english_after(qapp):
-    """Whatever a test installs, the next test runs in English again."""
-    yield
-    i18n.install("en")
-
-
 # -- the .ts files and the .qm ----------------------------------------------------------------
 def test_every_string_is_translated_and_the_qm_is_fresh():
     """``tools/translations.py check``: no group's string lacks its Korean, and the shipped

@@ -17,12 +17,6 @@ def say(template: str) -> str:
     return translate("GlassWords", template)
 
 
-@pytest.fixture
-def english_after(qapp):
-    yield
-    i18n.install("en")
-
-
 @pytest.mark.parametrize("cell, gates", [("gru", 3), ("lstm", 4)])
 def test_candidate_block_in_english_and_korean(english_after, cell, gates):
     n = 5  # Keras' layout: recurrent_kernel is n x (gates * n), the candidate third from the left

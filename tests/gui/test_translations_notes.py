@@ -7,13 +7,10 @@ import html
 from datetime import date, timedelta
 
 import pytest
+from gui_helpers import hangul
 
 from seqstudio.gui import i18n
 from seqstudio.gui.dataset_words import note_words
-
-
-def hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 @pytest.fixture

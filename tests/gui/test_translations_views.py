@@ -4,6 +4,7 @@ tab and its own words, the compare window's title, buttons and the cells' transl
 from __future__ import annotations
 
 import pytest
+from gui_helpers import hangul
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel
 from test_translations import _visible_texts, english_words
@@ -11,10 +12,6 @@ from test_translations import _visible_texts, english_words
 from seqstudio.gui import i18n
 from seqstudio.gui.compare_window import open_compare
 from seqstudio.gui.views import VIEWS
-
-
-def hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 @pytest.fixture
