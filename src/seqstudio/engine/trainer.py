@@ -8,7 +8,6 @@ thread.
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import math
 import shutil
@@ -16,7 +15,6 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +24,11 @@ from seqstudio.data.dataset import Dataset
 from seqstudio.engine import checkpoints, distribute, fitting, rundir
 from seqstudio.engine import tensorboard as tb
 from seqstudio.engine.controls import Controls, Diverged, StopRequested
-from seqstudio.engine.events import (
-    BatchEnd,
-    Divergence,
-    EpochEnd,
-    Event,
-    Finished,
-    Started,
-)
+from seqstudio.engine.events import BatchEnd, Divergence, EpochEnd, Event, Finished
 from seqstudio.engine.record import build_config
 from seqstudio.engine.resume import ResumeState
+from seqstudio.engine.run_output import RunOutput
 from seqstudio.engine.rundir import default_run_dir
-from seqstudio.engine.runwriter import RunWriter
 from seqstudio.engine.settings import TrainSettings
 from seqstudio.errors import Phrase, SeqstudioError, TrainingError, error_phrase
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -75,12 +66,9 @@ class Trainer:
         self._controls = Controls()
         self._resume = resume
         self._initial_epoch = resume.epochs_done if resume else 0
-        self._io: ThreadPoolExecutor | None = None
-        self._io_futures: list[Any] = []
+        self._output: RunOutput | None = None  # made when the run starts
         self._predictor: Any = None
         self._sampler: Any = None
-        self._writer: RunWriter | None = None
-        self._scalars: tb.ScalarLog | None = None
         self._probe: Callable[[Any], list[Any]] = lambda x: self.built.probe_states(x)
         self._info: dict[str, Any] = {}
         self._path: Path = self.run_path
@@ -134,7 +122,7 @@ class Trainer:
     def best_epoch(self) -> int | None:
         """The epoch (from 1) with the lowest ``val_loss`` so far (the last without validation);
         at the end ``model.keras`` holds it."""
-        return rundir.best_epoch_of(self._writer.history.rows) if self._writer else None
+        return self._output.best_epoch if self._output else None
 
     @property
     def divergence(self) -> Divergence | None:
@@ -205,13 +193,12 @@ class Trainer:
         keras.utils.set_random_seed(s.seed)
         scope = strategy.scope() if strategy is not None else contextlib.nullcontext()
         with scope:
-            self.built = self._build()
+            self.built = fitting.build(ds, self.cell_type, self.cell_params, s)
         model = self.built.model
         if self._resume is not None:
             checkpoints.restore_checkpoint(model, self._resume.checkpoint)
         self._info = dataset_info(ds)
         self._predictor = Predictor(model)
-        self._io = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seqstudio-io")
         self._write_start()
         # Trace the prediction function, the per-epoch sampler (language models) and build the
         # probe now, with the model, rather than in the middle of the first epoch.
@@ -226,11 +213,11 @@ class Trainer:
 
                 self._glass = glass_box(self.built, ds)
         self._started = True
-        self._emit(self._started_event())
+        self._emit(fitting.started_event(self.built, ds, s, run_dir=str(self.run_path),
+                                         execution_mode=self.execution_text,
+                                         initial_epoch=self._initial_epoch))
 
         callbacks: list[Any] = [EngineCallback(self)]
-        if s.tensorboard and self.is_chief:
-            self._scalars = tb.ScalarLog(self._path)
         has_val = ds.n_val > 0
         early = None
         if s.early_stopping:
@@ -246,7 +233,7 @@ class Trainer:
             fit_scope = strategy.scope()
         try:
             with fit_scope:
-                model.fit(**self._fit_data(has_val), epochs=s.epochs,
+                model.fit(**fitting.fit_data(ds, s, has_val), epochs=s.epochs,
                           initial_epoch=self._initial_epoch, verbose=0, callbacks=callbacks)
         except StopRequested:
             return "stopped", "stopped by user"
@@ -257,18 +244,6 @@ class Trainer:
             return "finished", "early stopping"
         return "finished", "completed"
 
-    def _fit_data(self, has_val: bool) -> dict[str, Any]:
-        return fitting.fit_data(self.dataset, self.settings, has_val)
-
-    def _build(self) -> BuiltModel:
-        return fitting.build(self.dataset, self.cell_type, self.cell_params, self.settings)
-
-    def _started_event(self) -> Started:
-        return fitting.started_event(self.built, self.dataset, self.settings,
-                                     run_dir=str(self.run_path),
-                                     execution_mode=self.execution_text,
-                                     initial_epoch=self._initial_epoch)
-
     @property
     def execution_text(self) -> str:
         """The execution mode asked for and, once built, what it resolved to."""
@@ -276,7 +251,7 @@ class Trainer:
         text = getattr(plan, "text", "")
         return f"{self.settings.execution_mode} ({text})" if text else self.settings.execution_mode
 
-    # -- writing -----------------------------------------------------------------------------
+    # -- writing (through self._output, see run_output.RunOutput) ---------------------------
     def _write_start(self) -> None:
         previous = self._resume
         config = build_config(
@@ -286,61 +261,22 @@ class Trainer:
             workers=distribute.worker_count(self.settings.strategy),
             parameters=self.built.model.count_params(),
             previous=previous.config if previous else None)
-        self._writer = RunWriter(self._path, previous.history if previous else ())
-        self._writer.start(config, self._info, self._status("running", ""))
-        if self._initial_epoch == 0:
-            self._checkpoint(0)
+        self._output = RunOutput(self._path, previous.history if previous else (),
+                                 tensorboard=self.settings.tensorboard and self.is_chief)
+        self._output.start(config, self._info, self._status("running", ""), self.built.model,
+                           initial=self._initial_epoch == 0)
 
     def _status(self, status: str, reason: str) -> dict[str, Any]:
         return fitting.status_record(status, reason, epochs_done=self.epochs_done,
                                      epochs=self.settings.epochs, best_epoch=self.best_epoch,
                                      divergence=self._divergence)
 
-    def _checkpoint(self, epochs_done: int) -> None:
-        """The initial model is saved whole, here; after an epoch, a copy of the variables
-        (about a millisecond) is written by the I/O thread. Atomic, not fsynced: a killed process
-        leaves the old or the new file; model.keras is fsynced at the end."""
-        model = self.built.model
-        weights, state = checkpoints.model_variables(model)
-        if not all(np.isfinite(w).all() for w in weights if w.dtype.kind == "f"):
-            return  # keep the last finite checkpoint
-        if epochs_done == 0:
-            self._writer.initial_model(model)
-            return
-        self._submit(self._writer.checkpoint, epochs_done, weights, state)
-
-    def _submit(self, fn: Callable[..., Any], *args: Any) -> None:
-        self._io_futures.append(self._io.submit(fn, *args))
-        if len(self._io_futures) > 64:
-            done = [f for f in self._io_futures if f.done()]
-            for f in done:
-                f.result()
-            self._io_futures = [f for f in self._io_futures if not f.done()]
-
     def _finish(self, status: str, reason: str) -> None:
         if not self._started:
             return
-        if self._scalars is not None:
-            self._scalars.close()
-        self._writer.flush_batches()
-        if self._io is not None:
-            self._io.shutdown(wait=True)
-            for f in self._io_futures:
-                f.result()
-        # model.keras: the best epoch's model, read back from its checkpoint when that is not
-        # the model in memory (the last epoch's, or a diverged one's); self.built stays the last
-        model = self.built.model
-        best = self.best_epoch
-        run = rundir.RunDir(self._path)
-        found = dict(run.checkpoints())
-        if self._divergence is not None and best not in found:
-            best = max(found, default=None)
-        if best in found and (best != self.epochs_done or self._divergence is not None):
-            model = run.load_checkpoint(best)
-        if all(np.isfinite(w).all() for w in model.get_weights()):
-            self._writer.model(model)
-        self._writer.sync()
-        self._writer.status(self._status(status, reason))
+        # self.built stays the last epoch's model; model.keras gets the best epoch's
+        self._output.finish(self._status(status, reason), self.built.model,
+                            epochs_done=self.epochs_done, diverged=self._divergence is not None)
         if not self.is_chief:
             shutil.rmtree(self._path, ignore_errors=True)
 
@@ -351,9 +287,7 @@ class Trainer:
         batches per call). A snapshot is taken when the call crossed a multiple of
         ``snapshot_every``, or ``snapshot_seconds`` have passed since the last snapshot, and
         ``snapshot`` says the weights are this batch's."""
-        self._writer.add_batch(epoch, batch, step, loss)
-        if self._scalars is not None:
-            self._scalars.batch(step, loss)
+        self._output.batch(epoch, batch, step, loss)
         self._emit(BatchEnd(epoch=epoch, batch=batch, step=step, loss=loss))
         if not snapshot:
             return
@@ -371,20 +305,15 @@ class Trainer:
         if self.dataset.n_val == 0:
             metrics.setdefault("val_loss", math.nan)
         self.history.append(metrics)
-        self._writer.flush_batches()
         # before the EpochEnd event, so a reader that sees the event finds the row
-        self._writer.add_epoch({"epoch": self.epochs_done, **metrics})
-        if self._scalars is not None:
-            self._scalars.epoch(epoch, metrics)
-        self._checkpoint(epoch + 1)
-        # after the checkpoint on the same I/O thread; not fsynced until _finish, like history
-        self._submit(functools.partial(self._writer.status, durable=False),
-                     self._status("running", ""))
+        self._output.epoch(epoch, {"epoch": self.epochs_done, **metrics}, metrics)
+        self._output.checkpoint(self.built.model, epoch + 1)
+        self._output.status_soon(self._status("running", ""))
         self._emit(EpochEnd(epoch=epoch, metrics=dict(metrics)))
         self._snapshot(epoch, -1)
         prediction = sample_prediction(self._predictor, self._info, epoch, seed=self.settings.seed,
                                        sampler=self._sampler)
-        self._submit(self._writer.prediction, prediction)
+        self._output.prediction(prediction)
         self._emit(prediction)
 
     def _snapshot(self, epoch: int, batch: int) -> None:
@@ -393,10 +322,10 @@ class Trainer:
         self._last_snapshot = time.monotonic()
         snapshot = fitting.hidden_snapshot(self._probe(self.dataset.probe.x), self.built,
                                            self.dataset, epoch, batch)
-        self._submit(self._writer.snapshot, snapshot)
+        self._output.snapshot(snapshot)
         self._emit(snapshot)
         glass = self._glass.take(snapshot) if self._glass is not None else None
         if glass is not None:  # the weights and influence of the same moment
-            self._submit(self._writer.glassbox, *glass)
+            self._output.glassbox(*glass)
             for event in glass:
                 self._emit(event)
