@@ -143,6 +143,7 @@ class Watch:
         self.window, self.live = window, window.live
         self.ticks: list[float] = []
         self.drew: list[bool] = []
+        self.loss_draws = 0  # the loss plot's redraws (above the tabs, always on screen)
         self.lateness: list[float] = []
         self.front: dict[int, float] = {}  # tab index -> seconds in front
         self._last = 0.0
@@ -154,7 +155,9 @@ class Watch:
             before = self.counts()
             loss = live.loss.pending
             original(flush)
-            self.drew.append(self.counts() != before or (loss and not live.loss.pending))
+            loss = loss and not live.loss.pending
+            self.loss_draws += loss
+            self.drew.append(self.counts() != before or loss)
 
         live.redraw = redraw
         self.switcher = QTimer()
@@ -183,6 +186,7 @@ class Watch:
     def start(self) -> None:
         self.ticks.clear()
         self.drew.clear()
+        self.loss_draws = 0
         self.lateness.clear()
         self.front.clear()
         self._last = 0.0
@@ -217,6 +221,8 @@ class Watch:
         print(f"  drawing's CPU         {cpu:.1%} of one core (the ticks and the window's paints,"
               f" {self.drawing_cpu:.2f} s)   budget {pacer.budget:.0%}  "
               f"{'ok' if cpu <= pacer.budget * 1.1 else 'OVER'}")
+        print(f"  loss plot             {self.loss_draws / seconds:5.1f} draws/s (always on screen)"
+              f"   target >= 5  {'ok' if self.loss_draws / seconds >= 5 else 'MISSED'}")
         after = self.counts()
         for name, v in live.views.items():
             times = np.asarray(v.draw_times) * 1000

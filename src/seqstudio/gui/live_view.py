@@ -2,7 +2,8 @@
 :data:`seqstudio.gui.views.VIEWS` in tabs, with the epoch scrubber under them.
 
 Every event goes to the run model (:attr:`LiveView.model`); the views subscribe to it. The redraw
-timer calls :meth:`LiveView.redraw`, which takes turns over the loss plot and the tabs on screen.
+timer calls :meth:`LiveView.redraw`, which draws the loss plot and the views of the tab in front
+that have something new, in one go (the pacer spaces the ticks by what they cost).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ STREAM_GAP_S = 2 * SLOWEST_MS / 1000
 
 @dataclass
 class Turn:
-    """One thing the pacer draws in a tick: the loss plot, or one tab's views together."""
+    """One thing a tick may draw: the loss plot, or one tab's views together."""
 
     name: str
     pending: Callable[[], bool]
@@ -119,7 +120,6 @@ class LiveView(QWidget):
                                    lambda now, m=members: any([v.draw(now) for v in m]),
                                    lambda i=index: self.tabs.currentIndex() == i,
                                    min(v.spec.interval_s for v in members)))
-        self._next = 0  # whose turn it is in a stream
         self._drawing = False
         self._last_tick = -float("inf")  # the last redraw() of a stream
         # Draws what a stream left pending once it stops, and a moment picked while none runs.
@@ -169,7 +169,6 @@ class LiveView(QWidget):
         self.loss.clear(self.model.steps_per_epoch, self.model.total_epochs)
         self.prediction.clear()
         self.validator.cancel()
-        self._next = 0
         self._last_tick = -float("inf")
         self._catch_up.stop()
         for view in self.views.values():  # cheap: the views only empty themselves
@@ -304,11 +303,13 @@ class LiveView(QWidget):
         """Called by the window's redraw timer, and with ``flush`` once more when a run ends.
 
         A lone call (or ``flush``) draws everything on screen. In a stream of calls (a timer's
-        ticks) one call draws one turn: the loss plot, or the views of the tab in front, never
-        both (Qt paints every widget made dirty in one go, and together they hold up the event
-        loop for too long). The turns go round; a tab is drawn at most every ``interval_s``, and
-        what a stream leaves pending is drawn once it stops. Views in tabs not on screen wait:
-        they are drawn when their tab is brought forward.
+        ticks) one call draws the loss plot and the views of the tab in front, each if it has
+        something new and its ``interval_s`` has passed (within half a tick: a view is not left
+        a whole tick late by the timer's jitter). They are drawn in the same tick, so Qt paints
+        them in one pass; the pacer spaces the ticks by what they cost (taking turns halved every
+        view's rate for little saving: the paints of a tick share their fixed costs). What a
+        stream leaves pending is drawn once it stops. Views in tabs not on screen wait: they are
+        drawn when their tab is brought forward.
         """
         self._drawing = True
         try:
@@ -328,15 +329,12 @@ class LiveView(QWidget):
                     turn.draw(now)
                     turn.last = now
             return
+        half_tick = (now - self._last_tick) / 2
         self._last_tick = now
-        count = len(self.turns)
-        for k in range(count):
-            turn = self.turns[(self._next + k) % count]
-            if turn.on_screen() and turn.pending() and now - turn.last >= turn.interval_s:
-                if turn.draw(now):
-                    turn.last = now
-                    self._next = (self._next + k + 1) % count
-                    break
+        for turn in self.turns:
+            if turn.on_screen() and turn.pending() and \
+                    now - turn.last + half_tick + 1e-3 >= turn.interval_s and turn.draw(now):
+                turn.last = now
         if any(t.on_screen() and t.pending() for t in self.turns):
             self._catch_up.start(int(STREAM_GAP_S * 1000))
         else:
