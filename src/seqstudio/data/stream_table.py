@@ -28,6 +28,7 @@ import pandas as pd
 from seqstudio.data import stream as stream_settings
 from seqstudio.data.columns import detect_columns
 from seqstudio.data.dataset import Dataset, HeadSpec, InputSpec, Probe, Windows, has_time_of_day
+from seqstudio.data.dates import period_of, time_labels
 from seqstudio.data.forecast_columns import forecast_columns, time_axis_of, unused_notes
 from seqstudio.data.issues import SOURCE_ATTR, bad_cell_mask
 from seqstudio.data.options import DataOptions
@@ -40,7 +41,7 @@ from seqstudio.data.stream import (
     sample_range,
 )
 from seqstudio.data.tables import read_written_numbers
-from seqstudio.data.timeaxis import TimeAxis, axis_dates, period_of, time_labels
+from seqstudio.data.timeaxis import TimeAxis, axis_dates
 from seqstudio.data.timeseries import FORECAST_WINDOW, forecast_probe
 from seqstudio.data.windows import forecast_windows, split_point
 from seqstudio.errors import DataError, Phrase, at_byte, in_column

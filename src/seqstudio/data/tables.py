@@ -29,10 +29,11 @@ from seqstudio.data.columns import (
     is_row_counter,
     rows_text,
 )
+from seqstudio.data.dates import NUMBER_RE
 from seqstudio.data.files import detect_encoding, read_head
 from seqstudio.data.formats import WHITESPACE
 from seqstudio.data.issues import SOURCE_ATTR
-from seqstudio.data.timeaxis import NUMBER_RE, detect_time_axis
+from seqstudio.data.timeaxis import detect_time_axis
 from seqstudio.errors import DataError, Note, Phrase, at_line
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 

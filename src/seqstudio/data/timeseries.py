@@ -23,16 +23,12 @@ import pandas as pd
 from seqstudio import tasks
 from seqstudio.data.columns import Columns, find_column, rows_text
 from seqstudio.data.dataset import Dataset, InputSpec, Probe, Windows, has_time_of_day
+from seqstudio.data.dates import parse_dates, period_of
+from seqstudio.data.dates import time_labels as _time_labels
 from seqstudio.data.forecast_columns import forecast_columns, time_axis_of, unused_notes
 from seqstudio.data.issues import ColumnError, bad_cell_mask, numeric_issue
 from seqstudio.data.options import DataOptions
-from seqstudio.data.timeaxis import (
-    TimeAxis,
-    axis_dates,
-    parse_dates,
-    period_of,
-)
-from seqstudio.data.timeaxis import time_labels as _time_labels
+from seqstudio.data.timeaxis import TimeAxis, axis_dates
 from seqstudio.data.windows import forecast_windows, split_point
 from seqstudio.errors import DataError, Note, Phrase, in_column
 from seqstudio.i18n import QT_TRANSLATE_NOOP
