@@ -19,7 +19,7 @@ from seqstudio.lesson import (
     load_translated,
     translations,
 )
-from seqstudio.lesson.loader import CONTROLS, PANELS
+from seqstudio.lesson.steps import CONTROLS, PANELS
 from seqstudio.lesson.translations import settings_of
 
 sys.path.insert(0, str(Path(__file__).parent))

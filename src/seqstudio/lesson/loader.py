@@ -6,6 +6,10 @@ training settings and the seed, and ordered ``[[steps]]`` of Markdown text. A st
 panel to show, what to highlight and which controls to hide, and ask a question. Everything is
 checked when the file is read, so a typo fails with the file and the key named, never later in
 the app. No Qt, no TensorFlow.
+
+This module holds the lesson, its data and the checks of the top-level keys, the data, the model
+and the training settings; :mod:`seqstudio.lesson.steps` holds the steps and their checks, and
+:mod:`seqstudio.lesson.checks` the checks of keys and values that both use.
 """
 
 from __future__ import annotations
@@ -17,19 +21,12 @@ from typing import Any
 
 from seqstudio.errors import Phrase, SeqstudioError, error_phrase
 from seqstudio.i18n import QT_TRANSLATE_NOOP
+from seqstudio.lesson.checks import Fail, known_keys, table_value, text_value
+from seqstudio.lesson.steps import Step, read_steps
 
 #: the lesson format this seqstudio writes and the newest it reads
 FORMAT_VERSION = 1
 SUFFIX = ".toml"
-#: panels a step may show (the app's objectNames)
-PANELS = ("previewTabs", "datasetSummary", "cellDescription", "paramForm", "architectureTable",
-          "lossPlot", "hiddenStatePanel", "trajectoryPlot", "predictionPanel", "pluginsPanel")
-#: controls a step may hide or highlight (the app's objectNames); a panel may be highlighted too
-CONTROLS = ("cellPicker", "paramForm", "epochsSpin", "batchSizeSpin", "learningRateEdit",
-            "optimizerCombo", "seedSpin", "executionCombo", "tensorboardCheck",
-            "notesPresetButton", "columnsEdit", "targetEdit", "startButton", "pauseButton",
-            "stopButton", "layerSelector", "stateSelector", "epochScrubber", "lossLogScale",
-            "trajectoryUnits")
 #: data options a lesson may set: those ``seqstudio train`` takes, with the same meaning
 DATA_OPTIONS = ("task", "level", "vocab", "seq_len", "input_kind", "embed_dim", "text_column",
                 "label_column", "columns", "target", "date_column", "horizon", "stride",
@@ -39,27 +36,12 @@ TRAINING = ("epochs", "batch_size", "learning_rate", "optimizer", "early_stoppin
             "snapshot_every")
 TOP_LEVEL = ("format", "title", "summary", "seed", "data", "model", "training", "replay",
              "steps")
-STEP_KEYS = ("text", "panel", "highlight", "hide", "question", "answer")
 #: embedded data is for small examples; larger data belongs in a file beside the lesson
 MAX_EMBEDDED_CHARS = 64_000
 
 
 class LessonError(SeqstudioError):
     """A lesson file that cannot be used, with the file and the key named."""
-
-
-@dataclass(frozen=True)
-class Step:
-    text: str
-    panel: str | None = None
-    highlight: tuple[str, ...] = ()
-    hide: tuple[str, ...] = ()
-    question: str | None = None
-    answer: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "panel": self.panel, "highlight": list(self.highlight),
-                "hide": list(self.hide), "question": self.question, "answer": self.answer}
 
 
 @dataclass(frozen=True)
@@ -201,15 +183,15 @@ def _parse(doc: dict[str, Any], path: Path, *, check_cell: bool) -> Lesson:
                                                       "{version} and older: upgrade seqstudio "
                                                       "to open it"),
                           format=fmt, release=__version__, version=FORMAT_VERSION))
-    _known(doc, TOP_LEVEL, Phrase(QT_TRANSLATE_NOOP("Errors", "the lesson")), fail)
-    title = _text(doc, "title", fail, required=True)
-    summary = _text(doc, "summary", fail) or ""
+    known_keys(doc, TOP_LEVEL, Phrase(QT_TRANSLATE_NOOP("Errors", "the lesson")), fail)
+    title = text_value(doc, "title", fail, required=True)
+    summary = text_value(doc, "summary", fail) or ""
     seed = doc.get("seed", 0)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'seed' must be a whole number >= 0, got "
                                                       "{value}"), value=repr(seed)))
-    data = _data(_table(doc, "data", fail, required=True), path, fail)
-    model = _table(doc, "model", fail, required=True)
+    data = _data(table_value(doc, "data", fail, required=True), path, fail)
+    model = table_value(doc, "model", fail, required=True)
     cell = model.get("cell")
     if not isinstance(cell, str) or not cell:
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[model] needs 'cell', a cell type name "
@@ -217,54 +199,18 @@ def _parse(doc: dict[str, Any], path: Path, *, check_cell: bool) -> Lesson:
     params = {k: v for k, v in model.items() if k != "cell"}
     if check_cell:
         params = _check_cell(cell, params, fail)
-    training = _training(_table(doc, "training", fail), fail)
+    training = _training(table_value(doc, "training", fail), fail)
     replay = None
     if "replay" in doc:
         replay = _replay(doc["replay"], path, fail)
-    steps = _steps(doc.get("steps"), fail)
+    steps = read_steps(doc.get("steps"), fail)
     return Lesson(path=path, title=title, data=data, cell=cell, cell_params=params,
                   steps=steps, seed=seed, training=training, summary=summary, replay=replay,
                   format=fmt)
 
 
-def _known(table: dict[str, Any], allowed: tuple[str, ...], where: str, fail: Any) -> None:
-    unknown = [k for k in table if k not in allowed]
-    if unknown:
-        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "unknown key {key!r} in {where}; the keys "
-                                                      "are: {keys}"),
-                          key=unknown[0], where=where, keys=", ".join(allowed)))
-
-
-def _text(table: dict[str, Any], key: str, fail: Any, *, required: bool = False,
-          where: str = "") -> str | None:
-    value = table.get(key)
-    if value is None:
-        if required:
-            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}'{key}' is missing"),
-                              where=where, key=key))
-        return None
-    if not isinstance(value, str) or (required and not value.strip()):
-        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}'{key}' must be text, got "
-                                                      "{value}"),
-                          where=where, key=key, value=repr(value)))
-    return value
-
-
-def _table(doc: dict[str, Any], key: str, fail: Any, *, required: bool = False
-           ) -> dict[str, Any]:
-    value = doc.get(key)
-    if value is None:
-        if required:
-            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "no [{key}] table"), key=key))
-        return {}
-    if not isinstance(value, dict):
-        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'{key}' must be a table ([{key}]), got "
-                                                      "{value}"), key=key, value=repr(value)))
-    return value
-
-
-def _data(table: dict[str, Any], path: Path, fail: Any) -> LessonData:
-    _known(table, (*DATA_SOURCES, "filename", *DATA_OPTIONS), "[data]", fail)
+def _data(table: dict[str, Any], path: Path, fail: Fail) -> LessonData:
+    known_keys(table, (*DATA_SOURCES, "filename", *DATA_OPTIONS), "[data]", fail)
     given = [k for k in DATA_SOURCES if k in table]
     if len(given) != 1:
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] needs exactly one of 'path' "
@@ -285,7 +231,7 @@ def _data(table: dict[str, Any], path: Path, fail: Any) -> LessonData:
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] 'filename' names embedded data; "
                                                       "it goes with 'content' only")))
     if source == "path":
-        rel = _text(table, "path", fail, where="[data] ")
+        rel = text_value(table, "path", fail, where="[data] ")
         file = (path.parent / str(rel)).resolve()
         if not file.is_file():
             raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] path {path!r} names no file "
@@ -302,8 +248,8 @@ def _data(table: dict[str, Any], path: Path, fail: Any) -> LessonData:
                                                           "bundled sample; they are: {samples}"),
                               name=name, samples=", ".join(sorted(SAMPLES))))
         return LessonData(sample=name, options=options)
-    content = _text(table, "content", fail, where="[data] ")
-    filename = _text(table, "filename", fail, where="[data] ")
+    content = text_value(table, "content", fail, where="[data] ")
+    filename = text_value(table, "filename", fail, where="[data] ")
     if not filename or Path(filename).name != filename or Path(filename).suffix not in (
             ".txt", ".csv"):
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "[data] embedded 'content' needs "
@@ -319,7 +265,7 @@ def _data(table: dict[str, Any], path: Path, fail: Any) -> LessonData:
     return LessonData(content=content, filename=filename, options=options)
 
 
-def _check_cell(cell: str, params: dict[str, Any], fail: Any) -> dict[str, Any]:
+def _check_cell(cell: str, params: dict[str, Any], fail: Fail) -> dict[str, Any]:
     from seqstudio.plugins import get_registry
 
     try:
@@ -330,8 +276,8 @@ def _check_cell(cell: str, params: dict[str, Any], fail: Any) -> dict[str, Any]:
     return params
 
 
-def _training(table: dict[str, Any], fail: Any) -> dict[str, Any]:
-    _known(table, TRAINING, "[training]", fail)
+def _training(table: dict[str, Any], fail: Fail) -> dict[str, Any]:
+    known_keys(table, TRAINING, "[training]", fail)
     from seqstudio.engine.settings import TrainSettings
 
     try:
@@ -341,7 +287,7 @@ def _training(table: dict[str, Any], fail: Any) -> dict[str, Any]:
     return dict(table)
 
 
-def _replay(value: Any, path: Path, fail: Any) -> Path:
+def _replay(value: Any, path: Path, fail: Fail) -> Path:
     if not isinstance(value, str) or not value:
         raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "'replay' must be the path of a run "
                                                       "directory, got {value}"), value=repr(value)))
@@ -353,50 +299,6 @@ def _replay(value: Any, path: Path, fail: Any) -> Path:
     except SeqstudioError as exc:
         raise fail(Phrase("'replay': {error}", error=error_phrase(exc))) from None
     return run
-
-
-def _steps(value: Any, fail: Any) -> tuple[Step, ...]:
-    if not isinstance(value, list) or not value:
-        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "a lesson needs at least one [[steps]] "
-                                                      "entry")))
-    steps = []
-    for i, raw in enumerate(value, 1):
-        where = Phrase(QT_TRANSLATE_NOOP("Errors", "step {step}"), step=i)
-        if not isinstance(raw, dict):
-            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where} must be a table ([[steps]]), "
-                                                          "got {value}"),
-                              where=where, value=repr(raw)))
-        _known(raw, STEP_KEYS, where, fail)
-        at_step = Phrase("{where}: ", where=where)
-        text = _text(raw, "text", fail, required=True, where=at_step)
-        panel = _text(raw, "panel", fail, where=at_step)
-        if panel is not None and panel not in PANELS:
-            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: unknown panel {panel!r}; the "
-                                                          "panels are: {panels}"),
-                              where=where, panel=panel, panels=", ".join(PANELS)))
-        highlight = _names(raw, "highlight", (*PANELS, *CONTROLS), where, fail)
-        hide = _names(raw, "hide", CONTROLS, where, fail)
-        steps.append(Step(text=str(text), panel=panel, highlight=highlight, hide=hide,
-                          question=_text(raw, "question", fail, where=at_step),
-                          answer=_text(raw, "answer", fail, where=at_step)))
-    return tuple(steps)
-
-
-def _names(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str,
-           fail: Any) -> tuple[str, ...]:
-    value = raw.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: '{key}' must be a list of names, "
-                                                      "got {value}"),
-                          where=where, key=key, value=repr(value)))
-    for name in value:
-        if name not in allowed:
-            raise fail(Phrase(QT_TRANSLATE_NOOP("Errors", "{where}: '{key}' names {name!r}, which "
-                                                          "is not one of: {allowed}"),
-                              where=where, key=key, name=name, allowed=", ".join(allowed)))
-    return tuple(value)
 
 
 def _cli_value(value: Any) -> str:
