@@ -37,3 +37,16 @@ def one_error_line(stderr: str) -> str:
     assert "Traceback" not in stderr, stderr
     assert len(lines) == 1 and lines[0].startswith("error: "), stderr
     return lines[0]
+
+
+def refused_before_tensorflow(*args: object) -> str:
+    """Run a command that must be refused from the run's files alone: exit 2 with one
+    ``error: ...`` line, and TensorFlow never imported (Python's import profile shows none)."""
+    out = seqstudio(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 2, out.stderr[-3000:]
+    imported = {ln.rsplit("|", 1)[-1].strip() for ln in out.stderr.splitlines()
+                if ln.startswith("import time:")}
+    assert "seqstudio.errors" in imported, "no import profile"
+    assert "tensorflow" not in imported, "TensorFlow was imported"
+    return one_error_line("\n".join(ln for ln in out.stderr.splitlines()
+                                    if not ln.startswith("import time:")))

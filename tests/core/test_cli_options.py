@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -14,12 +15,39 @@ import pytest
 from seqstudio.engine import RunDir
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cli_subprocess import FAST, one_error_line, seqstudio, tiny_text  # noqa: E402
+from cli_subprocess import (  # noqa: E402
+    FAST,
+    one_error_line,
+    refused_before_tensorflow,
+    seqstudio,
+    tiny_text,
+)
 
 pytestmark = pytest.mark.slow
 
 CLASSES = {"pets": "the cat and the dog sat", "food": "bread and soup were hot",
            "sky": "a bird flew over the cloud"}
+
+
+@pytest.fixture(scope="module")
+def _trained(tmp_path_factory) -> tuple[Path, Path, str]:
+    """One tiny run trained by the CLI for this module's tests (each run costs a TensorFlow
+    import, ~10 s on 2 cores): its data file, its run directory, and the data's text."""
+    folder = tmp_path_factory.mktemp("trained")
+    data = tiny_text(folder)
+    out = seqstudio("train", data, *FAST, "--out", folder / "run")
+    assert out.returncode == 0, out.stderr[-3000:]
+    return data, folder / "run", data.read_text()
+
+
+@pytest.fixture
+def trained_run(_trained, tmp_path) -> tuple[Path, Path]:
+    """A copy of the module's run in ``tmp_path``, and its data file with the text it was trained
+    on (a test may change the file: the run records its path, so the next test restores it)."""
+    data, run, text = _trained
+    data.write_text(text)
+    shutil.copytree(run, tmp_path / "run")
+    return data, tmp_path / "run"
 
 
 def _classify_csv(folder: Path) -> Path:
@@ -86,21 +114,23 @@ def test_forecast_column_options(tmp_path):
     assert n <= (59 - 5) // 2 + 1  # stride 2 over 59 rows (one dropped), window 5
 
 
-def test_resume_and_evaluate_force_after_the_data_changed(tmp_path):
-    data = tiny_text(tmp_path)
-    assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
+def test_resume_and_evaluate_force_after_the_data_changed(trained_run, tmp_path):
+    data, _ = trained_run
     # the same text twice: another file, the same vocabulary in the same order
     data.write_text(data.read_text() * 2)
-    line = one_error_line(seqstudio("resume", tmp_path / "run", "--epochs", "3").stderr)
-    assert "changed since the run started" in line and "--force" in line
+    # refused from the files alone, before TensorFlow's import (several seconds)
+    line = refused_before_tensorflow("resume", tmp_path / "run", "--epochs", "3")
+    assert "changed since the run started" in line and "--force to resume" in line
+    line = refused_before_tensorflow("resume", tmp_path / "run")
+    assert "already trained 2 of 2 epochs" in line and "--epochs" in line
     out = seqstudio("resume", tmp_path / "run", "--epochs", "3", "--force", "--quiet")
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.splitlines() == [f"finished: completed after 3 epoch(s); run directory "
                                        f"{tmp_path / 'run'}"]  # --quiet: the final line only
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2, 3]
     data.write_text(data.read_text() + "a dog ran . ")  # the resumed run recorded the new sha
-    line = one_error_line(seqstudio("evaluate", tmp_path / "run").stderr)
-    assert "changed since the run started" in line
+    line = refused_before_tensorflow("evaluate", tmp_path / "run")
+    assert "changed since the run started" in line and "--force to evaluate" in line
     out = seqstudio("evaluate", tmp_path / "run", "--force", "--json")
     assert out.returncode == 0, out.stderr[-3000:]
     assert "model" in json.loads(out.stdout.strip().splitlines()[-1])
@@ -110,9 +140,8 @@ def test_resume_and_evaluate_force_after_the_data_changed(tmp_path):
     assert len(json.loads(out.stdout.strip().splitlines()[-1])["text"]) == 3
 
 
-def test_resume_force_refuses_data_with_another_vocabulary(tmp_path):
-    data = tiny_text(tmp_path)
-    assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
+def test_resume_force_refuses_data_with_another_vocabulary(trained_run, tmp_path):
+    data, _ = trained_run
     data.write_text(data.read_text() + "zebra quiz ")  # new characters: z, q, u, b...
     line = one_error_line(seqstudio("resume", tmp_path / "run", "--epochs", "3",
                                     "--force").stderr)
@@ -120,11 +149,10 @@ def test_resume_force_refuses_data_with_another_vocabulary(tmp_path):
     assert [r["epoch"] for r in RunDir(tmp_path / "run").history()] == [1, 2]
 
 
-def test_resume_force_refuses_the_same_characters_in_another_order(tmp_path):
+def test_resume_force_refuses_the_same_characters_in_another_order(trained_run, tmp_path):
     """A vocabulary of the same size whose frequency order changed would give the model other
     ids for the same characters: refused, not trained on silently."""
-    data = tiny_text(tmp_path)
-    assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
+    data, _ = trained_run
     text = data.read_text()
     rare = min(set(text) - {" "}, key=text.count)
     data.write_text(text + rare * 400)  # the rarest character becomes the most common
@@ -158,10 +186,9 @@ def test_a_plugin_that_fails_shows_its_traceback_on_request(tmp_path):
     assert "Traceback" not in plain.stdout and "Traceback" in full.stdout + full.stderr
 
 
-def test_gui_opens_a_file_and_a_run_and_refuses_a_missing_file(tmp_path):
+def test_gui_opens_a_file_and_a_run_and_refuses_a_missing_file(trained_run, tmp_path):
     pytest.importorskip("PySide6")
-    data = tiny_text(tmp_path)
-    assert seqstudio("train", data, *FAST, "--out", tmp_path / "run").returncode == 0
+    data, _ = trained_run
     env = {"QT_QPA_PLATFORM": "offscreen", "SEQSTUDIO_GUI_EXIT_AFTER_SHOW": "0.5",
            "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     out = seqstudio("gui", data, "--run", tmp_path / "run", env=env)

@@ -115,11 +115,16 @@ def run_predict(args: argparse.Namespace) -> int:
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    from seqstudio.engine.evaluate import evaluate
-    from seqstudio.engine.resume import rebuild_dataset
+    from seqstudio.engine.resume import check_data_file, rebuild_dataset
+    from seqstudio.engine.tfenv import quiet_tensorflow
 
-    run = _open(args)
-    dataset = rebuild_dataset(run.config, allow_changed_data=args.force)
+    run = _open(args, tensorflow=False)
+    # a changed or missing data file is refused before TensorFlow's import (several seconds)
+    check_data_file(run.config, allow_changed_data=args.force, action="evaluate")
+    quiet_tensorflow(debug_enabled(args))
+    from seqstudio.engine.evaluate import evaluate
+
+    dataset = rebuild_dataset(run.config, allow_changed_data=args.force, action="evaluate")
     result = evaluate(_load_model(run), dataset)
     metrics = list(result["model"])
     val_loss = result.get("val_loss", {})

@@ -227,11 +227,14 @@ def _fill_defaults(dataset: Any, cell: Any, settings: Any, params: dict, chosen:
 
 
 def run_resume(args: argparse.Namespace) -> int:
+    from seqstudio.engine.resume import check_resumable
     from seqstudio.engine.rundir import RunDir
     from seqstudio.engine.tfenv import quiet_tensorflow
 
     run = RunDir(args.run_dir)
     strategy = run.config.get("settings", {}).get("strategy", "default")
+    # refusals that read only the run's files come before TensorFlow's import (several seconds)
+    check_resumable(run.path, epochs=args.epochs, allow_changed_data=args.force)
     quiet_tensorflow(debug_enabled(args))
     from seqstudio.engine import distribute
     from seqstudio.engine.trainer import Trainer

@@ -30,10 +30,12 @@ class ResumeState:
     history: tuple[dict[str, float], ...] = ()
 
 
-def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False) -> Dataset:
-    """Load the run's data file again with the recorded options; refuse a changed file."""
-    from seqstudio.data import DataOptions, load_dataset
-
+def check_data_file(config: dict[str, Any], *, allow_changed_data: bool = False,
+                    action: str = "resume") -> None:
+    """Refuse a run whose data file was never recorded, is gone, or changed (its sha256), by
+    reading the file only: no TensorFlow, so the CLI answers a refused ``resume`` or
+    ``evaluate`` in a fraction of a second. ``action`` ("resume" or "evaluate") is what the
+    ``--force`` hint names."""
     data = config.get("data", {})
     path = data.get("path")
     if not path:
@@ -44,17 +46,39 @@ def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False)
                                                                "gone; restore it to resume"),
                                    path=path))
     if data.get("sha256") and not allow_changed_data and file_sha256(path) != data["sha256"]:
-        raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the data file {path} changed "
-                                                               "since the run started (sha256 "
-                                                               "differs); use --force to resume "
-                                                               "on the new content"), path=path))
+        template = (QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
+                                                "started (sha256 differs); use --force to "
+                                                "evaluate on the new content")
+                    if action == "evaluate" else
+                    QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
+                                                "started (sha256 differs); use --force to resume "
+                                                "on the new content"))
+        raise TrainingError(Phrase(template, path=path))
+
+
+def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False,
+                    action: str = "resume") -> Dataset:
+    """Load the run's data file again with the recorded options; refuse a changed file."""
+    from seqstudio.data import DataOptions, load_dataset
+
+    check_data_file(config, allow_changed_data=allow_changed_data, action=action)
+    data = config.get("data", {})
+    path = data["path"]
     # runs recorded before language models learned a target at every step learned only the last
     return load_dataset(path, DataOptions(**{"lm_targets": "last", **data.get("options", {})}))
 
 
-def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | None, *,
-                   epochs: int | None, registry: Any, allow_changed_data: bool) -> Trainer:
+def check_resumable(run_dir: str | Path, *, epochs: int | None = None,
+                    allow_changed_data: bool = False) -> None:
+    """Every refusal of :func:`prepare_resume` that needs only the run's files (no checkpoint,
+    a damaged one, nothing left to train, a changed data file), without TensorFlow."""
     run = rundir.RunDir(run_dir)
+    _plan(run, epochs)
+    check_data_file(run.config, allow_changed_data=allow_changed_data)
+
+
+def _plan(run: rundir.RunDir, epochs: int | None) -> tuple[int, Path, TrainSettings]:
+    """The checkpoint to continue from, its epoch, and the settings up to ``epochs``."""
     config = run.config
     latest = run.latest_checkpoint()
     if latest is None:
@@ -75,6 +99,14 @@ def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | N
                                                                "{epochs} epochs; pass --epochs to "
                                                                "train further"),
                                    path=run.path, done=done, epochs=settings.epochs))
+    return done, checkpoint, settings
+
+
+def prepare_resume(cls: type[Trainer], run_dir: str | Path, dataset: Dataset | None, *,
+                   epochs: int | None, registry: Any, allow_changed_data: bool) -> Trainer:
+    run = rundir.RunDir(run_dir)
+    config = run.config
+    done, checkpoint, settings = _plan(run, epochs)
     if dataset is None:
         dataset = rebuild_dataset(config, allow_changed_data=allow_changed_data)
     _same_shapes(run, dataset)

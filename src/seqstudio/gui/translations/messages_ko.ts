@@ -699,6 +699,10 @@
         <translation>실행의 데이터 파일 {path}이(가) 없습니다. 이어서 학습하려면 파일을 되돌려 놓으세요.</translation>
     </message>
     <message>
+        <source>the data file {path} changed since the run started (sha256 differs); use --force to evaluate on the new content</source>
+        <translation>실행을 시작한 뒤 데이터 파일 {path}이(가) 바뀌었습니다(sha256이 다릅니다). 새 내용으로 평가하려면 --force를 쓰세요.</translation>
+    </message>
+    <message>
         <source>the data file {path} changed since the run started (sha256 differs); use --force to resume on the new content</source>
         <translation>실행을 시작한 뒤 데이터 파일 {path}이(가) 바뀌었습니다(sha256이 다릅니다). 새 내용으로 이어서 학습하려면 --force를 쓰세요.</translation>
     </message>
