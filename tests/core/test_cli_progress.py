@@ -88,9 +88,10 @@ def test_predict_generates_the_same_text_for_a_seed(tmp_path):
     assert seqstudio("train", data, *TRAIN, "--quiet", "--out", tmp_path / "run").returncode == 0
     runs = [seqstudio("predict", tmp_path / "run", "--prompt", "the ", "--tokens", "60",
                       "--temperature", "1.2", "--top-k", "5", "--seed", str(seed), "--json")
-            for seed in (7, 7, 8)]
+            for seed in (7, 7)]
     for run in runs:
         assert run.returncode == 0, run.stderr
     texts = [json.loads(run.stdout.splitlines()[-1])["text"] for run in runs]
+    # the same seed in two processes; that another seed draws another text is
+    # test_state_sampler's (in one process, without a third TensorFlow import here)
     assert texts[0] == texts[1] and len(texts[0]) == 60
-    assert texts[2] != texts[0]  # another seed draws another text (60 draws at temperature 1.2)
