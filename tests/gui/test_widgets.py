@@ -156,7 +156,7 @@ def test_trajectories_have_fixed_ranges_and_few_markers(qtbot):
     assert view.viewRange()[1][1] == top  # ReLU: the range only grows
 
 
-def test_live_view_never_draws_loss_and_snapshot_in_one_tick(qtbot, monkeypatch):
+def test_live_view_draws_loss_and_snapshot_in_one_tick(qtbot, monkeypatch):
     clock = [100.0]
     monkeypatch.setattr(live_view, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     view = LiveView()
@@ -175,15 +175,20 @@ def test_live_view_never_draws_loss_and_snapshot_in_one_tick(qtbot, monkeypatch)
     view.redraw()  # a lone call draws everything
     assert not view.loss.pending and view.hidden.snapshot is not None
     drawn = []
-    for _tick in range(8):  # a stream: 10 ticks a second, a snapshot every tick
-        clock[0] += 0.1
+    for gap in (0.1,) * 4 + (0.08,) * 4:  # a stream: 10, then 12.5 ticks a second
+        clock[0] += gap
         feed(True)
         before = view.hidden.snapshot
         view.redraw()
         loss, heat = not view.loss.pending, view.hidden.snapshot is not before
-        assert not (loss and heat)
-        drawn.append("L" if loss else "S" if heat else "-")
-    assert drawn == ["L", "S"] * 4  # they take turns; a snapshot at most every other tick
+        drawn.append(("L" if loss else "") + ("S" if heat else ""))
+    # together in one tick; a snapshot at most every 0.15 s (within half a tick): every tick at
+    # 10 a second, every other one at 12.5
+    assert drawn == ["LS"] * 4 + ["L", "LS"] * 2
+    feed(True)
+    clock[0] += 0.01
+    view.redraw()  # too soon for the snapshot
+    assert view.views["heatmap"].pending and view.hidden.snapshot is not view.model.snapshot
     assert view._catch_up.isActive()  # what is left is drawn once the stream stops
     view.redraw(flush=True)  # as at a run's end
     assert not view.loss.pending and view.hidden.snapshot is view.scrubber.snapshots[-1]

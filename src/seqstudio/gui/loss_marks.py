@@ -60,6 +60,11 @@ class LossMarks:
             self.item.addItem(line, ignoreBounds=True)
             self._baseline_lines.append(line)
 
+    @property
+    def baseline_lines(self) -> list[pg.InfiniteLine]:
+        """The baselines' lines as drawn, in the order of :attr:`baselines`."""
+        return list(self._baseline_lines)
+
     def baseline_values(self) -> list[float]:
         return [v for _, v in self.baselines]
 

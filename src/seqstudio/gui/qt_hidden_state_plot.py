@@ -199,8 +199,9 @@ class QtHiddenStatePlot(QWidget):
         self.detail = QLabel(translate("HeatmapView", "Train a model to see every unit at every "
                                        "time step."))
         self.detail.setStyleSheet("color: #555")
-        # Long on a narrow window: it may be cut there (its tooltip has it whole), but it never
-        # sets the window's minimum width.
+        # Long on a narrow window (and longer in Korean): it wraps onto a second line there
+        # rather than being cut, and it never sets the window's minimum width.
+        self.detail.setWordWrap(True)
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.layer = QComboBox()
         self.layer.setObjectName("layerSelector")
@@ -278,13 +279,16 @@ class QtHiddenStatePlot(QWidget):
             snapshot.epoch + 1, snapshot.batch + 1) if snapshot.batch >= 0 else \
             translate("HeatmapView", "epoch {0} (end)").format(snapshot.epoch + 1)
         activation = "other" if own_scale else self.plot.activation
-        scale = "0 … max (ReLU)" if activation == "relu" else "−1 … 1 (tanh)" \
-            if activation == "tanh" else translate("HeatmapView", "symmetric")
+        # no-break spaces: a wrapped line never splits the scale
+        scale = "0\u00a0…\u00a0max\u00a0(ReLU)" if activation == "relu" else \
+            "−1\u00a0…\u00a01\u00a0(tanh)" if activation == "tanh" else \
+            translate("HeatmapView", "symmetric")
         what = f"{names[index]} · {state}" if len(state_names) > 1 else names[index]
-        self.detail.setText("  " + translate("HeatmapView", "{0} · {1} units × {2} steps · {3} · "
-                                             "colour {4}").format(what, states.shape[1],
-                                                                  states.shape[0], when, scale))
-        self.detail.setToolTip(self.detail.text().strip())
+        text = translate("HeatmapView", "{0} · {1} units × {2} steps · {3} · colour {4}").format(
+            what, states.shape[1], states.shape[0], when, scale)
+        if text != self.detail.text():  # a label laid out anew for nothing costs a layout pass
+            self.detail.setText(text)
+            self.detail.setToolTip(text)
 
     def clear(self) -> None:
         self.snapshot = None
