@@ -182,9 +182,9 @@ def test_live_view_draws_loss_and_snapshot_in_one_tick(qtbot, monkeypatch):
         view.redraw()
         loss, heat = not view.loss.pending, view.hidden.snapshot is not before
         drawn.append(("L" if loss else "") + ("S" if heat else ""))
-    # together in one tick; a snapshot at most every 0.15 s (within half a tick): every tick at
-    # 10 a second, every other one at 12.5
-    assert drawn == ["LS"] * 4 + ["L", "LS"] * 2
+    # together in one tick, at most every 0.15 s (within half a tick): every tick at 10 a
+    # second, every other one at 12.5
+    assert drawn == ["LS"] * 4 + ["", "LS"] * 2
     feed(True)
     clock[0] += 0.01
     view.redraw()  # too soon for the snapshot

@@ -110,9 +110,12 @@ class LiveView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
+        # The loss plot waits as long as a view does: drawn in the same ticks as the views, the
+        # paints of a tick share their fixed costs, and the ticks in between cost nothing (the
+        # pacer then gives the budget to ticks that draw everything on screen).
         self.turns: list[Turn] = [Turn("loss", lambda: self.loss.pending,
                                        lambda _now: self.loss.redraw(),
-                                       lambda: not self.loss.isHidden())]
+                                       lambda: not self.loss.isHidden(), DRAW_INTERVAL_S)]
         for index in range(self.tabs.count()):
             members = [self.views[name] for name, tab in self._tab_of.items() if tab == index]
             self.turns.append(Turn(self.tabs.tabText(index),

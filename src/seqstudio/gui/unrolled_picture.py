@@ -49,7 +49,10 @@ def _diverging_lut() -> np.ndarray:
     return lut
 
 
-_LUT = _diverging_lut()
+#: the table in the byte order of Qt's native 32-bit format (blue, green, red, alpha in memory on
+#: the little-endian machines Qt runs on): the raster painter draws such an image as it is,
+#: where an RGBA8888 one is converted at every draw
+_LUT = _diverging_lut()[:, [2, 1, 0, 3]]
 
 
 def color_image(values: np.ndarray, peak: float) -> QImage:
@@ -64,7 +67,7 @@ def color_image(values: np.ndarray, peak: float) -> QImage:
     index[~np.isfinite(v)] = LEVELS
     pixels = np.ascontiguousarray(_LUT[index.astype(np.intp)])
     rows, cols = v.shape
-    image = QImage(pixels.data, cols, rows, 4 * cols, QImage.Format.Format_RGBA8888)
+    image = QImage(pixels.data, cols, rows, 4 * cols, QImage.Format.Format_RGB32)
     return image.copy()  # owns its pixels once ``pixels`` is gone
 
 
