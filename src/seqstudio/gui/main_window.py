@@ -1,5 +1,8 @@
 """The main window: data, model and plugins on the left, training controls below them, and the
-live plots on the right. Training runs on a :class:`~seqstudio.gui.worker.TrainingThread`."""
+live plots on the right. Opening files (by dialog, drop or the recent list), the window's state
+and its closing are here; a training run (Start, Pause, Stop, its events and its end) is the
+window's :class:`~seqstudio.gui.training_session.TrainingSession`, on a
+:class:`~seqstudio.gui.worker.TrainingThread`."""
 
 from __future__ import annotations
 
@@ -22,9 +25,7 @@ from seqstudio.gui.lesson_panel import LessonDock, is_lesson_file
 from seqstudio.gui.live_view import LiveView
 from seqstudio.gui.menus import build_menus, fill_recent_menu
 from seqstudio.gui.model_panel import ModelPanel
-from seqstudio.gui.pacer import RedrawPacer
 from seqstudio.gui.plugins_panel import PluginsPanel
-from seqstudio.gui.run_summary import show_failure, summary_details, summary_text
 from seqstudio.gui.samples import default_sample
 from seqstudio.gui.settings import AppSettings
 from seqstudio.gui.small_screens import first_split
@@ -32,6 +33,7 @@ from seqstudio.gui.start_reason import start_reason
 from seqstudio.gui.suggested import SuggestedDefaults
 from seqstudio.gui.tf_loader import TensorFlowLoader
 from seqstudio.gui.training_controls import TrainingControls
+from seqstudio.gui.training_session import TrainingSession
 from seqstudio.gui.views import SNAPSHOT_SECONDS
 from seqstudio.gui.window_layout import lay_out
 from seqstudio.gui.worker import TrainingThread
@@ -60,10 +62,6 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.settings = AppSettings()
         i18n.install(i18n.chosen_language(self.settings.language()))
-        self.thread: TrainingThread | None = None
-        self.state = "idle"
-        self.last_result: Finished | None = None
-        self._closing = False
         wheel_guard.install()
 
         self.data = DataPanel(registry)
@@ -72,7 +70,9 @@ class MainWindow(QMainWindow):
         self.plugins.set_registry(registry)
         self.controls = TrainingControls()
         self.live = LiveView()
-        self.live.model.subscribe(self._run_changed, ("epoch",))
+        self.session = TrainingSession(self)
+        # the run's redraw timer and pacer, under the names benchmarks and tests use
+        self.redraw_timer, self.pacer = self.session.redraw_timer, self.session.pacer
         self.baselines = BaselineTracker(self)
         self.suggested = SuggestedDefaults(self.controls, self.model_panel)
         self.baselines.ready.connect(lambda *_: self.live.loss.set_baselines(self.baselines.lines()))
@@ -93,10 +93,6 @@ class MainWindow(QMainWindow):
         self.controls.learning_rate.textChanged.connect(self._refresh_controls)
         self.controls.execution.currentIndexChanged.connect(self._execution_changed)
         self.controls.batch_size.valueChanged.connect(self._execution_changed)
-
-        self.redraw_timer = QTimer(self)
-        self.pacer = RedrawPacer(self.redraw_timer)  # 12.5 Hz at most, within a CPU budget
-        self.redraw_timer.timeout.connect(self._tick)
 
         self.tf = TensorFlowLoader(self)
         self.tf.ready.connect(self._tf_ready)
@@ -121,8 +117,27 @@ class MainWindow(QMainWindow):
         if self._tf_wanted and not self.tf.is_ready:
             QTimer.singleShot(200, self._start_tf)
 
+    @property
+    def state(self) -> str:
+        """``idle``, ``training`` or ``paused``: the session's."""
+        return self.session.state
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.session.state = value
+
+    @property
+    def thread(self) -> TrainingThread | None:
+        """The run's training thread while it trains."""
+        return self.session.thread
+
+    @property
+    def last_result(self) -> Finished | None:
+        """How the last run in this window ended (``None`` after opening another file)."""
+        return self.session.last_result
+
     def _start_tf(self) -> None:
-        if not self._closing:  # a window closed before its timer fired imports nothing
+        if not self.session.closing:  # a window closed before its timer fired imports nothing
             self.tf.start()
 
     # -- files -------------------------------------------------------------------------------
@@ -145,7 +160,7 @@ class MainWindow(QMainWindow):
         if ok:  # a new file starts clean: nothing of the previous file's run stays on screen
             self.live.clear()
             self.controls.finish(translate("MainWindow", "idle"))
-            self.last_result = None
+            self.session.last_result = None
             self.model_panel.set_dataset(None)
             self.baselines.set_dataset(None)
             self.settings.add_recent_file(path)
@@ -246,118 +261,16 @@ class MainWindow(QMainWindow):
         return values
 
     def start_training(self) -> None:
-        if self.state != "idle":
-            return
-        reason = self.start_reason()
-        if reason:
-            self.statusBar().showMessage(reason)
-            return
-        cell = self.model_panel.cell()
-        remembered.save(self)
-        self.live.clear()
-        self.live.set_activation(self.model_panel.activation())
-        from seqstudio.engine.rundir import default_run_dir
-
-        run_dir = str(default_run_dir(cell.name, root=self.settings.runs_folder()))
-        self.thread = worker.training_thread(self.data.dataset, cell, self.model_panel.params(),
-                                             self.train_settings(), self.registry, self, run_dir)
-        self.thread.event.connect(self._on_event)
-        self.thread.ended.connect(self._on_ended)
-        self.state = "training"
-        self._refresh_controls()
-        self.statusBar().showMessage(translate("MainWindow", "Training {0}…").format(
-            translate("cells", cell.label)))
-        self.controls.progress.setFormat(translate("MainWindow", "building the model…"))
-        self.thread.start()
-        self.pacer.reset()
-        self.redraw_timer.start()
+        self.session.start()
 
     def toggle_pause(self) -> None:
-        if self.thread is None or self.state == "idle":
-            return
-        if self.state == "paused":
-            self.thread.resume()
-            self.state = "training"
-            self.statusBar().showMessage(translate("MainWindow", "Resumed."))
-        else:
-            self.thread.pause()
-            self.state = "paused"
-            self.statusBar().showMessage(translate("MainWindow", "Paused. Resume with Ctrl+P, or Stop."))
-        self._refresh_controls()
+        self.session.toggle_pause()
 
     def stop_training(self) -> None:
-        if self.thread is None or self.state == "idle":
-            return
-        self.thread.stop()
-        self.statusBar().showMessage(translate("MainWindow", "Stopping after the current batch…"))
-        self.controls.stop_button.setEnabled(False)
-
-    def _on_event(self, ev: Any) -> None:
-        # The batches before this event are already queued: take them first, so the progress
-        # bar, the loss plot and the heatmap or prediction all speak of the same epoch.
-        self._take_batches()
-        self.live.add_event(ev)  # to the run model: the views and _run_changed follow it
-
-    def _run_changed(self, topic: str, ev: Any) -> None:
-        """The window's own part of a run's events: the controls and the status bar."""
-        if topic == "run" and self.live.model.started is not None:
-            ev = self.live.model.started
-            self.live.set_run_context(ev.run_dir, self.data.dataset)
-            self.controls.begin(ev.epochs, ev.steps_per_epoch, ev.initial_epoch)
-            self.controls.tensorboard_hint.setVisible(False)
-            if self.controls.values()["tensorboard"]:
-                from seqstudio.engine.tensorboard import open_command
-
-                folder, command = open_command(ev.run_dir)
-                self.controls.show_tensorboard(str(folder), command)
-            self.statusBar().showMessage(
-                translate("MainWindow", "Training {0:,} parameters; run directory {1}")
-                .format(ev.total_params, ev.run_dir))
-        elif topic == "epoch":
-            metrics = ", ".join(f"{k} {v:.4g}" for k, v in ev.metrics.items())
-            phrase = self.baselines.phrase(ev.metrics)
-            self.statusBar().showMessage(translate("MainWindow", "Epoch {0}: {1}")
-                                         .format(ev.epoch + 1, metrics)
-                                         + (f" · {phrase}" if phrase else ""))
-
-    def _take_batches(self) -> None:
-        batches = self.thread.take_batches() if self.thread is not None else []
-        if batches:
-            self.live.add_batches(batches)
-            self.controls.update_progress(batches[-1].epoch, batches[-1].batch)
-
-    def _tick(self) -> None:
-        self.pacer.tick()
-        self._redraw(flush=False)  # staggered: the loss or the heatmap, not both
+        self.session.stop()
 
     def _redraw(self, flush: bool = True) -> None:
-        self._take_batches()
-        self.live.redraw(flush)
-
-    def _on_ended(self, result: Finished) -> None:
-        self._redraw()
-        self.redraw_timer.stop()
-        thread, self.thread = self.thread, None
-        if thread is not None:
-            thread.wait()
-            thread.deleteLater()
-        if not self._closing:
-            worker.warm_up(self.registry)
-        self.state = "idle"
-        self.last_result = result
-        self._refresh_controls()
-        text = summary_text(result)
-        details = summary_details(result, self.baselines.comparison(self.live.last_metrics))
-        self.controls.finish(text, details)
-        self.statusBar().showMessage(f"{text}. {details} "
-                                     + translate("MainWindow", "Run directory: {0}").format(result.run_dir))
-        if result.divergence is not None:
-            self.live.loss.mark_divergence(result.divergence)
-        if result.epochs_done and not self._closing:
-            self.live.run_stopped(result.best_epoch)
-        if result.status == "failed" and not self._closing:
-            show_failure(self, result)
-        self.trainingFinished.emit(result)
+        self.session.redraw(flush)
 
     # -- runs and help ---------------------------------------------------------------------
     def open_run_dialog(self) -> None:
@@ -390,19 +303,14 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop training and wait for every background thread; safe to call twice."""
-        self._closing = True
-        self.redraw_timer.stop()
-        self.live.validator.cancel()  # no prediction of the validation part starts now
-        if self.thread is not None:
-            self.thread.stop()
-            self.thread.wait()
+        self.session.shutdown()
         self.tf.wait()
         from seqstudio.gui.tasks import wait_for_tasks
 
         wait_for_tasks()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if not self._closing:
+        if not self.session.closing:
             remembered.save(self)
         self.hide()  # the user sees the window go at once, even while threads wind down
         self.shutdown()
