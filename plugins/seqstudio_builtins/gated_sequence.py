@@ -5,7 +5,8 @@ a GRU step is some fifteen small ops forward and about twice as many backward, e
 its own, and on short sequences of small layers that dispatch, not the FLOPs, is what a batch
 costs. Here the gradient of the whole sequence is written out (``tf.custom_gradient``):
 
-- forward: the input projection ``x_t·W + b`` of all ``T`` steps in one matmul, then per step only
+- forward: the input projection ``x_t·W + b`` of all ``T`` steps in one matmul (a row lookup of
+  ``W`` for one-hot token steps, :mod:`seqstudio_builtins.one_hot`), then per step only
   ``h_{t-1}·U`` and the gates (the cell's own equation, so the numbers are Keras' to float
   rounding); every step's pre-activations and states are kept;
 - backward: every factor that does not depend on the incoming gradient (``σ'``, ``tanh'``, the
@@ -21,6 +22,8 @@ measured 10–20% slower than Keras' own loop in training, and 2× slower under 
 """
 
 from __future__ import annotations
+
+from seqstudio_builtins.one_hot import lookup_grad, padded, safe_ids, token_ids
 
 
 def _tf():
@@ -49,9 +52,13 @@ def _time_major(x):
     return _tf().transpose(x, [1, 0, 2])
 
 
-def _project(xt, kernel, bias):
-    """``(T, B, d)·(d, k) + b`` as one ``(T·B, d)`` matmul."""
+def _project(xt, kernel, bias, rows=None):
+    """``(T, B, d)·(d, k) + b`` as one ``(T·B, d)`` matmul; of one-hot steps, whose token ids
+    (time-major, :func:`~seqstudio_builtins.one_hot.safe_ids`) are ``rows``, a row lookup."""
     tf = _tf()
+    if rows is not None:
+        out = tf.gather(padded(kernel), rows)
+        return out + bias if bias is not None else out
     shape = tf.shape(xt)
     flat = tf.matmul(tf.reshape(xt, [-1, xt.shape[-1]]), kernel)
     if bias is not None:
@@ -63,12 +70,18 @@ def _flat(a):
     return _tf().reshape(a, [-1, a.shape[-1]])
 
 
-def _weight_grads(xt, h_prev, d_proj, d_rec, kernel):
+def _weight_grads(xt, h_prev, d_proj, d_rec, kernel, rows=None):
     """``dW``, ``dU``, ``dX`` (batch-major) from every step's projection and recurrent
-    gradients, as three big matmuls."""
+    gradients, as three big matmuls (``dW`` of one-hot steps, token ids ``rows``: the
+    gradients of the steps that read each row, summed)."""
     tf = _tf()
-    d_kernel = tf.matmul(_flat(xt), _flat(d_proj), transpose_a=True)
+    if rows is not None:
+        d_kernel = lookup_grad(d_proj, rows, int(kernel.shape[0]))
+    else:
+        d_kernel = tf.matmul(_flat(xt), _flat(d_proj), transpose_a=True)
     d_recurrent = tf.matmul(_flat(h_prev), _flat(d_rec), transpose_a=True)
+    if xt is None:  # one-hot steps: token ids have no gradient
+        return d_kernel, d_recurrent, None
     dx = tf.reshape(tf.matmul(_flat(d_proj), kernel, transpose_b=True), tf.shape(xt))
     return d_kernel, d_recurrent, _time_major(dx)
 
@@ -79,16 +92,32 @@ def _tensors(args):
     return [tf.convert_to_tensor(a) for a in args]
 
 
+def _token_rows(x, kernel):
+    """The time-major lookup rows of ``x`` when it is a one-hot input (see
+    :mod:`seqstudio_builtins.one_hot`), else ``None``."""
+    ids = token_ids(x)
+    if ids is None:
+        return None
+    return safe_ids(_tf().transpose(ids), int(kernel.shape[0]))
+
+
 def _zeros_if_none(grad, like):
     return _tf().zeros_like(like) if grad is None else grad
 
 
-def _sequence_grad(d_out, x, n):
-    """The incoming gradient of the outputs, time-major (zeros when only the last is used)."""
+def _sequence_grad(d_out, proj, n):
+    """The incoming gradient of the outputs, time-major (zeros when only the last is used);
+    ``proj`` is the time-major input projection ``(T, B, k)``."""
     tf = _tf()
     if d_out is None:
-        return tf.zeros(tf.concat([[tf.shape(x)[1], tf.shape(x)[0]], [n]], 0), x.dtype)
+        return tf.zeros(tf.concat([tf.shape(proj)[:2], [n]], 0), proj.dtype)
     return _time_major(d_out)
+
+
+def _split_inputs(args, rows):
+    """``(x, the other arguments)``; ``x`` is ``None`` for one-hot steps, which the op reads as
+    their token ``rows`` instead (so the one-hot tensor itself is never computed)."""
+    return (None, args) if rows is not None else (args[0], args[1:])
 
 
 def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
@@ -96,13 +125,16 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
 
     :return: ``(outputs (B, T, n), h_T, c_T)``, differentiable in every argument."""
     tf = _tf()
-    args = _tensors([x, h0, c0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
+    rows = _token_rows(x, kernel)
+    args = _tensors(([] if rows is not None else [x]) + [h0, c0, kernel, recurrent_kernel]
+                    + ([bias] if bias is not None else []))
 
     @tf.custom_gradient
     def fused(*args):
-        x, h0, c0, kernel, recurrent = args[:5]
-        bias = args[5] if len(args) > 5 else None
-        xt = _time_major(x)
+        x, args = _split_inputs(args, rows)
+        h0, c0, kernel, recurrent = args[:4]
+        bias = args[4] if len(args) > 4 else None
+        xt = None if x is None else _time_major(x)
         n = recurrent.shape[0]
 
         def step(inputs, carry):
@@ -113,7 +145,8 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
             h = tf.sigmoid(o) * tf.tanh(c)
             return (h, c), (z, h, c)
 
-        (h_last, c_last), (zs, hs, cs) = _run(step, [_project(xt, kernel, bias)], (h0, c0))
+        proj = _project(xt, kernel, bias, rows)
+        (h_last, c_last), (zs, hs, cs) = _run(step, [proj], (h0, c0))
 
         def grad(d_out, d_h, d_c):
             i, f, g, o = tf.split(zs, 4, axis=2)
@@ -124,7 +157,7 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
             factors = tf.concat([g * i * (1 - i), c_prev * f * (1 - f), i * (1 - g * g),
                                  tanh_c * o * (1 - o)], 2)
             dc_from_dh = o * (1 - tanh_c * tanh_c)
-            d_seq = _sequence_grad(d_out, x, n)
+            d_seq = _sequence_grad(d_out, proj, n)
 
             def back(inputs, carry):
                 d_seq_t, factor_t, dc_dh_t, f_t = inputs
@@ -138,8 +171,8 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
             (dh0, dc0), (dz,) = _run(back, [d_seq, factors, dc_from_dh, f], carry,
                                      reverse=True)
             h_prev = tf.concat([h0[None], hs[:-1]], 0)
-            d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, dz, dz, kernel)
-            grads = [dx, dh0, dc0, d_kernel, d_recurrent]
+            d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, dz, dz, kernel, rows)
+            grads = ([] if dx is None else [dx]) + [dh0, dc0, d_kernel, d_recurrent]
             if bias is not None:
                 grads.append(tf.reduce_sum(_flat(dz), 0))
             return grads
@@ -155,13 +188,16 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
 
     :return: ``(outputs (B, T, n), h_T)``, differentiable in every argument."""
     tf = _tf()
-    args = _tensors([x, h0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
+    rows = _token_rows(x, kernel)
+    args = _tensors(([] if rows is not None else [x]) + [h0, kernel, recurrent_kernel]
+                    + ([bias] if bias is not None else []))
 
     @tf.custom_gradient
     def fused(*args):
-        x, h0, kernel, recurrent = args[:4]
-        bias = args[4] if len(args) > 4 else None
-        xt = _time_major(x)
+        x, args = _split_inputs(args, rows)
+        h0, kernel, recurrent = args[:3]
+        bias = args[3] if len(args) > 3 else None
+        xt = None if x is None else _time_major(x)
         n = recurrent.shape[0]
 
         def step(inputs, carry):
@@ -177,7 +213,7 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
             h = candidate + z * (h - candidate)
             return (h,), (zr, r_h, candidate, h)
 
-        proj = _project(xt, kernel, bias[0] if bias is not None else None)
+        proj = _project(xt, kernel, bias[0] if bias is not None else None, rows)
         (h_last,), (zrs, r_hs, candidates, hs) = _run(step, [proj], (h0,))
 
         def grad(d_out, d_h):
@@ -187,7 +223,7 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
             d_cand = (1 - z) * (1 - candidates * candidates)
             d_z = (h_prev - candidates) * z * (1 - z)
             d_r = d_cand * r_hs * r * (1 - r)
-            d_seq = _sequence_grad(d_out, x, n)
+            d_seq = _sequence_grad(d_out, proj, n)
             rec_factor = tf.concat([d_z, d_r, d_cand * r], 2)
 
             def back(inputs, carry):
@@ -201,8 +237,8 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
             dh3 = tf.concat([dhs, dhs, dhs], 2)
             d_rec = dh3 * rec_factor
             d_proj = dh3 * tf.concat([d_z, d_r, d_cand], 2)
-            d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, d_proj, d_rec, kernel)
-            grads = [dx, dh0, d_kernel, d_recurrent]
+            d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, d_proj, d_rec, kernel, rows)
+            grads = ([] if dx is None else [dx]) + [dh0, d_kernel, d_recurrent]
             if bias is not None:
                 grads.append(tf.stack([tf.reduce_sum(_flat(d_proj), 0),
                                        tf.reduce_sum(_flat(d_rec), 0)]))

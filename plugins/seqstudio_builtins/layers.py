@@ -95,7 +95,8 @@ class SimpleRecurrent(keras.layers.RNN):
         """Unrolled: the input projection of every time step in one matmul, then the recurrence.
 
         ``x_t·Wx + b`` does not depend on ``h``, so when the time loop is unrolled it is computed
-        for all ``T`` steps at once as a ``(B·T, d)×(d, n)`` product; only ``h_{t-1}·Wh`` stays
+        for all ``T`` steps at once as a ``(B·T, d)×(d, n)`` product (for one-hot token steps,
+        as a row lookup of ``Wx``: :mod:`seqstudio_builtins.one_hot`); only ``h_{t-1}·Wh`` stays
         per step. The numbers are those of :class:`SimpleCell` (same equation, ``h_0`` from
         ``initial_state``, zeros by default). Under a mask (padded text) a masked step keeps the
         previous state, and outputs it (or zeros, ``zero_output_for_mask``), as Keras' general
@@ -108,9 +109,7 @@ class SimpleRecurrent(keras.layers.RNN):
                 or type(cell) is not SimpleCell):
             return super().inner_loop(sequences, initial_state, mask, training=training)
         h = initial_state[0]
-        projected = ops.matmul(sequences, cell.kernel)
-        if cell.bias is not None:
-            projected = projected + cell.bias
+        projected = _input_projection(sequences, cell)
         if mask is not None:
             mask = ops.expand_dims(ops.cast(mask, "bool"), -1)  # (B, T, 1)
         outputs = []
@@ -124,3 +123,16 @@ class SimpleRecurrent(keras.layers.RNN):
             outputs.append(ops.where(mask[:, t], h, ops.zeros_like(h))
                            if self.zero_output_for_mask else h)
         return h, ops.stack(outputs, axis=1), [h]
+
+
+def _input_projection(sequences, cell: SimpleCell):
+    """``x·Wx + b`` of every step: a row lookup when the steps are one-hot token ids
+    (:mod:`seqstudio_builtins.one_hot`, the same numbers), else one matmul."""
+    if keras.backend.backend() == "tensorflow":
+        from seqstudio_builtins.one_hot import project_tokens, token_ids
+
+        ids = token_ids(sequences)
+        if ids is not None:
+            return project_tokens(ids, cell.kernel, cell.bias)
+    projected = ops.matmul(sequences, cell.kernel)
+    return projected + cell.bias if cell.bias is not None else projected

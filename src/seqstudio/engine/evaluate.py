@@ -95,10 +95,11 @@ def baseline_report(task: Any, metrics: dict[str, float],
 
 def predictor_of(model: Any, n_samples: int = 0) -> Predictor:
     """``model`` itself if it is a :class:`~seqstudio.engine.predict.Predictor`, else one of it
-    for ``n_samples`` samples (with XLA from :data:`XLA_FROM` on)."""
+    for ``n_samples`` samples (with XLA from :data:`XLA_FROM` on, where the model's layers do
+    not say it does not pay, :func:`~seqstudio.engine.predict.xla_pays`)."""
     if isinstance(model, Predictor):
         return model
-    return Predictor(model, jit_compile=n_samples >= XLA_FROM)
+    return Predictor(model, jit_compile=None if n_samples >= XLA_FROM else False)
 
 
 def categorical_metrics(model: Any, ds: Dataset, batch_size: int, *,

@@ -76,7 +76,10 @@ class Predictor:
     ``jit_compile`` (default on) compiles calls of at least :attr:`XLA_MIN_BATCH` samples with
     XLA, which fuses the per-step ops of the time loop, rolled or unrolled: on 2 cores, 1.2-2× on
     the large configuration and 1.6-1.8× on the seed one (``bench/cells.py``). A model XLA cannot compile (an op without an XLA kernel in a
-    plugin's cell) falls back to the plain traced function on its first call.
+    plugin's cell) falls back to the plain traced function on its first call. A layer may say
+    that XLA does not pay for its forward pass with a false ``xla_inference`` attribute (the
+    built-in lstm and gru do when unrolled: their sequence is already one fused op); with
+    ``jit_compile`` left ``None`` such a model runs without XLA (:func:`xla_pays`).
     """
 
     #: at most this many samples per compiled call
@@ -101,7 +104,7 @@ class Predictor:
         self.per_step = len(out_shape) == 3
         per_sample = 4 * int(np.prod([int(s or 1) for s in out_shape[1:]]))
         self.chunk = _floor_pow2(max(1, min(self.MAX_CHUNK, self.MAX_CHUNK_BYTES // per_sample)))
-        self.jit_compile = True if jit_compile is None else bool(jit_compile)
+        self.jit_compile = xla_pays(model) if jit_compile is None else bool(jit_compile)
         signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
 
         def forward(x):
@@ -154,6 +157,13 @@ class Predictor:
         if seed is None:
             seed = int(np.random.default_rng().integers(0, 2**62))
         return self._sampler(list(prompt_ids), int(n), temperature, top_k, seed=int(seed))
+
+
+def xla_pays(model: Any) -> bool:
+    """Whether the :class:`Predictor` compiles ``model`` with XLA by default: unless one of its
+    layers has a false ``xla_inference`` attribute."""
+    return all(getattr(layer, "xla_inference", True) is not False
+               for layer in getattr(model, "layers", []))
 
 
 def _floor_pow2(n: int) -> int:
