@@ -196,11 +196,13 @@ class Watch:
         self.tab = 0
         self.live.tabs.setCurrentIndex(0)
         self.start_time = self.since = time.perf_counter()
+        self.start_cpu = time.thread_time()
         self.probe.start()
         self.switcher.start()
 
     def stop(self) -> None:
         self.end_time = time.perf_counter()
+        self.thread_cpu = time.thread_time() - self.start_cpu
         self.probe.stop()
         self.switcher.stop()
         self.front[self.tab] = self.front.get(self.tab, 0.0) + self.end_time - self.since
@@ -223,6 +225,8 @@ class Watch:
               f"{'ok' if cpu <= pacer.budget * 1.1 else 'OVER'}")
         print(f"  loss plot             {self.loss_draws / seconds:5.1f} draws/s (always on screen)"
               f"   target >= 5  {'ok' if self.loss_draws / seconds >= 5 else 'MISSED'}")
+        print(f"  the GUI thread's CPU  {self.thread_cpu / seconds:.1%} of one core (all of its work:"
+              " the ticks, the paints, taking in the events, the progress bar...)")
         after = self.counts()
         for name, v in live.views.items():
             times = np.asarray(v.draw_times) * 1000

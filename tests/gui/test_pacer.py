@@ -89,3 +89,17 @@ def test_only_the_redraw_and_the_windows_paints_are_charged_to_a_tick(qtbot, qap
         pacer.tick()
     assert pacer.cost >= 0.012
     assert timer.interval() >= 240
+
+
+def test_a_timer_owned_by_an_object_of_the_window_charges_the_windows_paints(qtbot):
+    """The redraw timer may belong to an object that is not a widget (the window's training
+    session): the paints that count are still those of the window above it."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    session = QObject(window)
+    pacer = RedrawPacer(QTimer(session))
+    assert pacer.window is window
+    assert RedrawPacer(QTimer()).window is None  # no window to time: only the ticks count

@@ -38,8 +38,9 @@ class RedrawPacer(QObject):
     cost, divided by the budget, is the interval that keeps drawing at the budget: one step gets
     there, with no slow ramp.
 
-    :param window: the window whose paints count; default the timer's parent, when it is a
-        widget (the main window owns its redraw timer).
+    :param window: the window whose paints count; default the window of the timer's nearest
+        ancestor that is a widget (the main window, or the window of the object that owns the
+        redraw timer, such as its training session).
     """
 
     def __init__(self, timer: QTimer, budget: float = BUDGET, fastest_ms: int = FASTEST_MS,
@@ -59,9 +60,7 @@ class RedrawPacer(QObject):
         #: CPU seconds charged to the ticks since :meth:`reset` (for the benchmark)
         self.drawing_cpu = 0.0
         timer.setInterval(fastest_ms)
-        parent = timer.parent()
-        self.window = window if window is not None else \
-            parent if isinstance(parent, QWidget) else None
+        self.window = window if window is not None else _window_of(timer)
         if self.window is not None:
             self.window.installEventFilter(self)
 
@@ -104,3 +103,11 @@ class RedrawPacer(QObject):
     def interval_for(self, cost: float) -> int:
         """The interval (ms) at which ticks costing ``cost`` CPU seconds use the budget."""
         return max(self.fastest_ms, min(self.slowest_ms, round(1000 * cost / self.budget)))
+
+
+def _window_of(obj: QObject) -> QWidget | None:
+    """The window of ``obj``'s nearest ancestor that is a widget (``None`` when there is none)."""
+    parent = obj.parent()
+    while parent is not None and not isinstance(parent, QWidget):
+        parent = parent.parent()
+    return parent.window() if parent is not None else None

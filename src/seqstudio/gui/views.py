@@ -2,8 +2,8 @@
 
 A view is one ``qt_*.py`` module with a :class:`RunView` subclass. It declares the run-model
 topics it draws (:mod:`seqstudio.gui.run_model`); when one of them changes, the view is marked
-*pending*, and the live view's redraw pacer calls :meth:`RunView.draw` on its turn, only while the
-view is on screen. A view never draws from a notification itself: notifications come once per
+*pending*, and the live view's redraw timer calls :meth:`RunView.draw` on its next tick, only while
+the view is on screen. A view never draws from a notification itself: notifications come once per
 event, drawing at most a few times a second.
 
 To add a view: write the module, add one :class:`ViewSpec` line to :data:`VIEWS`, and a test
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QWidget
 from seqstudio.gui.run_model import RunModel
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
-#: while a run streams in, a view is redrawn at most this often: at the redraw timer's fastest
-#: (12.5 Hz), every other tick (a little under 0.16 s, for the timer's jitter)
+#: while a run streams in, a view (and the loss plot) is redrawn at most this often, within half
+#: a tick: at the redraw timer's fastest (12.5 Hz) every other tick, at 10 Hz or slower every tick
 DRAW_INTERVAL_S = 0.15
 #: the window asks the training for a snapshot at least this often (``snapshot_seconds``), so
 #: the views have a fresh one to draw five times a second; each costs the training a few
@@ -43,7 +43,7 @@ class ViewSpec:
         window is built (so this list imports no view module).
     :param needs: the run-model topics whose change makes it redraw (``run`` is implied).
     :param tab: the tab it sits in; views sharing a tab sit side by side and are drawn in the
-        same turn. Default: its own tab, named by ``title``.
+        same tick. Default: its own tab, named by ``title``.
     :param interval_s: the least time between two of its draws while a run streams in.
     """
 
