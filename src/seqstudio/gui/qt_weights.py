@@ -132,6 +132,7 @@ class QtWeightsView(QWidget):
         self._history_at: dict[int, int] = {}  # id of a history snapshot -> its index
         self._history_peak = 0.0  # the largest |weight| of the layer over the history
         self._radius_range: tuple[float, float] | None = None
+        self._history_radius = float("nan")
 
     # -- drawing -----------------------------------------------------------------------------
     def set_activation(self, activation: str) -> None:
@@ -227,16 +228,17 @@ class QtWeightsView(QWidget):
         if title != self._eigen_title:
             self._eigen_title = title
             self.eigen_plot.getPlotItem().setTitle(title, size="8pt")
-        radii = [r for r in (*self._history_y, layer.spectral_radius) if np.isfinite(r)]
+        radii = [r for r in (self._history_radius, layer.spectral_radius) if np.isfinite(r)]
         reach = nice_ceiling(max([1.15, *(1.1 * r for r in radii)]))
         if reach != self._eigen_range:
             self._eigen_range = reach
             self.eigen_plot.getPlotItem().getViewBox().setRange(
                 xRange=(-reach, reach), yRange=(-reach, reach), padding=0)
-        self.formula.setText(f" · {layer.name}: {parameter_formula(layer.weights)}")
-        self.formula.setToolTip(" · ".join(weight_label(p, w) for p, w in items))
-        self.health.setText(health_line(layer, self.activation))
-        self.when.setText("  " + (translate("WeightsView", "epoch {0}, batch {1}").format(
+        # a label set to the text it shows is laid out again for nothing: set only what changed
+        _set_text(self.formula, f" · {layer.name}: {parameter_formula(layer.weights)}",
+                  " · ".join(weight_label(p, w) for p, w in items))
+        _set_text(self.health, health_line(layer, self.activation))
+        _set_text(self.when, "  " + (translate("WeightsView", "epoch {0}, batch {1}").format(
             snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else
             translate("WeightsView", "epoch {0} (end)").format(snap.epoch + 1)))
 
@@ -261,6 +263,8 @@ class QtWeightsView(QWidget):
             self._history_peak = max((self._peak(s.layers[index]) for s in usable), default=0.0)
             self.radius_curve.setData(self._history_x, self._history_y)
             finite = self._history_y[np.isfinite(self._history_y)]
+            # the largest finite radius of the history (read by every draw of the layer)
+            self._history_radius = float(finite.max()) if finite.size else float("nan")
             top = nice_ceiling(max(1.2, 1.1 * float(finite.max()))) if finite.size else 1.2
             right = float(np.ceil(self._history_x.max())) if usable else 1.0
             view_range = (max(right, 1.0), top)
@@ -279,6 +283,13 @@ class QtWeightsView(QWidget):
         if self.snapshot is not None and index >= 0:
             self._draw_layer()
         self.layerChanged.emit(index)
+
+
+def _set_text(label: QLabel, text: str, tooltip: str | None = None) -> None:
+    if label.text() != text:
+        label.setText(text)
+    if tooltip is not None and label.toolTip() != tooltip:
+        label.setToolTip(tooltip)
 
 
 class WeightsView(RunView):
