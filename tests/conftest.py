@@ -42,6 +42,13 @@ def _hard_deadline(request):
         path.unlink()  # the test ended: nothing to report
 
 
+def pytest_unconfigure(config):
+    folder = os.environ.get(HANG_DIR_ENV)
+    if not hasattr(config, "workerinput") and folder and Path(folder).is_dir():
+        if not any(Path(folder).iterdir()):
+            Path(folder).rmdir()
+
+
 def pytest_terminal_summary(terminalreporter):
     folder = os.environ.get(HANG_DIR_ENV)
     if hasattr(terminalreporter.config, "workerinput") or not folder or not Path(folder).is_dir():
