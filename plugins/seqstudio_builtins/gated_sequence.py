@@ -80,8 +80,6 @@ def _weight_grads(xt, h_prev, d_proj, d_rec, kernel, rows=None):
     else:
         d_kernel = tf.matmul(_flat(xt), _flat(d_proj), transpose_a=True)
     d_recurrent = tf.matmul(_flat(h_prev), _flat(d_rec), transpose_a=True)
-    if xt is None:  # one-hot steps: token ids have no gradient
-        return d_kernel, d_recurrent, None
     dx = tf.reshape(tf.matmul(_flat(d_proj), kernel, transpose_b=True), tf.shape(xt))
     return d_kernel, d_recurrent, _time_major(dx)
 
@@ -114,10 +112,6 @@ def _sequence_grad(d_out, proj, n):
     return _time_major(d_out)
 
 
-def _split_inputs(args, rows):
-    """``(x, the other arguments)``; ``x`` is ``None`` for one-hot steps, which the op reads as
-    their token ``rows`` instead (so the one-hot tensor itself is never computed)."""
-    return (None, args) if rows is not None else (args[0], args[1:])
 
 
 def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
@@ -126,15 +120,13 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
     :return: ``(outputs (B, T, n), h_T, c_T)``, differentiable in every argument."""
     tf = _tf()
     rows = _token_rows(x, kernel)
-    args = _tensors(([] if rows is not None else [x]) + [h0, c0, kernel, recurrent_kernel]
-                    + ([bias] if bias is not None else []))
+    args = _tensors([x, h0, c0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
     @tf.custom_gradient
     def fused(*args):
-        x, args = _split_inputs(args, rows)
-        h0, c0, kernel, recurrent = args[:4]
-        bias = args[4] if len(args) > 4 else None
-        xt = None if x is None else _time_major(x)
+        x, h0, c0, kernel, recurrent = args[:5]
+        bias = args[5] if len(args) > 5 else None
+        xt = _time_major(x)
         n = recurrent.shape[0]
 
         def step(inputs, carry):
@@ -172,7 +164,7 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
                                      reverse=True)
             h_prev = tf.concat([h0[None], hs[:-1]], 0)
             d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, dz, dz, kernel, rows)
-            grads = ([] if dx is None else [dx]) + [dh0, dc0, d_kernel, d_recurrent]
+            grads = [dx, dh0, dc0, d_kernel, d_recurrent]
             if bias is not None:
                 grads.append(tf.reduce_sum(_flat(dz), 0))
             return grads
@@ -189,15 +181,13 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
     :return: ``(outputs (B, T, n), h_T)``, differentiable in every argument."""
     tf = _tf()
     rows = _token_rows(x, kernel)
-    args = _tensors(([] if rows is not None else [x]) + [h0, kernel, recurrent_kernel]
-                    + ([bias] if bias is not None else []))
+    args = _tensors([x, h0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
     @tf.custom_gradient
     def fused(*args):
-        x, args = _split_inputs(args, rows)
-        h0, kernel, recurrent = args[:3]
-        bias = args[3] if len(args) > 3 else None
-        xt = None if x is None else _time_major(x)
+        x, h0, kernel, recurrent = args[:4]
+        bias = args[4] if len(args) > 4 else None
+        xt = _time_major(x)
         n = recurrent.shape[0]
 
         def step(inputs, carry):
@@ -238,7 +228,7 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
             d_rec = dh3 * rec_factor
             d_proj = dh3 * tf.concat([d_z, d_r, d_cand], 2)
             d_kernel, d_recurrent, dx = _weight_grads(xt, h_prev, d_proj, d_rec, kernel, rows)
-            grads = ([] if dx is None else [dx]) + [dh0, d_kernel, d_recurrent]
+            grads = [dx, dh0, d_kernel, d_recurrent]
             if bias is not None:
                 grads.append(tf.stack([tf.reduce_sum(_flat(d_proj), 0),
                                        tf.reduce_sum(_flat(d_rec), 0)]))

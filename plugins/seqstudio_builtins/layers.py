@@ -133,6 +133,6 @@ def _input_projection(sequences, cell: SimpleCell):
 
         ids = token_ids(sequences)
         if ids is not None:
-            return project_tokens(ids, cell.kernel, cell.bias)
+            return project_tokens(sequences, ids, cell.kernel, cell.bias)
     projected = ops.matmul(sequences, cell.kernel)
     return projected + cell.bias if cell.bias is not None else projected

@@ -5,8 +5,9 @@ other product is ``0·w``, and adding zeros changes nothing. On the seed configu
 100, 10 units, 20 steps) the ``(B·T, V)·(V, g·n)`` matmul of the one-hot inputs was most of a
 forward pass: on one core of the 2-core machine, 5.2 ms of a GRU's 7.6 ms for 1,024 samples,
 against 1.3–1.9 ms for the lookup (the matmul's output is only ``g·n`` = 30 columns wide, so it
-runs far below the core's matmul speed, and it reads a ``B·T·V`` float tensor that the lookup
-never needs).
+runs far below the core's matmul speed). The one-hot tensor stays an input of the lookup, whose
+gradient with respect to it is the matmul's (``d·Wᵀ``): the glass box's influence is that
+gradient.
 
 :func:`token_ids` recognises a one-hot input inside a traced TensorFlow function (the path of
 ``fit``, ``Predictor`` and the probes): the tensor is the output of a ``OneHot`` op with on-value 1,
@@ -70,25 +71,29 @@ def lookup_grad(d_proj: Any, ids: Any, vocab: int) -> Any:
     return tf.math.unsorted_segment_sum(d_proj, ids, vocab + 1)[:vocab]
 
 
-def project_tokens(ids: Any, kernel: Any, bias: Any = None) -> Any:
-    """``onehot(ids)·kernel + bias`` ``(*ids.shape, k)`` as a lookup, differentiable in
-    ``kernel`` and ``bias`` with dense gradients (the same numbers a matmul's would be)."""
+def project_tokens(x: Any, ids: Any, kernel: Any, bias: Any = None) -> Any:
+    """``x·kernel + bias`` ``(*ids.shape, k)`` of the one-hot ``x`` whose token ids are ``ids``
+    (:func:`token_ids`), as a lookup; differentiable in ``kernel`` and ``bias`` (dense
+    gradients, the numbers a matmul's would be) and in ``x`` too (``d·kernelᵀ``, as the
+    matmul's: the glass box's influence is the gradient with respect to the one-hot steps)."""
     import tensorflow as tf
 
     vocab = int(kernel.shape[0])
     rows = safe_ids(ids, vocab)
-    args = [tf.convert_to_tensor(kernel)] + ([tf.convert_to_tensor(bias)] if bias is not None
-                                            else [])
+    args = [tf.convert_to_tensor(x), tf.convert_to_tensor(kernel)] + (
+        [tf.convert_to_tensor(bias)] if bias is not None else [])
 
     @tf.custom_gradient
     def lookup(*args):
-        out = tf.gather(padded(args[0]), rows)
-        if len(args) > 1:
-            out = out + args[1]
+        kernel = args[1]
+        out = tf.gather(padded(kernel), rows)
+        if len(args) > 2:
+            out = out + args[2]
 
         def grad(d_out):
-            grads = [lookup_grad(d_out, rows, vocab)]
-            if len(args) > 1:
+            grads = [tf.matmul(d_out, kernel, transpose_b=True),
+                     lookup_grad(d_out, rows, vocab)]
+            if len(args) > 2:
                 grads.append(tf.reduce_sum(tf.reshape(d_out, [-1, d_out.shape[-1]]), 0))
             return grads
 

@@ -66,6 +66,37 @@ def test_one_hot_lookup_equals_keras_on_the_one_hot_vectors(name, use_bias):
         assert float(np.abs(np.asarray(got) - want).max()) / scale <= 1e-5
 
 
+@pytest.mark.parametrize("name", ["lstm", "simple-rnn-tanh"])
+def test_the_gradient_with_respect_to_the_one_hot_steps_is_kept(name):
+    """The glass box's influence: d(final h)/d(one-hot steps), as keras' layers give it."""
+    import tensorflow as tf
+
+    built = build_model(InputSpec("onehot", T, vocab_size=V), HeadSpec("softmax", V),
+                        get_registry().cell_type(name), {"units": UNITS}, compile=False,
+                        execution_mode="unrolled")
+    recurrent = built.recurrent_layers[0]
+    stock = _stock(name, True)
+    stock.set_weights(recurrent.get_weights())
+    ids = tf.constant(np.random.default_rng(7).integers(0, V, (3, T)).astype("int32"))
+
+    def influence(layer):
+        @tf.function
+        def run(ids):
+            encoded = tf.one_hot(ids, V)
+            with tf.GradientTape() as tape:
+                tape.watch(encoded)
+                total = tf.reduce_sum(layer(encoded))
+            return tape.gradient(total, encoded)
+        return run
+
+    ours = influence(recurrent)
+    ops = {op.type for op in ours.get_concrete_function(ids).graph.get_operations()}
+    assert "GatherV2" in ops
+    want = np.asarray(influence(stock)(ids))
+    assert float(np.abs(want).max()) > 0
+    np.testing.assert_allclose(np.asarray(ours(ids)), want, atol=1e-5)
+
+
 def test_ids_out_of_range_read_a_zero_row_as_one_hot_encodes_them():
     import tensorflow as tf
     from seqstudio_builtins.one_hot import project_tokens, token_ids
@@ -79,7 +110,7 @@ def test_ids_out_of_range_read_a_zero_row_as_one_hot_encodes_them():
     def both(ids):
         x = tf.one_hot(ids, V)
         found = token_ids(x)
-        return project_tokens(found, kernel, bias), tf.matmul(x, kernel) + bias
+        return project_tokens(x, found, kernel, bias), tf.matmul(x, kernel) + bias
 
     got, want = both(ids)
     np.testing.assert_array_equal(np.asarray(got), np.asarray(want))
