@@ -65,6 +65,17 @@ class LossMarks:
         """The baselines' lines as drawn, in the order of :attr:`baselines`."""
         return list(self._baseline_lines)
 
+    def room_for_labels(self, bottom: float, top: float, height_px: float,
+                        label_px: float) -> float:
+        """``top``, raised where needed so that the label written above each baseline in view
+        (``label_px`` tall, in a plot ``height_px`` tall) stays inside the plot instead of
+        touching or passing its top edge."""
+        inside = [self._y(v) for v in self.baseline_values() if bottom <= self._y(v) <= top]
+        if not inside:
+            return top
+        share = min(0.4, label_px / max(height_px, 1.0))
+        return max(top, bottom + (max(inside) - bottom) / (1.0 - share))
+
     def baseline_values(self) -> list[float]:
         return [v for _, v in self.baselines]
 

@@ -370,24 +370,13 @@ class QtLossPlot(QWidget):
             return
         if not log and lo >= 0:
             bottom = max(bottom, 0.0)  # a loss is not negative: no axis below 0
-        top = self._label_room(bottom, top, log)
+        height = float(self.plot.getPlotItem().getViewBox().height())  # ~250 once laid out
+        top = self.marks.room_for_labels(bottom, top, height if height >= 60 else 250.0,
+                                         self.plot.fontMetrics().height() + 8)
         if current is not None and (bottom, top) == current:
             return
         self._y_range = (bottom, top)
         item.setYRange(bottom, top, padding=0)
-
-    def _label_room(self, bottom: float, top: float, log: bool) -> float:
-        """``top``, raised where needed so that the label written above each baseline in view
-        stays inside the plot instead of touching (or passing) its top edge."""
-        values = [np.log10(max(v, 1e-12)) if log else v for v in self.marks.baseline_values()]
-        inside = [v for v in values if bottom <= v <= top]
-        if not inside:
-            return top
-        height = float(self.plot.getPlotItem().getViewBox().height())
-        height = height if height >= 60 else 250.0  # not laid out yet: about its usual height
-        # the label's height (its font's line and pyqtgraph's padding) as a share of the plot's
-        share = min(0.4, (self.plot.fontMetrics().height() + 8) / height)
-        return max(top, bottom + (max(inside) - bottom) / (1.0 - share))
 
     def set_baselines(self, baselines: list[tuple[str, float]]) -> None:
         """Draw each baseline's validation loss as a labelled line (dataset's, kept across runs)."""
