@@ -35,7 +35,8 @@ class TrainingSession(QObject):
         self.last_result: Finished | None = None
         self.closing = False  # set by shutdown(): nothing new starts, no dialog opens
         self.redraw_timer = QTimer(self)
-        self.pacer = RedrawPacer(self.redraw_timer)  # 12.5 Hz at most, within a CPU budget
+        # 12.5 Hz at most, within a CPU budget that counts the window's paints too
+        self.pacer = RedrawPacer(self.redraw_timer, window=window)
         self.redraw_timer.timeout.connect(self._tick)
         window.live.model.subscribe(self._run_changed, ("epoch",))
 
@@ -137,7 +138,7 @@ class TrainingSession(QObject):
 
     def _tick(self) -> None:
         self.pacer.tick()
-        self.redraw(flush=False)  # staggered: the loss or the heatmap, not both
+        self.redraw(flush=False)  # the loss plot and the tab in front, each when it is due
 
     def redraw(self, flush: bool = True) -> None:
         """Take the batches that came and redraw the live view (all of it with ``flush``)."""
