@@ -88,3 +88,16 @@ def make_window(qtbot):
     yield make
     for window in made:
         window.shutdown()
+    # this test's windows are freed here, on the GUI thread, not by a collection that a later
+    # test's training or pool thread happens to start (see seqstudio.gui.collector)
+    import gc
+
+    from seqstudio.gui import collector
+
+    for window in made:
+        window.close()
+        window.deleteLater()
+    made.clear()
+    qtbot.wait(0)
+    gc.collect()
+    collector.uninstall()

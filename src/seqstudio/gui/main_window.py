@@ -14,7 +14,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from seqstudio.engine.events import Finished
-from seqstudio.gui import i18n, remembered, run_opener, wheel_guard, worker
+from seqstudio.gui import collector, i18n, remembered, run_opener, wheel_guard, worker
 from seqstudio.gui.about import show_about
 from seqstudio.gui.baseline_tracker import BaselineTracker
 from seqstudio.gui.data_panel import DataPanel
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.settings = AppSettings()
         i18n.install(i18n.chosen_language(self.settings.language()))
         wheel_guard.install()
+        collector.install()  # widgets are freed on this thread only (collector.py says why)
 
         self.data = DataPanel(registry)
         self.model_panel = ModelPanel(registry)
