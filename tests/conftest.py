@@ -30,7 +30,7 @@ def _hard_deadline(request):
         yield
         return
     path = Path(folder) / f"{os.getpid()}.txt"
-    with open(path, "a", encoding="utf-8") as log:
+    with open(path, "w", encoding="utf-8") as log:
         log.write(f"\n{request.node.nodeid}: no end after {HARD_DEADLINE_S} s\n")
         log.flush()
         faulthandler.dump_traceback_later(HARD_DEADLINE_S, exit=True, file=log)
@@ -38,8 +38,8 @@ def _hard_deadline(request):
             yield
         finally:
             faulthandler.cancel_dump_traceback_later()
-    if path.read_text(encoding="utf-8").endswith(" s\n"):
-        path.unlink()  # the test ended: nothing to report
+    # reached only when the test ended: past the deadline the watchdog has ended the process
+    path.unlink()
 
 
 def pytest_unconfigure(config):
