@@ -8,7 +8,8 @@ keras.layers.GRU and torch.nn.GRU (Keras' reset_after form; torch's GRU is the s
     python bench/cells.py                 # both configurations, table
     python bench/cells.py --json          # ... and one JSON object on the last line
     python bench/cells.py --config seed --rounds 2
-    python bench/cells.py --quick         # one round, 15% of the batches, 2 processes in all
+    python bench/cells.py --quick         # one round, 15% of the batches, 2 processes a round
+    python bench/cells.py --quick --rounds 3   # three interleaved quick rounds
 
 Configurations (training batch 64, Adam, one recurrent layer unless stated):
   seed   T=20,  one-hot d=100, n=10, softmax over 100 tokens (the lecture notes' example)
@@ -268,9 +269,9 @@ def report(summary: dict, as_json: bool, elapsed: float) -> None:
 
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_s = cpu.ru_utime + cpu.ru_stime
-    print(f"elapsed: {elapsed:.0f} s; the contenders' processes used {cpu_s:.0f} CPU-seconds "
-          f"({cpu_s / max(elapsed, 1e-9):.2f} of the {os.cpu_count()} cores: the rest went to "
-          "other processes on this machine)")
+    print(f"elapsed: {elapsed:.0f} s; the contenders' processes used {cpu_s:.0f} CPU-seconds, "
+          f"{cpu_s / max(elapsed, 1e-9):.2f} of the {os.cpu_count()} cores on average over the "
+          "elapsed time (start-up and imports included)")
     if as_json:
         out = {c: {k: round(v["train"], 1) for k, v in summary[c].items()}
                for c in CONFIGS if c in summary}
@@ -297,11 +298,13 @@ def _cpu_name() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", choices=["seed", "large", "both"], default="both")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="interleaved rounds (default 3; 1 with --quick)")
     parser.add_argument("--epochs", type=int, default=3, help="timed epochs after one warm-up")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--quick", action="store_true",
-                        help="one round of one timed epoch on 15%% of the batches, every "
+                        help="one timed epoch on 15%% of the batches (one round unless "
+                             "--rounds says otherwise), every "
                              "TensorFlow contender in one process and torch's in another (the "
                              "same table in a few minutes; noisier figures)")
     parser.add_argument("--only", metavar="FAMILIES",
@@ -315,7 +318,11 @@ def main() -> None:
         return
     started = time.perf_counter()
     if args.quick:
-        args.rounds, args.epochs, args.scale = 1, 1, 0.15
+        args.epochs, args.scale = 1, 0.15
+    if args.rounds is None:
+        args.rounds = 1 if args.quick else 3
+    if args.rounds < 1:
+        parser.error(f"--rounds must be at least 1, got {args.rounds}")
     configs = ["seed", "large"] if args.config == "both" else [args.config]
     contenders = CONTENDERS if torch_available() else [
         c for c in CONTENDERS if not is_torch(c)]
