@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import platform
 import sys
 import time
@@ -15,11 +14,9 @@ from seqstudio.spec import CellType
 
 
 def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+    from seqstudio.data.files import sha256_of
+
+    return sha256_of(Path(path))
 
 
 def _version(dist: str) -> str:

@@ -36,8 +36,34 @@ def check_data_file(config: dict[str, Any], *, allow_changed_data: bool = False,
     reading the file only: no TensorFlow, so the CLI answers a refused ``resume`` or
     ``evaluate`` in a fraction of a second. ``action`` ("resume" or "evaluate") is what the
     ``--force`` hint names."""
+    path = _recorded_file(config)
+    recorded = config.get("data", {}).get("sha256")
+    if recorded and not allow_changed_data and file_sha256(path) != recorded:
+        raise _changed(path, action)
+
+
+def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False,
+                    action: str = "resume") -> Dataset:
+    """Load the run's data file again with the recorded options; refuse a changed file.
+
+    The file is read once: the sha256 compared with the recorded one is the loaded dataset's
+    own (the loader hashes what it reads), so the check covers exactly the data that was loaded.
+    """
+    from seqstudio.data import DataOptions, load_dataset
+
+    path = _recorded_file(config)
     data = config.get("data", {})
-    path = data.get("path")
+    # runs recorded before language models learned a target at every step learned only the last
+    dataset = load_dataset(path, DataOptions(**{"lm_targets": "last", **data.get("options", {})}))
+    recorded = data.get("sha256")
+    if recorded and not allow_changed_data and dataset.source_sha256 != recorded:
+        raise _changed(path, action)
+    return dataset
+
+
+def _recorded_file(config: dict[str, Any]) -> str:
+    """The run's recorded data file; refused when none was recorded or it is gone."""
+    path = config.get("data", {}).get("path")
     if not path:
         raise TrainingError(QT_TRANSLATE_NOOP("Errors", "this run was trained on in-memory data; "
                                                         "pass the dataset to resume it"))
@@ -45,27 +71,18 @@ def check_data_file(config: dict[str, Any], *, allow_changed_data: bool = False,
         raise TrainingError(Phrase(QT_TRANSLATE_NOOP("Errors", "the run's data file {path} is "
                                                                "gone; restore it to resume"),
                                    path=path))
-    if data.get("sha256") and not allow_changed_data and file_sha256(path) != data["sha256"]:
-        template = (QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
-                                                "started (sha256 differs); use --force to "
-                                                "evaluate on the new content")
-                    if action == "evaluate" else
-                    QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
-                                                "started (sha256 differs); use --force to resume "
-                                                "on the new content"))
-        raise TrainingError(Phrase(template, path=path))
+    return path
 
 
-def rebuild_dataset(config: dict[str, Any], *, allow_changed_data: bool = False,
-                    action: str = "resume") -> Dataset:
-    """Load the run's data file again with the recorded options; refuse a changed file."""
-    from seqstudio.data import DataOptions, load_dataset
-
-    check_data_file(config, allow_changed_data=allow_changed_data, action=action)
-    data = config.get("data", {})
-    path = data["path"]
-    # runs recorded before language models learned a target at every step learned only the last
-    return load_dataset(path, DataOptions(**{"lm_targets": "last", **data.get("options", {})}))
+def _changed(path: str, action: str) -> TrainingError:
+    template = (QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
+                                            "started (sha256 differs); use --force to "
+                                            "evaluate on the new content")
+                if action == "evaluate" else
+                QT_TRANSLATE_NOOP("Errors", "the data file {path} changed since the run "
+                                            "started (sha256 differs); use --force to resume "
+                                            "on the new content"))
+    return TrainingError(Phrase(template, path=path))
 
 
 def check_resumable(run_dir: str | Path, *, epochs: int | None = None,
