@@ -71,9 +71,18 @@ def test_train_on_a_terminal_shows_a_progress_bar_per_epoch(tmp_path):
     assert any(done != total for done, _ in drawn) or int(total) == 1, plain  # drawn mid-epoch
 
 
+@pytest.fixture(scope="module")
+def piped(tmp_path_factory):
+    """One tiny run trained with its output into a pipe, for this module's tests (each training
+    costs a TensorFlow import): the finished process and its run directory."""
+    folder = tmp_path_factory.mktemp("piped")
+    out = seqstudio("train", tiny_text(folder), *TRAIN, "--out", folder / "run")
+    return out, folder / "run"
+
+
 @pytest.mark.slow
-def test_train_into_a_pipe_prints_plain_lines(tmp_path):
-    out = seqstudio("train", tiny_text(tmp_path), *TRAIN, "--out", tmp_path / "run")
+def test_train_into_a_pipe_prints_plain_lines(piped):
+    out, _ = piped
     assert out.returncode == 0, out.stderr
     for stream in (out.stdout, out.stderr):
         assert "\r" not in stream and "━" not in stream and "\x1b" not in stream, stream
@@ -83,15 +92,15 @@ def test_train_into_a_pipe_prints_plain_lines(tmp_path):
 
 
 @pytest.mark.slow
-def test_predict_generates_the_same_text_for_a_seed(tmp_path):
-    data = tiny_text(tmp_path)
-    assert seqstudio("train", data, *TRAIN, "--quiet", "--out", tmp_path / "run").returncode == 0
-    runs = [seqstudio("predict", tmp_path / "run", "--prompt", "the ", "--tokens", "60",
+def test_predict_generates_the_same_text_for_a_seed(piped):
+    trained, run = piped
+    assert trained.returncode == 0, trained.stderr
+    runs = [seqstudio("predict", run, "--prompt", "the ", "--tokens", "60",
                       "--temperature", "1.2", "--top-k", "5", "--seed", str(seed), "--json")
             for seed in (7, 7)]
-    for run in runs:
-        assert run.returncode == 0, run.stderr
-    texts = [json.loads(run.stdout.splitlines()[-1])["text"] for run in runs]
+    for out in runs:
+        assert out.returncode == 0, out.stderr
+    texts = [json.loads(out.stdout.splitlines()[-1])["text"] for out in runs]
     # the same seed in two processes; that another seed draws another text is
     # test_state_sampler's (in one process, without a third TensorFlow import here)
     assert texts[0] == texts[1] and len(texts[0]) == 60
