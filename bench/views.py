@@ -63,9 +63,15 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=10.0,
                         help="snapshots per second of the replayed stream after the run")
     parser.add_argument("--profile", metavar="FILE",
-                        help="also profile the GUI thread during the run (cProfile) and write "
-                             "its statistics to FILE (read them with python -m pstats FILE)")
+                        help="also profile the GUI thread (cProfile) and write its statistics to "
+                             "FILE for the run and FILE.replay for the replayed stream (read them "
+                             "with python -m pstats FILE)")
+    parser.add_argument("--run", metavar="DIR",
+                        help="no training: open this run directory (one this benchmark wrote, "
+                             "under its temporary folder's runs/) and measure only the scrubbing "
+                             "and the replayed stream, which do not depend on the training")
     args = parser.parse_args()
+    started = time.perf_counter()
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="seqstudio-bench-settings-")
     from PySide6.QtCore import QEventLoop  # noqa: TID251 - a GUI benchmark
 
@@ -88,6 +94,18 @@ def main() -> int:
         time.sleep(0.01)
         if time.monotonic() > deadline:
             raise TimeoutError("the window did not get ready")
+    live = window.live
+    if args.run:
+        from seqstudio.gui.run_files import read_run
+        from seqstudio.gui.run_opener import show_run
+
+        show_run(window, read_run(args.run))
+        app.processEvents()
+        print(f"seqstudio views benchmark · the run {args.run} ({len(live.model.snapshots)} "
+              f"snapshots, {len(live.model.weights)} with weights), no training · Qt "
+              f"{app.platformName()} · {os.cpu_count()} CPUs")
+        measure_after(app, window, args, started)
+        return 0
     window.model_panel.select_cell(args.cell)
     window.controls.set_values({**window.controls.values(), "epochs": args.epochs,
                                 "batch_size": args.batch_size, "execution_mode": args.execution})
@@ -96,7 +114,6 @@ def main() -> int:
     if args.every_batch:
         values["snapshot_every"] = 1
     window.train_settings = lambda: dict(values)
-    live = window.live
     loop = QEventLoop()
     done = []
     window.trainingFinished.connect(done.append)
@@ -124,12 +141,27 @@ def main() -> int:
           f"{os.cpu_count()} CPUs · {watch.seconds:.1f} s")
     print("while training, every tab brought forward in turn:")
     watch.report()
+    measure_after(app, window, args, started)
+    return 0
+
+
+def measure_after(app, window, args, started: float) -> None:
+    """The scrubbing and the replayed stream of the run the window holds, then the benchmark's
+    own elapsed time."""
+    live = window.live
     run = {"snapshots": list(live.model.snapshots), "weights": live.model.weights_series(),
            "influence": live.model.influence_series()}
     scrub_costs(app, live)
-    replayed_stream(app, window, run, args.rate)
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+    replayed_stream(app, window, run, args.rate, profiler=profiler)
+    if profiler is not None:
+        profiler.dump_stats(args.profile + ".replay")
     window.close()
-    return 0
+    print(f"elapsed: {time.perf_counter() - started:.0f} s")
 
 
 class Watch:
@@ -242,7 +274,8 @@ class Watch:
               f"samples)   target <= 20 ms  {'ok' if p99 <= 20 else 'MISSED'}")
 
 
-def replayed_stream(app, window, run: dict, rate: float, seconds: float = 15.0) -> None:
+def replayed_stream(app, window, run: dict, rate: float, seconds: float = 15.0,
+                    profiler=None) -> None:
     """The finished run's snapshots (with their weights and influence) fed to the window again
     at ``rate`` a second, a batch with each, with the window's redraw timer and pacer running
     and every tab brought forward in turn: what drawing costs when there is more to draw than
@@ -284,7 +317,11 @@ def replayed_stream(app, window, run: dict, rate: float, seconds: float = 15.0) 
     feeder.start()
     loop = QEventLoop()
     QTimer.singleShot(round(seconds * 1000), loop.quit)
+    if profiler is not None:
+        profiler.enable()
     loop.exec()
+    if profiler is not None:
+        profiler.disable()
     feeder.stop()
     watch.stop()
     window.redraw_timer.stop()

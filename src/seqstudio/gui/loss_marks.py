@@ -8,6 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from seqstudio.gui.i18n import translate
+from seqstudio.gui.static_items import cache_static
 
 BASELINE_COLOURS = ((46, 139, 87), (128, 0, 128), (160, 110, 0), (0, 128, 128))
 
@@ -36,6 +37,7 @@ class LossMarks:
                                                            "anchors": [(0, 0), (0, 0)]})
         self._shown.setVisible(False)
         item.addItem(self._shown, ignoreBounds=True)
+        cache_static(self._shown)  # moved by scrubbing: a translation keeps its pixmap
 
     # -- baselines ---------------------------------------------------------------------------
     def set_baselines(self, baselines: list[tuple[str, float]]) -> None:
@@ -58,6 +60,7 @@ class LossMarks:
                             .format(label, f"{value:.4g}"))
             line.setZValue(5)
             self.item.addItem(line, ignoreBounds=True)
+            cache_static(line)  # under the batch curves, repainted with them at every redraw
             self._baseline_lines.append(line)
 
     @property

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.steady_labels import SteadyLabel
 
 
 class QtEpochScrubber(QWidget):
@@ -33,7 +34,8 @@ class QtEpochScrubber(QWidget):
         self.slider.setEnabled(False)
         self.slider.setPageStep(1)
         self.slider.valueChanged.connect(self.model.select)
-        self.label = QLabel(translate("EpochScrubber", "no snapshots yet"))
+        # it only grows: a longer "epoch · batch" does not resize the slider (a repaint of both)
+        self.label = SteadyLabel(translate("EpochScrubber", "no snapshots yet"))
         self.label.setMinimumWidth(150)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,6 +74,7 @@ class QtEpochScrubber(QWidget):
         snap = self.model.snapshot
         if snap is None:
             self.label.setText(translate("EpochScrubber", "no snapshots yet"))
+            self.label.release()
             return
         where = translate("EpochScrubber", "epoch {0} · batch {1}").format(
             snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else \

@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -26,6 +25,8 @@ from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.combos import set_items
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec
 
 MAX_TICK_LABELS = 40
@@ -69,7 +70,7 @@ class HeatmapPlot(pg.PlotWidget):
         item.setLabel("bottom", translate("HeatmapView", "time step"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(item.getAxis(name))  # with its title
         self._ticks_key: tuple | None = None
         self.time_labels: list[str] = []  # the labels on the time axis
         self._labelled = False
@@ -85,6 +86,7 @@ class HeatmapPlot(pg.PlotWidget):
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                         width=12, interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=item)
+        cache_static(self.colorbar)
         self.activation = "tanh"
         self.set_activation("tanh")
         # the chosen time step: a frame around its column
@@ -145,6 +147,9 @@ class HeatmapPlot(pg.PlotWidget):
         self._shape = None
         self._ticks_key = None
         self._set_time_ticks([readable_token(str(s)) for s in step_labels], t)
+        # no units yet: no "0.2 ... 1.0" on the unit axis (its "1.0" sat on the plot's top edge,
+        # half cut off); the units are labelled once a snapshot shows them
+        self.getPlotItem().getAxis("left").setTicks([[], []])
 
     def _set_time_ticks(self, labels: list[str], t: int) -> None:
         every = tick_stride(labels, t, self.width())
@@ -196,7 +201,8 @@ class QtHiddenStatePlot(QWidget):
         self.plot = HeatmapPlot(self)
         self.caption = QLabel(translate("HeatmapView", "Hidden states"))
         self.caption.setStyleSheet("font-weight: 600")
-        self.detail = QLabel(translate("HeatmapView", "Train a model to see every unit at every "
+        # it says the moment at every draw: it only grows, so the heatmap under it never moves
+        self.detail = SteadyLabel(translate("HeatmapView", "Train a model to see every unit at every "
                                        "time step."))
         self.detail.setStyleSheet("color: #555")
         # Long on a narrow window (and longer in Korean): it wraps onto a second line there
@@ -295,6 +301,7 @@ class QtHiddenStatePlot(QWidget):
         self.plot.clear_states()
         self.detail.setText(translate("HeatmapView", "Train a model to see every unit at every "
                                       "time step."))
+        self.detail.release()
 
     def show_step_labels(self, step_labels: list[str] | tuple[str, ...]) -> None:
         """Before training: the time axis of the new file's probe sequence, as the data layer

@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.loss_marks import LossMarks
+from seqstudio.gui.static_items import cache_static
 
 #: weight of the newest batch in the exponential moving average
 SMOOTHING = 0.05
@@ -92,7 +92,10 @@ class LossPlotWidget(pg.PlotWidget):
         # Axis text is costly to paint; cache each axis as a pixmap until its range changes.
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(item.getAxis(name))  # with its title
+        # The batch curves change at every redraw and repaint most of the plot: what they cover
+        # that changes once an epoch (or never) is copied from pixmaps instead of drawn again.
+        cache_static(self.legend, self.train_curve, self.val_curve)
 
 
 class QtLossPlot(QWidget):

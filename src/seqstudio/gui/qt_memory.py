@@ -16,7 +16,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -37,6 +36,8 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.i18n import QT_TRANSLATE_NOOP
 
@@ -82,7 +83,8 @@ class QtMemoryView(QWidget):
         top.addWidget(caption)
         top.addStretch(1)
         top.addWidget(self.log_scale)
-        self.readout = QLabel(translate("MemoryView", EMPTY))
+        # it changes at every draw: it only grows, so the plots under it never move
+        self.readout = SteadyLabel(translate("MemoryView", EMPTY))
         self.readout.setObjectName("memoryReadout")
         self.readout.setWordWrap(True)
         self.readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -127,7 +129,7 @@ class QtMemoryView(QWidget):
         item.showGrid(y=True, alpha=0.2)
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(item.getAxis(name))  # with its title
         # opaque brushes (the colours the translucent ones had on white): a translucent fill is
         # blended pixel by pixel, a few milliseconds a repaint for bars this tall
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(110, 141, 196), pen=None)
@@ -168,7 +170,7 @@ class QtMemoryView(QWidget):
         item.getViewBox().disableAutoRange()
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(item.getAxis(name))  # with its title
         self.history_curve = pg.PlotCurveItem(pen=pg.mkPen((70, 110, 180), width=2),
                                               connect="finite")
         self.history_mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
@@ -190,6 +192,7 @@ class QtMemoryView(QWidget):
         self.threshold_line.setVisible(False)
         self.memory_line.setVisible(False)
         self.readout.setText(translate("MemoryView", EMPTY))
+        self.readout.release()
 
     def show_snapshot(self, snapshot: InfluenceSnapshot | None,
                       history: Sequence[InfluenceSnapshot] = (), steps_per_epoch: int = 0) -> None:

@@ -7,7 +7,6 @@ import re
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.static_items import cache_static
 from seqstudio.gui.views import RunView, ViewSpec
 
 MAX_CURVES = 8
@@ -53,7 +53,7 @@ class QtTrajectories(QWidget):
         item.setLabel("bottom", translate("TrajectoriesView", "time step"))
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
-            item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(item.getAxis(name))  # with its title
         self.legend = legend_below(item, columns=4)
         fit_to_width(self.plot, self.legend, 4)
         # The ranges are set here, not by auto-range: fixed for tanh (like the heatmap's colour
@@ -134,6 +134,8 @@ class QtTrajectories(QWidget):
             self.legend.addItem(curve, curve.name())
             self._curves.append(curve)
             self._symbols = None
+            # the legend (under the curves, repainted with them) is copied from pixmaps
+            cache_static(self.legend)
 
     def _set_symbols(self, steps: int) -> None:
         on = steps <= SYMBOL_STEPS

@@ -40,6 +40,8 @@ from seqstudio.gui.glass_words import (
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.run_model import RunModel
+from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.gui.weight_plots import COLORMAP, MatrixHeatmap, eigen_plot, radius_plot
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -65,7 +67,8 @@ class QtWeightsView(QWidget):
                                         "(stacked models)."))
         self.layer.setVisible(False)
         self.layer.currentIndexChanged.connect(self._layer_changed)
-        self.when = QLabel("")
+        # labels that change at every draw only grow: the plots under them never move
+        self.when = SteadyLabel("")
         self.when.setStyleSheet("color: #555")
         self.formula = QLabel(translate("WeightsView", EMPTY))
         self.formula.setObjectName("weightsFormula")
@@ -76,11 +79,11 @@ class QtWeightsView(QWidget):
         top.addWidget(self.when)
         top.addWidget(self.formula, 1)
         top.addWidget(self.layer)
-        self.health = QLabel("")
+        self.health = SteadyLabel("")
         self.health.setObjectName("weightsHealth")
         self.health.setWordWrap(True)
         self.health.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.warning = QLabel("")
+        self.warning = SteadyLabel("")
         self.warning.setObjectName("healthWarning")
         self.warning.setWordWrap(True)
         self.warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -98,6 +101,7 @@ class QtWeightsView(QWidget):
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get(COLORMAP),
                                         width=10, interactive=False)
         self.matrices.addItem(self.colorbar, row=0, col=2, rowspan=2)
+        cache_static(self.colorbar)
         self.eigen_plot, self.eigen_points = eigen_plot(
             translate("WeightsView", "eigenvalues of Wh · unit circle"))
         self.radius_plot, self.radius_curve, self.radius_mark = radius_plot(
@@ -159,6 +163,8 @@ class QtWeightsView(QWidget):
         self.health.setText("")
         self.when.setText("")
         self.show_warning("")
+        for label in (self.health, self.when, self.warning):
+            label.release()
 
     def show_warning(self, text: str) -> None:
         """The run's health in words (``""``: nothing to warn of)."""

@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsItem
+
+from seqstudio.gui.static_items import cache_static
 
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
 #: the colour map of the weights (diverging, white at 0), the name the colour bar is given
@@ -36,7 +37,7 @@ class MatrixHeatmap:
         self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
         for name in ("left", "bottom"):
             self.plot.getAxis(name).enableAutoSIPrefix(False)
-            self.plot.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            cache_static(self.plot.getAxis(name))  # with its title
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self._shape: tuple[int, int] | None = None
@@ -83,13 +84,14 @@ def eigen_plot(title: str) -> tuple[pg.PlotWidget, pg.ScatterPlotItem]:
     item.showGrid(x=True, y=True, alpha=0.2)
     for name in ("left", "bottom"):
         item.getAxis(name).enableAutoSIPrefix(False)
-        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        cache_static(item.getAxis(name))  # with its title
     item.setLabel("bottom", "Re λ")
     item.setLabel("left", "Im λ")
     item.setTitle(title, size="8pt")
-    item.addItem(pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
-                                 pen=pg.mkPen((150, 150, 150), width=1,
-                                              style=Qt.PenStyle.DashLine)))
+    circle = pg.PlotDataItem(_CIRCLE.real, _CIRCLE.imag,
+                             pen=pg.mkPen((150, 150, 150), width=1, style=Qt.PenStyle.DashLine))
+    item.addItem(circle)
+    cache_static(circle)  # a dashed line is slow to draw: under the points at every repaint
     points = pg.ScatterPlotItem(size=6, brush=(70, 110, 180, 200), pen=None)
     item.addItem(points)
     return plot, points
@@ -109,9 +111,11 @@ def radius_plot(epoch: str, radius: str) -> tuple[pg.PlotWidget, pg.PlotCurveIte
     item.setLabel("left", radius)
     for name in ("left", "bottom"):
         item.getAxis(name).enableAutoSIPrefix(False)
-        item.getAxis(name).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    item.addItem(pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
-        (150, 150, 150), width=1, style=Qt.PenStyle.DashLine)))
+        cache_static(item.getAxis(name))  # with its title
+    unit = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
+        (150, 150, 150), width=1, style=Qt.PenStyle.DashLine))
+    item.addItem(unit)
+    cache_static(unit)
     # a plain curve: PlotDataItem's machinery costs more per setData than this one is worth
     curve = pg.PlotCurveItem(pen=pg.mkPen((70, 110, 180), width=2), connect="finite")
     mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))
