@@ -187,12 +187,15 @@ class GatedRecurrent(keras.layers.RNN):
                 or keras.backend.backend() != "tensorflow"
                 or keras.backend.standardize_dtype(sequences.dtype) != "float32"):
             return super().inner_loop(sequences, initial_state, mask, training=training)
+        from seqstudio.execution import is_forward_only
         from seqstudio_builtins.gated_sequence import gru_sequence, lstm_sequence
 
+        only = is_forward_only()
         if isinstance(cell, LSTMCell):
             outputs, h, c = lstm_sequence(sequences, initial_state[0], initial_state[1],
-                                          cell.kernel, cell.recurrent_kernel, cell.bias)
+                                          cell.kernel, cell.recurrent_kernel, cell.bias,
+                                          forward_only=only)
             return h, outputs, [h, c]
         outputs, h = gru_sequence(sequences, initial_state[0], cell.kernel,
-                                  cell.recurrent_kernel, cell.bias)
+                                  cell.recurrent_kernel, cell.bias, forward_only=only)
         return h, outputs, [h]

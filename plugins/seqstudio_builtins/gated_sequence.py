@@ -114,11 +114,40 @@ def _sequence_grad(d_out, proj, n):
 
 
 
-def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
+def _lstm_step(recurrent):
+    """One LSTM step from its input projection: ``((h, c), (z, h, c))``."""
+    tf = _tf()
+
+    def step(inputs, carry):
+        h, c = carry
+        z = inputs[0] + tf.matmul(h, recurrent)
+        i, f, g, o = tf.split(z, 4, axis=1)
+        c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
+        h = tf.sigmoid(o) * tf.tanh(c)
+        return (h, c), (z, h, c)
+
+    return step
+
+
+def _forward_only_projection(x, kernel, bias):
+    """The time-major input projection for a pass no gradient is taken of
+    (:func:`seqstudio.execution.forward_only`): of one-hot steps a lookup from their token ids
+    alone, so that the one-hot tensor is never made; ``None`` for other inputs (they take the
+    differentiable op, the same numbers)."""
+    rows = _token_rows(x, kernel)
+    return None if rows is None else _project(None, kernel, bias, rows)
+
+
+def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None, *, forward_only=False):
     """An LSTM over ``x`` ``(B, T, d)`` from ``h0``, ``c0``; Keras' gate order ``i, f, g, o``.
 
+    :param forward_only: no gradient will be taken (see :func:`_forward_only_projection`).
     :return: ``(outputs (B, T, n), h_T, c_T)``, differentiable in every argument."""
     tf = _tf()
+    proj = _forward_only_projection(x, kernel, bias) if forward_only else None
+    if proj is not None:
+        (h_last, c_last), (_, hs, _) = _run(_lstm_step(recurrent_kernel), [proj], (h0, c0))
+        return _time_major(hs), h_last, c_last
     rows = _token_rows(x, kernel)
     args = _tensors([x, h0, c0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
@@ -128,17 +157,8 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
         bias = args[5] if len(args) > 5 else None
         xt = _time_major(x)
         n = recurrent.shape[0]
-
-        def step(inputs, carry):
-            h, c = carry
-            z = inputs[0] + tf.matmul(h, recurrent)
-            i, f, g, o = tf.split(z, 4, axis=1)
-            c = tf.sigmoid(f) * c + tf.sigmoid(i) * tf.tanh(g)
-            h = tf.sigmoid(o) * tf.tanh(c)
-            return (h, c), (z, h, c)
-
         proj = _project(xt, kernel, bias, rows)
-        (h_last, c_last), (zs, hs, cs) = _run(step, [proj], (h0, c0))
+        (h_last, c_last), (zs, hs, cs) = _run(_lstm_step(recurrent), [proj], (h0, c0))
 
         def grad(d_out, d_h, d_c):
             i, f, g, o = tf.split(zs, 4, axis=2)
@@ -174,12 +194,39 @@ def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None):
     return fused(*args)
 
 
-def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
+def _gru_step(recurrent, bias):
+    """One GRU step from its input projection: ``((h,), (zr, r_h, candidate, h))``."""
+    tf = _tf()
+    n = recurrent.shape[0]
+
+    def step(inputs, carry):
+        (h,) = carry
+        x_zr, x_h = tf.split(inputs[0], [2 * n, n], axis=1)
+        rec = tf.matmul(h, recurrent)
+        if bias is not None:
+            rec = tf.nn.bias_add(rec, bias[1])
+        r_zr, r_h = tf.split(rec, [2 * n, n], axis=1)
+        zr = tf.sigmoid(x_zr + r_zr)
+        z, r = tf.split(zr, 2, axis=1)
+        candidate = tf.tanh(x_h + r * r_h)
+        h = candidate + z * (h - candidate)
+        return (h,), (zr, r_h, candidate, h)
+
+    return step
+
+
+def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None, *, forward_only=False):
     """Keras' ``reset_after`` GRU over ``x`` ``(B, T, d)`` from ``h0``; gate order ``z, r, ĥ``;
     ``bias`` is ``2×3n`` (input row, recurrent row).
 
+    :param forward_only: no gradient will be taken (see :func:`_forward_only_projection`).
     :return: ``(outputs (B, T, n), h_T)``, differentiable in every argument."""
     tf = _tf()
+    proj = (_forward_only_projection(x, kernel, bias[0] if bias is not None else None)
+            if forward_only else None)
+    if proj is not None:
+        (h_last,), (*_, hs) = _run(_gru_step(recurrent_kernel, bias), [proj], (h0,))
+        return _time_major(hs), h_last
     rows = _token_rows(x, kernel)
     args = _tensors([x, h0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
@@ -189,22 +236,9 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None):
         bias = args[4] if len(args) > 4 else None
         xt = _time_major(x)
         n = recurrent.shape[0]
-
-        def step(inputs, carry):
-            (h,) = carry
-            x_zr, x_h = tf.split(inputs[0], [2 * n, n], axis=1)
-            rec = tf.matmul(h, recurrent)
-            if bias is not None:
-                rec = tf.nn.bias_add(rec, bias[1])
-            r_zr, r_h = tf.split(rec, [2 * n, n], axis=1)
-            zr = tf.sigmoid(x_zr + r_zr)
-            z, r = tf.split(zr, 2, axis=1)
-            candidate = tf.tanh(x_h + r * r_h)
-            h = candidate + z * (h - candidate)
-            return (h,), (zr, r_h, candidate, h)
-
         proj = _project(xt, kernel, bias[0] if bias is not None else None, rows)
-        (h_last,), (zrs, r_hs, candidates, hs) = _run(step, [proj], (h0,))
+        (h_last,), (zrs, r_hs, candidates, hs) = _run(_gru_step(recurrent, bias), [proj],
+                                                      (h0,))
 
         def grad(d_out, d_h):
             z, r = tf.split(zrs, 2, axis=2)

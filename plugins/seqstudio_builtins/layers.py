@@ -129,9 +129,12 @@ def _input_projection(sequences, cell: SimpleCell):
     """``x·Wx + b`` of every step: a row lookup when the steps are one-hot token ids
     (:mod:`seqstudio_builtins.one_hot`, the same numbers), else one matmul."""
     if keras.backend.backend() == "tensorflow":
-        from seqstudio_builtins.one_hot import project_tokens, token_ids
+        from seqstudio.execution import is_forward_only
+        from seqstudio_builtins.one_hot import lookup_tokens, project_tokens, token_ids
 
         ids = token_ids(sequences)
+        if ids is not None and is_forward_only():  # no gradient: the one-hot tensor is not made
+            return lookup_tokens(ids, cell.kernel, cell.bias)
         if ids is not None:
             return project_tokens(sequences, ids, cell.kernel, cell.bias)
     projected = ops.matmul(sequences, cell.kernel)

@@ -71,6 +71,16 @@ def lookup_grad(d_proj: Any, ids: Any, vocab: int) -> Any:
     return tf.math.unsorted_segment_sum(d_proj, ids, vocab + 1)[:vocab]
 
 
+def lookup_tokens(ids: Any, kernel: Any, bias: Any = None) -> Any:
+    """``onehot(ids)·kernel + bias`` ``(*ids.shape, k)`` read from the token ids alone, for a
+    pass no gradient is taken of (:func:`seqstudio.execution.forward_only`): nothing here reads
+    the one-hot tensor, so a graph that needs it for nothing else never makes it."""
+    import tensorflow as tf
+
+    out = tf.gather(padded(kernel), safe_ids(ids, int(kernel.shape[0])))
+    return out + bias if bias is not None else out
+
+
 def project_tokens(x: Any, ids: Any, kernel: Any, bias: Any = None) -> Any:
     """``x·kernel + bias`` ``(*ids.shape, k)`` of the one-hot ``x`` whose token ids are ``ids``
     (:func:`token_ids`), as a lookup; differentiable in ``kernel`` and ``bias`` (dense

@@ -9,9 +9,11 @@ mode, optionally with ``:K`` batches per call (``unrolled:8``). ``bench/cells.py
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from seqstudio.errors import ParamError
@@ -35,6 +37,28 @@ def prefer_onednn() -> bool:
 
 
 prefer_onednn()
+
+_FORWARD_ONLY: contextvars.ContextVar[bool] = contextvars.ContextVar("seqstudio_forward_only",
+                                                                     default=False)
+
+
+@contextlib.contextmanager
+def forward_only() -> Iterator[None]:
+    """While a model is traced inside this block, no gradient will ever be taken of the traced
+    graph (the :class:`~seqstudio.engine.predict.Predictor`'s calls), so a layer may leave out
+    what only its gradient needs: the built-in layers then read one-hot steps from their token
+    ids alone, and the one-hot tensor is never made. Read with :func:`is_forward_only`."""
+    token = _FORWARD_ONLY.set(True)
+    try:
+        yield
+    finally:
+        _FORWARD_ONLY.reset(token)
+
+
+def is_forward_only() -> bool:
+    """Whether the code running now is traced for a forward pass only (:func:`forward_only`)."""
+    return _FORWARD_ONLY.get()
+
 
 MODES = ("auto", "loop", "unrolled", "loop-xla", "unrolled-xla")
 #: sequences up to this many steps are unrolled by ``auto``

@@ -145,3 +145,50 @@ def test_the_predictor_skips_xla_for_the_fused_gated_sequence(mode, xla):
     assert predictor.jit_compile is xla
     ids = np.random.default_rng(1).integers(0, V, (Predictor.XLA_MIN_BATCH, T)).astype("int32")
     np.testing.assert_allclose(predictor(ids), np.asarray(built.model(ids)), atol=1e-5)
+
+
+@pytest.mark.parametrize("name", ["lstm", "gru", "simple-rnn-tanh"])
+def test_the_predictor_reads_the_token_ids_and_equals_keras(name):
+    """The Predictor traces its calls under ``forward_only()``: no gradient is taken of them, so
+    the unrolled layers read their one-hot steps from the token ids alone and the graph makes no
+    one-hot tensor (one traced without it does, for the gradient the glass box takes). Its
+    outputs equal stock Keras on the one-hot vectors."""
+    import keras
+    import tensorflow as tf
+
+    from seqstudio.engine.predict import Predictor
+    from seqstudio.execution import forward_only, is_forward_only
+
+    built = build_model(InputSpec("onehot", T, vocab_size=V), HeadSpec("softmax", V),
+                        get_registry().cell_type(name), {"units": UNITS}, compile=False,
+                        execution_mode="unrolled")
+    recurrent = built.recurrent_layers[0]
+    rng = np.random.default_rng(5)
+    recurrent.set_weights([rng.uniform(-0.8, 0.8, w.shape).astype("float32")
+                           for w in recurrent.get_weights()])
+    ours = keras.Model(built.model.inputs, recurrent.output)
+    stock = _stock(name, True)
+    stock.set_weights(recurrent.get_weights())
+    ids = rng.integers(0, V, (7, T)).astype("int32")
+    np.testing.assert_allclose(Predictor(ours, jit_compile=False)(ids),
+                               np.asarray(stock(tf.one_hot(ids, V))), atol=1e-5)
+
+    def ops_the_output_reads(only: bool) -> set[str]:
+        """The types of the traced ops that the output depends on (grappler prunes the rest)."""
+        def run(x):
+            if not only:
+                return ours(x, training=False)
+            with forward_only():
+                return ours(x, training=False)
+        graph = tf.function(run).get_concrete_function(tf.constant(ids)).graph
+        seen, todo = set(), [t.op for t in graph.outputs]
+        while todo:
+            op = todo.pop()
+            if op.name not in seen:
+                seen.add(op.name)
+                todo += [t.op for t in op.inputs] + list(op.control_inputs)
+        return {graph.get_operation_by_name(name).type for name in seen}
+
+    assert "OneHot" not in ops_the_output_reads(True)
+    assert "OneHot" in ops_the_output_reads(False)
+    assert not is_forward_only()  # the block ended

@@ -108,7 +108,10 @@ class Predictor:
         signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
 
         def forward(x):
-            return model(x, training=False)
+            from seqstudio.execution import forward_only
+
+            with forward_only():  # traced for outputs only: no gradient is taken of these calls
+                return model(x, training=False)
 
         self._plain = tf.function(forward, input_signature=signature)
         self._fn = (tf.function(forward, input_signature=signature, jit_compile=True)
