@@ -8,7 +8,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from seqstudio.gui.i18n import translate
-from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.paint_costs import cache_static
 
 BASELINE_COLOURS = ((46, 139, 87), (128, 0, 128), (160, 110, 0), (0, 128, 128))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.combos import set_items
 from seqstudio.gui.i18n import translate
+from seqstudio.gui.paint_costs import cache_static, unindexed
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.static_items import cache_static
 from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec
 
@@ -56,6 +57,18 @@ def color_levels(activation: str, states: np.ndarray) -> tuple[float, float]:
     return -peak, peak
 
 
+class StatesImage(pg.ImageItem):
+    """An image item whose picture is kept in Qt's premultiplied ARGB format. pyqtgraph makes an
+    indexed (colour-table) picture, which Qt's painter converts again at every paint: the
+    heatmap is scaled up many times, so that happens over the whole plot at each repaint."""
+
+    def render(self) -> None:
+        super().render()
+        if self.qimage is not None and self.qimage.format() != \
+                QImage.Format.Format_ARGB32_Premultiplied:
+            self.qimage = self.qimage.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
 class HeatmapPlot(pg.PlotWidget):
     """objectName ``hiddenStatePlot``; ``image`` is the :class:`pg.ImageItem` with the states.
     ``cellClicked(step, unit)`` is emitted when a cell of the image is clicked (0-based)."""
@@ -65,6 +78,7 @@ class HeatmapPlot(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hiddenStatePlot")
+        unindexed(self)
         self.setBackground("w")
         item = self.getPlotItem()
         item.setLabel("bottom", translate("HeatmapView", "time step"))
@@ -81,7 +95,7 @@ class HeatmapPlot(pg.PlotWidget):
         # (with a padding that depends on the axes' widths) over several frames on each change.
         item.getViewBox().disableAutoRange()
         self._shape: tuple[int, int] | None = None
-        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image = StatesImage(axisOrder="col-major")
         item.addItem(self.image)
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=pg.colormap.get("CET-D1"),
                                         width=12, interactive=False)

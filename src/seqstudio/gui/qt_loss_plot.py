@@ -18,7 +18,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.loss_marks import LossMarks
-from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.paint_costs import cache_static, unindexed
 
 #: weight of the newest batch in the exponential moving average
 SMOOTHING = 0.05
@@ -63,6 +63,7 @@ class LossPlotWidget(pg.PlotWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, axisItems={"left": LogFriendlyAxis("left")})
         self.setObjectName("lossPlot")
+        unindexed(self)
         self.setBackground("w")
         item = self.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)

@@ -34,9 +34,9 @@ from seqstudio.gui.glass_words import (
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
+from seqstudio.gui.paint_costs import cache_static, unindexed
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.static_items import cache_static
 from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.i18n import QT_TRANSLATE_NOOP
@@ -119,6 +119,7 @@ class QtMemoryView(QWidget):
     def _make_influence_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget(axisItems={"left": LogFriendlyAxis("left")})
         plot.setObjectName("influencePlot")
+        unindexed(plot)
         plot.setBackground("w")
         item = plot.getPlotItem()
         item.setMenuEnabled(False)
@@ -159,6 +160,7 @@ class QtMemoryView(QWidget):
     def _make_history_plot(self) -> pg.PlotWidget:
         plot = pg.PlotWidget()
         plot.setObjectName("memoryHistoryPlot")
+        unindexed(plot)
         plot.setBackground("w")
         plot.setMinimumWidth(160)
         item = plot.getPlotItem()

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
+from seqstudio.gui.paint_costs import cache_static, unindexed
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.static_items import cache_static
 from seqstudio.gui.views import RunView, ViewSpec
 
 MAX_CURVES = 8
@@ -46,6 +46,7 @@ class QtTrajectories(QWidget):
         super().__init__(parent)
         self.plot = pg.PlotWidget(self)
         self.plot.setObjectName("trajectoryPlot")
+        unindexed(self.plot)
         self.plot.setBackground("w")
         item = self.plot.getPlotItem()
         item.showGrid(x=True, y=True, alpha=0.25)

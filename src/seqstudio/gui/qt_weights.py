@@ -39,8 +39,8 @@ from seqstudio.gui.glass_words import (
     weight_label,
 )
 from seqstudio.gui.i18n import translate
+from seqstudio.gui.paint_costs import cache_static, unindexed
 from seqstudio.gui.run_model import RunModel
-from seqstudio.gui.static_items import cache_static
 from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec, still_coming
 from seqstudio.gui.weight_plots import COLORMAP, MatrixHeatmap, eigen_plot, radius_plot
@@ -91,6 +91,7 @@ class QtWeightsView(QWidget):
         self.warning.setMinimumHeight(self.warning.fontMetrics().lineSpacing() + 2)
         self.matrices = pg.GraphicsLayoutWidget()
         self.matrices.setObjectName("weightMatrices")
+        unindexed(self.matrices)
         self.matrices.setBackground("w")
         self.heatmaps = [MatrixHeatmap(self.matrices, 0, 0), MatrixHeatmap(self.matrices, 0, 1),
                          MatrixHeatmap(self.matrices, 1, 1)]

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from seqstudio.gui.static_items import cache_static
+from seqstudio.gui.paint_costs import cache_static, unindexed
 
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
 #: the colour map of the weights (diverging, white at 0), the name the colour bar is given
@@ -75,6 +75,7 @@ def eigen_plot(title: str) -> tuple[pg.PlotWidget, pg.ScatterPlotItem]:
     ``title`` and the other words come translated from the view (whose module holds them)."""
     plot = pg.PlotWidget()
     plot.setObjectName("eigenPlot")
+    unindexed(plot)
     plot.setBackground("w")
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
@@ -101,6 +102,7 @@ def radius_plot(epoch: str, radius: str) -> tuple[pg.PlotWidget, pg.PlotCurveIte
     """The spectral radius over the run: the plot, its curve and the mark of the moment shown."""
     plot = pg.PlotWidget()
     plot.setObjectName("radiusPlot")
+    unindexed(plot)
     plot.setBackground("w")
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
