@@ -69,9 +69,10 @@ class Predictor:
     The path of ``seqstudio predict``, the probes and the per-epoch sample. Keras'
     ``model.predict`` builds a data pipeline and a callback list on every call, which costs more
     than a small batch's forward pass; here a call is one traced function per *bucket*: inputs are
-    cut into chunks of at most :attr:`chunk` samples (large calls amortise the per-call cost,
-    ``bench/cells.py`` measured 256-1024 as the fast range on 2 cores) and the last chunk is padded
-    up to the next power of two, so at most ``log2(chunk) + 1`` shapes are ever compiled.
+    cut into chunks of at most :attr:`chunk` samples (large calls amortise the per-call cost; the
+    chunk is 4,096 for small samples, fewer for large inputs or outputs, see
+    :data:`MAX_CHUNK_INPUT_BYTES`) and the last chunk is padded up to the next power of two, so at
+    most ``log2(chunk) + 1`` shapes are ever compiled.
 
     ``jit_compile`` (default on) compiles calls of at least :attr:`XLA_MIN_BATCH` samples with
     XLA, which fuses the per-step ops of the time loop, rolled or unrolled: on 2 cores, 1.2-2× on
@@ -83,10 +84,16 @@ class Predictor:
     """
 
     #: at most this many samples per compiled call
-    MAX_CHUNK = 1024
+    MAX_CHUNK = 4096
     #: ... and at most about this many bytes of output per call (a word-level language model
     #: with an output at every step is ``T × V`` floats a sample)
     MAX_CHUNK_BYTES = 64 << 20
+    #: ... and of input: a call's fixed cost (a few µs for each of the graph's ops) is what a
+    #: small model's samples pay, so they go in large calls, while the large configuration's
+    #: 25.6 kB samples stay at 1,024 a call (256-1,024 ran about alike there, on one core);
+    #: seed configuration, one core: gru 136k -> 172k, simple-rnn-tanh 515k -> 606k samples per
+    #: CPU-second at 4,096 a call instead of 1,024
+    MAX_CHUNK_INPUT_BYTES = 32 << 20
     #: smaller calls (one window of ``seqstudio predict``, the per-epoch sample) run without XLA:
     #: its compile would cost more than it saves
     XLA_MIN_BATCH = 64
@@ -103,7 +110,9 @@ class Predictor:
         #: target at every step); generation reads the one after the last real token
         self.per_step = len(out_shape) == 3
         per_sample = 4 * int(np.prod([int(s or 1) for s in out_shape[1:]]))
-        self.chunk = _floor_pow2(max(1, min(self.MAX_CHUNK, self.MAX_CHUNK_BYTES // per_sample)))
+        in_sample = self._dtype.itemsize * int(np.prod(self._sample_shape or (1,)))
+        self.chunk = _floor_pow2(max(1, min(self.MAX_CHUNK, self.MAX_CHUNK_BYTES // per_sample,
+                                            self.MAX_CHUNK_INPUT_BYTES // max(in_sample, 1))))
         self.jit_compile = xla_pays(model) if jit_compile is None else bool(jit_compile)
         signature = [tf.TensorSpec(shape=(None, *spec.shape[1:]), dtype=spec.dtype)]
 
