@@ -140,3 +140,38 @@ def test_a_view_keeps_its_weights_until_the_next_ones_arrive(qtbot):
     weights.draw()
     assert weights.panel.snapshot is None
     assert "No weights were recorded" in weights.panel.formula.text()
+
+
+def test_in_a_stream_the_scrubber_shows_the_newest_snapshot_at_the_ticks(qtbot, monkeypatch):
+    """The slider and its label repaint with the views at a tick, not at every snapshot; what the
+    user picks, and the end of the stream, are shown at once."""
+    clock = [100.0]
+    monkeypatch.setattr(live_view, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    view = LiveView()
+    qtbot.addWidget(view)
+    scrubber = view.scrubber
+    selected = []
+    scrubber.snapshotSelected.connect(selected.append)
+    view.on_started(Started("", "", (), 0, 2, 10, "", 0))
+    for batch in range(2):  # two ticks: a stream
+        clock[0] += 0.2
+        view.on_snapshot(snap(0, batch))
+        view.redraw()
+    assert scrubber.label.text().endswith("(2/2)") and scrubber.slider.maximum() == 1
+    for batch in range(2, 5):  # three snapshots before the next tick
+        view.on_snapshot(snap(0, batch))
+    assert scrubber.label.text().endswith("(2/2)") and scrubber.stale
+    assert selected[-1] is view.model.snapshots[4]  # the selection itself is not held back
+    clock[0] += 0.2
+    view.redraw()  # the tick shows the newest
+    assert scrubber.label.text() == "epoch 1 · batch 5  (5/5)"
+    assert (scrubber.slider.maximum(), scrubber.slider.value()) == (4, 4) and not scrubber.stale
+    scrubber.slider.setValue(1)  # the user goes back: at once, even in the stream
+    assert scrubber.label.text() == "epoch 1 · batch 2  (2/5)"
+    scrubber.slider.setValue(4)  # following again
+    view.on_snapshot(snap(0, 5))
+    assert scrubber.stale
+    view.redraw(flush=True)  # the stream ends: everything is shown
+    assert scrubber.label.text() == "epoch 1 · batch 6  (6/6)" and not scrubber.stale
+    view.on_snapshot(snap(1))  # no stream now: at once
+    assert scrubber.label.text() == "epoch 2  (7/7)"

@@ -327,6 +327,9 @@ class LiveView(QWidget):
             # a flush ends the stream (a run's end, or a catch-up after the ticks stopped): what
             # the user picks from now on is drawn at once
             self._last_tick = -float("inf") if flush else now
+            self.scrubber.deferred = False
+            if self.scrubber.stale:
+                self.scrubber.sync()
             for turn in self.turns:
                 if turn.on_screen() and turn.pending():
                     turn.draw(now)
@@ -334,6 +337,10 @@ class LiveView(QWidget):
             return
         half_tick = (now - self._last_tick) / 2
         self._last_tick = now
+        # in a stream, the scrubber shows the newest snapshot with the views, at the ticks
+        self.scrubber.deferred = True
+        if self.scrubber.stale:
+            self.scrubber.sync()
         for turn in self.turns:
             if turn.on_screen() and turn.pending() and \
                     now - turn.last + half_tick + 1e-3 >= turn.interval_s and turn.draw(now):

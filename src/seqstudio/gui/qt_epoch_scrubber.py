@@ -42,6 +42,11 @@ class QtEpochScrubber(QWidget):
         layout.addWidget(QLabel(translate("EpochScrubber", "Snapshot:")))
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
+        #: set by the live view while a run streams in: the slider and its label then wait for
+        #: the next redraw tick (:meth:`sync`), so they repaint with the views, not at every
+        #: snapshot (a slider and its label repaint ~0.5 ms, and the run may send 10 a second)
+        self.deferred = False
+        self._stale = False
         self.model.subscribe(self._model_changed, ("snapshot", "selection"))
 
     @property
@@ -65,6 +70,16 @@ class QtEpochScrubber(QWidget):
         return self.model.snapshot
 
     def _model_changed(self, topic: str, _payload: Any) -> None:
+        if topic in ("selection", "run") and self.model.snapshot is not None:
+            self.snapshotSelected.emit(self.model.snapshot)
+        if self.deferred and self.model.following:
+            self._stale = True  # the newest of a stream: shown at the next tick
+            return
+        self.sync()
+
+    def sync(self) -> None:
+        """Show the model's snapshots and selection (at once, or what a stream left)."""
+        self._stale = False
         count = len(self.model.snapshots)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, count - 1))
@@ -80,5 +95,8 @@ class QtEpochScrubber(QWidget):
             snap.epoch + 1, snap.batch + 1) if snap.batch >= 0 else \
             translate("EpochScrubber", "epoch {0}").format(snap.epoch + 1)
         self.label.setText(f"{where}  ({self.model.index + 1}/{count})")
-        if topic in ("selection", "run"):
-            self.snapshotSelected.emit(snap)
+
+    @property
+    def stale(self) -> bool:
+        """Whether a stream left something that :meth:`sync` has not shown yet."""
+        return self._stale
