@@ -3,7 +3,7 @@
 A label that says "epoch 3, batch 9" and then "epoch 3, batch 10" is a little wider; a wrapped
 health line takes two lines for one snapshot and one for the next. Each such change lays out its
 panel again: the plots beside or under it are resized, and a resized plot lays out and paints
-every axis anew (the weights tab's repaint took ~45 ms instead of ~10 whenever its health line
+every axis anew (the weights tab's paints took 34-43 ms instead of 5-9 whenever its health line
 changed its number of lines). A steady label only ever grows, until :meth:`SteadyLabel.release`.
 """
 
