@@ -88,11 +88,8 @@ class Predictor:
     #: ... and at most about this many bytes of output per call (a word-level language model
     #: with an output at every step is ``T × V`` floats a sample)
     MAX_CHUNK_BYTES = 64 << 20
-    #: ... and of input: a call's fixed cost (a few µs for each of the graph's ops) is what a
-    #: small model's samples pay, so they go in large calls, while the large configuration's
-    #: 25.6 kB samples stay at 1,024 a call (256-1,024 ran about alike there, on one core);
-    #: seed configuration, one core: gru 136k -> 172k, simple-rnn-tanh 515k -> 606k samples per
-    #: CPU-second at 4,096 a call instead of 1,024
+    #: ... and of input: small samples share a call's fixed cost (µs per graph op) in large
+    #: calls (seed gru, one core: 136k -> 172k/s); the large configuration's stay at 1,024
     MAX_CHUNK_INPUT_BYTES = 32 << 20
     #: smaller calls (one window of ``seqstudio predict``, the per-epoch sample) run without XLA:
     #: its compile would cost more than it saves
