@@ -129,26 +129,20 @@ def _lstm_step(recurrent):
     return step
 
 
-def _forward_only_projection(x, kernel, bias):
-    """The time-major input projection for a pass no gradient is taken of
-    (:func:`seqstudio.execution.forward_only`): of one-hot steps a lookup from their token ids
-    alone, so that the one-hot tensor is never made; ``None`` for other inputs (they take the
-    differentiable op, the same numbers)."""
-    rows = _token_rows(x, kernel)
-    return None if rows is None else _project(None, kernel, bias, rows)
-
-
 def lstm_sequence(x, h0, c0, kernel, recurrent_kernel, bias=None, *, forward_only=False):
     """An LSTM over ``x`` ``(B, T, d)`` from ``h0``, ``c0``; Keras' gate order ``i, f, g, o``.
 
-    :param forward_only: no gradient will be taken (see :func:`_forward_only_projection`).
+    :param forward_only: no gradient will be taken (:func:`seqstudio.execution.forward_only`):
+        one-hot steps then run :func:`~seqstudio_builtins.gated_forward.lstm_forward`, which
+        reads their token ids alone (the one-hot tensor is never made).
     :return: ``(outputs (B, T, n), h_T, c_T)``, differentiable in every argument."""
     tf = _tf()
-    proj = _forward_only_projection(x, kernel, bias) if forward_only else None
-    if proj is not None:
-        (h_last, c_last), (_, hs, _) = _run(_lstm_step(recurrent_kernel), [proj], (h0, c0))
-        return _time_major(hs), h_last, c_last
     rows = _token_rows(x, kernel)
+    if forward_only and rows is not None:
+        from seqstudio_builtins.gated_forward import lstm_forward
+
+        hs, h_last, c_last = lstm_forward(rows, h0, c0, kernel, recurrent_kernel, bias)
+        return _time_major(hs), h_last, c_last
     args = _tensors([x, h0, c0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
     @tf.custom_gradient
@@ -219,15 +213,16 @@ def gru_sequence(x, h0, kernel, recurrent_kernel, bias=None, *, forward_only=Fal
     """Keras' ``reset_after`` GRU over ``x`` ``(B, T, d)`` from ``h0``; gate order ``z, r, ĥ``;
     ``bias`` is ``2×3n`` (input row, recurrent row).
 
-    :param forward_only: no gradient will be taken (see :func:`_forward_only_projection`).
+    :param forward_only: no gradient will be taken: one-hot steps then run
+        :func:`~seqstudio_builtins.gated_forward.gru_forward` (as in :func:`lstm_sequence`).
     :return: ``(outputs (B, T, n), h_T)``, differentiable in every argument."""
     tf = _tf()
-    proj = (_forward_only_projection(x, kernel, bias[0] if bias is not None else None)
-            if forward_only else None)
-    if proj is not None:
-        (h_last,), (*_, hs) = _run(_gru_step(recurrent_kernel, bias), [proj], (h0,))
-        return _time_major(hs), h_last
     rows = _token_rows(x, kernel)
+    if forward_only and rows is not None:
+        from seqstudio_builtins.gated_forward import gru_forward
+
+        hs, h_last = gru_forward(rows, h0, kernel, recurrent_kernel, bias)
+        return _time_major(hs), h_last
     args = _tensors([x, h0, kernel, recurrent_kernel] + ([bias] if bias is not None else []))
 
     @tf.custom_gradient

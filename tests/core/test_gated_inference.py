@@ -147,8 +147,9 @@ def test_the_predictor_skips_xla_for_the_fused_gated_sequence(mode, xla):
     np.testing.assert_allclose(predictor(ids), np.asarray(built.model(ids)), atol=1e-5)
 
 
-@pytest.mark.parametrize("name", ["lstm", "gru", "simple-rnn-tanh"])
-def test_the_predictor_reads_the_token_ids_and_equals_keras(name):
+@pytest.mark.parametrize(("name", "use_bias"), [
+    ("lstm", True), ("gru", True), ("gru", False), ("simple-rnn-tanh", True)])
+def test_the_predictor_reads_the_token_ids_and_equals_keras(name, use_bias):
     """The Predictor traces its calls under ``forward_only()``: no gradient is taken of them, so
     the unrolled layers read their one-hot steps from the token ids alone and the graph makes no
     one-hot tensor (one traced without it does, for the gradient the glass box takes). Its
@@ -160,14 +161,14 @@ def test_the_predictor_reads_the_token_ids_and_equals_keras(name):
     from seqstudio.execution import forward_only, is_forward_only
 
     built = build_model(InputSpec("onehot", T, vocab_size=V), HeadSpec("softmax", V),
-                        get_registry().cell_type(name), {"units": UNITS}, compile=False,
-                        execution_mode="unrolled")
+                        get_registry().cell_type(name), {"units": UNITS, "use_bias": use_bias},
+                        compile=False, execution_mode="unrolled")
     recurrent = built.recurrent_layers[0]
     rng = np.random.default_rng(5)
     recurrent.set_weights([rng.uniform(-0.8, 0.8, w.shape).astype("float32")
                            for w in recurrent.get_weights()])
     ours = keras.Model(built.model.inputs, recurrent.output)
-    stock = _stock(name, True)
+    stock = _stock(name, use_bias)
     stock.set_weights(recurrent.get_weights())
     ids = rng.integers(0, V, (7, T)).astype("int32")
     np.testing.assert_allclose(Predictor(ours, jit_compile=False)(ids),
