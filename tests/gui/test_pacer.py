@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from seqstudio.gui.pacer import RedrawPacer
@@ -38,6 +39,33 @@ def test_busy_ticks_slow_the_timer_down_and_idle_ones_speed_it_up(qapp):
         pacer.tick()
     assert pacer.duty < 0.05
     assert timer.interval() == 100
+
+
+def test_a_one_off_cost_is_charged_but_does_not_slow_the_ticks(qapp):
+    """A tab brought forward paints its view afresh once (16-140 ms against 5-10 ms a tick):
+    that cost counts as drawing, but the ticks after it keep the pace of what they cost. A view
+    that stays expensive is averaged in as soon as the one-off ticks are over."""
+    from seqstudio.gui.pacer import ONE_OFF_TICKS
+
+    timer = QTimer()
+    pacer = RedrawPacer(timer, budget=0.05, fastest_ms=100, slowest_ms=500)
+    pacer.tick()
+    for _ in range(4):
+        spin(0.01)
+        pacer.tick()
+    steady, interval = pacer.cost, timer.interval()
+    drawn = pacer.drawing_cpu
+    pacer.one_off()
+    for _ in range(ONE_OFF_TICKS):
+        spin(0.06)
+        pacer.tick()
+    assert pacer.cost == steady and timer.interval() == interval
+    assert pacer.drawing_cpu - drawn >= 0.06 * ONE_OFF_TICKS  # still charged to drawing
+    assert pacer.one_off_cpu == pytest.approx(pacer.drawing_cpu - drawn)  # and told apart
+    spin(0.03)  # from here on it is what the ticks cost: the average starts again from it
+    pacer.tick()
+    assert 0.03 <= pacer.cost < 0.06
+    assert timer.interval() >= 2 * interval
 
 
 def test_interval_for_a_tick_cost(qapp):
@@ -103,3 +131,25 @@ def test_a_timer_owned_by_an_object_of_the_window_charges_the_windows_paints(qtb
     pacer = RedrawPacer(QTimer(session))
     assert pacer.window is window
     assert RedrawPacer(QTimer()).window is None  # no window to time: only the ticks count
+
+
+def test_a_tab_brought_forward_is_a_one_off_for_the_windows_pacer(make_window, qapp):
+    """The window's pacer leaves the ticks in which a tab is brought forward out of its
+    average; the ticks that follow count again."""
+    from seqstudio.gui.pacer import ONE_OFF_TICKS
+
+    window = make_window()
+    pacer = window.pacer
+    pacer.tick()
+    for _ in range(3):
+        spin(0.005)
+        pacer.tick()
+    steady = pacer.cost
+    window.live.show_view("unrolled")
+    for _ in range(ONE_OFF_TICKS):
+        spin(0.05)
+        pacer.tick()
+    assert pacer.cost == steady
+    spin(0.05)
+    pacer.tick()
+    assert pacer.cost > steady

@@ -25,6 +25,11 @@ BUDGET = 0.05
 #: the fastest and slowest redraw rates (ms between ticks)
 FASTEST_MS = 80
 SLOWEST_MS = 500
+#: how many tick costs after :meth:`RedrawPacer.one_off` stay out of the running average: the
+#: interval in which a tab is brought forward (its first paint: 16-28 ms against 5-10 ms a tick,
+#: 70-140 ms the first time a tab is ever shown) and the tick after it (the first time, its view's
+#: first draw with new data costs 50-60 ms); measured with bench/views.py's replay, one pinned core
+ONE_OFF_TICKS = 2
 
 
 class RedrawPacer(QObject):
@@ -36,7 +41,9 @@ class RedrawPacer(QObject):
     when the window handles its ``UpdateRequest``; the pacer times that). If the event loop does
     not come back between two ticks, everything in between counts. The running average of the
     cost, divided by the budget, is the interval that keeps drawing at the budget: one step gets
-    there, with no slow ramp.
+    there, with no slow ramp. A cost that will not recur (a tab brought forward) is left out of
+    the average when :meth:`one_off` says so; it still counts in :attr:`duty` and
+    :attr:`drawing_cpu`.
 
     :param window: the window whose paints count; default the window of the timer's nearest
         ancestor that is a widget (the main window, or the window of the object that owns the
@@ -53,12 +60,17 @@ class RedrawPacer(QObject):
         self._mark: tuple[float, float] | None = None
         self._own: float | None = None  # CPU of the last tick's redraw, once the loop came back
         self._painted = 0.0  # CPU of the window's paints since the last tick
+        self._one_offs = 0  # how many tick costs from now on stay out of the average
+        self._fresh = False  # whether the next cost averaged in starts the average again
         #: average CPU seconds per tick (kept between runs: drawing costs about the same)
         self.cost: float | None = None
         #: drawing's share of one core over the last interval (for tests and the benchmark)
         self.duty = 0.0
         #: CPU seconds charged to the ticks since :meth:`reset` (for the benchmark)
         self.drawing_cpu = 0.0
+        #: the part of :attr:`drawing_cpu` spent in ticks left out of the average by
+        #: :meth:`one_off` (for the benchmark)
+        self.one_off_cpu = 0.0
         timer.setInterval(fastest_ms)
         self.window = window if window is not None else _window_of(timer)
         if self.window is not None:
@@ -68,8 +80,19 @@ class RedrawPacer(QObject):
         self._mark = None
         self._own = None
         self._painted = 0.0
+        self._one_offs = 0
+        self._fresh = False
         self.duty = 0.0
         self.drawing_cpu = 0.0
+        self.one_off_cpu = 0.0
+
+    def one_off(self) -> None:
+        """What is drawn from now until the next :data:`ONE_OFF_TICKS` ticks is a one-off (a tab
+        brought forward, a view shown for the first time): leave it out of the average cost, so
+        that a cost that will not recur does not slow the ticks for a second or two. The average
+        then starts again from the first tick after them (the cost of the tab shown before says
+        nothing of the new one's), so a view that stays expensive sets the pace from that tick."""
+        self._one_offs = ONE_OFF_TICKS
 
     def tick(self) -> None:
         now, cpu = time.perf_counter(), time.thread_time()
@@ -78,8 +101,17 @@ class RedrawPacer(QObject):
             used = own + self._painted
             self.drawing_cpu += used
             self.duty = used / (now - self._mark[0])
-            self.cost = used if self.cost is None else 0.5 * self.cost + 0.5 * used
-            self.timer.setInterval(self.interval_for(self.cost))
+            if self._one_offs > 0:
+                self._one_offs -= 1
+                self.one_off_cpu += used
+                self._fresh = self._one_offs == 0
+            else:
+                # after a one-off (another tab in front) the average starts again from this tick:
+                # what the tab shown before cost says nothing of this one
+                fresh = self.cost is None or self._fresh
+                self.cost = used if fresh else 0.5 * self.cost + 0.5 * used
+                self._fresh = False
+                self.timer.setInterval(self.interval_for(self.cost))
         self._mark = (now, cpu)
         self._own = None
         self._painted = 0.0

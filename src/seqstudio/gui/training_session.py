@@ -38,6 +38,8 @@ class TrainingSession(QObject):
         # 12.5 Hz at most, within a CPU budget that counts the window's paints too
         self.pacer = RedrawPacer(self.redraw_timer, window=window)
         self.redraw_timer.timeout.connect(self._tick)
+        # a tab brought forward paints its view afresh, once: not what the next ticks will cost
+        window.live.tabs.currentChanged.connect(lambda _i: self.pacer.one_off())
         window.live.model.subscribe(self._run_changed, ("epoch",))
 
     def _say(self, message: str) -> None:
