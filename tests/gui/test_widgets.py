@@ -99,9 +99,11 @@ def test_trajectories_plot_chosen_units(qtbot):
     assert parse_units("x", 10) is None
     traj.show(snap(0, n=6))
     traj.units.setText("1, 4")
-    drawn = [c for c in traj._curves if c.getOriginalDataset()[0] is not None
-             and len(c.getOriginalDataset()[0])]
+    drawn = traj.curves_data()
     assert len(drawn) == 2
+    states = snap(0, n=6).states[0]
+    np.testing.assert_allclose(drawn[1][1], states[:, 4])  # unit 4's values, step by step
+    np.testing.assert_allclose(drawn[1][0], np.arange(len(states)) + 0.5)
     traj.units.setText("1,,")
     assert "fdd" in traj.units.styleSheet()
 
@@ -140,13 +142,13 @@ def test_trajectories_have_fixed_ranges_and_few_markers(qtbot):
     view = traj.plot.getPlotItem().getViewBox()
     assert not any(view.autoRangeEnabled())
     traj.show(snap(0, t=5, n=6, value=0.3))
-    assert traj._curves[0].opts["symbol"] is not None  # a short sequence: a marker per step
+    assert traj.markers_shown()  # a short sequence: a marker per step
     (x0, x1), (y0, y1) = view.viewRange()
     assert x0 <= 0 and x1 >= 5 and y0 <= -1 and y1 >= 1  # tanh: the whole [-1, 1]
     long = HiddenSnapshot(1, -1, (np.full((SYMBOL_STEPS + 8, 6), 0.9, np.float32),), ("rnn",),
                           tuple("x" * (SYMBOL_STEPS + 8)))
     traj.show(long)
-    assert all(c.opts["symbol"] is None for c in traj._curves)
+    assert not traj.markers_shown()
     assert view.viewRange()[1] == [y0, y1]  # same y range for every snapshot
     traj.set_activation("relu")
     traj.show(snap(2, n=6, value=2.0))

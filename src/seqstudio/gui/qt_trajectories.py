@@ -80,7 +80,10 @@ class QtTrajectories(QWidget):
         layout.setSpacing(2)
         layout.addLayout(top)
         layout.addWidget(self.plot, 1)
-        self._curves: list[pg.PlotDataItem] = []
+        # plain curve items (a PlotDataItem's setData costs ~0.4 ms a curve, most of it for
+        # features not used here) and, for short sequences, one marker item beside each
+        self._curves: list[pg.PlotCurveItem] = []
+        self._markers: list[pg.ScatterPlotItem] = []
         self._states: np.ndarray | None = None
         self._labels: tuple[str, ...] = ()
         self._ticks_key: tuple | None = None
@@ -101,8 +104,18 @@ class QtTrajectories(QWidget):
         self._x_range = self._y_range = None
         self._ticks_key = None
         self.plot.getPlotItem().getAxis("bottom").setTicks(None)
-        for curve in self._curves:
+        for curve, markers in zip(self._curves, self._markers, strict=True):
             curve.setData([], [])
+            markers.setData([], [])
+
+    def curves_data(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The (step, value) arrays of each curve drawn now, one per chosen unit."""
+        return [(np.asarray(c.xData), np.asarray(c.yData)) for c in self._curves
+                if c.yData is not None and len(c.yData)]
+
+    def markers_shown(self) -> bool:
+        """Whether each step is marked on the curves (short sequences only)."""
+        return bool(self._symbols)
 
     def show(self, snapshot: HiddenSnapshot, layer: int = 0, state: str = "h") -> None:  # noqa: A003
         layer = min(layer, len(snapshot.states) - 1)
@@ -130,10 +143,16 @@ class QtTrajectories(QWidget):
         item = self.plot.getPlotItem()
         while len(self._curves) < n:
             i = len(self._curves)
-            pen = pg.mkPen(pg.intColor(i, hues=MAX_CURVES), width=2)
-            curve = item.plot(pen=pen, name=translate("TrajectoriesView", "unit {0}").format(i))
+            color = pg.intColor(i, hues=MAX_CURVES)
+            curve = pg.PlotCurveItem(pen=pg.mkPen(color, width=2),
+                                     name=translate("TrajectoriesView", "unit {0}").format(i))
+            markers = pg.ScatterPlotItem(symbol="o", size=4, brush=color, pen=color)
+            markers.setVisible(False)
+            item.addItem(curve)
+            item.addItem(markers)
             self.legend.addItem(curve, curve.name())
             self._curves.append(curve)
+            self._markers.append(markers)
             self._symbols = None
             # the legend (under the curves, repainted with them) is copied from pixmaps
             cache_static(self.legend)
@@ -143,15 +162,10 @@ class QtTrajectories(QWidget):
         if on == self._symbols:
             return
         self._symbols = on
-        for i, curve in enumerate(self._curves):
-            if on:
-                color = pg.intColor(i, hues=MAX_CURVES)
-                curve.setSymbol("o")
-                curve.setSymbolSize(4)
-                curve.setSymbolBrush(color)
-                curve.setSymbolPen(color)
-            else:
-                curve.setSymbol(None)
+        for markers in self._markers:
+            markers.setVisible(on)
+            if not on:
+                markers.setData([], [])
 
     def _set_ranges(self, steps: int, values: np.ndarray) -> None:
         item = self.plot.getPlotItem()
@@ -184,9 +198,11 @@ class QtTrajectories(QWidget):
         self._set_symbols(len(t))
         self._set_ranges(len(t), self._states[:, units] if units else self._states[:, :0])
         legend = self.legend
-        for i, curve in enumerate(self._curves):
+        for i, (curve, markers) in enumerate(zip(self._curves, self._markers, strict=True)):
             if i < len(units):
                 curve.setData(t, self._states[:, units[i]])
+                if self._symbols:
+                    markers.setData(t, self._states[:, units[i]])
                 name = translate("TrajectoriesView", "unit {0}").format(units[i])
                 if curve.opts.get("name") != name:  # legend text is laid out anew when set
                     curve.opts["name"] = name
@@ -196,6 +212,7 @@ class QtTrajectories(QWidget):
                                 label.setText(name)
             elif curve.yData is not None and len(curve.yData):
                 curve.setData([], [])
+                markers.setData([], [])
         steps = self._states.shape[0]
         labels = self._labels
         key = (labels, steps, self.plot.width())
