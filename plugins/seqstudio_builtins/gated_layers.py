@@ -175,16 +175,6 @@ class GatedRecurrent(keras.layers.RNN):
         XLA, lstm 6.4 against 8.0 ms."""
         return not (self.unroll and type(self.cell) in (LSTMCell, GRUCell))
 
-    @property
-    def xla_training_loop(self) -> bool:
-        """Whether XLA pays for training this layer's rolled loop (read by the execution planner,
-        :func:`seqstudio.execution.plan_execution`: ``auto`` then picks ``loop-xla`` for long
-        sequences). Large configuration (100 steps, 64 inputs, 128 units, batch 64), one thread
-        pinned to one core of the shared 2-core machine, ``loop`` against ``loop-xla`` in
-        interleaved runs: lstm 649/623/555 against 676/725/639 samples/s, gru 907/812 against
-        1023/907."""
-        return type(self.cell) in (LSTMCell, GRUCell)
-
     def inner_loop(self, sequences, initial_state, mask, training=False):
         """Unrolled, unmasked and forwards, on TensorFlow: the whole sequence as one
         differentiable op with a hand-written backward pass

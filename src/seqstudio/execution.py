@@ -159,13 +159,10 @@ def plan_execution(
     head_units: int,
     batch_size: int = 64,
     step_cost: Callable[[int, int], float] | None = None,
-    xla_loop: bool = False,
 ) -> ExecutionPlan:
     """Resolve ``mode`` (``auto``, ``loop``, ``unrolled``, ``loop-xla``, ``unrolled-xla``, each
     optionally ``:K``) into a concrete plan for this configuration. ``step_cost`` is the cell
-    type's cost per step (see :func:`training_flops`). ``xla_loop``: the model's layers say that
-    XLA pays for training their rolled loop (a true ``xla_training_loop`` attribute, as the
-    built-in lstm and gru have), so ``auto`` compiles a compact loop with XLA."""
+    type's cost per step (see :func:`training_flops`)."""
     name, spe = parse_mode(mode)
     flops = training_flops(seq_len, step_dim, units, head_units, batch_size, step_cost)
     seconds = batch_seconds(seq_len, step_dim, units, head_units, batch_size, step_cost)
@@ -173,11 +170,10 @@ def plan_execution(
     reason = ""
     if name == "auto":
         unrolled = seq_len <= UNROLL_MAX_STEPS
-        name = "unrolled" if unrolled else "loop-xla" if xla_loop else "loop"
+        name = "unrolled" if unrolled else "loop"
         reason = (f"{seq_len} steps {'≤' if unrolled else '>'} {UNROLL_MAX_STEPS}: "
-                  f"{'unroll the time loop' if unrolled else 'keep a compact loop'}"
-                  f"{' compiled with XLA (the layers say it pays)' if name == 'loop-xla' else ''}"
-                  f"; ~{flops / 1e6:.0f} MFLOP per batch")
+                  f"{'unroll the time loop' if unrolled else 'keep a compact loop'}; "
+                  f"~{flops / 1e6:.0f} MFLOP per batch")
     return ExecutionPlan(
         mode=name,
         unroll=name.startswith("unrolled"),

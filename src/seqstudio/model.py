@@ -223,7 +223,6 @@ def build_model(
         units=[state_units(layer) for layer in layers],
         head_units=head.units * (input_spec.seq_len if head.per_step else 1), batch_size=batch_size,
         step_cost=cell_type.step_cost,
-        xla_loop=all(getattr(layer, "xla_training_loop", False) is True for layer in layers),
     )
     for layer in layers:
         layer.unroll = plan.unroll

