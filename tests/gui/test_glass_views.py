@@ -3,12 +3,16 @@ unrolled view and cell inspector read with the mouse, scrubbed, and replayed fro
 
 from __future__ import annotations
 
+import os
 import re
 
 import numpy as np
 import pytest
 from gui_helpers import bundled_samples, tiny_training, wait_ready
 from PySide6.QtCore import QPointF, Qt
+
+from seqstudio.engine import remote
+from seqstudio.gui.worker import TRAINING_NICENESS
 
 SAMPLES = bundled_samples()
 
@@ -51,6 +55,10 @@ def test_unrolled_and_inspector_train_click_scrub_and_replay(qtbot, make_window)
     wait_ready(qtbot, window)
     with qtbot.waitSignal(window.trainingFinished, timeout=180_000) as finished:
         window.start_training()
+        if remote.supported():  # the training process runs below the window's priority
+            qtbot.waitUntil(lambda: window.thread.trainer is not None, timeout=60_000)
+            nice = os.getpriority(os.PRIO_PROCESS, window.thread.trainer.pid)
+            assert nice == min(19, os.getpriority(os.PRIO_PROCESS, 0) + TRAINING_NICENESS)
     result = finished.args[0]
     assert result.status == "finished", result
     model = window.live.model

@@ -2,7 +2,9 @@
 
 With a :class:`~seqstudio.engine.remote.TrainJob` the Trainer runs in a child process
 (:mod:`seqstudio.engine.remote`) and this QThread only receives its events, so training and the
-event loop never wait for each other's interpreter lock. Without one (a custom plugin registry in
+event loop never wait for each other's interpreter lock; the process runs a few nice steps
+below the window (:data:`TRAINING_NICENESS`), so that on a busy core the scheduler serves the
+event loop first. Without one (a custom plugin registry in
 tests, or ``SEQSTUDIO_TRAIN_IN_PROCESS=1``), the Trainer runs on this QThread.
 
 Either way nothing here touches a widget. Per-batch events go into a deque that the GUI drains on
@@ -12,6 +14,8 @@ Qt signal.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections import deque
 from typing import Any
@@ -21,6 +25,10 @@ from PySide6.QtCore import QThread, Signal
 from seqstudio.engine.events import BatchEnd, Finished
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.threads import track
+
+#: how much lower the training process's scheduling priority is than the window's (``nice``
+#: steps): on a busy core the event loop is served first, the training takes the rest of the CPU
+TRAINING_NICENESS = 5
 
 
 class TrainingThread(QThread):
@@ -120,6 +128,7 @@ class TrainingThread(QThread):
         proc = None
         try:
             proc = remote.take_process()
+            lower_priority(proc.pid, TRAINING_NICENESS)
             proc.submit(self._job)
             self._attach(proc)
             for ev in proc.stream():
@@ -137,6 +146,21 @@ class TrainingThread(QThread):
             proc.close()
         self.result = result
         self.ended.emit(result)
+
+
+def lower_priority(pid: int, steps: int) -> None:
+    """Make process ``pid`` ``steps`` nice steps nicer, every one of its threads (on Linux each
+    thread has its own niceness, and a thread started later takes its starter's); a system that
+    refuses it leaves the priority as it was."""
+    if steps <= 0 or not hasattr(os, "setpriority"):
+        return
+    try:
+        tasks = [int(tid) for tid in os.listdir(f"/proc/{pid}/task")]
+    except OSError:  # no /proc: the niceness is the process's
+        tasks = [pid]
+    for tid in tasks:
+        with contextlib.suppress(OSError):  # a thread that just ended
+            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + steps)
 
 
 def uses_process(registry: Any) -> bool:
