@@ -192,6 +192,19 @@ class Watch:
             self.drew.append(self.counts() != before or loss)
 
         live.redraw = redraw
+        #: when the first batch came in (the figures are counted from then: before it the child
+        #: builds and traces the model, and there is nothing to draw), and how long after start()
+        self.first_batch: float | None = None
+        self.wait_s = 0.0
+        original_add = live.add_batches
+
+        def add_batches(events) -> None:
+            if self.first_batch is None and events and self.running:
+                self._restart()
+            original_add(events)
+
+        live.add_batches = add_batches
+        self.running = False
         self.switcher = QTimer()
         self.switcher.setInterval(SWITCH_MS)
         self.switcher.timeout.connect(self._switch)
@@ -216,6 +229,23 @@ class Watch:
         self._last = now
 
     def start(self) -> None:
+        self.first_batch = None
+        self.running = True
+        self._counting_from(time.perf_counter())
+        self.tab = 0
+        self.live.tabs.setCurrentIndex(0)
+        self.since = self.start_time
+        self.probe.start()
+        self.switcher.start()
+
+    def _restart(self) -> None:
+        """The first batch came: count everything from now on."""
+        now = time.perf_counter()
+        self.first_batch, self.wait_s = now, now - self.start_time
+        self._counting_from(now)
+        self.since = now  # the tab in front stays; its time in front starts now
+
+    def _counting_from(self, now: float) -> None:
         self.ticks.clear()
         self.drew.clear()
         self.loss_draws = 0
@@ -225,25 +255,27 @@ class Watch:
         for v in self.live.views.values():
             v.draw_times.clear()
         self.before = self.counts()
-        self.tab = 0
-        self.live.tabs.setCurrentIndex(0)
-        self.start_time = self.since = time.perf_counter()
+        self.start_time = now
         self.start_cpu = time.thread_time()
-        self.probe.start()
-        self.switcher.start()
+        pacer = self.window.pacer
+        self.pacer_base = (pacer.drawing_cpu, pacer.one_off_cpu)
 
     def stop(self) -> None:
+        self.running = False
         self.end_time = time.perf_counter()
         self.thread_cpu = time.thread_time() - self.start_cpu
         self.probe.stop()
         self.switcher.stop()
         self.front[self.tab] = self.front.get(self.tab, 0.0) + self.end_time - self.since
         self.seconds = self.end_time - self.start_time
-        self.drawing_cpu = self.window.pacer.drawing_cpu
-        self.one_off_cpu = self.window.pacer.one_off_cpu
+        self.drawing_cpu = self.window.pacer.drawing_cpu - self.pacer_base[0]
+        self.one_off_cpu = self.window.pacer.one_off_cpu - self.pacer_base[1]
 
     def report(self) -> None:
         live, seconds = self.live, self.seconds
+        if self.wait_s:
+            print(f"  (counted from the first batch, {self.wait_s:.1f} s after Start, for "
+                  f"{seconds:.1f} s: before it the training process builds and traces the model)")
         print(f"  what there was to draw  {len(live.model.snapshots) / seconds:4.1f} new snapshots"
               f" and {live.model.batch_count / seconds:4.1f} batches per second (a view draws at "
               "most once per new snapshot: below 5 a second, its rate is the data's)")
