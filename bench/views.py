@@ -229,7 +229,7 @@ class Watch:
         self._last = now
 
     def start(self) -> None:
-        self.first_batch = None
+        self.first_batch, self.wait_s = None, 0.0
         self.running = True
         self._counting_from(time.perf_counter())
         self.tab = 0

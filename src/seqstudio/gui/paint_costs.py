@@ -29,6 +29,16 @@ def cache_static(*items: QGraphicsItem | None) -> None:
         cache_static(*item.childItems())
 
 
+def plain_axes(item) -> None:
+    """The left and bottom axes of the plot ``item`` (a ``pg.PlotItem``) without SI prefixes,
+    each with its title painted from a pixmap until its range or text changes (axis text is
+    costly to paint)."""
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.enableAutoSIPrefix(False)
+        cache_static(axis)
+
+
 def unindexed(*views: QGraphicsView) -> None:
     """Turn off the item index of each view's scene (see the module's docstring)."""
     for view in views:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.combos import set_items
 from seqstudio.gui.i18n import translate
-from seqstudio.gui.paint_costs import cache_static, unindexed
+from seqstudio.gui.paint_costs import cache_static, plain_axes, unindexed
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.steady_labels import SteadyLabel
 from seqstudio.gui.views import RunView, ViewSpec
@@ -82,9 +82,7 @@ class HeatmapPlot(pg.PlotWidget):
         self.setBackground("w")
         item = self.getPlotItem()
         item.setLabel("bottom", translate("HeatmapView", "time step"))
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(item.getAxis(name))  # with its title
+        plain_axes(item)
         self._ticks_key: tuple | None = None
         self.time_labels: list[str] = []  # the labels on the time axis
         self._labelled = False

@@ -18,7 +18,7 @@ from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
 from seqstudio.gui.log_axis import LogFriendlyAxis
 from seqstudio.gui.loss_marks import LossMarks
-from seqstudio.gui.paint_costs import cache_static, unindexed
+from seqstudio.gui.paint_costs import cache_static, plain_axes, unindexed
 
 #: weight of the newest batch in the exponential moving average
 SMOOTHING = 0.05
@@ -91,9 +91,7 @@ class LossPlotWidget(pg.PlotWidget):
         for curve in (self.batch_curve, self.smooth_curve, self.train_curve, self.val_curve):
             self.legend.addItem(curve, curve.name())
         # Axis text is costly to paint; cache each axis as a pixmap until its range changes.
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(item.getAxis(name))  # with its title
+        plain_axes(item)
         # The batch curves change at every redraw and repaint most of the plot: what they cover
         # that changes once an epoch (or never) is copied from pixmaps instead of drawn again.
         cache_static(self.legend, self.train_curve, self.val_curve)

@@ -34,7 +34,7 @@ from seqstudio.gui.glass_words import (
 )
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.log_axis import LogFriendlyAxis
-from seqstudio.gui.paint_costs import cache_static, unindexed
+from seqstudio.gui.paint_costs import plain_axes, unindexed
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.steady_labels import SteadyLabel
@@ -128,9 +128,7 @@ class QtMemoryView(QWidget):
         item.setLabel("bottom", translate("MemoryView", "input at time step t (probe sequence)"))
         item.setLabel("left", translate("MemoryView", "influence |∂h_T/∂x_t|"))
         item.showGrid(y=True, alpha=0.2)
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(item.getAxis(name))  # with its title
+        plain_axes(item)
         # opaque brushes (the colours the translucent ones had on white): a translucent fill is
         # blended pixel by pixel, a few milliseconds a repaint for bars this tall
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=(110, 141, 196), pen=None)
@@ -170,9 +168,7 @@ class QtMemoryView(QWidget):
         item.showGrid(x=True, y=True, alpha=0.2)
         item.getViewBox().setMouseEnabled(x=False, y=False)
         item.getViewBox().disableAutoRange()
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(item.getAxis(name))  # with its title
+        plain_axes(item)
         self.history_curve = pg.PlotCurveItem(pen=pg.mkPen((70, 110, 180), width=2),
                                               connect="finite")
         self.history_mark = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 40, 40), width=2))

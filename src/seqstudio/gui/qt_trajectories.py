@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from seqstudio.engine.events import HiddenSnapshot
 from seqstudio.gui.i18n import translate
 from seqstudio.gui.legends import fit_to_width, legend_below
-from seqstudio.gui.paint_costs import cache_static, unindexed
+from seqstudio.gui.paint_costs import cache_static, plain_axes, unindexed
 from seqstudio.gui.qt_hidden_state_plot import readable_token, tick_stride
 from seqstudio.gui.run_model import RunModel
 from seqstudio.gui.views import RunView, ViewSpec
@@ -52,9 +52,7 @@ class QtTrajectories(QWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setLabel("left", "h")
         item.setLabel("bottom", translate("TrajectoriesView", "time step"))
-        for name in ("left", "bottom"):
-            item.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(item.getAxis(name))  # with its title
+        plain_axes(item)
         self.legend = legend_below(item, columns=4)
         fit_to_width(self.plot, self.legend, 4)
         # The ranges are set here, not by auto-range: fixed for tanh (like the heatmap's colour

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from seqstudio.gui.paint_costs import cache_static, unindexed
+from seqstudio.gui.paint_costs import cache_static, plain_axes, unindexed
 
 _CIRCLE = np.exp(1j * np.linspace(0, 2 * np.pi, 129))
 #: the colour map of the weights (diverging, white at 0), the name the colour bar is given
@@ -35,9 +35,7 @@ class MatrixHeatmap:
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
         self.plot.getViewBox().disableAutoRange()
         self.plot.getViewBox().invertY(True)  # row 0 at the top, as the matrix is written
-        for name in ("left", "bottom"):
-            self.plot.getAxis(name).enableAutoSIPrefix(False)
-            cache_static(self.plot.getAxis(name))  # with its title
+        plain_axes(self.plot)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self._shape: tuple[int, int] | None = None
@@ -83,9 +81,7 @@ def eigen_plot(title: str) -> tuple[pg.PlotWidget, pg.ScatterPlotItem]:
     item.getViewBox().disableAutoRange()
     item.getViewBox().setMouseEnabled(x=False, y=False)
     item.showGrid(x=True, y=True, alpha=0.2)
-    for name in ("left", "bottom"):
-        item.getAxis(name).enableAutoSIPrefix(False)
-        cache_static(item.getAxis(name))  # with its title
+    plain_axes(item)
     item.setLabel("bottom", "Re λ")
     item.setLabel("left", "Im λ")
     item.setTitle(title, size="8pt")
@@ -111,9 +107,7 @@ def radius_plot(epoch: str, radius: str) -> tuple[pg.PlotWidget, pg.PlotCurveIte
     item.showGrid(x=True, y=True, alpha=0.2)
     item.setLabel("bottom", epoch)
     item.setLabel("left", radius)
-    for name in ("left", "bottom"):
-        item.getAxis(name).enableAutoSIPrefix(False)
-        cache_static(item.getAxis(name))  # with its title
+    plain_axes(item)
     unit = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(
         (150, 150, 150), width=1, style=Qt.PenStyle.DashLine))
     item.addItem(unit)
