@@ -274,8 +274,9 @@ class Watch:
     def report(self) -> None:
         live, seconds = self.live, self.seconds
         if self.wait_s:
-            print(f"  (counted from the first batch, {self.wait_s:.1f} s after Start, for "
-                  f"{seconds:.1f} s: before it the training process builds and traces the model)")
+            print(f"  (counted from the first batch, {self.wait_s:.1f} s after the start, for "
+                  f"{seconds:.1f} s: before it there was nothing to draw; in a run, the training "
+                  "process builds and traces the model then)")
         print(f"  what there was to draw  {len(live.model.snapshots) / seconds:4.1f} new snapshots"
               f" and {live.model.batch_count / seconds:4.1f} batches per second (a view draws at "
               "most once per new snapshot: below 5 a second, its rate is the data's)")
